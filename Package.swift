@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Fineprint",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "fineprint", targets: ["fineprint"]),
+        .library(name: "FineprintAnalysis", targets: ["FineprintAnalysis"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // Plain value types: taxonomy, rules, documents, findings. No storage, no I/O.
+        .target(name: "FineprintCore"),
+        // Tokens, sentences and numbers over Unicode-scalar offsets.
+        .target(name: "FineprintText", dependencies: ["FineprintCore"]),
+        // Reading and validating the YAML corpus.
+        .target(name: "FineprintCorpus", dependencies: ["FineprintCore", "Yams"]),
+        // Files in, extracted text with structure out.
+        .target(name: "FineprintIngest", dependencies: [
+            "FineprintCore", "FineprintText", "ZIPFoundation",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // The analysis engine: text in, findings out.
+        .target(name: "FineprintAnalysis", dependencies: ["FineprintCore", "FineprintText"]),
+        // Findings to JSON, text, Markdown and HTML.
+        .target(name: "FineprintReport", dependencies: ["FineprintCore"]),
+        .executableTarget(name: "fineprint", dependencies: [
+            "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "FineprintTextTests", dependencies: ["FineprintText"]),
+        .testTarget(name: "FineprintIngestTests", dependencies: ["FineprintIngest", "ZIPFoundation"]),
+        .testTarget(name: "FineprintCorpusTests", dependencies: ["FineprintCorpus"]),
+        .testTarget(name: "FineprintAnalysisTests", dependencies: [
+            "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintReport",
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

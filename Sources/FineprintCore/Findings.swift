@@ -1,0 +1,170 @@
+/// An exact quote from the extracted text with its Unicode-scalar offsets (end exclusive).
+public struct Evidence: Hashable, Codable, Sendable {
+    public var start: Int
+    public var end: Int
+    public var quote: String
+
+    public init(start: Int, end: Int, quote: String) {
+        self.start = start
+        self.end = end
+        self.quote = quote
+    }
+
+    public var span: TextSpan { TextSpan(start: start, end: end) }
+}
+
+public enum ProvisionStatus: String, Codable, Sendable { case present, absent }
+
+/// What the analysis found for one provision of the taxonomy.
+public struct ProvisionFinding: Hashable, Codable, Sendable {
+    public var id: String
+    public var dimension: String
+    public var status: ProvisionStatus
+    /// Probability that the provision is present, 0…1.
+    public var confidence: Double
+    /// How protective for the buyer; nil when absent.
+    public var strength: Strength?
+    public var value: String?
+    public var evidence: [Evidence]
+
+    public init(id: String, dimension: String, status: ProvisionStatus, confidence: Double,
+                strength: Strength?, value: String?, evidence: [Evidence]) {
+        self.id = id
+        self.dimension = dimension
+        self.status = status
+        self.confidence = confidence
+        self.strength = strength
+        self.value = value
+        self.evidence = evidence
+    }
+
+    enum CodingKeys: String, CodingKey { case id, dimension, status, confidence, strength, value, evidence }
+
+    // The JSON contract writes `strength` and `value` as null rather than leaving them out.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(dimension, forKey: .dimension)
+        try c.encode(status, forKey: .status)
+        try c.encode(confidence, forKey: .confidence)
+        try c.encode(strength, forKey: .strength)
+        try c.encode(value, forKey: .value)
+        try c.encode(evidence, forKey: .evidence)
+    }
+}
+
+/// A kill-list move found in the document.
+public struct MoveFinding: Hashable, Codable, Sendable {
+    public var id: String
+    public var confidence: Double
+    public var evidence: [Evidence]
+    /// Id of the model clause that mitigates the move.
+    public var mitigation: String
+
+    public init(id: String, confidence: Double, evidence: [Evidence], mitigation: String) {
+        self.id = id
+        self.confidence = confidence
+        self.evidence = evidence
+        self.mitigation = mitigation
+    }
+}
+
+/// Why a provision counts against the playbook.
+public enum GapReason: String, Codable, Sendable {
+    case missing
+    case tooWeak = "too_weak"
+    case hazardPresent = "hazard_present"
+}
+
+/// A provision the playbook asks for that the document lacks (or a hazard it should not have).
+public struct Gap: Hashable, Codable, Sendable {
+    public var provision: String
+    public var level: RequirementLevel
+    public var reason: GapReason
+    /// The model clause that closes the gap, when the corpus has one.
+    public var clause: String?
+
+    public init(provision: String, level: RequirementLevel, reason: GapReason, clause: String?) {
+        self.provision = provision
+        self.level = level
+        self.reason = reason
+        self.clause = clause
+    }
+
+    enum CodingKeys: String, CodingKey { case provision, level, reason, clause }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(provision, forKey: .provision)
+        try c.encode(level, forKey: .level)
+        try c.encode(reason, forKey: .reason)
+        try c.encode(clause, forKey: .clause)
+    }
+}
+
+public struct DimensionScore: Hashable, Codable, Sendable {
+    public var id: String
+    public var score: Int
+    /// Provision ids that count against the playbook in this dimension.
+    public var gaps: [String]
+
+    public init(id: String, score: Int, gaps: [String]) {
+        self.id = id
+        self.score = score
+        self.gaps = gaps
+    }
+}
+
+public struct DocumentSummary: Hashable, Codable, Sendable {
+    public var name: String
+    public var sha256: String
+    public var format: DocumentFormat
+    /// Length of the extracted text in Unicode scalars.
+    public var characters: Int
+
+    public init(name: String, sha256: String, format: DocumentFormat, characters: Int) {
+        self.name = name
+        self.sha256 = sha256
+        self.format = format
+        self.characters = characters
+    }
+}
+
+public struct Timings: Hashable, Codable, Sendable {
+    public var milliseconds: Int
+    public init(milliseconds: Int) { self.milliseconds = milliseconds }
+}
+
+/// The result of analysing one document: `fineprint.analysis/1` (spec/analysis-json.md).
+public struct Analysis: Hashable, Codable, Sendable {
+    public static let schemaId = "fineprint.analysis/1"
+
+    public var schema: String
+    public var document: DocumentSummary
+    public var profile: String
+    /// One entry per taxonomy provision, in taxonomy order.
+    public var provisions: [ProvisionFinding]
+    public var killListMoves: [MoveFinding]
+    public var dimensions: [DimensionScore]
+    /// Every gap against the profile with the clause that closes it (an addition to the spec's fields).
+    public var gaps: [Gap]
+    public var score: Int
+    public var timings: Timings
+
+    public init(document: DocumentSummary, profile: String, provisions: [ProvisionFinding],
+                killListMoves: [MoveFinding], dimensions: [DimensionScore], gaps: [Gap], score: Int,
+                timings: Timings) {
+        self.schema = Self.schemaId
+        self.document = document
+        self.profile = profile
+        self.provisions = provisions
+        self.killListMoves = killListMoves
+        self.dimensions = dimensions
+        self.gaps = gaps
+        self.score = score
+        self.timings = timings
+    }
+
+    public func finding(_ id: String) -> ProvisionFinding? { provisions.first { $0.id == id } }
+    public func move(_ id: String) -> MoveFinding? { killListMoves.first { $0.id == id } }
+}

@@ -1,0 +1,117 @@
+/// How much a playbook cares about a provision.
+public enum RequirementLevel: String, Codable, Sendable {
+    case required
+    case preferred
+    /// The provision (a hazard such as unilateral_change) must not be in the contract.
+    case mustBeAbsent = "must_be_absent"
+}
+
+public struct Requirement: Hashable, Codable, Sendable {
+    public var provision: String
+    public var level: RequirementLevel
+    public var weight: Double
+    /// Below this strength a present provision still counts as a gap.
+    public var minimumStrength: Strength?
+
+    public init(provision: String, level: RequirementLevel, weight: Double = 1, minimumStrength: Strength? = nil) {
+        self.provision = provision
+        self.level = level
+        self.weight = weight
+        self.minimumStrength = minimumStrength
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case provision, level, weight
+        case minimumStrength = "minimum_strength"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        provision = try c.decode(String.self, forKey: .provision)
+        level = try c.decode(RequirementLevel.self, forKey: .level)
+        weight = try c.decodeIfPresent(Double.self, forKey: .weight) ?? 1
+        minimumStrength = try c.decodeIfPresent(Strength.self, forKey: .minimumStrength)
+    }
+}
+
+/// A sovereignty tier or a buyer's own playbook: what a contract must and must not contain.
+public struct Playbook: Hashable, Codable, Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var description: String
+    public var requirements: [Requirement]
+    /// Points taken off the overall score for each kill-list move found, by severity.
+    public var movePenalty: [Severity: Double]
+
+    public init(id: String, name: String, description: String, requirements: [Requirement],
+                movePenalty: [Severity: Double] = [.high: 6, .medium: 3, .low: 1]) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.requirements = requirements
+        self.movePenalty = movePenalty
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, description, requirements
+        case movePenalty = "move_penalty"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        description = try c.decode(String.self, forKey: .description)
+        requirements = try c.decode([Requirement].self, forKey: .requirements)
+        let raw = try c.decodeIfPresent([String: Double].self, forKey: .movePenalty) ?? [:]
+        var penalty: [Severity: Double] = [.high: 6, .medium: 3, .low: 1]
+        for (key, value) in raw {
+            guard let severity = Severity(rawValue: key) else {
+                throw DecodingError.dataCorruptedError(forKey: .movePenalty, in: c,
+                    debugDescription: "unknown severity '\(key)' (use high, medium or low)")
+            }
+            penalty[severity] = value
+        }
+        movePenalty = penalty
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(description, forKey: .description)
+        try c.encode(requirements, forKey: .requirements)
+        try c.encode(Dictionary(uniqueKeysWithValues: movePenalty.map { ($0.key.rawValue, $0.value) }),
+                     forKey: .movePenalty)
+    }
+
+    public func requirement(for provision: String) -> Requirement? {
+        requirements.first { $0.provision == provision }
+    }
+}
+
+/// Everything the analyzer knows, loaded from corpus/.
+public struct Corpus: Sendable {
+    public var taxonomy: Taxonomy
+    public var rules: [DetectionRule]
+    public var moves: [KillListMove]
+    public var clauses: [ModelClause]
+    public var playbooks: [Playbook]
+    public var parties: PartyLexicon
+    public var jurisdictions: [Jurisdiction]
+
+    public init(taxonomy: Taxonomy, rules: [DetectionRule], moves: [KillListMove], clauses: [ModelClause],
+                playbooks: [Playbook], parties: PartyLexicon, jurisdictions: [Jurisdiction]) {
+        self.taxonomy = taxonomy
+        self.rules = rules
+        self.moves = moves
+        self.clauses = clauses
+        self.playbooks = playbooks
+        self.parties = parties
+        self.jurisdictions = jurisdictions
+    }
+
+    public func playbook(_ id: String) -> Playbook? { playbooks.first { $0.id == id } }
+    public func clause(_ id: String) -> ModelClause? { clauses.first { $0.id == id } }
+    public func move(_ id: String) -> KillListMove? { moves.first { $0.id == id } }
+}

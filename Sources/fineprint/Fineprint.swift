@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Fineprint: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fineprint",
+        abstract: "Read AI contracts for the sovereignty provisions in their fine print — offline.",
+        subcommands: [Analyze.self, Extract.self, CorpusCommand.self]
+    )
+}
