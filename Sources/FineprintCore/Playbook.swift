@@ -99,9 +99,11 @@ public struct Corpus: Sendable {
     public var playbooks: [Playbook]
     public var parties: PartyLexicon
     public var jurisdictions: [Jurisdiction]
+    public var forums: ForumLexicon
 
     public init(taxonomy: Taxonomy, rules: [DetectionRule], moves: [KillListMove], clauses: [ModelClause],
-                playbooks: [Playbook], parties: PartyLexicon, jurisdictions: [Jurisdiction]) {
+                playbooks: [Playbook], parties: PartyLexicon, jurisdictions: [Jurisdiction],
+                forums: ForumLexicon) {
         self.taxonomy = taxonomy
         self.rules = rules
         self.moves = moves
@@ -109,9 +111,15 @@ public struct Corpus: Sendable {
         self.playbooks = playbooks
         self.parties = parties
         self.jurisdictions = jurisdictions
+        self.forums = forums
     }
 
     public func playbook(_ id: String) -> Playbook? { playbooks.first { $0.id == id } }
     public func clause(_ id: String) -> ModelClause? { clauses.first { $0.id == id } }
     public func move(_ id: String) -> KillListMove? { moves.first { $0.id == id } }
+
+    /// The first model clause that supplies a protection or neutralises a hazard.
+    public func clause(closing provision: String) -> ModelClause? {
+        clauses.first { $0.provides.contains(provision) } ?? clauses.first { $0.counters.contains(provision) }
+    }
 }

@@ -74,20 +74,27 @@ public struct DetectionRule: Hashable, Codable, Sendable {
     /// Patterns matched against section headings; a cue under a matching heading counts for more.
     public var headings: [String]
     public var cues: [Cue]
+    /// For provisions whose value is a duration: how the value sets the strength.
+    public var valueStrength: [ValueThreshold]
 
-    public init(provision: String, headings: [String] = [], cues: [Cue]) {
+    public init(provision: String, headings: [String] = [], cues: [Cue], valueStrength: [ValueThreshold] = []) {
         self.provision = provision
         self.headings = headings
         self.cues = cues
+        self.valueStrength = valueStrength
     }
 
-    enum CodingKeys: String, CodingKey { case provision, headings, cues }
+    enum CodingKeys: String, CodingKey {
+        case provision, headings, cues
+        case valueStrength = "value_strength"
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         provision = try c.decode(String.self, forKey: .provision)
         headings = try c.decodeIfPresent([String].self, forKey: .headings) ?? []
         cues = try c.decode([Cue].self, forKey: .cues)
+        valueStrength = try c.decodeIfPresent([ValueThreshold].self, forKey: .valueStrength) ?? []
     }
 }
 
@@ -114,5 +121,45 @@ public struct Jurisdiction: Hashable, Codable, Sendable {
         self.name = name
         self.aliases = aliases
         self.country = country
+    }
+}
+
+/// A named thing a forum clause may mention: an arbitral institution or a seat city.
+public struct NamedPlace: Hashable, Codable, Sendable {
+    public var name: String
+    public var aliases: [String]
+
+    public init(name: String, aliases: [String]) {
+        self.name = name
+        self.aliases = aliases
+    }
+}
+
+/// Arbitral institutions and seat cities, for the value of dispute_forum.
+public struct ForumLexicon: Hashable, Codable, Sendable {
+    public var institutions: [NamedPlace]
+    public var cities: [NamedPlace]
+
+    public init(institutions: [NamedPlace], cities: [NamedPlace]) {
+        self.institutions = institutions
+        self.cities = cities
+    }
+}
+
+/// A rule's mapping from an extracted duration to strength: the first threshold the value is within
+/// wins; an entry without `at_most` applies to longer values.
+public struct ValueThreshold: Hashable, Codable, Sendable {
+    /// A duration such as "72 hours" or "90 days".
+    public var atMost: String?
+    public var strength: Strength
+
+    public init(atMost: String?, strength: Strength) {
+        self.atMost = atMost
+        self.strength = strength
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case atMost = "at_most"
+        case strength
     }
 }

@@ -1,0 +1,258 @@
+import Dispatch
+import FineprintCore
+import FineprintText
+
+/// The analysis engine: an extracted document in, findings against a playbook out. Pure: no files,
+/// no storage, no network. Build one per corpus and share it; `analyze` is safe to call concurrently.
+public struct Analyzer: Sendable {
+    public let corpus: Corpus
+    let compiled: CompiledRules
+    let context: ClauseContext
+    let values: ValueExtractor
+
+    /// Confidence at or above which a provision is present and a move found.
+    public static let threshold = 0.5
+    /// Confidence reported for a provision with no evidence at all.
+    static let floorConfidence = 0.01
+    /// A cue whose party could not be told counts at this share of its weight.
+    static let unknownPartyFactor = 0.7
+
+    public init(corpus: Corpus) throws {
+        self.corpus = corpus
+        compiled = try CompiledRules(rules: corpus.rules, moves: corpus.moves)
+        context = ClauseContext(lexicon: corpus.parties)
+        values = ValueExtractor(jurisdictions: corpus.jurisdictions, forums: corpus.forums)
+    }
+
+    /// A cue or trigger pattern matched in a sentence, with what the grammar around it said.
+    struct Hit {
+        var entry: Int
+        var sentence: Int
+        var match: Pattern.Match
+        var partyKnown: Bool
+    }
+
+    public func analyze(_ document: ExtractedDocument, playbook: Playbook) -> Analysis {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let prepared = PreparedDocument(document)
+        let hits = findHits(in: prepared)
+        var hitsByOwner: [CompiledRules.Owner: [Hit]] = [:]
+        for hit in hits { hitsByOwner[compiled.entries[hit.entry].owner, default: []].append(hit) }
+
+        var findings: [ProvisionFinding] = []
+        let ruleIndex = Dictionary(corpus.rules.enumerated().map { ($1.provision, $0) }, uniquingKeysWith: { a, _ in a })
+        for provision in corpus.taxonomy.provisions {
+            if let r = ruleIndex[provision.id] {
+                findings.append(finding(for: provision, rule: r, hitsByOwner: hitsByOwner, in: prepared))
+            } else {
+                findings.append(ProvisionFinding(id: provision.id, dimension: provision.dimension, status: .absent,
+                                                 confidence: Self.floorConfidence, strength: nil, value: nil, evidence: []))
+            }
+        }
+        let moves = findMoves(findings: findings, hitsByOwner: hitsByOwner, in: prepared)
+        let scored = Scorer(corpus: corpus, playbook: playbook).score(findings: findings, moves: moves)
+        let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+        return Analysis(
+            document: DocumentSummary(name: document.name, sha256: document.sha256, format: document.format,
+                                      characters: prepared.scalars.count),
+            profile: playbook.id, provisions: findings, killListMoves: moves, dimensions: scored.dimensions,
+            gaps: scored.gaps, score: scored.score, timings: Timings(milliseconds: elapsed))
+    }
+
+    // MARK: matching
+
+    private func findHits(in doc: PreparedDocument) -> [Hit] {
+        var hits: [Hit] = []
+        var seen = [Int](repeating: -1, count: compiled.entries.count)
+        var candidates: [Int] = []
+        for (s, sentence) in doc.sentences.enumerated() where !sentence.tokens.isEmpty {
+            candidates.removeAll(keepingCapacity: true)
+            for t in sentence.tokens {
+                guard let list = compiled.anchored[doc.tokens[t].text] else { continue }
+                for e in list where seen[e] != s {
+                    seen[e] = s
+                    candidates.append(e)
+                }
+            }
+            candidates.append(contentsOf: compiled.unanchored)
+            for e in candidates {
+                let entry = compiled.entries[e]
+                for match in entry.pattern.matches(in: doc.tokens, from: sentence.tokens.lowerBound,
+                                                   to: sentence.tokens.upperBound) {
+                    if let hit = accept(entry: e, match: match, sentence: s, in: doc) {
+                        hits.append(hit)
+                        break
+                    }
+                }
+            }
+        }
+        return hits
+    }
+
+    /// Checks a match against its entry's `when` and `party`.
+    private func accept(entry e: Int, match: Pattern.Match, sentence s: Int, in doc: PreparedDocument) -> Hit? {
+        let entry = compiled.entries[e]
+        let start = doc.sentences[s].tokens.lowerBound
+        if entry.when != .any {
+            let negated = context.isNegated(doc.tokens, sentenceStart: start, match: match)
+            if negated != (entry.when == .negated) { return nil }
+        }
+        var partyKnown = true
+        if entry.party != .any {
+            switch context.party(doc.tokens, sentenceStart: start, match: match) {
+            case .none: partyKnown = false
+            case .some(.any): break
+            case .some(let p) where p == entry.party: break
+            default: return nil
+            }
+        }
+        return Hit(entry: e, sentence: s, match: match, partyKnown: partyKnown)
+    }
+
+    private func headingMatches(rule r: Int, sentence: PreparedDocument.Sentence, in doc: PreparedDocument) -> Bool {
+        guard let heading = sentence.heading, !compiled.headings[r].isEmpty else { return false }
+        return compiled.headings[r].contains {
+            $0.firstMatch(in: doc.tokens, from: heading.lowerBound, to: heading.upperBound) != nil
+        }
+    }
+
+    // MARK: provisions
+
+    private func finding(for provision: Provision, rule r: Int, hitsByOwner: [CompiledRules.Owner: [Hit]],
+                         in doc: PreparedDocument) -> ProvisionFinding {
+        let rule = corpus.rules[r]
+        var support: [(hit: Hit, weight: Double, cue: Cue)] = []
+        var against: [(hit: Hit, weight: Double, cue: Cue)] = []
+        for (c, cue) in rule.cues.enumerated() {
+            for hit in hitsByOwner[.cue(rule: r, cue: c)] ?? [] {
+                var w = cue.weight * (hit.partyKnown ? 1 : Self.unknownPartyFactor)
+                if headingMatches(rule: r, sentence: doc.sentences[hit.sentence], in: doc) { w += (1 - w) / 2 }
+                if cue.effect == .supports { support.append((hit, w, cue)) } else { against.append((hit, w, cue)) }
+            }
+        }
+        // One sentence supports a provision once, with its strongest cue.
+        support = strongestPerSentence(support)
+        against = strongestPerSentence(against)
+        var confidence = 1 - support.reduce(1.0) { $0 * (1 - $1.weight) }
+        for item in against { confidence *= 1 - item.weight / 2 }
+        if support.isEmpty { confidence = Self.floorConfidence }
+        confidence = min(max(confidence, Self.floorConfidence), 0.999)
+        let present = confidence >= Self.threshold
+
+        let ranked = support.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.hit.sentence < $1.hit.sentence }
+        var value: String?
+        var valueDuration: Duration?
+        if let kind = provision.value {
+            for item in ranked {
+                let sentence = doc.sentences[item.hit.sentence]
+                if let v = values.value(kind, in: doc.tokens, sentence: sentence.tokens, matchStart: item.hit.match.first,
+                                        scalars: doc.scalars) {
+                    value = v.text
+                    valueDuration = v.duration
+                    break
+                }
+            }
+        }
+
+        var strength: Strength?
+        if present {
+            let stated = support.compactMap(\.cue.strength).max()
+            var s = stated ?? (provision.polarity == .hazard ? .weak : .adequate)
+            if let duration = valueDuration, let byValue = Self.strength(for: duration, rule.valueStrength) {
+                s = stated.map { min($0, byValue) } ?? byValue
+            }
+            if !against.isEmpty && provision.polarity == .protection { s = .weak }
+            strength = s
+        }
+
+        let shown = present ? support.map(\.hit) : against.map(\.hit)
+        let evidence = Self.spans(of: shown, in: doc).map(doc.evidence)
+        return ProvisionFinding(id: provision.id, dimension: provision.dimension,
+                                status: present ? .present : .absent,
+                                confidence: Self.rounded(confidence), strength: strength,
+                                value: present ? value : nil, evidence: evidence)
+    }
+
+    private func strongestPerSentence(_ items: [(hit: Hit, weight: Double, cue: Cue)]) -> [(hit: Hit, weight: Double, cue: Cue)] {
+        var best: [Int: (hit: Hit, weight: Double, cue: Cue)] = [:]
+        for item in items where (best[item.hit.sentence]?.weight ?? -1) < item.weight {
+            best[item.hit.sentence] = item
+        }
+        return best.values.sorted { $0.hit.sentence < $1.hit.sentence }
+    }
+
+    static func strength(for duration: Duration, _ thresholds: [ValueThreshold]) -> Strength? {
+        for threshold in thresholds {
+            guard let limitText = threshold.atMost else { return threshold.strength }
+            if let limit = Duration(limitText), duration.inHours <= limit.inHours { return threshold.strength }
+        }
+        return nil
+    }
+
+    /// Evidence spans: the sentences of the hits, in document order, without repeats.
+    static let maximumEvidence = 12
+    static func spans(of hits: [Hit], in doc: PreparedDocument) -> [TextSpan] {
+        let sentences = Set(hits.map(\.sentence)).sorted()
+        return sentences.prefix(maximumEvidence).map { doc.sentences[$0].span }
+    }
+
+    static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+    // MARK: kill-list moves
+
+    private func findMoves(findings: [ProvisionFinding], hitsByOwner: [CompiledRules.Owner: [Hit]],
+                           in doc: PreparedDocument) -> [MoveFinding] {
+        let byId = Dictionary(findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var found: [MoveFinding] = []
+        for (m, move) in corpus.moves.enumerated() {
+            var miss = 1.0
+            var evidenceHits: [Hit] = []
+            var conditionEvidence: [Evidence] = []
+            for (t, trigger) in move.triggers.enumerated() {
+                guard let conditionFactor = Self.conditions(trigger.requires, byId) else { continue }
+                if trigger.pattern != nil {
+                    let hits = hitsByOwner[.trigger(move: m, trigger: t)] ?? []
+                    for hit in hits {
+                        let w = trigger.weight * (hit.partyKnown ? 1 : Self.unknownPartyFactor) * conditionFactor
+                        miss *= 1 - w
+                    }
+                    evidenceHits += hits
+                } else {
+                    miss *= 1 - trigger.weight * conditionFactor
+                    for condition in trigger.requires where condition.status == .present {
+                        conditionEvidence += byId[condition.provision]?.evidence.prefix(2) ?? []
+                    }
+                }
+            }
+            let confidence = 1 - miss
+            guard confidence >= Self.threshold else { continue }
+            var evidence = Self.spans(of: evidenceHits, in: doc).map(doc.evidence)
+            for item in conditionEvidence where !evidence.contains(item) { evidence.append(item) }
+            evidence.sort { $0.start < $1.start }
+            found.append(MoveFinding(id: move.id, confidence: Self.rounded(min(confidence, 0.999)),
+                                     evidence: evidence, mitigation: move.mitigation))
+        }
+        return found
+    }
+
+    /// How far a trigger's conditions hold: nil when one fails, else the weakest condition's confidence.
+    static func conditions(_ conditions: [ProvisionCondition], _ findings: [String: ProvisionFinding]) -> Double? {
+        var factor = 1.0
+        for condition in conditions {
+            guard let finding = findings[condition.provision] else { return nil }
+            switch condition.status {
+            case .absent:
+                guard finding.status == .absent else { return nil }
+                factor = min(factor, 1 - finding.confidence)
+            case .present:
+                guard finding.status == .present else { return nil }
+                if let most = condition.strengthAtMost, let s = finding.strength, s > most { return nil }
+                if let needle = condition.valueContains {
+                    guard let value = finding.value, value.lowercased().contains(needle.lowercased()) else { return nil }
+                }
+                factor = min(factor, finding.confidence)
+            }
+        }
+        return factor
+    }
+}

@@ -1,0 +1,89 @@
+import FineprintCore
+import FineprintText
+
+/// Reads the grammar around a match that the pattern itself does not: negation and the party
+/// holding the right or duty. Works on the tokens of one sentence.
+struct ClauseContext {
+    static let negators: Set<String> = [
+        "not", "no", "never", "nor", "neither", "cannot", "can't", "won't", "don't", "doesn't", "shan't",
+        "isn't", "aren't", "wouldn't", "shouldn't", "mustn't", "didn't", "hasn't", "haven't", "prohibited",
+        "refrain", "refrains", "none", "nothing",
+    ]
+    /// Words that end a clause inside a sentence.
+    static let clauseBreakers: Set<String> = ["but", "however", "except", "unless", "provided", "whereas", "notwithstanding"]
+    /// "no later than", "not less than", "shall not exceed": limits, not negations.
+    static let limitWords: Set<String> = ["later", "less", "more", "fewer", "exceed", "exceeding", "greater", "earlier", "sooner", "only", "limited"]
+    static let lookBehind = 10
+    static let partyLookBehind = 15
+
+    let parties: [String: Party]
+
+    init(lexicon: PartyLexicon) {
+        var map: [String: Party] = [:]
+        for word in lexicon.buyer { map[word.lowercased()] = .buyer }
+        for word in lexicon.supplier { map[word.lowercased()] = .supplier }
+        parties = map
+    }
+
+    /// Index of the first token of the clause that contains `index`, not before `sentenceStart`.
+    func clauseStart(_ tokens: [Token], sentenceStart: Int, index: Int) -> Int {
+        var i = index
+        while i > sentenceStart {
+            if tokens[i].clauseBreakBefore { return i }
+            if Self.clauseBreakers.contains(tokens[i - 1].text) { return i }
+            i -= 1
+        }
+        return sentenceStart
+    }
+
+    /// Whether the match is negated: a negator inside it or shortly before it in the same clause.
+    func isNegated(_ tokens: [Token], sentenceStart: Int, match: Pattern.Match) -> Bool {
+        let from = max(clauseStart(tokens, sentenceStart: sentenceStart, index: match.first), match.first - Self.lookBehind)
+        var i = from
+        while i <= match.last {
+            if Self.negators.contains(tokens[i].text), !isLimit(tokens, at: i, upTo: match.last + 3) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// "no later than", "not more than", "not exceed", "not only", "whether or not", "if not".
+    private func isLimit(_ tokens: [Token], at i: Int, upTo limit: Int) -> Bool {
+        let word = tokens[i].text
+        if word == "not", i > 0, tokens[i - 1].text == "or" || tokens[i - 1].text == "if" { return true }
+        guard word == "no" || word == "not" else { return false }
+        let next = i + 1 < tokens.count ? tokens[i + 1].text : ""
+        if Self.limitWords.contains(next) { return true }
+        // "shall not in any event exceed"
+        if i + 3 < tokens.count, i + 3 <= limit,
+           tokens[(i + 1)...(i + 3)].contains(where: { $0.text == "exceed" || $0.text == "exceeding" }) { return true }
+        return false
+    }
+
+    /// The party holding the right or duty of the match, or nil when unclear. `.any` means both
+    /// ("either party may…").
+    func party(_ tokens: [Token], sentenceStart: Int, match: Pattern.Match) -> Party? {
+        let clause = clauseStart(tokens, sentenceStart: sentenceStart, index: match.first)
+        let from = max(clause, match.first - Self.partyLookBehind)
+        var i = match.first - 1
+        while i >= from {
+            if let p = partyAt(tokens, i, lowerBound: sentenceStart) { return p }
+            i -= 1
+        }
+        i = match.first
+        while i <= match.last {
+            if let p = partyAt(tokens, i, lowerBound: sentenceStart) { return p }
+            i += 1
+        }
+        return nil
+    }
+
+    private func partyAt(_ tokens: [Token], _ i: Int, lowerBound: Int) -> Party? {
+        let word = tokens[i].text
+        if word == "party" || word == "parties" {
+            if i > lowerBound, ["either", "each", "both", "any"].contains(tokens[i - 1].text) { return .any }
+            return nil
+        }
+        return parties[word]
+    }
+}

@@ -1,0 +1,79 @@
+import FineprintCore
+
+/// Every pattern of the corpus compiled once, with an index from anchor words to patterns so that a
+/// sentence is only tried against the patterns whose words it contains.
+struct CompiledRules: Sendable {
+    /// Who a compiled pattern belongs to.
+    enum Owner: Hashable, Sendable {
+        case cue(rule: Int, cue: Int)
+        case trigger(move: Int, trigger: Int)
+    }
+
+    struct Entry: Sendable {
+        var owner: Owner
+        var pattern: Pattern
+        var when: CuePolarity
+        var party: Party
+    }
+
+    struct Heading: Sendable {
+        var patterns: [Pattern]
+    }
+
+    let entries: [Entry]
+    let anchored: [String: [Int]]
+    let unanchored: [Int]
+    /// Heading patterns per rule index.
+    let headings: [[Pattern]]
+
+    struct CompileError: Error, CustomStringConvertible {
+        var location: String
+        var error: Pattern.SyntaxError
+        var description: String { "\(location): \(error.description)" }
+    }
+
+    init(rules: [DetectionRule], moves: [KillListMove]) throws {
+        var entries: [Entry] = []
+        var headings: [[Pattern]] = []
+        for (r, rule) in rules.enumerated() {
+            for (c, cue) in rule.cues.enumerated() {
+                let pattern: Pattern
+                do { pattern = try Pattern(cue.pattern) } catch let error as Pattern.SyntaxError {
+                    throw CompileError(location: "rule \(rule.provision), cue \(cue.id ?? String(c + 1))", error: error)
+                }
+                entries.append(Entry(owner: .cue(rule: r, cue: c), pattern: pattern, when: cue.when, party: cue.party))
+            }
+            var compiled: [Pattern] = []
+            for heading in rule.headings {
+                do { compiled.append(try Pattern(heading)) } catch let error as Pattern.SyntaxError {
+                    throw CompileError(location: "rule \(rule.provision), heading", error: error)
+                }
+            }
+            headings.append(compiled)
+        }
+        for (m, move) in moves.enumerated() {
+            for (t, trigger) in move.triggers.enumerated() {
+                guard let source = trigger.pattern else { continue }
+                let pattern: Pattern
+                do { pattern = try Pattern(source) } catch let error as Pattern.SyntaxError {
+                    throw CompileError(location: "kill-list move \(move.id), trigger \(t + 1)", error: error)
+                }
+                entries.append(Entry(owner: .trigger(move: m, trigger: t), pattern: pattern,
+                                     when: trigger.when, party: trigger.party))
+            }
+        }
+        var anchored: [String: [Int]] = [:]
+        var unanchored: [Int] = []
+        for (i, entry) in entries.enumerated() {
+            if let words = entry.pattern.anchorWords {
+                for word in Set(words) { anchored[word, default: []].append(i) }
+            } else {
+                unanchored.append(i)
+            }
+        }
+        self.entries = entries
+        self.anchored = anchored
+        self.unanchored = unanchored
+        self.headings = headings
+    }
+}

@@ -1,0 +1,76 @@
+import FineprintCore
+import FineprintText
+
+/// A document cut into tokens, with each sentence's token range and the heading it stands under.
+struct PreparedDocument {
+    struct Sentence {
+        var span: TextSpan
+        var tokens: Range<Int>
+        /// Token range of the heading the sentence stands under, if any.
+        var heading: Range<Int>?
+    }
+
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
+    let sentences: [Sentence]
+
+    init(_ document: ExtractedDocument) {
+        let scalars = Array(document.text.unicodeScalars)
+        let tokens = Tokenizer.tokens(in: scalars, from: 0, to: scalars.count)
+        self.scalars = scalars
+        self.tokens = tokens
+
+        // Token ranges of heading blocks, in order.
+        let headingBlocks = document.blocks.filter { $0.kind == .heading }.map(\.span)
+        let clauseBlocks = document.blocks.filter { $0.kind != .heading }.map(\.span)
+        var sentences: [Sentence] = []
+        sentences.reserveCapacity(document.sentences.count)
+        var t = 0
+        var h = 0
+        var currentHeading: Range<Int>?
+        var c = 0
+        var blockTitle: (block: Int, range: Range<Int>)?
+        var previous: Sentence?
+        for span in document.sentences {
+            while t < tokens.count && tokens[t].end <= span.start { t += 1 }
+            var u = t
+            while u < tokens.count && tokens[u].start < span.end { u += 1 }
+            // The heading in force: the last heading block starting before the sentence.
+            while h < headingBlocks.count && headingBlocks[h].start <= span.start {
+                let hs = headingBlocks[h]
+                var a = t
+                while a > 0 && tokens[a - 1].start >= hs.start { a -= 1 }
+                var b = a
+                while b < tokens.count && tokens[b].start < hs.end { b += 1 }
+                currentHeading = a..<b
+                h += 1
+            }
+            var heading = currentHeading
+            // A short first sentence of a clause ("12. Governing Law.") titles the rest of that clause.
+            while c < clauseBlocks.count && clauseBlocks[c].end <= span.start { c += 1 }
+            if c < clauseBlocks.count && clauseBlocks[c].start <= span.start {
+                let firstInBlock = previous.map { $0.span.start < clauseBlocks[c].start } ?? true
+                if firstInBlock {
+                    blockTitle = (u - t <= 6 && u > t) ? (c, t..<u) : nil
+                } else if let title = blockTitle, title.block == c {
+                    heading = title.range
+                }
+            }
+            let sentence = Sentence(span: span, tokens: t..<u, heading: heading)
+            sentences.append(sentence)
+            previous = sentence
+            t = u
+        }
+        self.sentences = sentences
+    }
+
+    func text(_ span: TextSpan) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[span.start..<span.end])
+        return String(view)
+    }
+
+    func evidence(_ span: TextSpan) -> Evidence {
+        Evidence(start: span.start, end: span.end, quote: text(span))
+    }
+}

@@ -1,0 +1,63 @@
+import FineprintCore
+
+/// A Markdown report: scores, provisions by dimension, moves and gaps with their model clauses.
+enum MarkdownReport {
+    static func render(_ input: ReportInput) -> String {
+        let a = input.analysis
+        var md = "# Fineprint analysis: \(escape(a.document.name))\n\n"
+        md += "- Format: \(a.document.format.rawValue), \(a.document.characters) characters, sha256 `\(a.document.sha256)`\n"
+        md += "- Profile: **\(escape(input.playbook.name))** (`\(a.profile)`)\n"
+        md += "- Score: **\(a.score)/100**\n\n"
+        md += "| Dimension | Score | Gaps |\n|---|---:|---|\n"
+        for d in a.dimensions {
+            md += "| \(escape(input.dimensionName(d.id))) | \(d.score) | \(d.gaps.map { "`\($0)`" }.joined(separator: ", ")) |\n"
+        }
+        md += "\n## Kill-list moves\n\n"
+        if a.killListMoves.isEmpty { md += "None found.\n" }
+        for m in a.killListMoves {
+            let move = input.corpus.move(m.id)
+            md += "### \(escape(input.moveName(m.id))) (`\(m.id)`, confidence \(String(format: m.confidence)))\n\n"
+            if let move { md += "\(escape(move.mechanism))\n\n" }
+            for e in m.evidence.prefix(3) { md += "> \(escape(e.quote.snippet(400))) *(\(e.start)–\(e.end))*\n\n" }
+            if let clause = input.corpus.clause(m.mitigation) {
+                md += "**Mitigation — \(escape(clause.title))** (`\(clause.id)`):\n\n\(quoteBlock(clause.text))\n"
+            }
+        }
+        md += "\n## Provisions\n"
+        for (dimension, findings) in input.findingsByDimension {
+            md += "\n### \(escape(dimension.name))\n\n| Provision | Status | Strength | Value | Confidence | Evidence |\n|---|---|---|---|---:|---|\n"
+            for f in findings {
+                let evidence = f.status == .present ? (f.evidence.first.map { "“\(escape($0.quote.snippet(120)))” (\($0.start)–\($0.end))" } ?? "") : ""
+                md += "| \(escape(input.provisionName(f.id))) (`\(f.id)`) | \(f.status.rawValue) | \(f.strength?.rawValue ?? "—") | \(escape(f.value ?? "—")) | \(String(format: f.confidence)) | \(evidence) |\n"
+            }
+        }
+        md += "\n## Gaps and model clauses\n\n"
+        if a.gaps.isEmpty { md += "No gaps against this profile.\n" }
+        for g in a.gaps {
+            md += "### \(escape(input.provisionName(g.provision))) — \(g.reason.rawValue.replacingUnderscores) (\(g.level.rawValue.replacingUnderscores))\n\n"
+            if let id = g.clause, let clause = input.corpus.clause(id) {
+                md += "**\(escape(clause.title))** (`\(clause.id)`):\n\n\(quoteBlock(clause.text))\n"
+            } else {
+                md += "No model clause in the corpus.\n\n"
+            }
+        }
+        return md
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            if "|*_`[]<>#\\".contains(c) { out.append("\\") }
+            out.append(c == "\n" ? " " : c)
+        }
+        return out
+    }
+
+    static func quoteBlock(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}

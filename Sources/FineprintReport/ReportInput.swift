@@ -1,0 +1,60 @@
+import FineprintCore
+
+/// What every report renders: the analysis, the corpus it was made with (for names and clause
+/// texts), the playbook, and the extracted text the offsets refer to.
+public struct ReportInput: Sendable {
+    public var analysis: Analysis
+    public var corpus: Corpus
+    public var playbook: Playbook
+    public var text: String
+
+    public init(analysis: Analysis, corpus: Corpus, playbook: Playbook, text: String) {
+        self.analysis = analysis
+        self.corpus = corpus
+        self.playbook = playbook
+        self.text = text
+    }
+
+    func provisionName(_ id: String) -> String { corpus.taxonomy.provision(id)?.name ?? id }
+    func dimensionName(_ id: String) -> String { corpus.taxonomy.dimensions.first { $0.id == id }?.name ?? id }
+    func moveName(_ id: String) -> String { corpus.move(id)?.name ?? id }
+
+    /// Findings grouped by dimension, in taxonomy order.
+    var findingsByDimension: [(dimension: Dimension, findings: [ProvisionFinding])] {
+        corpus.taxonomy.dimensions.map { d in (d, analysis.provisions.filter { $0.dimension == d.id }) }
+    }
+}
+
+/// The output formats of `fineprint analyze`.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, json, markdown, html
+
+    public var fileExtension: String {
+        switch self {
+        case .text: "txt"
+        case .json: "json"
+        case .markdown: "md"
+        case .html: "html"
+        }
+    }
+}
+
+public enum ReportRenderer {
+    public static func render(_ input: ReportInput, as format: ReportFormat) throws -> String {
+        switch format {
+        case .json: try JSONReport.render(input.analysis)
+        case .text: TextReport.render(input)
+        case .markdown: MarkdownReport.render(input)
+        case .html: HTMLReport.render(input)
+        }
+    }
+}
+
+extension String {
+    /// A quote cut to at most `limit` characters, on one line.
+    func snippet(_ limit: Int = 160) -> String {
+        let flat = split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
+        guard flat.count > limit else { return flat }
+        return String(flat.prefix(limit - 1)) + "…"
+    }
+}

@@ -1,0 +1,49 @@
+import FineprintCore
+
+/// A readable terminal summary.
+enum TextReport {
+    static func render(_ input: ReportInput) -> String {
+        let a = input.analysis
+        var out = ""
+        out += "\(a.document.name) — \(a.document.format.rawValue), \(a.document.characters) characters\n"
+        out += "Score against \(input.playbook.name) (\(a.profile)): \(a.score)/100\n"
+        out += "Dimensions: " + a.dimensions.map { "\($0.id) \($0.score)" }.joined(separator: " · ") + "\n"
+        for (dimension, findings) in input.findingsByDimension {
+            out += "\n\(dimension.name.uppercased())\n"
+            for f in findings {
+                let status = f.status == .present ? "present" : "absent "
+                var line = "  \(status)  \(pad(f.id, 30)) \(pad(f.strength?.rawValue ?? "-", 8)) \(String(format: f.confidence))"
+                if let v = f.value { line += "  \(v)" }
+                out += line + "\n"
+                if f.status == .present, let e = f.evidence.first {
+                    out += "           “\(e.quote.snippet(110))” [\(e.start)–\(e.end)]\n"
+                }
+            }
+        }
+        out += "\nKILL-LIST MOVES (\(a.killListMoves.count))\n"
+        if a.killListMoves.isEmpty { out += "  none found\n" }
+        for m in a.killListMoves {
+            out += "  ✗ \(input.moveName(m.id)) [\(m.id)] \(String(format: m.confidence))\n"
+            if let e = m.evidence.first { out += "      “\(e.quote.snippet(110))” [\(e.start)–\(e.end)]\n" }
+            out += "      mitigation: \(m.mitigation)\n"
+        }
+        out += "\nGAPS AGAINST \(a.profile.uppercased()) (\(a.gaps.count))\n"
+        if a.gaps.isEmpty { out += "  none\n" }
+        for g in a.gaps {
+            out += "  \(pad(g.level.rawValue, 15)) \(pad(g.provision, 30)) \(pad(g.reason.rawValue, 15)) → \(g.clause ?? "no model clause")\n"
+        }
+        out += "\n(\(a.timings.milliseconds) ms)\n"
+        return out
+    }
+
+    static func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : s + String(repeating: " ", count: width - s.count)
+    }
+}
+
+extension String {
+    init(format confidence: Double) {
+        let scaled = Int((confidence * 100).rounded())
+        self = scaled >= 100 ? "1.00" : "0." + (scaled < 10 ? "0" : "") + String(scaled)
+    }
+}

@@ -1,0 +1,106 @@
+import FineprintCore
+
+/// A word of the text: lower-cased, with its Unicode-scalar offsets in the source text.
+public struct Token: Hashable, Sendable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+    /// True when a `;` or `:` stands between this token and the previous one: a clause boundary.
+    public var clauseBreakBefore: Bool
+
+    public init(text: String, start: Int, end: Int, clauseBreakBefore: Bool = false) {
+        self.text = text
+        self.start = start
+        self.end = end
+        self.clauseBreakBefore = clauseBreakBefore
+    }
+
+    /// Digits ("72", "1,000.50") or a number word ("thirty").
+    public var isNumber: Bool {
+        if let first = text.unicodeScalars.first, first.properties.numericType != nil { return true }
+        return NumberWords.value(of: text) != nil
+    }
+}
+
+/// Cuts text into tokens as docs/corpus-format.md describes: runs of letters and digits,
+/// lower-cased; an inner apostrophe is kept, a possessive 's dropped; digit groups such as
+/// "1,000.50" stay one token.
+public enum Tokenizer {
+    public static func tokens(in text: String) -> [Token] {
+        let scalars = Array(text.unicodeScalars)
+        return tokens(in: scalars, from: 0, to: scalars.count)
+    }
+
+    public static func tokens(in scalars: [Unicode.Scalar], from lower: Int, to upper: Int) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity((upper - lower) / 5)
+        var i = lower
+        var pendingBreak = false
+        var word = String.UnicodeScalarView()
+        while i < upper {
+            let s = scalars[i]
+            guard isWordScalar(s) else {
+                if s == ";" || s == ":" { pendingBreak = true }
+                i += 1
+                continue
+            }
+            let start = i
+            word.removeAll(keepingCapacity: true)
+            while i < upper {
+                let c = scalars[i]
+                if isWordScalar(c) {
+                    appendLowercased(c, to: &word)
+                    i += 1
+                } else if isApostrophe(c), i + 1 < upper, isLetter(scalars[i + 1]), !word.isEmpty {
+                    word.append("'")
+                    i += 1
+                } else if (c == "," || c == "."), i + 1 < upper, isDigit(scalars[i + 1]),
+                          let last = word.last, isDigit(last) {
+                    word.append(c)
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            var text = String(word)
+            if text.hasSuffix("'s") { text.removeLast(2) }
+            tokens.append(Token(text: text, start: start, end: i, clauseBreakBefore: pendingBreak))
+            pendingBreak = false
+            // A trailing apostrophe of a plural possessive ("parties'") is simply skipped.
+        }
+        return tokens
+    }
+
+    @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        return s.properties.isAlphabetic
+    }
+
+    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0x30 && s.value <= 0x39
+    }
+
+    @inline(__always) static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
+        s == "'" || s == "\u{2019}"
+    }
+
+    @inline(__always) static func appendLowercased(_ s: Unicode.Scalar, to word: inout String.UnicodeScalarView) {
+        if s.isASCII {
+            let v = s.value
+            word.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : s)
+        } else {
+            word.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+        }
+    }
+}

@@ -1,0 +1,178 @@
+import ArgumentParser
+import FineprintAnalysis
+import FineprintCore
+import FineprintIngest
+import FineprintReport
+import Foundation
+
+struct Analyze: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Find the sovereignty provisions, kill-list moves and gaps in contracts.",
+        discussion: """
+        FILE may be a .txt, .md, .html, .pdf or .docx file, or a folder (read recursively). With
+        several inputs, --out names a folder that receives one report per input; without --out the
+        reports go to standard output (JSON as an array).
+        """)
+
+    @Argument(help: "Files or folders to analyse.")
+    var inputs: [String]
+
+    @Option(help: "The sovereignty tier or playbook to judge against (tier1, tier2, tier3).")
+    var profile = "tier1"
+
+    @Option(help: "A playbook file of your own (YAML, as corpus/playbooks/*.yaml); overrides --profile.")
+    var playbook: String?
+
+    @Option(help: "Output format: text, json, markdown or html.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Write the report here (a file for one input, a folder for several).")
+    var out: String?
+
+    @Option(help: "The corpus folder (default: the bundled corpus).")
+    var corpus: String?
+
+    @Option(help: "Largest input file accepted, in bytes.")
+    var maxSize = 25_000_000
+
+    @Flag(help: "No progress line.")
+    var quiet = false
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json, markdown, html
+        var report: ReportFormat { ReportFormat(rawValue: rawValue)! }
+    }
+
+    func run() async throws {
+        let bench: Workbench
+        let chosen: FineprintCore.Playbook
+        do {
+            bench = try Workbench(corpusPath: corpus)
+            chosen = try bench.playbook(profile: profile, file: playbook)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(2)
+        }
+        let files: [URL]
+        do { files = try InputFiles.expand(inputs) } catch {
+            Console.error("\(error)")
+            throw ExitCode(1)
+        }
+        if files.count > 1, format == .html, out == nil {
+            Console.error("several HTML reports need --out FOLDER")
+            throw ExitCode(2)
+        }
+        let reader = DocumentReader(maxBytes: maxSize)
+        let showProgress = !quiet && files.count > 1
+        let started = Date()
+        var results = [Int: Result<ReportInput, Error>]()
+        var done = 0
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        await withTaskGroup(of: (Int, Result<ReportInput, Error>).self) { group in
+            var next = 0
+            func submit() {
+                guard next < files.count else { return }
+                let index = next
+                let url = files[index]
+                next += 1
+                group.addTask {
+                    (index, Result {
+                        let document = try reader.read(fileAt: url)
+                        let analysis = bench.analyzer.analyze(document, playbook: chosen)
+                        return ReportInput(analysis: analysis, corpus: bench.corpus, playbook: chosen, text: document.text)
+                    })
+                }
+            }
+            for _ in 0..<workers { submit() }
+            for await (index, result) in group {
+                results[index] = result
+                done += 1
+                if showProgress, Console.stderrIsTerminal || done % 50 == 0 || done == files.count {
+                    let line = "[\(done)/\(files.count)] \(files[index].lastPathComponent)"
+                    Console.progress(Console.stderrIsTerminal ? "\r\u{1B}[K" + String(line.prefix(100)) : line + "\n")
+                }
+                submit()
+            }
+        }
+        if showProgress && Console.stderrIsTerminal { Console.progress("\n") }
+
+        var failures = 0
+        var reports: [(url: URL, input: ReportInput)] = []
+        for (i, url) in files.enumerated() {
+            switch results[i]! {
+            case .success(let input): reports.append((url, input))
+            case .failure(let error):
+                failures += 1
+                Console.error("\(url.path): \(error)")
+            }
+        }
+        do {
+            try write(reports, multiple: files.count > 1)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(1)
+        }
+        if showProgress {
+            let seconds = Date().timeIntervalSince(started)
+            Console.progress(String(format: "analysed %d of %d files in %.2f s\n", reports.count, files.count, seconds))
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    private func write(_ reports: [(url: URL, input: ReportInput)], multiple: Bool) throws {
+        let fm = FileManager.default
+        if let out, multiple {
+            try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
+            var used = Set<String>()
+            for report in reports {
+                var name = report.url.deletingPathExtension().lastPathComponent
+                while !used.insert(name).inserted { name += "-" + String(report.input.analysis.document.sha256.prefix(8)) }
+                let path = (out as NSString).appendingPathComponent(name + "." + format.report.fileExtension)
+                try Data(ReportRenderer.render(report.input, as: format.report).utf8).write(to: URL(fileURLWithPath: path))
+            }
+            return
+        }
+        let text: String
+        if format == .json && multiple {
+            text = "[\n" + (try reports.map { try JSONReport.render($0.input.analysis) }).joined(separator: ",\n") + "\n]\n"
+        } else {
+            text = try reports.map { try ReportRenderer.render($0.input, as: format.report) }.joined(separator: "\n")
+                + (format == .json ? "\n" : "")
+        }
+        if let out {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// Expands folders into the documents they contain, in a stable order.
+enum InputFiles {
+    static let extensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm", "pdf", "docx"]
+
+    static func expand(_ inputs: [String]) throws -> [URL] {
+        var files: [URL] = []
+        let fm = FileManager.default
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: input, isDirectory: &isDirectory) else {
+                throw CLIError("\(input): no such file or folder")
+            }
+            if isDirectory.boolValue {
+                let root = URL(fileURLWithPath: input)
+                guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
+                var found: [URL] = []
+                for case let url as URL in walker where extensions.contains(url.pathExtension.lowercased()) {
+                    found.append(url)
+                }
+                if found.isEmpty { throw CLIError("\(input): no .txt, .md, .html, .pdf or .docx files in this folder") }
+                files += found.sorted { $0.path < $1.path }
+            } else {
+                files.append(URL(fileURLWithPath: input))
+            }
+        }
+        return files
+    }
+}
