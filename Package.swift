@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Plain value types: taxonomy, rules, documents, findings. No storage, no I/O.
@@ -30,15 +31,20 @@ let package = Package(
         .target(name: "FineprintAnalysis", dependencies: ["FineprintCore", "FineprintText"]),
         // Findings to JSON, text, Markdown and HTML.
         .target(name: "FineprintReport", dependencies: ["FineprintCore"]),
+        // Measuring the analyzer against labelled data (CUAD, our own labels).
+        .target(name: "FineprintEval", dependencies: [
+            "FineprintCore", "FineprintAnalysis", "FineprintIngest", "FineprintText",
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
         .executableTarget(name: "fineprint", dependencies: [
-            "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
+            "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport", "FineprintEval",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FineprintTextTests", dependencies: ["FineprintText"]),
         .testTarget(name: "FineprintIngestTests", dependencies: ["FineprintIngest", "ZIPFoundation"]),
         .testTarget(name: "FineprintCorpusTests", dependencies: ["FineprintCorpus"]),
         .testTarget(name: "FineprintAnalysisTests", dependencies: [
-            "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintReport",
+            "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintReport", "Yams",
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,37 @@
+import FineprintAnalysis
+import FineprintCore
+import FineprintCorpus
+import FineprintIngest
+import Foundation
+
+/// Paths and shared objects for the analysis tests: the repository's own corpus and fixtures.
+enum Repo {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let corpusURL = root.appendingPathComponent("corpus")
+    static let fixtures = root.appendingPathComponent("Tests/Fixtures")
+
+    /// The bundled corpus, loaded once. A failure to load is reported by the tests that use it.
+    static let corpus: Result<Corpus, Error> = Result { try CorpusLoader.load(from: corpusURL) }
+    static let analyzer: Result<Analyzer, Error> = corpus.flatMap { c in Result { try Analyzer(corpus: c) } }
+
+    static func document(_ text: String, name: String = "case.txt") throws -> ExtractedDocument {
+        try DocumentReader().read(data: Data(text.utf8), name: name, format: .txt)
+    }
+
+    static func analyze(_ text: String, profile: String = "tier1") throws -> Analysis {
+        let analyzer = try analyzer.get()
+        let playbook = try requirePlaybook(analyzer.corpus, profile)
+        return analyzer.analyze(try document(text), playbook: playbook)
+    }
+}
+
+struct MissingPlaybook: Error, CustomStringConvertible {
+    var id: String
+    var description: String { "the corpus has no playbook '\(id)'" }
+}
+
+func requirePlaybook(_ corpus: Corpus, _ id: String) throws -> Playbook {
+    guard let p = corpus.playbook(id) else { throw MissingPlaybook(id: id) }
+    return p
+}

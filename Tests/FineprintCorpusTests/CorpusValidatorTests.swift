@@ -1,0 +1,209 @@
+import FineprintCore
+import FineprintCorpus
+import Foundation
+import Testing
+
+/// A tiny corpus written to a temporary folder, which each test breaks in one way.
+struct CorpusFixture {
+    var files: [String: String] = [
+        "taxonomy.yaml": """
+        schema: fineprint.taxonomy/1
+        dimensions:
+          - { id: data, name: Data, summary: Buyer data. }
+        provisions:
+          - { id: secondary_use_restriction, dimension: data, name: No secondary use, meaning: m, strong: s, weak: w }
+          - { id: unilateral_change, dimension: data, name: Unilateral change, meaning: m, strong: s, weak: w, polarity: hazard }
+        """,
+        "rules/data.yaml": """
+        schema: fineprint.rules/1
+        rules:
+          - provision: secondary_use_restriction
+            cues:
+              - { id: a, pattern: "use ... customer data ... train*", when: negated }
+          - provision: unilateral_change
+            cues:
+              - { id: a, pattern: "may modify ... terms" }
+        """,
+        "kill-list.yaml": """
+        schema: fineprint.kill-list/1
+        moves:
+          - id: trains
+            name: Trains
+            summary: s
+            mechanism: m
+            severity: high
+            reveals: [secondary_use_restriction]
+            mitigation: no_training
+            triggers:
+              - { pattern: "use ... customer data ... train*", when: affirmed }
+        """,
+        "clauses/data.yaml": """
+        schema: fineprint.clauses/1
+        clauses:
+          - { id: no_training, title: No training, provides: [secondary_use_restriction], mitigates: [trains], text: "[Supplier] shall not train." }
+          - { id: changes, title: Changes, counters: [unilateral_change], text: "Changes by amendment only." }
+        """,
+        "playbooks/tier1.yaml": """
+        schema: fineprint.playbook/1
+        id: tier1
+        name: Tier 1
+        description: d
+        requirements:
+          - { provision: secondary_use_restriction, level: required, weight: 3 }
+          - { provision: unilateral_change, level: must_be_absent }
+        """,
+        "lexicon/parties.yaml": "schema: fineprint.parties/1\nsupplier: [supplier]\nbuyer: [customer]\n",
+        "lexicon/jurisdictions.yaml": """
+        schema: fineprint.jurisdictions/1
+        jurisdictions:
+          - { name: Ireland, country: Ireland, aliases: [ireland] }
+        """,
+        "lexicon/forums.yaml": "schema: fineprint.forums/1\ninstitutions: []\ncities: []\n",
+    ]
+
+    func write() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = dir.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return dir
+    }
+
+    func problems() throws -> [String] {
+        let corpus = try CorpusLoader.load(from: try write())
+        return CorpusValidator.validate(corpus).map(\.description)
+    }
+
+    func loadError() throws -> CorpusError? {
+        do {
+            _ = try CorpusLoader.load(from: try write())
+            return nil
+        } catch let error as CorpusError {
+            return error
+        }
+    }
+
+    mutating func replace(_ file: String, _ old: String, _ new: String) {
+        files[file] = files[file]!.replacingOccurrences(of: old, with: new)
+    }
+}
+
+@Suite struct CorpusValidatorTests {
+    @Test func theFixtureIsValid() throws {
+        #expect(try CorpusFixture().problems() == [])
+    }
+
+    @Test func wrongSchemaIsNamed() throws {
+        var f = CorpusFixture()
+        f.replace("rules/data.yaml", "fineprint.rules/1", "fineprint.rules/9")
+        let error = try #require(try f.loadError())
+        #expect(error.file == "rules/data.yaml")
+        #expect(error.message.contains("fineprint.rules/1"))
+    }
+
+    @Test func yamlSyntaxErrorIsLocated() throws {
+        var f = CorpusFixture()
+        f.files["clauses/data.yaml"] = "schema: fineprint.clauses/1\nclauses:\n  - { id: x, title: [unclosed\n"
+        let error = try #require(try f.loadError())
+        #expect(error.file == "clauses/data.yaml")
+    }
+
+    @Test func missingKeyIsLocated() throws {
+        var f = CorpusFixture()
+        f.replace("kill-list.yaml", "    mechanism: m\n", "")
+        let error = try #require(try f.loadError())
+        #expect(error.message.contains("mechanism"))
+    }
+
+    @Test func missingFileIsNamed() throws {
+        var f = CorpusFixture()
+        f.files["lexicon/parties.yaml"] = nil
+        #expect(try f.loadError()?.file == "lexicon/parties.yaml")
+    }
+
+    @Test func unknownReferencesAreReported() throws {
+        var f = CorpusFixture()
+        f.replace("kill-list.yaml", "mitigation: no_training", "mitigation: nowhere")
+        f.replace("kill-list.yaml", "reveals: [secondary_use_restriction]", "reveals: [data_teleportation]")
+        f.replace("playbooks/tier1.yaml", "provision: secondary_use_restriction", "provision: secondary_use")
+        let problems = try f.problems()
+        #expect(problems.contains { $0.contains("unknown mitigation clause 'nowhere'") })
+        #expect(problems.contains { $0.contains("unknown provision 'data_teleportation'") })
+        #expect(problems.contains { $0.contains("unknown provision 'secondary_use'") })
+    }
+
+    @Test func duplicatesAreReported() throws {
+        var f = CorpusFixture()
+        f.replace("clauses/data.yaml", "id: changes", "id: no_training")
+        f.replace("rules/data.yaml", "- { id: a, pattern: \"may modify ... terms\" }",
+                  "- { id: a, pattern: \"may modify ... terms\" }\n      - { id: a, pattern: \"may change ... terms\" }")
+        let problems = try f.problems()
+        #expect(problems.contains { $0.contains("clause 'no_training' is defined twice") })
+        #expect(problems.contains { $0.contains("repeats cue id 'a'") })
+    }
+
+    @Test func provisionWithoutRuleOrClauseIsReported() throws {
+        var f = CorpusFixture()
+        f.replace("rules/data.yaml", "  - provision: unilateral_change\n    cues:\n      - { id: a, pattern: \"may modify ... terms\" }\n", "")
+        f.replace("clauses/data.yaml", "counters: [unilateral_change]", "counters: []")
+        let problems = try f.problems()
+        #expect(problems.contains { $0.contains("'unilateral_change' has no detection rule") })
+        #expect(problems.contains { $0.contains("no model clause provides or counters 'unilateral_change'") })
+        #expect(problems.contains { $0.contains("neither provides nor counters") })
+    }
+
+    @Test func levelsMustFitPolarity() throws {
+        var f = CorpusFixture()
+        f.replace("playbooks/tier1.yaml", "level: required, weight: 3", "level: must_be_absent")
+        f.replace("playbooks/tier1.yaml", "provision: unilateral_change, level: must_be_absent", "provision: unilateral_change, level: required")
+        let problems = try f.problems()
+        #expect(problems.contains { $0.contains("must_be_absent is for hazards") })
+        #expect(problems.contains { $0.contains("is a hazard; use must_be_absent") })
+    }
+
+    @Test func badWeightsAndAmbiguousLexiconsAreReported() throws {
+        var f = CorpusFixture()
+        f.replace("rules/data.yaml", "when: negated }", "when: negated, weight: 1.5 }")
+        f.replace("lexicon/parties.yaml", "buyer: [customer]", "buyer: [customer, supplier]")
+        let problems = try f.problems()
+        #expect(problems.contains { $0.contains("weight 1.5") })
+        #expect(problems.contains { $0.contains("'supplier' names both parties") })
+    }
+
+    @Test func locatorRejectsAFolderWithoutTaxonomy() throws {
+        #expect(throws: CorpusError.self) {
+            try CorpusLocator.locate(explicit: FileManager.default.temporaryDirectory.path)
+        }
+        let dir = try CorpusFixture().write()
+        #expect(try CorpusLocator.locate(explicit: dir.path) == dir)
+        #expect(try CorpusLocator.locate(environment: ["FINEPRINT_CORPUS": dir.path]) == dir)
+    }
+}
+
+@Suite struct BundledCorpusTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The 40 provision ids of spec/taxonomy.md, in order.
+    static let specIds = """
+    data_ownership ip_assignment secondary_use_restriction data_residency subprocessor_control government_access
+    data_deletion update_governance unilateral_change model_documentation audit_rights independent_testing logging
+    performance_reporting termination_for_convenience exit_assistance data_portability escrow renewal_term
+    renewal_notice exclusivity minimum_commitment governing_law dispute_forum liability_cap uncapped_liability
+    indemnity change_of_control assignment_restriction insurance warranty_duration breach_notification
+    incident_reporting security_standards encryption_key_control service_levels suspension_right explainability
+    human_oversight acceptable_use_binding
+    """.split(whereSeparator: \.isWhitespace).map(String.init)
+
+    @Test func bundledCorpusIsValidAndComplete() throws {
+        let corpus = try CorpusLoader.load(from: Self.root.appendingPathComponent("corpus"))
+        #expect(CorpusValidator.validate(corpus).map(\.description) == [])
+        #expect(corpus.taxonomy.provisions.map(\.id) == Self.specIds)
+        #expect(Set(corpus.taxonomy.dimensions.map(\.id)) == ["data", "models", "assurance", "exit", "jurisdiction", "security", "oversight"])
+        #expect(corpus.moves.count >= 15)
+        #expect(Set(corpus.playbooks.map(\.id)).isSuperset(of: ["tier1", "tier2", "tier3"]))
+        // Sixteen provisions are evaluated against CUAD categories.
+        #expect(corpus.taxonomy.provisions.compactMap(\.cuad).count == 16)
+    }
+}
