@@ -1,0 +1,165 @@
+import FineprintCore
+import Foundation
+import ZIPFoundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Text and structure from a Word document: word/document.xml's paragraphs, with heading styles
+/// (Heading1…9, Title, outline levels) as headings and numbered paragraphs as list items.
+enum DOCXExtractor {
+    static func extract(_ data: Data, name: String, maxBytes: Int) throws -> (text: String, blocks: [TextBlock]) {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw IngestError.corruptDOCX(name: name, detail: "not a ZIP archive")
+        }
+        guard let entry = archive["word/document.xml"] else {
+            throw IngestError.corruptDOCX(name: name, detail: "no word/document.xml inside")
+        }
+        let budget = UInt64(max(maxBytes, 1)) * 10
+        guard entry.uncompressedSize <= budget else {
+            throw IngestError.corruptDOCX(name: name, detail: "word/document.xml would unpack to \(entry.uncompressedSize) bytes, more than \(budget); possibly a zip bomb")
+        }
+        var xml = Data()
+        xml.reserveCapacity(Int(min(entry.uncompressedSize, budget)))
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                if UInt64(xml.count + chunk.count) > budget { throw ZipBudgetExceeded() }
+                xml.append(chunk)
+            }
+        } catch is ZipBudgetExceeded {
+            throw IngestError.corruptDOCX(name: name, detail: "word/document.xml unpacks to more than \(budget) bytes; possibly a zip bomb")
+        } catch {
+            throw IngestError.corruptDOCX(name: name, detail: "word/document.xml cannot be unpacked")
+        }
+        return try parse(xml, name: name)
+    }
+
+    struct ZipBudgetExceeded: Error {}
+
+    static func parse(_ xml: Data, name: String) throws -> (text: String, blocks: [TextBlock]) {
+        // Word never writes a DTD; one here could only serve entity expansion tricks.
+        if xml.range(of: Data("<!DOCTYPE".utf8)) != nil || xml.range(of: Data("<!ENTITY".utf8)) != nil {
+            throw IngestError.corruptDOCX(name: name, detail: "word/document.xml declares a DTD, which Word documents never do")
+        }
+        let parser = XMLParser(data: xml)
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        let delegate = Delegate()
+        parser.delegate = delegate
+        let ok = parser.parse()
+        if !ok {
+            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
+            throw IngestError.corruptDOCX(name: name, detail: "word/document.xml is not well-formed XML: \(reason) at line \(parser.lineNumber)")
+        }
+        delegate.finishParagraph()
+        return (delegate.builder.text, delegate.builder.blocks)
+    }
+
+    final class Delegate: NSObject, XMLParserDelegate {
+        var builder = TextBuilder()
+        var text = ""
+        var inParagraph = false
+        var inText = false
+        var skipDepth = 0          // inside w:delText, w:instrText, mc:Fallback, …
+        var style: String?
+        var outlineLevel: Int?
+        var numbered = false
+        var numberLevel = 0
+
+        static func local(_ name: String) -> Substring {
+            if let colon = name.lastIndex(of: ":") { return name[name.index(after: colon)...] }
+            return Substring(name)
+        }
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName qName: String?, attributes: [String: String] = [:]) {
+            let name = Self.local(elementName)
+            if skipDepth > 0 {
+                skipDepth += 1
+                return
+            }
+            switch name {
+            case "p":
+                finishParagraph()
+                inParagraph = true
+            case "t":
+                inText = true
+            case "tab", "ptab":
+                if inParagraph { text.append("\t") }
+            case "br", "cr":
+                if inParagraph {
+                    if attributes.first(where: { Self.local($0.key) == "type" })?.value == "page" { text.append("\n") } else { text.append("\n") }
+                }
+            case "noBreakHyphen":
+                text.append("-")
+            case "pStyle":
+                style = value(attributes)
+            case "outlineLvl":
+                outlineLevel = value(attributes).flatMap { Int($0) }
+            case "numPr":
+                numbered = true
+            case "ilvl":
+                numberLevel = value(attributes).flatMap { Int($0) } ?? 0
+            case "delText", "instrText", "Fallback", "footnoteReference", "endnoteReference", "commentReference":
+                skipDepth = 1
+            default:
+                break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            if skipDepth > 0 {
+                skipDepth -= 1
+                return
+            }
+            let name = Self.local(elementName)
+            if name == "t" { inText = false }
+            if name == "p" { finishParagraph() }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if inText && skipDepth == 0 { text.append(string) }
+        }
+
+        func value(_ attributes: [String: String]) -> String? {
+            attributes.first(where: { Self.local($0.key) == "val" })?.value
+        }
+
+        func finishParagraph() {
+            defer {
+                text = ""
+                inParagraph = false
+                style = nil
+                outlineLevel = nil
+                numbered = false
+                numberLevel = 0
+            }
+            guard inParagraph || !text.isEmpty else { return }
+            if let level = headingLevel() {
+                builder.addBlock(text, kind: .heading, level: level)
+            } else if numbered {
+                builder.addBlock(text, kind: .listItem, level: numberLevel + 1)
+            } else {
+                builder.addBlock(text, kind: .paragraph)
+            }
+        }
+
+        /// Heading1…Heading9 (any language's "heading"/"berschrift"/"titre" + digit), Title, or an outline level.
+        func headingLevel() -> Int? {
+            if let style {
+                let lower = style.lowercased()
+                if lower == "title" || lower == "titel" || lower == "titre" { return 1 }
+                if lower == "subtitle" { return 2 }
+                let words = ["heading", "berschrift", "titre", "titolo", "kop", "rubrik", "encabezado", "nagwek"]
+                if words.contains(where: { lower.contains($0) }), let digit = lower.last(where: { $0.isNumber }), let d = Int(String(digit)), d >= 1 {
+                    return d
+                }
+            }
+            if let outlineLevel, outlineLevel >= 0, outlineLevel < 9 { return outlineLevel + 1 }
+            return nil
+        }
+    }
+}
