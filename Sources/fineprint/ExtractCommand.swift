@@ -1,0 +1,82 @@
+import ArgumentParser
+import FineprintCore
+import FineprintIngest
+import Foundation
+
+struct Extract: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Print the text Fineprint reads from a document (or its structure as JSON).",
+        discussion: """
+        FILE may be a .txt, .md, .html, .pdf or .docx file. Without --structure the extracted text is
+        printed as it is analysed; all offsets in Fineprint's reports count Unicode scalars of this text.
+        With --structure, prints JSON: name, format, sha256, characters, blocks and sentences.
+        """)
+
+    @Argument(help: "The document to read.")
+    var file: String
+
+    @Flag(help: "Print the blocks and sentences as JSON instead of the text.")
+    var structure = false
+
+    @Option(help: "Largest input file accepted, in bytes.")
+    var maxSize = 25_000_000
+
+    func run() async throws {
+        let document: ExtractedDocument
+        do {
+            document = try DocumentReader(maxBytes: maxSize).read(fileAt: URL(fileURLWithPath: file))
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(1)
+        }
+        if !structure {
+            var text = document.text
+            if !text.hasSuffix("\n") { text += "\n" }
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let output = StructureOutput(document)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            var data = try encoder.encode(output)
+            data.append(0x0A)
+            FileHandle.standardOutput.write(data)
+        } catch {
+            Console.error("cannot encode the structure: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// The JSON `fineprint extract --structure` prints.
+struct StructureOutput: Encodable {
+    struct Block: Encodable {
+        var kind: String
+        var start: Int
+        var end: Int
+        var level: Int?
+        var number: String?
+    }
+    struct Sentence: Encodable {
+        var start: Int
+        var end: Int
+    }
+
+    var name: String
+    var format: String
+    var sha256: String
+    var characters: Int
+    var blocks: [Block]
+    var sentences: [Sentence]
+
+    init(_ document: ExtractedDocument) {
+        name = document.name
+        format = document.format.rawValue
+        sha256 = document.sha256
+        characters = document.characterCount
+        blocks = document.blocks.map { Block(kind: $0.kind.rawValue, start: $0.span.start, end: $0.span.end, level: $0.level, number: $0.number) }
+        sentences = document.sentences.map { Sentence(start: $0.start, end: $0.end) }
+    }
+}
