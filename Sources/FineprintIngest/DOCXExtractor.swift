@@ -54,6 +54,9 @@ enum DOCXExtractor {
             let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
             throw IngestError.corruptDOCX(name: name, detail: "word/document.xml is not well-formed XML: \(reason) at line \(parser.lineNumber)")
         }
+        guard delegate.sawRoot, delegate.depth == 0 else {
+            throw IngestError.corruptDOCX(name: name, detail: "word/document.xml is not well-formed XML: it ends inside an element")
+        }
         delegate.finishParagraph()
         return (delegate.builder.text, delegate.builder.blocks)
     }
@@ -68,6 +71,8 @@ enum DOCXExtractor {
         var outlineLevel: Int?
         var numbered = false
         var numberLevel = 0
+        var depth = 0
+        var sawRoot = false
 
         static func local(_ name: String) -> Substring {
             if let colon = name.lastIndex(of: ":") { return name[name.index(after: colon)...] }
@@ -76,6 +81,8 @@ enum DOCXExtractor {
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes: [String: String] = [:]) {
+            depth += 1
+            sawRoot = true
             let name = Self.local(elementName)
             if skipDepth > 0 {
                 skipDepth += 1
@@ -111,6 +118,7 @@ enum DOCXExtractor {
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            depth -= 1
             if skipDepth > 0 {
                 skipDepth -= 1
                 return

@@ -38,7 +38,7 @@ struct PDFExtractor: Sendable {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-enc", "UTF-8", "-nopgbrk", "-q", url.path, out.path]
+        process.arguments = ["-enc", "UTF-8", "-nopgbrk", url.path, out.path]
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errHandle

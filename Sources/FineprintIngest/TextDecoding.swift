@@ -21,7 +21,7 @@ enum TextDecoding {
         // UTF-8 BOM.
         if n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
             let rest = UnsafeBufferPointer(rebasing: bytes[3...])
-            if let s = String(validating: rest, as: UTF8.self) { return containsNUL(rest) ? .binary : .text(s) }
+            if let s = String(validating: rest, as: UTF8.self) { return containsNUL(rest) || !looksLikeLegacyText(rest) ? .binary : .text(s) }
             return .undecodable("UTF-8")
         }
         // UTF-16 with a BOM.
@@ -30,8 +30,9 @@ enum TextDecoding {
             return decodeUTF16(UnsafeBufferPointer(rebasing: bytes[2...]), littleEndian: little)
         }
         if !containsNUL(bytes) {
+            guard looksLikeLegacyText(bytes) else { return .binary }
             if let s = String(validating: bytes, as: UTF8.self) { return .text(s) }
-            return looksLikeLegacyText(bytes) ? .text(windows1252(bytes)) : .binary
+            return .text(windows1252(bytes))
         }
         // NUL bytes without a BOM: UTF-16 text whose every other byte is zero, or binary.
         if n >= 4 && n % 2 == 0 {
@@ -73,7 +74,7 @@ enum TextDecoding {
         return memchr(base, 0, bytes.count) != nil
     }
 
-    /// 8-bit text: few control characters other than tab, newline, carriage return and form feed.
+    /// Text (UTF-8 or 8-bit): few control characters other than tab, newline, carriage return and form feed.
     static func looksLikeLegacyText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var controls = 0
         for b in bytes where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1A && b != 0x1B {
