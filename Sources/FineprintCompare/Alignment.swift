@@ -1,0 +1,206 @@
+/// Aligns the clauses of two versions (docs/compare-and-diff.md):
+///
+/// 1. identical clauses (equal up to cosmetic changes, compared by hash of the normalised text) are
+///    matched in order by a longest common subsequence after trimming the common head and tail;
+/// 2. identical clauses left over are matched wherever they are (moved clauses);
+/// 3. the rest are matched by token-set (Jaccard) similarity: first inside each gap between matched
+///    clauses (the clause edited in place), then across the whole document (moved and edited);
+/// 4. the longest increasing subsequence of all matches gives the clauses that kept their order;
+///    the other matches are reported as moved.
+///
+/// Clause numbers play no part: they are split off before hashing.
+enum Aligner {
+    struct Pair {
+        var old: Int?
+        var new: Int?
+        var similarity: Double
+        var moved: Bool
+    }
+
+    /// Similarity needed to pair two clauses that sit in the same gap between matched clauses.
+    static let localThreshold = 0.34
+    /// Similarity needed to pair clauses anywhere in the documents.
+    static let globalThreshold = 0.5
+    /// Largest LCS table (cells) before falling back to unique-key anchoring.
+    static let maxTable = 12_000_000
+
+    static func align(_ a: [ClauseUnit], _ b: [ClauseUnit]) -> [Pair] {
+        var oldToNew = [Int?](repeating: nil, count: a.count)
+        var newToOld = [Int?](repeating: nil, count: b.count)
+        var similarity = [Double](repeating: 0, count: a.count)
+        func link(_ i: Int, _ j: Int, _ sim: Double) {
+            oldToNew[i] = j; newToOld[j] = i; similarity[i] = sim
+        }
+        func greedy(_ candidates: [(Double, Int, Int)]) {
+            for (s, i, j) in candidates.sorted(by: { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) })
+            where oldToNew[i] == nil && newToOld[j] == nil {
+                link(i, j, s)
+            }
+        }
+        func same(_ i: Int, _ j: Int) -> Bool { a[i].hash == b[j].hash && a[i].key == b[j].key }
+
+        // 1. Common head and tail, then an LCS of the middle.
+        var head = 0
+        while head < a.count, head < b.count, same(head, head) { link(head, head, 1); head += 1 }
+        var tail = 0
+        while tail < a.count - head, tail < b.count - head, same(a.count - 1 - tail, b.count - 1 - tail) {
+            link(a.count - 1 - tail, b.count - 1 - tail, 1); tail += 1
+        }
+        let aRange = head..<(a.count - tail), bRange = head..<(b.count - tail)
+        for (i, j) in lcs(a, aRange, b, bRange) { link(i, j, 1) }
+
+        // 2. Identical clauses that moved.
+        var byKey: [Int: [Int]] = [:]
+        for j in b.indices where newToOld[j] == nil { byKey[b[j].hash, default: []].append(j) }
+        for i in a.indices where oldToNew[i] == nil {
+            guard var list = byKey[a[i].hash], let k = list.firstIndex(where: { newToOld[$0] == nil && same(i, $0) }) else { continue }
+            link(i, list[k], 1)
+            list.remove(at: k)
+            byKey[a[i].hash] = list
+        }
+
+        // 3a. Edited in place: similarity inside each gap between matched clauses.
+        var anchors: [(Int, Int)] = [(-1, -1)]
+        for i in a.indices { if let j = oldToNew[i], j > anchors.last!.1 { anchors.append((i, j)) } }
+        anchors.append((a.count, b.count))
+        for k in 0..<(anchors.count - 1) {
+            let olds = ((anchors[k].0 + 1)..<anchors[k + 1].0).filter { oldToNew[$0] == nil }
+            let news = ((anchors[k].1 + 1)..<anchors[k + 1].1).filter { newToOld[$0] == nil }
+            guard !olds.isEmpty, !news.isEmpty, olds.count * news.count <= 250_000 else { continue }
+            var candidates: [(Double, Int, Int)] = []
+            for i in olds {
+                for j in news where compatible(a[i], b[j]) {
+                    let s = jaccard(a[i].tokenSet, b[j].tokenSet)
+                    if s >= localThreshold { candidates.append((s, i, j)) }
+                }
+            }
+            greedy(candidates)
+        }
+
+        // 3b. Edited and moved: similarity across the documents, through an inverted index.
+        var postings: [Int: [Int]] = [:]
+        for j in b.indices where newToOld[j] == nil { for t in b[j].tokenSet { postings[t, default: []].append(j) } }
+        if !postings.isEmpty {
+            var candidates: [(Double, Int, Int)] = []
+            var shared = [Int](repeating: 0, count: b.count)
+            var touched: [Int] = []
+            for i in a.indices where oldToNew[i] == nil && !a[i].tokenSet.isEmpty {
+                touched.removeAll(keepingCapacity: true)
+                for t in a[i].tokenSet {
+                    for j in postings[t] ?? [] {
+                        if shared[j] == 0 { touched.append(j) }
+                        shared[j] += 1
+                    }
+                }
+                for j in touched {
+                    let inter = shared[j]
+                    shared[j] = 0
+                    let union = a[i].tokenSet.count + b[j].tokenSet.count - inter
+                    let s = union == 0 ? 0 : Double(inter) / Double(union)
+                    if s >= globalThreshold, compatible(a[i], b[j]) { candidates.append((s, i, j)) }
+                }
+            }
+            greedy(candidates)
+        }
+
+        // 4. Matches that keep their order; the others moved.
+        let matched = a.indices.compactMap { i in oldToNew[i].map { (i, $0) } }
+        let kept = Set(longestIncreasing(matched.map(\.1)).map { matched[$0].0 })
+
+        // Output in the new document's order, each removed clause after the kept clause before it.
+        var removedAfter: [Int: [Int]] = [:]
+        var removedAtStart: [Int] = []
+        var lastKeptNew: Int?
+        for i in a.indices {
+            if let j = oldToNew[i], kept.contains(i) { lastKeptNew = j; continue }
+            if oldToNew[i] == nil {
+                if let j = lastKeptNew { removedAfter[j, default: []].append(i) } else { removedAtStart.append(i) }
+            }
+        }
+        var pairs: [Pair] = removedAtStart.map { Pair(old: $0, new: nil, similarity: 0, moved: false) }
+        for j in b.indices {
+            if let i = newToOld[j] {
+                pairs.append(Pair(old: i, new: j, similarity: similarity[i], moved: !kept.contains(i)))
+            } else {
+                pairs.append(Pair(old: nil, new: j, similarity: 0, moved: false))
+            }
+            for i in removedAfter[j] ?? [] { pairs.append(Pair(old: i, new: nil, similarity: 0, moved: false)) }
+        }
+        return pairs
+    }
+
+    /// Headings pair with headings, body blocks with body blocks.
+    static func compatible(_ x: ClauseUnit, _ y: ClauseUnit) -> Bool {
+        (x.kind == .heading) == (y.kind == .heading)
+    }
+
+    static func jaccard(_ x: [Int], _ y: [Int]) -> Double {
+        if x.isEmpty && y.isEmpty { return 1 }
+        var i = 0, j = 0, inter = 0
+        while i < x.count && j < y.count {
+            if x[i] == y[j] { inter += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+        }
+        return Double(inter) / Double(x.count + y.count - inter)
+    }
+
+    /// Longest common subsequence of identical clauses in two ranges (index pairs, in order).
+    static func lcs(_ a: [ClauseUnit], _ ar: Range<Int>, _ b: [ClauseUnit], _ br: Range<Int>) -> [(Int, Int)] {
+        let n = ar.count, m = br.count
+        guard n > 0, m > 0 else { return [] }
+        if n * m > maxTable { return uniqueAnchors(a, ar, b, br) }
+        let ha = ar.map { a[$0].hash }, hb = br.map { b[$0].hash }
+        // table[(i)*(m+1)+j] = LCS length of ha[i...] and hb[j...]
+        var table = [Int32](repeating: 0, count: (n + 1) * (m + 1))
+        let w = m + 1
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for j in stride(from: m - 1, through: 0, by: -1) {
+                table[i * w + j] = ha[i] == hb[j] ? table[(i + 1) * w + j + 1] + 1 : max(table[(i + 1) * w + j], table[i * w + j + 1])
+            }
+        }
+        var result: [(Int, Int)] = []
+        var i = 0, j = 0
+        while i < n && j < m {
+            if ha[i] == hb[j] && a[ar.lowerBound + i].key == b[br.lowerBound + j].key {
+                result.append((ar.lowerBound + i, br.lowerBound + j)); i += 1; j += 1
+            } else if table[(i + 1) * w + j] >= table[i * w + j + 1] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return result
+    }
+
+    /// For very long middles: clauses unique in both ranges, kept in order (patience anchoring).
+    static func uniqueAnchors(_ a: [ClauseUnit], _ ar: Range<Int>, _ b: [ClauseUnit], _ br: Range<Int>) -> [(Int, Int)] {
+        var countA: [Int: Int] = [:], countB: [Int: Int] = [:], posB: [Int: Int] = [:]
+        for i in ar { countA[a[i].hash, default: 0] += 1 }
+        for j in br { countB[b[j].hash, default: 0] += 1; posB[b[j].hash] = j }
+        var pairs: [(Int, Int)] = []
+        for i in ar where countA[a[i].hash] == 1 && countB[a[i].hash] == 1 {
+            let j = posB[a[i].hash]!
+            if a[i].key == b[j].key { pairs.append((i, j)) }
+        }
+        return longestIncreasing(pairs.map(\.1)).map { pairs[$0] }
+    }
+
+    /// Indices of a longest strictly increasing subsequence of `values`.
+    static func longestIncreasing(_ values: [Int]) -> [Int] {
+        guard !values.isEmpty else { return [] }
+        var tails: [Int] = []          // index into values of the smallest tail of each length
+        var previous = [Int](repeating: -1, count: values.count)
+        for (k, v) in values.enumerated() {
+            var lo = 0, hi = tails.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if values[tails[mid]] < v { lo = mid + 1 } else { hi = mid }
+            }
+            if lo > 0 { previous[k] = tails[lo - 1] }
+            if lo == tails.count { tails.append(k) } else { tails[lo] = k }
+        }
+        var result: [Int] = []
+        var k = tails.last!
+        while k >= 0 { result.append(k); k = previous[k] }
+        return result.reversed()
+    }
+}

@@ -1,0 +1,109 @@
+import Crypto
+import Foundation
+
+/// The Atom 1.0 feed (RFC 4287) of the changes a watch store has seen, newest first.
+///
+/// Every new version of a source gets an entry. Changes in rights are headlined in the title;
+/// versions that changed only cosmetically are still listed, titled "cosmetic changes only" and
+/// categorised `cosmetic`, so that a reader can filter them out; wording changes with no change in
+/// rights are categorised `wording`.
+public enum AtomFeed {
+    public static func render(_ index: WatchIndex, title: String = "fineprint: changes in watched terms",
+                              feedId: String, now: Date = Date(), limit: Int = 200) -> String {
+        var entries: [(source: WatchSource, version: WatchVersion, change: WatchChange)] = []
+        for s in index.sources {
+            for v in s.versions { if let c = v.change { entries.append((s, v, c)) } }
+        }
+        entries.sort { $0.version.retrieved > $1.version.retrieved }
+        entries = Array(entries.prefix(limit))
+        let updated = entries.first?.version.retrieved ?? now
+        var x = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom">
+          <id>\(esc(uuidURN(feedId)))</id>
+          <title>\(esc(title))</title>
+          <updated>\(date(updated))</updated>
+          <author><name>fineprint</name></author>
+          <generator>fineprint</generator>
+
+        """
+        for e in entries {
+            let c = e.change
+            let category = c.rightsChanged ? "rights" : c.cosmeticOnly ? "cosmetic" : "wording"
+            let entryTitle: String
+            if c.rightsChanged {
+                entryTitle = "\(e.source.name): \(c.headline)"
+            } else if c.cosmeticOnly {
+                entryTitle = "\(e.source.name): cosmetic changes only"
+            } else {
+                entryTitle = "\(e.source.name): wording changed, no change in rights found"
+            }
+            var body = [c.headline]
+            if c.rightsChanged {
+                body.append("Score \(c.scoreOld) → \(c.scoreNew); \(c.worse) change(s) against the buyer, \(c.better) in its favour.")
+            }
+            body += c.details.map { "• " + $0 }
+            body.append("Clauses: \(c.clauses).")
+            body.append("Source: \(e.source.location)")
+            body.append("Version \(e.version.sha256) (previous \(c.previous)).")
+            if let d = c.diff { body.append("Full diff: \(d) in the store.") }
+            x += "  <entry>\n"
+            x += "    <id>\(esc(uuidURN(e.source.id + "/" + e.version.sha256)))</id>\n"
+            x += "    <title type=\"text\">\(esc(entryTitle))</title>\n"
+            x += "    <updated>\(date(e.version.retrieved))</updated>\n"
+            if let link = linkTarget(e.source.location) {
+                x += "    <link rel=\"alternate\" href=\"\(esc(link))\"/>\n"
+            }
+            x += "    <category term=\"\(category)\"/>\n"
+            x += "    <summary type=\"text\">\(esc(c.headline))</summary>\n"
+            x += "    <content type=\"text\">\(esc(body.joined(separator: "\n")))</content>\n"
+            x += "  </entry>\n"
+        }
+        x += "</feed>\n"
+        return x
+    }
+
+    static func linkTarget(_ location: String) -> String? {
+        if location.hasPrefix("http://") || location.hasPrefix("https://") { return location }
+        if location.hasPrefix("/") { return URL(fileURLWithPath: location).absoluteString }
+        return nil
+    }
+
+    /// RFC 3339 date-time in UTC.
+    static func date(_ d: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: d)
+    }
+
+    /// A stable urn:uuid from any string (name-based, from its SHA-256).
+    static func uuidURN(_ name: String) -> String {
+        var bytes = Array(SHA256.hash(data: Data(name.utf8)).prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x80   // version 8: custom
+        bytes[8] = (bytes[8] & 0x3F) | 0x80   // RFC 4122 variant
+        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        let p = Array(hex)
+        return "urn:uuid:" + String(p[0..<8]) + "-" + String(p[8..<12]) + "-" + String(p[12..<16]) + "-"
+            + String(p[16..<20]) + "-" + String(p[20..<32])
+    }
+
+    /// Escapes XML text and attribute values; drops characters XML 1.0 does not allow.
+    static func esc(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                let v = c.value
+                let allowed = v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000
+                if allowed { out.unicodeScalars.append(c) }
+            }
+        }
+        return out
+    }
+}
