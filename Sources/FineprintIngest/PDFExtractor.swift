@@ -1,7 +1,10 @@
 import Foundation
 
-/// Text from a PDF through poppler's pdftotext (`-enc UTF-8 -nopgbrk`): pages run on as one text so
-/// sentences may cross page breaks; lines that are only a page number are dropped.
+/// Text from a PDF through poppler's pdftotext (`-layout -enc UTF-8 -nopgbrk`): pages run on as one
+/// text so sentences may cross page breaks, and lines that are only a page number are dropped.
+/// `-layout` keeps clause numbers on the line of their text ("1.1   Throughout this Agreement…"),
+/// which the plain-text structure reader needs; on the CUAD PDFs it gave more clause blocks and
+/// fewer sentence fragments than pdftotext's reading-order mode.
 struct PDFExtractor: Sendable {
     /// An explicit pdftotext executable, or nil to look it up on PATH.
     var executable: String?
@@ -38,7 +41,7 @@ struct PDFExtractor: Sendable {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-enc", "UTF-8", "-nopgbrk", url.path, out.path]
+        process.arguments = ["-layout", "-enc", "UTF-8", "-nopgbrk", url.path, out.path]
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errHandle

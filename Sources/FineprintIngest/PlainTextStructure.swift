@@ -20,8 +20,9 @@ enum PlainTextStructure {
         // Is the text hard-wrapped (lines of similar width) or one paragraph per line?
         let lengths = units.filter { !$0.afterGap }.map(\.lineLength).sorted()
         let width = lengths.isEmpty ? 0 : lengths[min(lengths.count - 1, lengths.count * 9 / 10)]
-        let longLines = lengths.filter { $0 > 130 }.count
-        let wrapped = lengths.count >= 4 && longLines * 20 < lengths.count && width >= 30
+        // Hard-wrapped text has most lines close to one width (up to about 200 columns with the
+        // indentation pdftotext -layout keeps); a file with one paragraph per line has long lines.
+        let wrapped = lengths.count >= 4 && width >= 30 && width <= 220
 
         var blocks: [TextBlock] = []
         var current: (start: Int, end: Int, kind: BlockKind, level: Int?, number: String?, units: Int)?

@@ -58,6 +58,18 @@ struct StructureOutput: Encodable {
         var end: Int
         var level: Int?
         var number: String?
+
+        enum CodingKeys: String, CodingKey { case kind, start, end, level, number }
+
+        /// Writes every key, `null` included, so readers see one shape for all blocks.
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(start, forKey: .start)
+            try c.encode(end, forKey: .end)
+            try c.encode(level, forKey: .level)
+            try c.encode(number, forKey: .number)
+        }
     }
     struct Sentence: Encodable {
         var start: Int
