@@ -31,6 +31,12 @@ let package = Package(
         .target(name: "FineprintAnalysis", dependencies: ["FineprintCore", "FineprintText"]),
         // Findings to JSON, text, Markdown and HTML.
         .target(name: "FineprintReport", dependencies: ["FineprintCore"]),
+        // Comparing suppliers and diffing versions of one document: pure functions and renderers.
+        .target(name: "FineprintCompare", dependencies: ["FineprintCore", "FineprintText", "FineprintAnalysis"]),
+        // The watch store: content-addressed versions, an index, and the Atom feed of changes (file I/O).
+        .target(name: "FineprintWatch", dependencies: [
+            "FineprintCore", "FineprintCompare", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Measuring the analyzer against labelled data (CUAD, our own labels).
         .target(name: "FineprintEval", dependencies: [
             "FineprintCore", "FineprintAnalysis", "FineprintIngest", "FineprintText",
@@ -38,6 +44,7 @@ let package = Package(
         ]),
         .executableTarget(name: "fineprint", dependencies: [
             "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport", "FineprintEval",
+            "FineprintCompare", "FineprintWatch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FineprintTextTests", dependencies: ["FineprintText"]),
@@ -45,6 +52,9 @@ let package = Package(
         .testTarget(name: "FineprintCorpusTests", dependencies: ["FineprintCorpus"]),
         .testTarget(name: "FineprintAnalysisTests", dependencies: [
             "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintReport", "Yams",
+        ]),
+        .testTarget(name: "FineprintCompareTests", dependencies: [
+            "FineprintCompare", "FineprintWatch", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest",
         ]),
     ],
     swiftLanguageModes: [.v6]
