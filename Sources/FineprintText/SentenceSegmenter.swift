@@ -372,7 +372,7 @@ public enum LineShape {
             }
             return nil
         }
-        if isAlphaASCII(c) && SentenceSegmenter.isUpper(c) {
+        if c == "A" || c == "S" || c == "P" || c == "C" || c == "E" {   // the initials of `headingKeywords`
             var i = p
             while i < limit && i - p < 12 && isAlphaASCII(s[i]) { i += 1 }
             let word = String(String.UnicodeScalarView(s[p..<i])).lowercased()
