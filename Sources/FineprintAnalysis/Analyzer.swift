@@ -161,7 +161,8 @@ public struct Analyzer: Sendable {
             if let duration = valueDuration, let byValue = Self.strength(for: duration, rule.valueStrength) {
                 s = stated.map { min($0, byValue) } ?? byValue
             }
-            if !against.isEmpty && provision.polarity == .protection { s = .weak }
+            // Undercutting wording elsewhere in the document costs one level of strength.
+            if !against.isEmpty && provision.polarity == .protection { s = s.lowered }
             strength = s
         }
 

@@ -60,16 +60,35 @@ struct ClauseContext {
         return false
     }
 
+    /// Words after a party that mark it as the subject of the clause ("the Supplier shall…").
+    static let subjectVerbs: Set<String> = [
+        "shall", "will", "may", "must", "can", "cannot", "can't", "should", "would", "might", "won't", "shan't",
+        "agrees", "agree", "undertakes", "undertake", "is", "are", "has", "have", "reserves", "reserve",
+        "retains", "retain", "warrants", "represents", "acknowledges", "covenants", "commits", "hereby",
+        "does", "do", "doesn't", "don't", "needs", "need",
+    ]
+    /// Words before a party that make it an object, not the actor ("consent of the Customer").
+    static let objectMarkers: Set<String> = ["of", "to", "by", "with", "for", "from", "against", "on", "upon", "than"]
+
     /// The party holding the right or duty of the match, or nil when unclear. `.any` means both
-    /// ("either party may…").
+    /// ("either party may…"). Prefers the nearest party word before the match that is the subject of
+    /// a verb; then the nearest that is not the object of a preposition; then the first in the match.
     func party(_ tokens: [Token], sentenceStart: Int, match: Pattern.Match) -> Party? {
         let clause = clauseStart(tokens, sentenceStart: sentenceStart, index: match.first)
         let from = max(clause, match.first - Self.partyLookBehind)
+        var fallback: Party?
         var i = match.first - 1
         while i >= from {
-            if let p = partyAt(tokens, i, lowerBound: sentenceStart) { return p }
+            if let p = partyAt(tokens, i, lowerBound: sentenceStart) {
+                let isObject = i > sentenceStart && Self.objectMarkers.contains(tokens[i - 1].text)
+                    || (i > sentenceStart + 1 && tokens[i - 1].text == "the" && Self.objectMarkers.contains(tokens[i - 2].text))
+                let next = (i + 1)..<min(i + 4, match.last + 1)
+                if !isObject, next.contains(where: { Self.subjectVerbs.contains(tokens[$0].text) }) { return p }
+                if !isObject, fallback == nil { fallback = p }
+            }
             i -= 1
         }
+        if let fallback { return fallback }
         i = match.first
         while i <= match.last {
             if let p = partyAt(tokens, i, lowerBound: sentenceStart) { return p }

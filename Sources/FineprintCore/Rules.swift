@@ -11,6 +11,14 @@ public enum Strength: String, Codable, Sendable, Comparable, CaseIterable {
     }
 
     public static func < (lhs: Strength, rhs: Strength) -> Bool { lhs.rank < rhs.rank }
+
+    /// One level weaker (weak stays weak).
+    public var lowered: Strength {
+        switch self {
+        case .strong: .adequate
+        case .adequate, .weak: .weak
+        }
+    }
 }
 
 /// A side of the contract. Rules say whose right or duty a cue must be about.

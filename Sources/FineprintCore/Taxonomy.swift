@@ -68,6 +68,22 @@ public struct Provision: Hashable, Codable, Sendable, Identifiable {
         self.standards = standards
         self.cuad = cuad
     }
+
+    enum CodingKeys: String, CodingKey { case id, dimension, name, meaning, strong, weak, polarity, value, standards, cuad }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        dimension = try c.decode(String.self, forKey: .dimension)
+        name = try c.decode(String.self, forKey: .name)
+        meaning = try c.decode(String.self, forKey: .meaning)
+        strong = try c.decode(String.self, forKey: .strong)
+        weak = try c.decode(String.self, forKey: .weak)
+        polarity = try c.decodeIfPresent(ProvisionPolarity.self, forKey: .polarity) ?? .protection
+        value = try c.decodeIfPresent(ValueKind.self, forKey: .value)
+        standards = try c.decodeIfPresent([StandardReference].self, forKey: .standards) ?? []
+        cuad = try c.decodeIfPresent(String.self, forKey: .cuad)
+    }
 }
 
 /// The taxonomy: dimensions in display order and the provisions within them.

@@ -146,7 +146,7 @@ struct CorpusFixture {
 
     @Test func provisionWithoutRuleOrClauseIsReported() throws {
         var f = CorpusFixture()
-        f.replace("rules/data.yaml", "  - provision: unilateral_change\n    cues:\n      - { id: a, pattern: \"may modify ... terms\" }\n", "")
+        f.replace("rules/data.yaml", "  - provision: unilateral_change\n    cues:\n      - { id: a, pattern: \"may modify ... terms\" }", "")
         f.replace("clauses/data.yaml", "counters: [unilateral_change]", "counters: []")
         let problems = try f.problems()
         #expect(problems.contains { $0.contains("'unilateral_change' has no detection rule") })
@@ -177,8 +177,9 @@ struct CorpusFixture {
             try CorpusLocator.locate(explicit: FileManager.default.temporaryDirectory.path)
         }
         let dir = try CorpusFixture().write()
-        #expect(try CorpusLocator.locate(explicit: dir.path) == dir)
-        #expect(try CorpusLocator.locate(environment: ["FINEPRINT_CORPUS": dir.path]) == dir)
+        #expect(try CorpusLocator.locate(explicit: dir.path).standardizedFileURL.path == dir.standardizedFileURL.path)
+        #expect(try CorpusLocator.locate(environment: ["FINEPRINT_CORPUS": dir.path]).standardizedFileURL.path
+                == dir.standardizedFileURL.path)
     }
 }
 
