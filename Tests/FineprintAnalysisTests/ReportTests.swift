@@ -1,0 +1,89 @@
+import FineprintAnalysis
+import FineprintCore
+import FineprintReport
+import Foundation
+import Testing
+
+@Suite struct ReportTests {
+    func input(_ name: String = "vendor-ai-terms.md") throws -> ReportInput {
+        let (analysis, document) = try #require(FixtureContracts.analyses[name]).get()
+        let corpus = try Repo.corpus.get()
+        return ReportInput(analysis: analysis, corpus: corpus, playbook: try requirePlaybook(corpus, "tier1"),
+                           text: document.text)
+    }
+
+    @Test func jsonFollowsTheSpec() throws {
+        let json = try ReportRenderer.render(try input(), as: .json)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(root["schema"] as? String == "fineprint.analysis/1")
+        #expect(root["profile"] as? String == "tier1")
+        let document = try #require(root["document"] as? [String: Any])
+        #expect(document["name"] as? String == "vendor-ai-terms.md")
+        #expect(document["format"] as? String == "markdown")
+        #expect((document["sha256"] as? String)?.count == 64)
+        #expect(document["characters"] is Int)
+        let provisions = try #require(root["provisions"] as? [[String: Any]])
+        #expect(provisions.count == 40)
+        for p in provisions {
+            for key in ["id", "dimension", "status", "confidence", "strength", "value", "evidence"] {
+                #expect(p.keys.contains(key), "provision lacks \(key)")
+            }
+            if p["status"] as? String == "absent" { #expect(p["strength"] is NSNull) }
+            let c = try #require(p["confidence"] as? Double)
+            #expect(c >= 0 && c <= 1)
+        }
+        let moves = try #require(root["killListMoves"] as? [[String: Any]])
+        #expect(!moves.isEmpty)
+        for m in moves { #expect(Set(m.keys).isSuperset(of: ["id", "confidence", "evidence", "mitigation"])) }
+        let dimensions = try #require(root["dimensions"] as? [[String: Any]])
+        #expect(dimensions.count == 7)
+        #expect(root["score"] is Int)
+        #expect((root["timings"] as? [String: Any])?["milliseconds"] is Int)
+        // It decodes back to the same analysis.
+        #expect(try JSONReport.decode(Data(json.utf8)) == (try input()).analysis)
+    }
+
+    @Test func htmlIsSelfContainedAndHighlightsEvidence() throws {
+        let html = try ReportRenderer.render(try input(), as: .html)
+        #expect(html.hasPrefix("<!doctype html>"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<link"))
+        #expect(!html.contains("src=\"http"))
+        let opened = html.components(separatedBy: "<mark").count - 1
+        #expect(opened > 10)
+        #expect(opened == html.components(separatedBy: "</mark>").count - 1)
+        #expect(html.contains("class=\"trap\""))
+        // Every gap shows its model clause.
+        let a = try input().analysis
+        let corpus = try Repo.corpus.get()
+        for gap in a.gaps {
+            let id = try #require(gap.clause)
+            #expect(corpus.clause(id) != nil)
+            #expect(html.contains("<code>\(id)</code>"))
+        }
+    }
+
+    @Test func htmlEscapesDocumentText() throws {
+        let analyzer = try Repo.analyzer.get()
+        let text = "<script>alert(1)</script> The Supplier may use Customer Data to improve its models & services."
+        let document = try Repo.document(text)
+        let playbook = try requirePlaybook(analyzer.corpus, "tier1")
+        let analysis = analyzer.analyze(document, playbook: playbook)
+        let html = try ReportRenderer.render(ReportInput(analysis: analysis, corpus: analyzer.corpus, playbook: playbook, text: text), as: .html)
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;"))
+    }
+
+    @Test func markdownAndTextNameEveryProvision() throws {
+        let i = try input()
+        let md = try ReportRenderer.render(i, as: .markdown)
+        let text = try ReportRenderer.render(i, as: .text)
+        #expect(md.hasPrefix("# Fineprint analysis"))
+        #expect(text.contains("Score against"))
+        for p in i.analysis.provisions {
+            #expect(md.contains("`\(p.id)`"))
+            #expect(text.contains(p.id))
+        }
+        for m in i.analysis.killListMoves { #expect(md.contains("`\(m.id)`")) }
+    }
+}
