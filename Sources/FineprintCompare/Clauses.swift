@@ -89,7 +89,7 @@ enum ClauseSplitter {
             let key = Cosmetic.normalize(s, from: bodyStart, to: item.span.end)
             var ids = Set<Int>()
             for word in Cosmetic.words(s, from: bodyStart, to: item.span.end) {
-                let core = word.key.trimmingCharacters(in: Self.punctuation)
+                let core = Cosmetic.core(word.key)
                 if !core.isEmpty { ids.insert(interner.id(core)) }
             }
             if item.kind == .heading {
@@ -100,6 +100,4 @@ enum ClauseSplitter {
         }
         return units
     }
-
-    static let punctuation = CharacterSet(charactersIn: ".,;:!?()[]{}\"'*_`<>")
 }

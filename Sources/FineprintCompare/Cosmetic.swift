@@ -51,6 +51,14 @@ public enum Cosmetic {
         }
     }
 
+    /// Whitespace that is not a typographic variant: ASCII spaces and line breaks, line and paragraph separators.
+    @inline(__always) static func isPlainSpace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
     /// The words of `scalars[lower..<upper]`, split on whitespace (including non-breaking spaces).
     public static func words(_ s: [Unicode.Scalar], from lower: Int, to upper: Int) -> [Word] {
         var result: [Word] = []
@@ -88,15 +96,17 @@ public enum Cosmetic {
         struct Piece { var text: String; var space: String }
         var pieces: [Piece] = []
         var i = lower
+        var hasDigit = false
         let foldTypography = ignoring.contains(.typography)
         while i < upper {
             var space = String.UnicodeScalarView()
-            while i < upper, isSpace(s[i]) || (foldTypography && fold(s[i]) == " ") {
+            while i < upper, isPlainSpace(s[i]) || (foldTypography && (isSpace(s[i]) || fold(s[i]) == " ")) {
                 space.append(s[i]); i += 1
             }
             guard i < upper else { break }
             var word = String.UnicodeScalarView()
-            while i < upper, !isSpace(s[i]), !(foldTypography && fold(s[i]) == " ") {
+            while i < upper, !isPlainSpace(s[i]), !(foldTypography && (isSpace(s[i]) || fold(s[i]) == " ")) {
+                if s[i].value >= 0x30 && s[i].value <= 0x39 { hasDigit = true }
                 if foldTypography {
                     if let f = fold(s[i]) {
                         if f == "\u{2026}" { word.append(contentsOf: "...".unicodeScalars) } else { word.append(f) }
@@ -113,13 +123,14 @@ public enum Cosmetic {
         if ignoring.contains(.links) {
             for p in pieces.indices where isLink(pieces[p].text) { pieces[p].text = linkPlaceholder(pieces[p].text) }
         }
-        if ignoring.contains(.numbering) {
+        if ignoring.contains(.numbering) && hasDigit {
             for p in pieces.indices.dropFirst() where isReferenceNumber(pieces[p].text)
                 && referenceWords.contains(bare(pieces[p - 1].text).lowercased()) {
                 pieces[p].text = "<n>" + trailingPunctuation(pieces[p].text)
             }
         }
-        if ignoring.contains(.dates) { replaceDates(&pieces) }
+        // Every date has a digit (a day or a year).
+        if ignoring.contains(.dates) && hasDigit { replaceDates(&pieces) }
         var out = ""
         for (n, p) in pieces.enumerated() {
             if n > 0 { out += ignoring.contains(.whitespace) ? " " : p.space }
@@ -128,15 +139,20 @@ public enum Cosmetic {
         return out
 
         func replaceDates(_ pieces: inout [Piece]) {
+            let texts = pieces.map { core($0.text) }
+            var kept: [Piece] = []
+            kept.reserveCapacity(pieces.count)
             var p = 0
             while p < pieces.count {
-                if let length = dateLength(pieces.map(\.text), at: p) {
-                    let tail = trailingPunctuation(pieces[p + length - 1].text)
-                    pieces[p].text = "<date>" + tail
-                    pieces.removeSubrange((p + 1)..<(p + length))
+                if let length = dateLength(texts, at: p) {
+                    kept.append(Piece(text: "<date>" + trailingPunctuation(pieces[p + length - 1].text), space: pieces[p].space))
+                    p += length
+                } else {
+                    kept.append(pieces[p])
+                    p += 1
                 }
-                p += 1
             }
+            pieces = kept
         }
     }
 
@@ -172,6 +188,7 @@ public enum Cosmetic {
     // MARK: links
 
     static func isLink(_ word: String) -> Bool {
+        guard word.utf8.contains(where: { $0 == 0x3A || $0 == 0x40 || $0 == 0x2E }) else { return false }  // : @ .
         let w = word.lowercased()
         if w.contains("://") || w.hasPrefix("www.") || w.hasPrefix("(www.") || w.hasPrefix("<www.") || w.contains("mailto:") { return true }
         // name@domain.tld
@@ -202,6 +219,7 @@ public enum Cosmetic {
 
     /// "12", "12.3", "4(b)", "(c)", "12.3.1." with punctuation around.
     static func isReferenceNumber(_ word: String) -> Bool {
+        guard let lead = word.utf8.first, (lead >= 0x30 && lead <= 0x39) || lead == 0x28 else { return false }
         let core = word.trimmingCharacters(in: referencePunctuation)
         guard let first = core.unicodeScalars.first, first.properties.numericType != nil, core.count <= 12 else { return false }
         for c in core.unicodeScalars {
@@ -213,7 +231,6 @@ public enum Cosmetic {
     }
 
     static let referencePunctuation = CharacterSet(charactersIn: ",.;:)(")
-    static let datePunctuation = CharacterSet(charactersIn: ",.;:()[]\"'*_")
 
     static func trailingPunctuation(_ word: String) -> String {
         var tail = ""
@@ -233,8 +250,20 @@ public enum Cosmetic {
         "nov": 11, "dec": 12,
     ]
 
+    static let coreStrip = Set(",.;:()[]{}\"'*_!?<>`".unicodeScalars)
+
+    /// The word without surrounding punctuation, ASCII lower-cased.
     static func core(_ word: String) -> String {
-        word.trimmingCharacters(in: datePunctuation).lowercased()
+        let u = word.unicodeScalars
+        var a = u.startIndex, b = u.endIndex
+        func strip(_ c: Unicode.Scalar) -> Bool { c.isASCII && coreStrip.contains(c) }
+        while a < b, strip(u[a]) { a = u.index(after: a) }
+        while b > a, strip(u[u.index(before: b)]) { b = u.index(before: b) }
+        var out = String.UnicodeScalarView()
+        for c in u[a..<b] {
+            out.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 32)! : c)
+        }
+        return String(out)
     }
 
     static func isYear(_ w: String) -> Bool {
@@ -242,6 +271,7 @@ public enum Cosmetic {
     }
 
     static func isDay(_ w: String) -> Bool {
+        guard let f = w.utf8.first, f >= 0x30 && f <= 0x39, w.utf8.count <= 4 else { return false }
         var digits = w
         for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) { digits.removeLast(2) }
         guard !digits.isEmpty, digits.count <= 2, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(digits) else { return false }
@@ -250,6 +280,7 @@ public enum Cosmetic {
 
     /// "2025-05-27", "27/05/2025", "27.05.25", "2025-05-27T10:30:00Z".
     static func isNumericDate(_ w: String) -> Bool {
+        guard let f = w.utf8.first, f >= 0x30 && f <= 0x39 else { return false }
         let parts = w.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty }) else { return false }
         var last = parts[2]
@@ -260,11 +291,12 @@ public enum Cosmetic {
         return nums[0].count <= 2 && nums[1].count <= 2 && (nums[2].count == 4 || nums[2].count == 2)
     }
 
-    /// How many words from `p` form a date, if any.
+    /// How many words from `p` form a date, if any. `words` are already trimmed and lower-cased (`core`).
     static func dateLength(_ words: [String], at p: Int) -> Int? {
-        let w0 = core(words[p])
+        let w0 = words[p]
+        guard !w0.isEmpty, w0.utf8.count <= 24 else { return nil }
         if isNumericDate(w0) { return 1 }
-        func word(_ k: Int) -> String? { k < words.count ? core(words[k]) : nil }
+        func word(_ k: Int) -> String? { k < words.count ? words[k] : nil }
         // "27 May 2025", "27 May", "27th of May 2025"
         if isDay(w0) {
             var k = p + 1
@@ -276,10 +308,10 @@ public enum Cosmetic {
             return nil
         }
         // "May 27, 2025", "May 2025", "May 27"
-        if let m = word(p), months[m] != nil {
+        if months[w0] != nil {
             if let d = word(p + 1), isDay(d) {
                 if let y = word(p + 2), isYear(y) { return 3 }
-                return m == "may" ? nil : 2
+                return w0 == "may" ? nil : 2
             }
             if let y = word(p + 1), isYear(y) { return 2 }
         }

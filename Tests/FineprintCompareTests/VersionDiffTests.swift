@@ -109,7 +109,7 @@ import Testing
         let d = try Tiny.diff(Self.base, new)
         #expect(d.summary.added == 0 && d.summary.removed == 0 && d.summary.modified == 0)
         #expect(d.summary.moved == 1)
-        let moved = try #require(d.clauses.first(where: \.moved))
+        let moved = try #require(d.clauses.first { $0.moved })
         #expect(moved.text.contains("Data use"))
         #expect(moved.old?.number == "2" && moved.new?.number == "5")
         #expect(d.rights.isEmpty)
