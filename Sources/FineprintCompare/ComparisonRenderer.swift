@@ -42,7 +42,7 @@ public enum ComparisonRenderer {
         func pad(_ s: String, _ n: Int) -> String {
             s.count >= n ? String(s.prefix(n - 1)) + " " : s + String(repeating: " ", count: n - s.count)
         }
-        var header = pad("provision", width + 2) + pad("ask", 10)
+        var header = pad("provision", width + 4) + pad("ask", 10)
         for i in c.documents.indices { header += pad("[\(i + 1)]", colWidth) }
         out += "\n" + header + "\n"
         var dimension = ""
@@ -51,7 +51,7 @@ public enum ComparisonRenderer {
                 dimension = row.dimension
                 out += "  \(dimension)\n"
             }
-            var line = pad("  " + row.id, width + 2) + pad(row.requirement.map(askLabel) ?? "", 10)
+            var line = pad("  " + row.id, width + 4) + pad(row.requirement.map(askLabel) ?? "", 10)
             for (i, cell) in row.cells.enumerated() {
                 line += pad((row.best.contains(i) ? "*" : " ") + cellLabel(cell, row), colWidth)
             }
@@ -61,18 +61,18 @@ public enum ComparisonRenderer {
         if !c.moves.isEmpty {
             out += "\nKill-list moves\n"
             for m in c.moves {
-                var line = pad("  " + m.id, width + 2) + pad(m.severity?.rawValue ?? "", 10)
+                var line = pad("  " + m.id, width + 4) + pad(m.severity?.rawValue ?? "", 10)
                 for p in m.present { line += pad(p ? "FOUND" : "—", colWidth) }
                 out += line.trimmingCharacters(in: .whitespaces) + "\n"
             }
         }
         out += "\nScores\n"
-        var line = pad("  overall", width + 12)
+        var line = pad("  overall", width + 14)
         for d in c.documents { line += pad("\(d.score)", colWidth) }
         out += line.trimmingCharacters(in: .whitespaces) + "\n"
         let dims = c.documents.first?.dimensions.map(\.id) ?? []
         for id in dims {
-            var l = pad("  " + id, width + 12)
+            var l = pad("  " + id, width + 14)
             for d in c.documents { l += pad(d.dimensions.first { $0.id == id }.map { "\($0.score)" } ?? "", colWidth) }
             out += l.trimmingCharacters(in: .whitespaces) + "\n"
         }
