@@ -65,6 +65,7 @@ public struct Analyzer: Sendable {
         var hits: [Hit] = []
         var seen = [Int](repeating: -1, count: compiled.entries.count)
         var candidates: [Int] = []
+        let classes = TokenClasses(tokens: doc.tokens, table: compiled.alternatives)
         for (s, sentence) in doc.sentences.enumerated() where !sentence.tokens.isEmpty {
             candidates.removeAll(keepingCapacity: true)
             for t in sentence.tokens {
@@ -77,7 +78,8 @@ public struct Analyzer: Sendable {
             candidates.append(contentsOf: compiled.unanchored)
             for e in candidates {
                 let entry = compiled.entries[e]
-                for match in entry.pattern.matches(in: doc.tokens, from: sentence.tokens.lowerBound,
+                let test = ClassTest(stepIds: entry.stepIds, classes: classes)
+                for match in entry.pattern.matches(in: doc.tokens, test: test, from: sentence.tokens.lowerBound,
                                                    to: sentence.tokens.upperBound) {
                     if let hit = accept(entry: e, match: match, sentence: s, in: doc) {
                         hits.append(hit)

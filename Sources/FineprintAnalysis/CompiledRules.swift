@@ -14,6 +14,8 @@ struct CompiledRules: Sendable {
         var pattern: Pattern
         var when: CuePolarity
         var party: Party
+        /// Alternative ids of each step, in `alternatives`.
+        var stepIds: [[Int]] = []
     }
 
     struct Heading: Sendable {
@@ -21,6 +23,7 @@ struct CompiledRules: Sendable {
     }
 
     let entries: [Entry]
+    let alternatives: AlternativeTable
     let anchored: [String: [Int]]
     let unanchored: [Int]
     /// Heading patterns per rule index.
@@ -62,6 +65,9 @@ struct CompiledRules: Sendable {
                                      when: trigger.when, party: trigger.party))
             }
         }
+        var table = AlternativeTable()
+        for i in entries.indices { entries[i].stepIds = table.ids(for: entries[i].pattern) }
+        alternatives = table
         var anchored: [String: [Int]] = [:]
         var unanchored: [Int] = []
         for (i, entry) in entries.enumerated() {

@@ -11,7 +11,7 @@ public struct Pattern: Hashable, Sendable {
         func matches(_ token: Token) -> Bool {
             switch self {
             case .word(let w): token.text == w
-            case .prefix(let p): token.text.hasPrefix(p)
+            case .prefix(let p): token.text.utf8.starts(with: p.utf8)
             case .number: token.isNumber
             }
         }
@@ -23,7 +23,10 @@ public struct Pattern: Hashable, Sendable {
         var optional: Bool
         var gapBefore: Int
 
-        func matches(_ token: Token) -> Bool { alternatives.contains { $0.matches(token) } }
+        func matches(_ token: Token) -> Bool {
+            for alternative in alternatives where alternative.matches(token) { return true }
+            return false
+        }
         var isNumber: Bool { alternatives == [.number] }
     }
 
@@ -108,11 +111,24 @@ public struct Pattern: Hashable, Sendable {
         public var last: Int
     }
 
+    /// Decides whether step `s` of the pattern accepts token `t`. The engine implements it with
+    /// precomputed bit sets; `WordTest` compares strings.
+    protocol StepTest {
+        func step(_ s: Int, accepts t: Int) -> Bool
+    }
+
+    struct WordTest: StepTest {
+        let steps: [Step]
+        let tokens: [Token]
+        func step(_ s: Int, accepts t: Int) -> Bool { steps[s].matches(tokens[t]) }
+    }
+
     /// The leftmost match within `tokens[lower..<upper]`.
     public func firstMatch(in tokens: [Token], from lower: Int, to upper: Int) -> Match? {
+        let test = WordTest(steps: steps, tokens: tokens)
         var start = lower
         while start < upper {
-            if let m = match(in: tokens, startingAt: start, upper: upper) { return m }
+            if let m = match(in: tokens, test: test, startingAt: start, upper: upper) { return m }
             start += 1
         }
         return nil
@@ -120,10 +136,14 @@ public struct Pattern: Hashable, Sendable {
 
     /// All non-overlapping matches within `tokens[lower..<upper]`, left to right.
     public func matches(in tokens: [Token], from lower: Int, to upper: Int) -> [Match] {
+        matches(in: tokens, test: WordTest(steps: steps, tokens: tokens), from: lower, to: upper)
+    }
+
+    func matches<T: StepTest>(in tokens: [Token], test: T, from lower: Int, to upper: Int) -> [Match] {
         var found: [Match] = []
         var start = lower
         while start < upper {
-            if let m = match(in: tokens, startingAt: start, upper: upper) {
+            if let m = match(in: tokens, test: test, startingAt: start, upper: upper) {
                 found.append(m)
                 start = m.last + 1
             } else {
@@ -134,9 +154,9 @@ public struct Pattern: Hashable, Sendable {
     }
 
     /// A match whose first required step lands exactly at `start` (leading optionals may precede).
-    private func match(in tokens: [Token], startingAt start: Int, upper: Int) -> Match? {
+    private func match<T: StepTest>(in tokens: [Token], test: T, startingAt start: Int, upper: Int) -> Match? {
         var firstToken: Int?
-        guard let end = matchStep(0, in: tokens, at: start, slack: 0, upper: upper, first: &firstToken) else {
+        guard let end = matchStep(0, in: tokens, test: test, at: start, slack: 0, upper: upper, first: &firstToken) else {
             return nil
         }
         return Match(first: firstToken ?? start, last: end - 1)
@@ -144,14 +164,14 @@ public struct Pattern: Hashable, Sendable {
 
     /// Tries steps[index...] with the token for steps[index] at position p…p+slack+gap. Returns the
     /// index after the match's last token.
-    private func matchStep(_ index: Int, in tokens: [Token], at position: Int, slack: Int, upper: Int,
-                           first: inout Int?) -> Int? {
+    private func matchStep<T: StepTest>(_ index: Int, in tokens: [Token], test: T, at position: Int, slack: Int,
+                                        upper: Int, first: inout Int?) -> Int? {
         if index == steps.count { return position }
         let step = steps[index]
         let window = index == 0 ? 0 : slack + step.gapBefore
         var p = position
         while p <= position + window && p < upper {
-            if step.matches(tokens[p]) {
+            if test.step(index, accepts: p) {
                 var next = p + 1
                 if step.isNumber {
                     // A number may run over several tokens: "twenty four (24)".
@@ -159,7 +179,7 @@ public struct Pattern: Hashable, Sendable {
                 }
                 let savedFirst = first
                 if first == nil { first = p }
-                if let end = matchStep(index + 1, in: tokens, at: next, slack: 0, upper: upper, first: &first) {
+                if let end = matchStep(index + 1, in: tokens, test: test, at: next, slack: 0, upper: upper, first: &first) {
                     return end
                 }
                 first = savedFirst
@@ -168,11 +188,11 @@ public struct Pattern: Hashable, Sendable {
         }
         if step.optional {
             // Skip the optional step; its gap carries over to the next one.
-            let carried = index == 0 ? 0 : slack + step.gapBefore
             if index == 0 {
-                return matchStep(1, in: tokens, at: position, slack: 0, upper: upper, first: &first)
+                return matchStep(1, in: tokens, test: test, at: position, slack: 0, upper: upper, first: &first)
             }
-            return matchStep(index + 1, in: tokens, at: position, slack: carried, upper: upper, first: &first)
+            return matchStep(index + 1, in: tokens, test: test, at: position, slack: slack + step.gapBefore,
+                             upper: upper, first: &first)
         }
         return nil
     }

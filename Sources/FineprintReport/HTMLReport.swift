@@ -55,7 +55,7 @@ enum HTMLReport {
     }
 
     static func clauseHTML(_ clause: ModelClause, label: String) -> String {
-        "<details open><summary>\(label): \(esc(clause.title)) <code>\(esc(clause.id))</code></summary><blockquote>\(esc(clause.text))</blockquote></details>"
+        "<details open><summary>\(label): \(esc(clause.title)) <code>\(esc(clause.id))</code></summary><blockquote>\(clause.text.paragraphs.map { "<p>\(esc($0))</p>" }.joined())</blockquote></details>"
     }
 
     /// The text with every evidence span wrapped in <mark>; overlapping spans are cut at their
@@ -122,7 +122,7 @@ enum HTMLReport {
     .num{text-align:right}tr.absent td{color:var(--muted)}.s-strong{color:var(--ok)}.s-weak{color:var(--bad)}
     article{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.6rem .9rem;margin:.6rem 0}
     article.move{border-left:4px solid var(--bad)}article h3{margin:.2rem 0;font-size:1rem}
-    blockquote{margin:.4rem 0;padding:.4rem .8rem;border-left:3px solid var(--line);white-space:pre-wrap;background:#f6f8fa}
+    blockquote{margin:.4rem 0;padding:.1rem .8rem;border-left:3px solid var(--line);background:#f6f8fa}
     .document pre{white-space:pre-wrap;word-wrap:break-word;background:#fff;border:1px solid var(--line);padding:1rem;font:13px/1.55 ui-monospace,Menlo,Consolas,monospace;max-height:none}
     mark{background:var(--mark)}mark.trap{background:var(--trap)}footer{padding:1rem 2rem;color:var(--muted)}
     @media print{main{display:block}.document pre{border:none}details{display:block}}

@@ -54,7 +54,7 @@ enum MarkdownReport {
     }
 
     static func quoteBlock(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }.joined(separator: "\n") + "\n"
+        text.paragraphs.map { "> \($0)" }.joined(separator: "\n>\n") + "\n"
     }
 }
 

@@ -51,6 +51,23 @@ public enum ReportRenderer {
 }
 
 extension String {
+    /// Paragraphs of a text written with hard line breaks (as YAML block scalars keep them): lines
+    /// are joined, blank lines separate paragraphs.
+    var paragraphs: [String] {
+        var out: [String] = []
+        var current: [Substring] = []
+        for line in split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+            if trimmed.isEmpty {
+                if !current.isEmpty { out.append(current.joined(separator: " ")); current = [] }
+            } else {
+                current.append(trimmed)
+            }
+        }
+        if !current.isEmpty { out.append(current.joined(separator: " ")) }
+        return out
+    }
+
     /// A quote cut to at most `limit` characters, on one line.
     func snippet(_ limit: Int = 160) -> String {
         let flat = split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")

@@ -1,0 +1,86 @@
+import FineprintText
+
+/// Every distinct word and prefix that any pattern tests, numbered, so that a document's tokens can
+/// be classified once and patterns then test bits instead of comparing strings.
+struct AlternativeTable: Sendable {
+    private(set) var words: [String: Int] = [:]
+    private(set) var prefixes: [String: Int] = [:]
+    private(set) var maximumPrefixLength = 0
+    private(set) var numberId: Int?
+    private(set) var count = 0
+
+    mutating func id(for alternative: Pattern.Alternative) -> Int {
+        switch alternative {
+        case .word(let w):
+            if let id = words[w] { return id }
+            words[w] = count
+        case .prefix(let p):
+            if let id = prefixes[p] { return id }
+            prefixes[p] = count
+            maximumPrefixLength = max(maximumPrefixLength, p.utf8.count)
+        case .number:
+            if let id = numberId { return id }
+            numberId = count
+        }
+        count += 1
+        return count - 1
+    }
+
+    /// The ids of the alternatives of each step of a pattern.
+    mutating func ids(for pattern: Pattern) -> [[Int]] {
+        pattern.steps.map { step in step.alternatives.map { id(for: $0) } }
+    }
+}
+
+/// One document's tokens classified against the alternative table: a bit set per distinct token.
+struct TokenClasses {
+    let classOf: [Int32]
+    let bits: [UInt64]
+    let wordsPerClass: Int
+
+    init(tokens: [Token], table: AlternativeTable) {
+        wordsPerClass = max(1, (table.count + 63) / 64)
+        var classes: [String: Int32] = [:]
+        var classOf: [Int32] = []
+        classOf.reserveCapacity(tokens.count)
+        var bits: [UInt64] = []
+        for token in tokens {
+            if let c = classes[token.text] {
+                classOf.append(c)
+                continue
+            }
+            let c = Int32(classes.count)
+            classes[token.text] = c
+            classOf.append(c)
+            let base = bits.count
+            bits.append(contentsOf: repeatElement(0, count: wordsPerClass))
+            func set(_ id: Int) { bits[base + id >> 6] |= 1 << UInt64(id & 63) }
+            if let id = table.words[token.text] { set(id) }
+            let utf8 = token.text.utf8
+            let longest = min(table.maximumPrefixLength, utf8.count)
+            if longest > 0 {
+                for k in 1...longest {
+                    if let id = table.prefixes[String(decoding: utf8.prefix(k), as: UTF8.self)] { set(id) }
+                }
+            }
+            if let id = table.numberId, token.isNumber { set(id) }
+        }
+        self.classOf = classOf
+        self.bits = bits
+    }
+
+    @inline(__always) func token(_ t: Int, has id: Int) -> Bool {
+        bits[Int(classOf[t]) * wordsPerClass + id >> 6] & (1 << UInt64(id & 63)) != 0
+    }
+}
+
+/// The engine's step test: bit lookups on classified tokens.
+struct ClassTest: Pattern.StepTest {
+    let stepIds: [[Int]]
+    let classes: TokenClasses
+
+    @inline(__always) func step(_ s: Int, accepts t: Int) -> Bool {
+        for id in stepIds[s] where classes.token(t, has: id) { return true }
+        return false
+    }
+}
