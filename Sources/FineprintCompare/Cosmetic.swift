@@ -101,7 +101,9 @@ public enum Cosmetic {
         while i < upper {
             var space = String.UnicodeScalarView()
             while i < upper, isPlainSpace(s[i]) || (foldTypography && (isSpace(s[i]) || fold(s[i]) == " ")) {
-                space.append(s[i]); i += 1
+                // A non-breaking space is a typographic variant of a space, not a whitespace change.
+                if foldTypography { if let f = fold(s[i]) { space.append(f) } } else { space.append(s[i]) }
+                i += 1
             }
             guard i < upper else { break }
             var word = String.UnicodeScalarView()
