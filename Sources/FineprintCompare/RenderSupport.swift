@@ -1,3 +1,4 @@
+import FineprintCore
 import Foundation
 
 /// Output formats of the comparison and the diff.
@@ -27,23 +28,7 @@ enum Render {
     }
 
     /// Escapes text for HTML element content and attribute values.
-    static func html(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters other than tab and newline have no place in HTML.
-                if c.value < 0x20 && c != "\n" && c != "\t" { out += " " } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out
-    }
+    static func html(_ s: String) -> String { Markup.escape(s) }
 
     /// Escapes text for a Markdown table cell or inline text.
     static func md(_ s: String) -> String {

@@ -94,21 +94,7 @@ enum HTMLReport {
         return out
     }
 
-    static func esc(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func esc(_ s: String) -> String { Markup.escape(s) }
 
     static let css = """
     :root{--ink:#1b1f24;--muted:#5b6470;--line:#d8dde3;--mark:#fff2a8;--trap:#ffd1cc;--ok:#1d7a46;--bad:#b42318}

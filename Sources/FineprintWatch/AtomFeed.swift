@@ -1,4 +1,5 @@
 import Crypto
+import FineprintCore
 import Foundation
 
 /// The Atom 1.0 feed (RFC 4287) of the changes a watch store has seen, newest first.
@@ -88,22 +89,6 @@ public enum AtomFeed {
             + String(p[16..<20]) + "-" + String(p[20..<32])
     }
 
-    /// Escapes XML text and attribute values; drops characters XML 1.0 does not allow.
-    static func esc(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                let v = c.value
-                let allowed = v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || v >= 0x10000
-                if allowed { out.unicodeScalars.append(c) }
-            }
-        }
-        return out
-    }
+    /// Escapes XML text and attribute values (characters XML 1.0 does not allow become spaces).
+    static func esc(_ s: String) -> String { Markup.escape(s) }
 }

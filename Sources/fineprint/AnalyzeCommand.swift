@@ -18,23 +18,13 @@ struct Analyze: AsyncParsableCommand {
     @Argument(help: "Files or folders to analyse.")
     var inputs: [String]
 
-    @Option(help: "The sovereignty tier or playbook to judge against (tier1, tier2, tier3).")
-    var profile = "tier1"
-
-    @Option(help: "A playbook file of your own (YAML, as corpus/playbooks/*.yaml); overrides --profile.")
-    var playbook: String?
+    @OptionGroup var judging: JudgingOptions
 
     @Option(help: "Output format: text, json, markdown or html.")
     var format: OutputFormat = .text
 
     @Option(help: "Write the report here (a file for one input, a folder for several).")
     var out: String?
-
-    @Option(help: "The corpus folder (default: the bundled corpus).")
-    var corpus: String?
-
-    @Option(help: "Largest input file accepted, in bytes.")
-    var maxSize = 25_000_000
 
     @Flag(help: "No progress line.")
     var quiet = false
@@ -45,15 +35,7 @@ struct Analyze: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let bench: Workbench
-        let chosen: FineprintCore.Playbook
-        do {
-            bench = try Workbench(corpusPath: corpus)
-            chosen = try bench.playbook(profile: profile, file: playbook)
-        } catch {
-            Console.error("\(error)")
-            throw ExitCode(2)
-        }
+        let (bench, chosen) = try judging.load()
         let files: [URL]
         do { files = try InputFiles.expand(inputs) } catch {
             Console.error("\(error)")
@@ -63,7 +45,7 @@ struct Analyze: AsyncParsableCommand {
             Console.error("several HTML reports need --out FOLDER")
             throw ExitCode(2)
         }
-        let reader = DocumentReader(maxBytes: maxSize)
+        let reader = judging.reader
         let showProgress = !quiet && files.count > 1
         let started = Date()
         var results = [Int: Result<ReportInput, Error>]()

@@ -18,11 +18,7 @@ struct Compare: AsyncParsableCommand {
     @Argument(help: "The documents to compare (files or folders), at least two.")
     var inputs: [String]
 
-    @Option(help: "The sovereignty tier or playbook to judge against (tier1, tier2, tier3).")
-    var profile = "tier1"
-
-    @Option(help: "A playbook file of your own (YAML, as corpus/playbooks/*.yaml); overrides --profile.")
-    var playbook: String?
+    @OptionGroup var judging: JudgingOptions
 
     @Option(help: "Output format: text, json, markdown, html or csv.")
     var format: Format = .text
@@ -30,24 +26,15 @@ struct Compare: AsyncParsableCommand {
     @Option(help: "Write the comparison to this file instead of standard output.")
     var out: String?
 
-    @Option(help: "The corpus folder (default: the bundled corpus).")
-    var corpus: String?
-
-    @Option(help: "Largest input file accepted, in bytes.")
-    var maxSize = 25_000_000
-
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json, markdown, html, csv
         var compare: CompareFormat { CompareFormat(rawValue: rawValue)! }
     }
 
     func run() async throws {
-        let bench: Workbench
-        let chosen: FineprintCore.Playbook
+        let (bench, chosen) = try judging.load()
         let files: [URL]
         do {
-            bench = try Workbench(corpusPath: corpus)
-            chosen = try bench.playbook(profile: profile, file: playbook)
             files = try InputFiles.expand(inputs)
         } catch {
             Console.error("\(error)")
@@ -57,7 +44,7 @@ struct Compare: AsyncParsableCommand {
             Console.error("compare needs at least two documents (got \(files.count))")
             throw ExitCode(2)
         }
-        let reader = DocumentReader(maxBytes: maxSize)
+        let reader = judging.reader
         var analyses: [Analysis] = []
         for url in files {
             do {

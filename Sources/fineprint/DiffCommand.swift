@@ -23,23 +23,13 @@ struct Diff: AsyncParsableCommand {
     @Argument(help: "The newer version.")
     var new: String
 
-    @Option(help: "The sovereignty tier or playbook to judge against (tier1, tier2, tier3).")
-    var profile = "tier1"
-
-    @Option(help: "A playbook file of your own (YAML, as corpus/playbooks/*.yaml); overrides --profile.")
-    var playbook: String?
+    @OptionGroup var judging: JudgingOptions
 
     @Option(help: "Output format: text, json, markdown or html.")
     var format: Format = .text
 
     @Option(help: "Write the diff to this file instead of standard output.")
     var out: String?
-
-    @Option(help: "The corpus folder (default: the bundled corpus).")
-    var corpus: String?
-
-    @Option(help: "Largest input file accepted, in bytes.")
-    var maxSize = 25_000_000
 
     @Flag(help: "Do not print the timing line.")
     var quiet = false
@@ -50,16 +40,8 @@ struct Diff: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let bench: Workbench
-        let chosen: FineprintCore.Playbook
-        do {
-            bench = try Workbench(corpusPath: corpus)
-            chosen = try bench.playbook(profile: profile, file: playbook)
-        } catch {
-            Console.error("\(error)")
-            throw ExitCode(2)
-        }
-        let reader = DocumentReader(maxBytes: maxSize)
+        let (bench, chosen) = try judging.load()
+        let reader = judging.reader
         let oldDocument: ExtractedDocument, newDocument: ExtractedDocument
         do {
             oldDocument = try reader.read(fileAt: URL(fileURLWithPath: old))

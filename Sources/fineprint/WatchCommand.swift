@@ -34,14 +34,7 @@ struct Watch: AsyncParsableCommand {
     @Option(help: "Write the Atom feed here (default: STORE/feed.atom).")
     var feed: String?
 
-    @Option(help: "The sovereignty tier or playbook to judge against (tier1, tier2, tier3).")
-    var profile = "tier1"
-
-    @Option(help: "The corpus folder (default: the bundled corpus).")
-    var corpus: String?
-
-    @Option(help: "Largest document accepted, in bytes.")
-    var maxSize = 25_000_000
+    @OptionGroup var judging: JudgingOptions
 
     @Option(help: "Seconds to wait for a URL.")
     var timeout = 30.0
@@ -56,18 +49,15 @@ struct Watch: AsyncParsableCommand {
             Console.error("\(s): only http and https URLs can be watched")
             throw ExitCode(2)
         }
-        let bench: Workbench
-        let chosen: FineprintCore.Playbook
+        let (bench, chosen) = try judging.load()
         var watchStore: WatchStore
         do {
-            bench = try Workbench(corpusPath: corpus)
-            chosen = try bench.playbook(profile: profile, file: nil)
             watchStore = try WatchStore(root: URL(fileURLWithPath: store))
         } catch {
             Console.error("\(error)")
             throw ExitCode(2)
         }
-        let reader = DocumentReader(maxBytes: maxSize)
+        let reader = judging.reader
         var failures = 0
         for source in sources {
             let items: [(location: String, name: String, data: Data)]
@@ -122,7 +112,7 @@ struct Watch: AsyncParsableCommand {
     func fetch(_ source: String) async throws -> [(location: String, name: String, data: Data)] {
         if Self.isURL(source) {
             guard let url = URL(string: source) else { throw CLIError("not a valid URL") }
-            let data = try await Self.download(url, timeout: timeout, maxBytes: maxSize)
+            let data = try await Self.download(url, timeout: timeout, maxBytes: judging.maxSize)
             var name = url.lastPathComponent
             if name.isEmpty || name == "/" { name = url.host ?? "page" }
             if DocumentReader.format(forExtension: (name as NSString).pathExtension) == nil { name += ".html" }

@@ -1,6 +1,8 @@
+import ArgumentParser
 import FineprintAnalysis
 import FineprintCore
 import FineprintCorpus
+import FineprintIngest
 import Foundation
 
 /// What every command that analyses needs: the corpus, an analyzer over it, and the chosen playbook.
@@ -49,4 +51,32 @@ enum Console {
     }
 
     static var stderrIsTerminal: Bool { isatty(FileHandle.standardError.fileDescriptor) != 0 }
+}
+
+/// The options every judging command shares: which corpus, which playbook, how large an input.
+struct JudgingOptions: ParsableArguments {
+    @Option(help: "The sovereignty tier or playbook to judge against (tier1, tier2, tier3).")
+    var profile = "tier1"
+
+    @Option(help: "A playbook file of your own (YAML, as corpus/playbooks/*.yaml); overrides --profile.")
+    var playbook: String?
+
+    @Option(help: "The corpus folder (default: the bundled corpus).")
+    var corpus: String?
+
+    @Option(help: "Largest input file accepted, in bytes.")
+    var maxSize = 25_000_000
+
+    var reader: DocumentReader { DocumentReader(maxBytes: maxSize) }
+
+    /// The corpus, analyzer and playbook; a problem is reported as one line and exit status 2.
+    func load() throws -> (Workbench, FineprintCore.Playbook) {
+        do {
+            let bench = try Workbench(corpusPath: corpus)
+            return (bench, try bench.playbook(profile: profile, file: playbook))
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(2)
+        }
+    }
 }
