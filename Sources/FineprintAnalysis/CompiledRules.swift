@@ -18,10 +18,6 @@ struct CompiledRules: Sendable {
         var stepIds: [[Int]] = []
     }
 
-    struct Heading: Sendable {
-        var patterns: [Pattern]
-    }
-
     let entries: [Entry]
     let alternatives: AlternativeTable
     let anchored: [String: [Int]]
