@@ -9,6 +9,8 @@ public struct Analyzer: Sendable {
     let compiled: CompiledRules
     let context: ClauseContext
     let values: ValueExtractor
+    /// Provision id → index of its rule in `corpus.rules`.
+    let ruleIndex: [String: Int]
 
     /// Confidence at or above which a provision is present and a move found.
     public static let threshold = 0.5
@@ -22,6 +24,7 @@ public struct Analyzer: Sendable {
         compiled = try CompiledRules(rules: corpus.rules, moves: corpus.moves)
         context = ClauseContext(lexicon: corpus.parties)
         values = ValueExtractor(jurisdictions: corpus.jurisdictions, forums: corpus.forums)
+        ruleIndex = Dictionary(corpus.rules.enumerated().map { ($1.provision, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// A cue or trigger pattern matched in a sentence, with what the grammar around it said.
@@ -40,7 +43,6 @@ public struct Analyzer: Sendable {
         for hit in hits { hitsByOwner[compiled.entries[hit.entry].owner, default: []].append(hit) }
 
         var findings: [ProvisionFinding] = []
-        let ruleIndex = Dictionary(corpus.rules.enumerated().map { ($1.provision, $0) }, uniquingKeysWith: { a, _ in a })
         for provision in corpus.taxonomy.provisions {
             if let r = ruleIndex[provision.id] {
                 findings.append(finding(for: provision, rule: r, hitsByOwner: hitsByOwner, in: prepared))
