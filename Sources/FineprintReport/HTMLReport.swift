@@ -37,7 +37,7 @@ enum HTMLReport {
             h += "<h3>\(esc(dimension.name))</h3><table class=\"provisions\"><thead><tr><th>Provision</th><th>Status</th><th>Strength</th><th>Value</th><th>Conf.</th></tr></thead><tbody>\n"
             for f in findings {
                 let link = f.evidence.first.map { "<a href=\"#at-\($0.start)\">\(esc(input.provisionName(f.id)))</a>" } ?? esc(input.provisionName(f.id))
-                h += "<tr class=\"\(f.status.rawValue)\"><td>\(link)</td><td>\(f.status.rawValue)</td><td class=\"s-\(f.strength?.rawValue ?? "none")\">\(f.strength?.rawValue ?? "—")</td><td>\(esc(f.value ?? "—"))</td><td class=\"num\">\(String(format: f.confidence))</td></tr>\n"
+                h += "<tr class=\"\(f.status.rawValue)\"><td>\(link)</td><td>\(f.status.rawValue)</td><td class=\"s-\(f.strength?.rawValue ?? "none")\">\(f.strength?.rawValue ?? "—")</td><td>\(esc(f.value ?? "—"))</td><td class=\"num\">\(confidenceText(f.confidence))</td></tr>\n"
             }
             h += "</tbody></table>\n"
         }

@@ -16,7 +16,7 @@ enum MarkdownReport {
         if a.killListMoves.isEmpty { md += "None found.\n" }
         for m in a.killListMoves {
             let move = input.corpus.move(m.id)
-            md += "### \(escape(input.moveName(m.id))) (`\(m.id)`, confidence \(String(format: m.confidence)))\n\n"
+            md += "### \(escape(input.moveName(m.id))) (`\(m.id)`, confidence \(confidenceText(m.confidence)))\n\n"
             if let move { md += "\(escape(move.mechanism))\n\n" }
             for e in m.evidence.prefix(3) { md += "> \(escape(e.quote.snippet(400))) *(\(e.start)–\(e.end))*\n\n" }
             if let clause = input.corpus.clause(m.mitigation) {
@@ -28,7 +28,7 @@ enum MarkdownReport {
             md += "\n### \(escape(dimension.name))\n\n| Provision | Status | Strength | Value | Confidence | Evidence |\n|---|---|---|---|---:|---|\n"
             for f in findings {
                 let evidence = f.status == .present ? (f.evidence.first.map { "“\(escape($0.quote.snippet(120)))” (\($0.start)–\($0.end))" } ?? "") : ""
-                md += "| \(escape(input.provisionName(f.id))) (`\(f.id)`) | \(f.status.rawValue) | \(f.strength?.rawValue ?? "—") | \(escape(f.value ?? "—")) | \(String(format: f.confidence)) | \(evidence) |\n"
+                md += "| \(escape(input.provisionName(f.id))) (`\(f.id)`) | \(f.status.rawValue) | \(f.strength?.rawValue ?? "—") | \(escape(f.value ?? "—")) | \(confidenceText(f.confidence)) | \(evidence) |\n"
             }
         }
         md += "\n## Gaps and model clauses\n\n"

@@ -12,7 +12,7 @@ enum TextReport {
             out += "\n\(dimension.name.uppercased())\n"
             for f in findings {
                 let status = f.status == .present ? "present" : "absent "
-                var line = "  \(status)  \(pad(f.id, 30)) \(pad(f.strength?.rawValue ?? "-", 8)) \(String(format: f.confidence))"
+                var line = "  \(status)  \(pad(f.id, 30)) \(pad(f.strength?.rawValue ?? "-", 8)) \(confidenceText(f.confidence))"
                 if let v = f.value { line += "  \(v)" }
                 out += line + "\n"
                 if f.status == .present, let e = f.evidence.first {
@@ -23,7 +23,7 @@ enum TextReport {
         out += "\nKILL-LIST MOVES (\(a.killListMoves.count))\n"
         if a.killListMoves.isEmpty { out += "  none found\n" }
         for m in a.killListMoves {
-            out += "  ✗ \(input.moveName(m.id)) [\(m.id)] \(String(format: m.confidence))\n"
+            out += "  ✗ \(input.moveName(m.id)) [\(m.id)] \(confidenceText(m.confidence))\n"
             if let e = m.evidence.first { out += "      “\(e.quote.snippet(110))” [\(e.start)–\(e.end)]\n" }
             out += "      mitigation: \(m.mitigation)\n"
         }
@@ -41,9 +41,8 @@ enum TextReport {
     }
 }
 
-extension String {
-    init(format confidence: Double) {
-        let scaled = Int((confidence * 100).rounded())
-        self = scaled >= 100 ? "1.00" : "0." + (scaled < 10 ? "0" : "") + String(scaled)
-    }
+/// A confidence as the reports print it: two decimals, "1.00" at the top.
+func confidenceText(_ confidence: Double) -> String {
+    let scaled = Int((confidence * 100).rounded())
+    return scaled >= 100 ? "1.00" : "0." + (scaled < 10 ? "0" : "") + String(scaled)
 }
