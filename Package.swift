@@ -42,14 +42,21 @@ let package = Package(
             "FineprintCore", "FineprintAnalysis", "FineprintIngest", "FineprintText",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
+        // The knowledge base around contracts: partnership scorecards from their public terms, and the JSON export.
+        .target(name: "FineprintKnowledge", dependencies: [
+            "FineprintCore", "FineprintText", "FineprintAnalysis", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(name: "fineprint", dependencies: [
             "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport", "FineprintEval",
-            "FineprintCompare", "FineprintWatch",
+            "FineprintCompare", "FineprintWatch", "FineprintKnowledge",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FineprintTextTests", dependencies: ["FineprintText"]),
         .testTarget(name: "FineprintIngestTests", dependencies: ["FineprintIngest", "ZIPFoundation"]),
         .testTarget(name: "FineprintCorpusTests", dependencies: ["FineprintCorpus"]),
+        .testTarget(name: "FineprintKnowledgeTests", dependencies: [
+            "FineprintKnowledge", "FineprintCorpus", "FineprintAnalysis", "FineprintCore",
+        ]),
         .testTarget(name: "FineprintAnalysisTests", dependencies: [
             "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintReport", "Yams",
         ]),

@@ -2,16 +2,18 @@ import ArgumentParser
 import FineprintAnalysis
 import FineprintCore
 import FineprintCorpus
+import FineprintKnowledge
 import Foundation
 
 struct CorpusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
-        abstract: "Check and describe the knowledge corpus.",
-        subcommands: [Validate.self, Stats.self])
+        abstract: "Check, describe and export the corpus and its knowledge base.",
+        subcommands: [Validate.self, Stats.self, Export.self])
 
     struct Validate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check schema, references, ids and patterns.")
+        static let configuration = CommandConfiguration(
+            abstract: "Check schema, references, ids, patterns, dates and sources of the corpus and knowledge base.")
 
         @Option(help: "The corpus folder (default: the bundled corpus).")
         var corpus: String?
@@ -19,17 +21,21 @@ struct CorpusCommand: AsyncParsableCommand {
         func run() async throws {
             let url: URL
             let loaded: Corpus
+            let knowledge: KnowledgeBase
             do {
                 url = try CorpusLocator.locate(explicit: corpus)
                 loaded = try CorpusLoader.load(from: url)
+                knowledge = try KnowledgeLoader.load(fromCorpus: url)
             } catch {
                 Console.error("\(error)")
                 throw ExitCode(1)
             }
             var problems = CorpusValidator.validate(loaded).map(\.description)
             do { _ = try Analyzer(corpus: loaded) } catch { problems.append("patterns: \(error)") }
+            problems += KnowledgeValidator.validate(knowledge, against: loaded).map(\.description)
             if problems.isEmpty {
                 print("corpus \(url.path) is valid: \(summary(loaded))")
+                print("knowledge base is valid: \(summary(knowledge))")
             } else {
                 for p in problems { Console.error(p) }
                 Console.error("\(problems.count) problem(s) in \(url.path)")
@@ -39,20 +45,75 @@ struct CorpusCommand: AsyncParsableCommand {
     }
 
     struct Stats: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Count what the corpus holds.")
+        static let configuration = CommandConfiguration(abstract: "Count what the corpus and knowledge base hold.")
 
         @Option(help: "The corpus folder (default: the bundled corpus).")
         var corpus: String?
 
         func run() async throws {
             do {
-                let loaded = try CorpusLoader.load(from: try CorpusLocator.locate(explicit: corpus))
+                let url = try CorpusLocator.locate(explicit: corpus)
+                let loaded = try CorpusLoader.load(from: url)
+                let knowledge = try KnowledgeLoader.load(fromCorpus: url)
                 print(summary(loaded))
                 for d in loaded.taxonomy.dimensions {
                     let ids = loaded.taxonomy.provisions(in: d.id).map(\.id)
                     let cues = loaded.rules.filter { ids.contains($0.provision) }.reduce(0) { $0 + $1.cues.count }
                     print("  \(d.id): \(ids.count) provisions, \(cues) cues")
                 }
+                print("knowledge: \(summary(knowledge))")
+                print(knowledgeTable(knowledge), terminator: "")
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the corpus, knowledge base and partnership scorecards as one JSON document.")
+
+        enum Format: String, ExpressibleByArgument { case json }
+
+        @Option(help: "Output format (json).")
+        var format: Format = .json
+
+        @Option(name: .shortAndLong, help: "Write here instead of standard output.")
+        var out: String?
+
+        @Flag(help: "Also export items below primary_source confidence (not published by default).")
+        var includeUnpublished = false
+
+        @Option(help: "The playbook partnership scorecards are read against.")
+        var profile = "tier1"
+
+        @Option(help: "The corpus folder (default: the bundled corpus).")
+        var corpus: String?
+
+        func run() async throws {
+            do {
+                let bench = try Workbench(corpusPath: corpus)
+                let knowledge = try KnowledgeLoader.load(fromCorpus: bench.corpusURL)
+                let problems = KnowledgeValidator.validate(knowledge, against: bench.corpus)
+                guard problems.isEmpty else {
+                    for p in problems { Console.error(p.description) }
+                    throw CLIError("the knowledge base has \(problems.count) problem(s); run `fineprint corpus validate`")
+                }
+                let scorer = PartnershipScorer(analyzer: bench.analyzer, corpus: bench.corpus, knowledge: knowledge,
+                                               playbook: try bench.playbook(profile: profile, file: nil))
+                let export = CorpusExport(corpus: bench.corpus, knowledge: knowledge, scorecards: scorer.scorecards(),
+                                          includeUnpublished: includeUnpublished)
+                let data = try export.json()
+                if let out {
+                    try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+                    Console.error("wrote \(out) (\(data.count) bytes)")
+                } else {
+                    FileHandle.standardOutput.write(data)
+                    FileHandle.standardOutput.write(Data("\n".utf8))
+                }
+            } catch let error as ExitCode {
+                throw error
             } catch {
                 Console.error("\(error)")
                 throw ExitCode(1)
@@ -67,4 +128,36 @@ func summary(_ c: Corpus) -> String {
         + "\(c.rules.count) rules with \(cues) cues, \(c.moves.count) kill-list moves, "
         + "\(c.clauses.count) model clauses, \(c.playbooks.count) playbooks, "
         + "\(c.jurisdictions.count) jurisdictions"
+}
+
+func summary(_ k: KnowledgeBase) -> String {
+    let verified = k.sources.filter(\.urlVerified).count
+    return "\(k.patterns.count) patterns, \(k.partnerships.count) partnerships, \(k.precedents.count) precedents, "
+        + "\(k.regulations.count) regulatory provisions, \(k.sources.count) sources (\(verified) addresses verified)"
+}
+
+/// Items per kind and confidence: what is published by default and what waits for a primary source.
+func knowledgeTable(_ k: KnowledgeBase) -> String {
+    func row(_ name: String, _ items: [Confidence]) -> String {
+        let counts = Confidence.allCases.map { c in items.filter { $0 == c }.count }
+        return name.padding(toLength: 14, withPad: " ", startingAt: 0)
+            + counts.map { String($0).leftPadded(16) }.joined() + "\n"
+    }
+    var text = "  " + "".padding(toLength: 14, withPad: " ", startingAt: 0)
+        + Confidence.allCases.map { $0.rawValue.leftPadded(16) }.joined() + "\n"
+    text += "  " + row("patterns", k.patterns.map(\.confidence))
+    text += "  " + row("partnerships", k.partnerships.map(\.confidence))
+    text += "  " + row("precedents", k.precedents.map(\.confidence))
+    text += "  " + row("regulations", k.regulations.map(\.confidence))
+    let kinds = Dictionary(grouping: k.sources, by: \.kind).map { "\($0.key.rawValue) \($0.value.count)" }.sorted()
+    text += "  sources by kind: " + kinds.joined(separator: ", ") + "\n"
+    let excerpts = k.partnerships.reduce(0) { $0 + $1.publicTermsExcerpts.count }
+    text += "  public-terms excerpts: \(excerpts) in \(k.partnerships.filter { !$0.publicTermsExcerpts.isEmpty }.count) partnerships\n"
+    return text
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
 }

@@ -51,6 +51,18 @@ enum Console {
     }
 
     static var stderrIsTerminal: Bool { isatty(FileHandle.standardError.fileDescriptor) != 0 }
+
+    /// Runs a command's body; any error becomes one line on standard error and exit status 1.
+    static func failing(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(1)
+        }
+    }
 }
 
 /// The options every judging command shares: which corpus, which playbook, how large an input.
