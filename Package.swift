@@ -39,7 +39,7 @@ let package = Package(
         ]),
         // Measuring the analyzer against labelled data (CUAD, our own labels).
         .target(name: "FineprintEval", dependencies: [
-            "FineprintCore", "FineprintAnalysis", "FineprintIngest", "FineprintText",
+            "FineprintCore", "FineprintAnalysis", "FineprintIngest", "FineprintText", "Yams",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         // The knowledge base around contracts: partnership scorecards from their public terms, and the JSON export.
@@ -60,6 +60,7 @@ let package = Package(
         .testTarget(name: "FineprintAnalysisTests", dependencies: [
             "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintReport", "Yams",
         ]),
+        .testTarget(name: "FineprintEvalTests", dependencies: ["FineprintEval", "FineprintCorpus", "FineprintIngest"]),
         .testTarget(name: "FineprintCompareTests", dependencies: [
             "FineprintCompare", "FineprintWatch", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest",
         ]),

@@ -50,11 +50,13 @@ public struct Evaluator: Sendable {
         var out: [String: Observation] = [:]
         for id in provisions {
             guard let finding = analysis.finding(id) else { continue }
-            var gold: [TextSpan] = []
+            // Every occurrence of a clause counts as that clause: documents that repeat a passage
+            // (a page printed twice) are not penalised for evidence found in the other copy.
+            var gold: [[TextSpan]] = []
             var unlocated = 0
             for clause in doc.clauses[id] ?? [] {
                 let spans = locator.find(clause)
-                if spans.isEmpty { unlocated += 1 } else { gold.append(spans[0]) }
+                if spans.isEmpty { unlocated += 1 } else { gold.append(spans) }
             }
             out[id] = Observation(document: doc.name, labelled: doc.isPresent(id),
                                   predicted: finding.status == .present, confidence: finding.confidence,

@@ -49,7 +49,8 @@ struct Observation {
     var predicted: Bool
     var confidence: Double
     var evidence: [TextSpan]
-    var goldSpans: [TextSpan]
+    /// One entry per located labelled clause: the spans where its text occurs.
+    var goldSpans: [[TextSpan]]
     var unlocated: Int
 }
 
@@ -67,10 +68,10 @@ enum Metrics {
             }
             if o.predicted {
                 evidenceTotal += o.evidence.count
-                evidenceHits += o.evidence.filter { e in o.goldSpans.contains { $0.overlaps(e) } }.count
+                evidenceHits += o.evidence.filter { e in o.goldSpans.contains { $0.contains { $0.overlaps(e) } } }.count
             }
             goldTotal += o.goldSpans.count
-            goldHits += o.goldSpans.filter { g in o.predicted && o.evidence.contains { $0.overlaps(g) } }.count
+            goldHits += o.goldSpans.filter { g in o.predicted && o.evidence.contains { e in g.contains { $0.overlaps(e) } } }.count
             unlocated += o.unlocated
         }
         let precision = tp + fp > 0 ? Double(tp) / Double(tp + fp) : (tp + fn == 0 ? 1 : 0)

@@ -7,7 +7,7 @@ struct Eval: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure the analyzer against labelled documents.",
-        subcommands: [CUAD.self])
+        subcommands: [CUAD.self, Labels.self])
 
     struct CUAD: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -44,6 +44,73 @@ struct Eval: AsyncParsableCommand {
                 let order = bench.corpus.taxonomy.provisions.map(\.id).filter { categories[$0] != nil }
                 let evaluator = Evaluator(analyzer: bench.analyzer, playbook: try bench.playbook(profile: "tier1", file: nil))
                 let report = try await evaluator.evaluate(documents, provisions: order, dataset: "CUAD (\(data))", split: split)
+                print(report.table, terminator: "")
+                if let json {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                    try encoder.encode(report).write(to: URL(fileURLWithPath: json))
+                }
+            } catch let error as ExitCode {
+                throw error
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Labels: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "labels",
+            abstract: "Score analyze on our own gold labels for the vendor terms (docs/labels-format.md).",
+            discussion: """
+            Reads every label file in --labels, checks it against its document in --data (hash, all 40
+            provisions, every quote found), runs the analyzer and prints the same table as `eval cuad`.
+            The split is declared in each label file. When the data folder is absent (it lives outside
+            the repository), prints why and exits 0 without scoring.
+            """)
+
+        @Option(help: "The folder the label files' document paths are relative to (e.g. ../shared/data/vendor-terms).")
+        var data: String
+
+        @Option(help: "The folder of label files (default: eval/labels/vendor-terms beside the corpus).")
+        var labels: String?
+
+        @Option(help: "dev, validation (held out: never tune on it) or all.")
+        var split: DataSplit = .validation
+
+        @Option(help: "Also write the report as JSON here.")
+        var json: String?
+
+        @Option(help: "The corpus folder (default: the bundled corpus).")
+        var corpus: String?
+
+        @Option(help: "Only these provisions (comma-separated ids).")
+        var only: String?
+
+        func run() async throws {
+            do {
+                let bench = try Workbench(corpusPath: corpus)
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue else {
+                    Console.error("eval labels skipped: no data folder at \(data) (the documents are not part of the repository)")
+                    return
+                }
+                let labelsURL = labels.map { URL(fileURLWithPath: $0) }
+                    ?? bench.corpusURL.deletingLastPathComponent().appendingPathComponent("eval/labels/vendor-terms")
+                let all = bench.corpus.taxonomy.provisions.map(\.id)
+                let labelled = try GoldLabels.load(labels: labelsURL, data: URL(fileURLWithPath: data), provisions: all)
+                var order = all
+                if let only {
+                    let wanted = Set(only.split(separator: ",").map(String.init))
+                    if let unknown = wanted.subtracting(all).sorted().first { throw CLIError("'\(unknown)' is not a provision of the taxonomy") }
+                    order = all.filter { wanted.contains($0) }
+                }
+                let documents = split.filter(labelled)
+                guard !documents.isEmpty else { throw CLIError("no labelled document in split \(split.rawValue)") }
+                let evaluator = Evaluator(analyzer: bench.analyzer, playbook: try bench.playbook(profile: "tier1", file: nil))
+                let report = try await evaluator.evaluate(documents, provisions: order,
+                                                          dataset: "vendor terms (\(labelsURL.lastPathComponent) labels)", split: split)
                 print(report.table, terminator: "")
                 if let json {
                     let encoder = JSONEncoder()
