@@ -14,6 +14,11 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
     ],
     targets: [
         // Plain value types: taxonomy, rules, documents, findings. No storage, no I/O.
@@ -42,13 +47,25 @@ let package = Package(
             "FineprintCore", "FineprintAnalysis", "FineprintIngest", "FineprintText", "Yams",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
+        // Storage behind a protocol: uploaded documents, analyses and the knowledge search index (SQLite via GRDB).
+        .target(name: "FineprintStore", dependencies: [
+            "FineprintCore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The web workbench: Hummingbird routes, server-side Mustache pages and the JSON API.
+        .target(name: "FineprintServer", dependencies: [
+            "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
+            "FineprintCompare", "FineprintStore", "FineprintKnowledge",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+        ], resources: [.copy("Resources")]),
         // The knowledge base around contracts: partnership scorecards from their public terms, and the JSON export.
         .target(name: "FineprintKnowledge", dependencies: [
             "FineprintCore", "FineprintText", "FineprintAnalysis", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "fineprint", dependencies: [
             "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport", "FineprintEval",
-            "FineprintCompare", "FineprintWatch", "FineprintKnowledge",
+            "FineprintCompare", "FineprintWatch", "FineprintKnowledge", "FineprintServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FineprintTextTests", dependencies: ["FineprintText"]),
@@ -63,6 +80,12 @@ let package = Package(
         .testTarget(name: "FineprintEvalTests", dependencies: ["FineprintEval", "FineprintCorpus", "FineprintIngest"]),
         .testTarget(name: "FineprintCompareTests", dependencies: [
             "FineprintCompare", "FineprintWatch", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest",
+        ]),
+        .testTarget(name: "FineprintServerTests", dependencies: [
+            "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "OpenAPIKit", package: "OpenAPIKit"),
         ]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,97 @@
+import FineprintCompare
+import FineprintCore
+import FineprintIngest
+import FineprintReport
+import FineprintStore
+import Foundation
+
+/// The workbench's operations, shared by the pages and the API: each is the CLI's library call
+/// plus storage.
+extension WebWorkbench {
+    /// Reads an uploaded file, stores it (once per distinct bytes), analyses it against the chosen
+    /// tier and stores the analysis.
+    func analyseUpload(_ upload: UploadForm) async throws -> AnalysisSummary {
+        let playbook = try playbook(upload.profile)
+        let format = try upload.claimedFormat()
+        // The reader checks the content is what the extension claims (a PDF header, a DOCX zip,
+        // text that is not binary); nothing uploaded is ever run.
+        let document = try reader.read(data: upload.data, name: upload.filename, format: format)
+        _ = try await store.saveDocument(NewDocument(sha256: document.sha256, name: document.name, format: document.format,
+                                                     bytes: upload.data, text: document.text))
+        let analysis = analyzer.analyze(document, playbook: playbook)
+        return try await store.saveAnalysis(analysis)
+    }
+
+    /// Analyses an already stored document again, against another tier; a new analysis row.
+    func reanalyse(_ id: Int64, profile: String?) async throws -> AnalysisSummary {
+        let stored = try await storedAnalysis(id)
+        let playbook = try playbook(profile)
+        let document = try await extracted(stored)
+        return try await store.saveAnalysis(analyzer.analyze(document, playbook: playbook))
+    }
+
+    func storedAnalysis(_ id: Int64) async throws -> StoredAnalysis {
+        guard let stored = try await store.analysis(id: id) else { throw WebError.notFound("analysis number \(id)") }
+        return stored
+    }
+
+    /// The analysed document re-read from its stored bytes (reading is deterministic, so the
+    /// offsets of the stored findings still hold).
+    func extracted(_ stored: StoredAnalysis) async throws -> ExtractedDocument {
+        let sha = stored.analysis.document.sha256
+        guard let bytes = try await store.documentBytes(sha256: sha) else { throw StoreError.unknownDocument(sha256: sha) }
+        return try reader.read(data: bytes, name: stored.analysis.document.name, format: stored.analysis.document.format)
+    }
+
+    /// The report's input: the analysis with the stored extracted text its offsets refer to.
+    func reportInput(_ stored: StoredAnalysis) async throws -> ReportInput {
+        let sha = stored.analysis.document.sha256
+        guard let document = try await store.document(sha256: sha) else { throw StoreError.unknownDocument(sha256: sha) }
+        return ReportInput(analysis: stored.analysis, corpus: corpus,
+                           playbook: corpus.playbook(stored.analysis.profile) ?? corpus.playbooks[0], text: document.text)
+    }
+
+    func playbook(_ id: String?) throws -> Playbook {
+        let id = id ?? Self.defaultProfile
+        guard let playbook = corpus.playbook(id) else {
+            throw WebError.badRequest("There is no tier or playbook called '\(id)'.",
+                                      hint: "Choose one of: " + corpus.playbooks.map(\.id).joined(separator: ", ") + ".")
+        }
+        return playbook
+    }
+
+    /// Compares stored analyses against one tier; analyses made against another tier are re-run
+    /// against it (in memory, not stored), so every column is scored alike.
+    func compare(_ ids: [Int64], profile: String?) async throws -> Comparison {
+        guard ids.count >= 2 else {
+            throw WebError.badRequest("A comparison needs at least two analyses.",
+                                      hint: "Tick two or more analyses in the history, then choose Compare.")
+        }
+        guard ids.count <= 12 else {
+            throw WebError.badRequest("At most 12 analyses can be compared at once.", hint: "Tick fewer analyses.")
+        }
+        var stored: [StoredAnalysis] = []
+        for id in ids { stored.append(try await storedAnalysis(id)) }
+        let playbook = try self.playbook(profile ?? stored[0].analysis.profile)
+        var analyses: [Analysis] = []
+        for item in stored {
+            if item.analysis.profile == playbook.id {
+                analyses.append(item.analysis)
+            } else {
+                analyses.append(analyzer.analyze(try await extracted(item), playbook: playbook))
+            }
+        }
+        return Comparison.build(analyses, corpus: corpus, playbook: playbook)
+    }
+
+    /// What changed from one stored analysis's document to another's, judged against the newer
+    /// analysis's tier.
+    func diff(from oldID: Int64, to newID: Int64) async throws -> VersionDiff {
+        let old = try await storedAnalysis(oldID), new = try await storedAnalysis(newID)
+        let playbook = try self.playbook(new.analysis.profile)
+        let oldDocument = try await extracted(old), newDocument = try await extracted(new)
+        let oldAnalysis = old.analysis.profile == playbook.id ? old.analysis : analyzer.analyze(oldDocument, playbook: playbook)
+        return VersionDiff.compute(old: oldDocument, new: newDocument, oldAnalysis: oldAnalysis,
+                                   newAnalysis: new.analysis, corpus: corpus)
+    }
+}

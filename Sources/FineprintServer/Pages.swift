@@ -1,0 +1,40 @@
+import Foundation
+import Mustache
+
+/// The page templates and static files, shipped as resources of this module.
+struct Pages: Sendable {
+    let library: MustacheLibrary
+    let stylesheet: String
+    let uploadScript: String
+    let openAPI: String
+
+    static func resourcesURL() throws -> URL {
+        guard let url = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
+            throw PagesError("the web templates are missing from the build (Resources folder of FineprintServer); rebuild fineprint")
+        }
+        return url
+    }
+
+    static func load() async throws -> Pages {
+        let root = try resourcesURL()
+        let library = try await MustacheLibrary(directory: root.appendingPathComponent("Templates").path)
+        func text(_ path: String) throws -> String {
+            try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        }
+        return Pages(library: library, stylesheet: try text("Static/fineprint.css"),
+                     uploadScript: try text("Static/upload.js"), openAPI: try text("openapi.json"))
+    }
+
+    /// Renders a page template; a missing template is a build error, so it fails loudly.
+    func render(_ template: String, _ view: Any) -> String {
+        guard let html = library.render(view, withTemplate: template) else {
+            preconditionFailure("no template named \(template)")
+        }
+        return html
+    }
+}
+
+struct PagesError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import FineprintCorpus
+import FineprintServer
+import FineprintStore
+import Foundation
+import Hummingbird
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the web workbench: upload contracts, read reports, search the knowledge base.",
+        discussion: """
+        Serves the web pages and the JSON API (/api/openapi.json describes it) on HOST:PORT. \
+        Uploaded documents and analyses are kept in an SQLite database in the data folder, so a restart \
+        loses nothing; the knowledge base is indexed from the corpus at every start. No external assets: \
+        it works on an air-gapped network. There is no login: serve it on a trusted network, or put an \
+        authenticating proxy in front. See docs/web.md.
+        """)
+
+    @Option(help: "The address to listen on (0.0.0.0 for every interface).")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    @Option(help: "The folder for the database (created if missing).")
+    var dataDir = "fineprint-data"
+
+    @Option(help: "The corpus folder (default: the bundled corpus).")
+    var corpus: String?
+
+    @Option(help: "Largest upload accepted, in bytes.")
+    var maxSize = 25_000_000
+
+    func run() async throws {
+        let bench: WebWorkbench
+        do {
+            let corpusURL = try CorpusLocator.locate(explicit: corpus)
+            let store = try SQLiteStore(dataDirectory: URL(fileURLWithPath: dataDir))
+            bench = try await WebWorkbench.load(corpusURL: corpusURL, store: store, maxUploadBytes: maxSize)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(2)
+        }
+        Console.progress("fineprint: serving on http://\(host):\(port)/ (data in \(dataDir)/fineprint.sqlite)\n")
+        try await WebApp.application(bench, host: host, port: port).runService()
+    }
+}

@@ -1,0 +1,119 @@
+import FineprintServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import OpenAPIKit
+import Testing
+
+@Suite("JSON API against its OpenAPI document")
+struct APITests {
+    static func validator() throws -> OpenAPIValidator {
+        try OpenAPIValidator(data: try Data(contentsOf: Repo.openAPIURL))
+    }
+
+    /// Asserts the response's body conforms to the documented schema for its status.
+    static func check(_ response: TestResponse, _ path: String, _ method: OpenAPI.HttpMethod, validator: OpenAPIValidator,
+                      sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let schema = try validator.schema(path: path, method: method, status: Int(response.status.code))
+        let value = try JSONValue.parse(Data(buffer: response.body))
+        let problems = validator.problems(value, against: schema)
+        #expect(problems.isEmpty, "\(method) \(path) \(response.status.code): \(problems.prefix(5))", sourceLocation: sourceLocation)
+    }
+
+    @Test func theDocumentIsValidOpenAPIAndIsServed() async throws {
+        let validator = try Self.validator()
+        #expect(validator.document.paths.count >= 8)
+        let bench = try await Repo.workbench()
+        let file = try Data(contentsOf: Repo.openAPIURL)
+        try await Repo.withApp(bench) { client in
+            try await client.execute(uri: "/api/openapi.json", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Data(buffer: response.body) == file)
+            }
+        }
+    }
+
+    @Test func everyEndpointAnswersAsDocumented() async throws {
+        let v = try Self.validator()
+        let bench = try await Repo.workbench()
+        try await Repo.withApp(bench) { client in
+            // Upload two documents through the API.
+            var ids: [Int64] = []
+            for (name, profile) in [("vendor-ai-terms.md", "tier1"), ("ministry-platform-agreement.html", "tier2")] {
+                try await client.execute(uri: "/api/analyses", method: .post, headers: Multipart.headers,
+                                         body: Multipart.body(file: try Repo.contract(name), filename: name, profile: profile)) { response in
+                    #expect(response.status == .created)
+                    try Self.check(response, "/api/analyses", .post, validator: v)
+                    let object = try #require(response.json as? [String: Any])
+                    let id = try #require((object["id"] as? NSNumber)?.int64Value)
+                    #expect(response.headers[.location] == "/api/analyses/\(id)")
+                    ids.append(id)
+                }
+            }
+            try await client.execute(uri: "/api/analyses?limit=1", method: .get) { response in
+                #expect(response.status == .ok)
+                try Self.check(response, "/api/analyses", .get, validator: v)
+                let object = try #require(response.json as? [String: Any])
+                #expect((object["total"] as? NSNumber)?.intValue == 2)
+                #expect((object["items"] as? [Any])?.count == 1)
+            }
+            try await client.execute(uri: "/api/analyses/\(ids[0])", method: .get) { response in
+                try Self.check(response, "/api/analyses/{id}", .get, validator: v)
+                let object = try #require(response.json as? [String: Any])
+                let analysis = try #require(object["analysis"] as? [String: Any])
+                #expect(analysis["schema"] as? String == "fineprint.analysis/1")
+            }
+            try await client.execute(uri: "/api/analyses/999", method: .get) { response in
+                #expect(response.status == .notFound)
+                try Self.check(response, "/api/analyses/{id}", .get, validator: v)
+            }
+            try await client.execute(uri: "/api/profiles", method: .get) { response in
+                try Self.check(response, "/api/profiles", .get, validator: v)
+            }
+            try await client.execute(uri: "/api/knowledge?q=audit", method: .get) { response in
+                try Self.check(response, "/api/knowledge", .get, validator: v)
+                let object = try #require(response.json as? [String: Any])
+                #expect(((object["count"] as? NSNumber)?.intValue ?? 0) > 0)
+            }
+            try await client.execute(uri: "/api/knowledge?kind=move&limit=3", method: .get) { response in
+                try Self.check(response, "/api/knowledge", .get, validator: v)
+                let items = try #require((response.json as? [String: Any])?["items"] as? [[String: Any]])
+                #expect(items.count == 3)
+                #expect(items.allSatisfy { $0["kind"] as? String == "move" })
+            }
+            let move = try #require(bench.corpus.moves.first)
+            try await client.execute(uri: "/api/knowledge/move/\(move.id)", method: .get) { response in
+                try Self.check(response, "/api/knowledge/{kind}/{id}", .get, validator: v)
+            }
+            try await client.execute(uri: "/api/knowledge/move/nope", method: .get) { response in
+                #expect(response.status == .notFound)
+                try Self.check(response, "/api/knowledge/{kind}/{id}", .get, validator: v)
+            }
+            try await client.execute(uri: "/api/compare?ids=\(ids[0]),\(ids[1])&profile=tier2", method: .get) { response in
+                #expect(response.status == .ok)
+                try Self.check(response, "/api/compare", .get, validator: v)
+            }
+            try await client.execute(uri: "/api/compare?ids=\(ids[0])", method: .get) { response in
+                #expect(response.status == .badRequest)
+                try Self.check(response, "/api/compare", .get, validator: v)
+            }
+            try await client.execute(uri: "/api/diff?from=\(ids[0])&to=\(ids[1])", method: .get) { response in
+                #expect(response.status == .ok)
+                try Self.check(response, "/api/diff", .get, validator: v)
+            }
+            try await client.execute(uri: "/api/diff?from=x&to=1", method: .get) { response in
+                #expect(response.status == .badRequest)
+                try Self.check(response, "/api/diff", .get, validator: v)
+            }
+        }
+    }
+
+    @Test func theValidatorCatchesAWrongBody() throws {
+        let v = try Self.validator()
+        let schema = try v.schema(path: "/api/analyses", method: .get, status: 200)
+        let wrong = try JSONValue.parse(Data(#"{"total": "two", "limit": 1, "offset": 0, "items": [{"id": 1}]}"#.utf8))
+        let problems = v.problems(wrong, against: schema)
+        #expect(problems.contains { $0.contains("$.total") })
+        #expect(problems.contains { $0.contains("missing required 'documentName'") })
+    }
+}

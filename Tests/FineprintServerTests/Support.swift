@@ -1,0 +1,80 @@
+import FineprintCore
+import FineprintCorpus
+import FineprintServer
+import FineprintStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+
+/// The repository's corpus and fixtures, and helpers to build a workbench over a fresh store.
+enum Repo {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let corpusURL = root.appendingPathComponent("corpus")
+    static let contracts = root.appendingPathComponent("Tests/Fixtures/contracts")
+    static let openAPIURL = root.appendingPathComponent("Sources/FineprintServer/Resources/openapi.json")
+
+    static let corpus: Result<Corpus, Error> = Result { try CorpusLoader.load(from: corpusURL) }
+    static let knowledge: Result<KnowledgeBase, Error> = Result { try KnowledgeLoader.load(fromCorpus: corpusURL) }
+
+    static func contract(_ name: String) throws -> Data {
+        try Data(contentsOf: contracts.appendingPathComponent(name))
+    }
+
+    /// A new empty folder for one test's database.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fineprint-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func workbench(folder: URL? = nil, maxUploadBytes: Int = 25_000_000) async throws -> WebWorkbench {
+        let store = try SQLiteStore(dataDirectory: try folder ?? temporaryFolder())
+        return try await WebWorkbench(corpus: try corpus.get(), knowledge: try knowledge.get(), store: store,
+                                      maxUploadBytes: maxUploadBytes)
+    }
+
+    /// Runs `body` against the app's router (no network).
+    static func withApp(_ bench: WebWorkbench, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = Application(router: WebApp.router(bench))
+        try await app.test(.router) { client in try await body(client) }
+    }
+}
+
+/// A multipart/form-data body as a browser sends it.
+struct Multipart {
+    static let boundary = "----fineprint-test-boundary-7d3f"
+    static var contentType: String { "multipart/form-data; boundary=\(boundary)" }
+
+    static func body(file: Data?, filename: String, profile: String? = nil) -> ByteBuffer {
+        var buffer = ByteBuffer()
+        if let profile {
+            buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"profile\"\r\n\r\n\(profile)\r\n")
+        }
+        // With no file chosen a browser still sends the part, with an empty name and no content.
+        buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file == nil ? "" : filename)\"\r\n")
+        buffer.writeString("Content-Type: application/octet-stream\r\n\r\n")
+        buffer.writeBytes(file ?? Data())
+        buffer.writeString("\r\n")
+        buffer.writeString("--\(boundary)--\r\n")
+        return buffer
+    }
+
+    static var headers: HTTPFields { [.contentType: contentType] }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+    var json: Any? { try? JSONSerialization.jsonObject(with: Data(buffer: body), options: [.fragmentsAllowed]) }
+}
+
+/// Uploads a contract through the page form; returns the new analysis number from the redirect.
+func upload(_ client: any TestClientProtocol, _ data: Data, name: String, profile: String = "tier1") async throws -> Int64? {
+    try await client.execute(uri: "/analyses", method: .post, headers: Multipart.headers,
+                             body: Multipart.body(file: data, filename: name, profile: profile)) { response in
+        guard response.status == .seeOther, let location = response.headers[.location],
+              location.hasPrefix("/analyses/") else { return nil }
+        return Int64(location.dropFirst("/analyses/".count))
+    }
+}
