@@ -63,27 +63,27 @@ public enum Cosmetic {
     public static func words(_ s: [Unicode.Scalar], from lower: Int, to upper: Int) -> [Word] {
         var result: [Word] = []
         var i = lower
-        var key = String.UnicodeScalarView()
+        var key = UTF8Builder()
         while i < upper {
             while i < upper, isSpace(s[i]) || fold(s[i]) == " " { i += 1 }
             guard i < upper else { break }
             let start = i
-            key.removeAll(keepingCapacity: true)
+            key.removeAll()
             while i < upper, !isSpace(s[i]), fold(s[i]) != " " {
                 if let f = fold(s[i]) {
                     if f.isASCII {
                         let v = f.value
                         key.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : f)
+                    } else if f == "\u{2026}" {
+                        // "..." and "…" compare equal.
+                        key.appendASCII("...")
                     } else {
-                        key.append(contentsOf: f.properties.lowercaseMapping.unicodeScalars)
+                        for c in f.properties.lowercaseMapping.unicodeScalars { key.append(c) }
                     }
                 }
                 i += 1
             }
-            // "..." and "…" compare equal.
-            var k = String(key)
-            if k.contains("\u{2026}") { k = k.replacingOccurrences(of: "\u{2026}", with: "...") }
-            result.append(Word(start: start, end: i, key: k))
+            result.append(Word(start: start, end: i, key: key.string))
         }
         return result
     }
@@ -99,28 +99,28 @@ public enum Cosmetic {
         var hasDigit = false
         let foldTypography = ignoring.contains(.typography)
         while i < upper {
-            var space = String.UnicodeScalarView()
+            var space = UTF8Builder()
             while i < upper, isPlainSpace(s[i]) || (foldTypography && (isSpace(s[i]) || fold(s[i]) == " ")) {
                 // A non-breaking space is a typographic variant of a space, not a whitespace change.
                 if foldTypography { if let f = fold(s[i]) { space.append(f) } } else { space.append(s[i]) }
                 i += 1
             }
             guard i < upper else { break }
-            var word = String.UnicodeScalarView()
+            var word = UTF8Builder()
             while i < upper, !isPlainSpace(s[i]), !(foldTypography && (isSpace(s[i]) || fold(s[i]) == " ")) {
                 if s[i].value >= 0x30 && s[i].value <= 0x39 { hasDigit = true }
                 if foldTypography {
                     if let f = fold(s[i]) {
-                        if f == "\u{2026}" { word.append(contentsOf: "...".unicodeScalars) } else { word.append(f) }
+                        if f == "\u{2026}" { word.appendASCII("...") } else { word.append(f) }
                     }
                 } else {
                     word.append(s[i])
                 }
                 i += 1
             }
-            var text = String(word)
-            if ignoring.contains(.letterCase) { text = text.lowercased() }
-            pieces.append(Piece(text: text, space: String(space)))
+            var text = word.string
+            if ignoring.contains(.letterCase) { text = word.isASCII ? word.lowercasedASCII : text.lowercased() }
+            pieces.append(Piece(text: text, space: space.string))
         }
         if ignoring.contains(.links) {
             for p in pieces.indices where isLink(pieces[p].text) { pieces[p].text = linkPlaceholder(pieces[p].text) }
@@ -261,11 +261,11 @@ public enum Cosmetic {
         func strip(_ c: Unicode.Scalar) -> Bool { c.isASCII && coreStrip.contains(c) }
         while a < b, strip(u[a]) { a = u.index(after: a) }
         while b > a, strip(u[u.index(before: b)]) { b = u.index(before: b) }
-        var out = String.UnicodeScalarView()
+        var out = UTF8Builder()
         for c in u[a..<b] {
             out.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 32)! : c)
         }
-        return String(out)
+        return out.string
     }
 
     static func isYear(_ w: String) -> Bool {

@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 import FineprintAnalysis
 import FineprintCore
 
@@ -181,8 +181,12 @@ extension VersionDiff {
     public static func compute(old: ExtractedDocument, new: ExtractedDocument, analyzer: Analyzer,
                                playbook: Playbook) -> VersionDiff {
         let started = DispatchTime.now().uptimeNanoseconds
-        let oldAnalysis = analyzer.analyze(old, playbook: playbook)
-        let newAnalysis = analyzer.analyze(new, playbook: playbook)
+        // The two analyses are independent: run them side by side.
+        let results = AnalysisPair()
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            results.set(k, analyzer.analyze(k == 0 ? old : new, playbook: playbook))
+        }
+        let (oldAnalysis, newAnalysis) = results.both
         let analysed = DispatchTime.now().uptimeNanoseconds
         var diff = compute(old: old, new: new, oldAnalysis: oldAnalysis, newAnalysis: newAnalysis, corpus: analyzer.corpus)
         let ended = DispatchTime.now().uptimeNanoseconds
@@ -338,5 +342,23 @@ enum RightsDiff {
                              scoreNew: new.score, scoreDelta: new.score - old.score, dimensions: dims,
                              gapsOpened: new.gaps.map(\.provision).filter { !oldGaps.contains($0) },
                              gapsClosed: old.gaps.map(\.provision).filter { !newGaps.contains($0) })
+    }
+}
+
+/// The two analyses of a diff, written from two threads at once.
+private final class AnalysisPair: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Analysis?] = [nil, nil]
+
+    func set(_ index: Int, _ analysis: Analysis) {
+        lock.lock()
+        slots[index] = analysis
+        lock.unlock()
+    }
+
+    var both: (Analysis, Analysis) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (slots[0]!, slots[1]!)
     }
 }
