@@ -33,7 +33,9 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The analysis engine: text in, findings out.
-        .target(name: "FineprintAnalysis", dependencies: ["FineprintCore", "FineprintText"]),
+        // The learned component: sentence n-gram classifiers and their combination with the rules (no I/O).
+        .target(name: "FineprintLearn", dependencies: ["FineprintCore", "FineprintText"]),
+        .target(name: "FineprintAnalysis", dependencies: ["FineprintCore", "FineprintText", "FineprintLearn"]),
         // Findings to JSON, text, Markdown and HTML.
         .target(name: "FineprintReport", dependencies: ["FineprintCore"]),
         // Comparing suppliers and diffing versions of one document: pure functions and renderers.
@@ -44,7 +46,7 @@ let package = Package(
         ]),
         // Measuring the analyzer against labelled data (CUAD, our own labels).
         .target(name: "FineprintEval", dependencies: [
-            "FineprintCore", "FineprintAnalysis", "FineprintIngest", "FineprintText", "Yams",
+            "FineprintCore", "FineprintAnalysis", "FineprintIngest", "FineprintText", "FineprintLearn", "Yams",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Storage behind a protocol: uploaded documents, analyses and the knowledge search index (SQLite via GRDB).
@@ -65,10 +67,14 @@ let package = Package(
         ]),
         .executableTarget(name: "fineprint", dependencies: [
             "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport", "FineprintEval",
+            "FineprintLearn",
             "FineprintCompare", "FineprintWatch", "FineprintKnowledge", "FineprintServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "FineprintTextTests", dependencies: ["FineprintText"]),
+        .testTarget(name: "FineprintLearnTests", dependencies: [
+            "FineprintLearn", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintCore", "FineprintText",
+        ]),
         .testTarget(name: "FineprintIngestTests", dependencies: ["FineprintIngest", "ZIPFoundation"]),
         .testTarget(name: "FineprintCorpusTests", dependencies: ["FineprintCorpus"]),
         .testTarget(name: "FineprintKnowledgeTests", dependencies: [

@@ -1,5 +1,6 @@
 import Dispatch
 import FineprintCore
+import FineprintLearn
 import FineprintText
 
 /// The analysis engine: an extracted document in, findings against a playbook out. Pure: no files,
@@ -11,6 +12,8 @@ public struct Analyzer: Sendable {
     let values: ValueExtractor
     /// Provision id → index of its rule in `corpus.rules`.
     let ruleIndex: [String: Int]
+    /// The learned sentence classifier combined with the rules for the provisions it knows; nil: rules only.
+    public let classifier: SegmentClassifier?
 
     /// Confidence at or above which a provision is present and a move found.
     public static let threshold = 0.5
@@ -19,8 +22,9 @@ public struct Analyzer: Sendable {
     /// A cue whose party could not be told counts at this share of its weight.
     static let unknownPartyFactor = 0.7
 
-    public init(corpus: Corpus) throws {
+    public init(corpus: Corpus, model: LinearModel? = nil) throws {
         self.corpus = corpus
+        classifier = model.map(SegmentClassifier.init)
         compiled = try CompiledRules(rules: corpus.rules, moves: corpus.moves)
         context = ClauseContext(lexicon: corpus.parties)
         values = ValueExtractor(jurisdictions: corpus.jurisdictions, forums: corpus.forums)
@@ -42,10 +46,12 @@ public struct Analyzer: Sendable {
         var hitsByOwner: [CompiledRules.Owner: [Hit]] = [:]
         for hit in hits { hitsByOwner[compiled.entries[hit.entry].owner, default: []].append(hit) }
 
+        // Sentence logits of the learned classifier, [category][sentence], computed once for all provisions.
+        let logits = classifier?.logits(segmentFeatures(prepared))
         var findings: [ProvisionFinding] = []
         for provision in corpus.taxonomy.provisions {
             if let r = ruleIndex[provision.id] {
-                findings.append(finding(for: provision, rule: r, hitsByOwner: hitsByOwner, in: prepared))
+                findings.append(finding(for: provision, rule: r, hitsByOwner: hitsByOwner, in: prepared, logits: logits))
             } else {
                 findings.append(ProvisionFinding(id: provision.id, dimension: provision.dimension, status: .absent,
                                                  confidence: Self.floorConfidence, strength: nil, value: nil, evidence: []))
@@ -59,6 +65,38 @@ public struct Analyzer: Sendable {
                                       characters: prepared.scalars.count),
             profile: playbook.id, provisions: findings, killListMoves: moves, dimensions: scored.dimensions,
             gaps: scored.gaps, score: scored.score, timings: Timings(milliseconds: elapsed))
+    }
+
+    // MARK: the learned component
+
+    /// Each sentence's features for the classifier: its words and the heading it stands under.
+    private func segmentFeatures(_ doc: PreparedDocument) -> [[UInt64]] {
+        doc.sentences.map { SegmentFeatures.hashes(tokens: doc.tokens, range: $0.tokens, heading: $0.heading) }
+    }
+
+    /// What training needs from a document: its sentences with their features (and, when `names`, the
+    /// features' names), and the rules' confidence and supporting sentences for every provision with a rule.
+    public func learningDocument(_ document: ExtractedDocument, names: Bool) -> (LearningDocument, [UInt64: String]) {
+        let prepared = PreparedDocument(document)
+        var hitsByOwner: [CompiledRules.Owner: [Hit]] = [:]
+        for hit in findHits(in: prepared) { hitsByOwner[compiled.entries[hit.entry].owner, default: []].append(hit) }
+        let features = segmentFeatures(prepared)
+        let segments = zip(prepared.sentences, features).map { LearningDocument.Segment(span: $0.span, features: $1) }
+        var rules: [String: RuleSignal] = [:]
+        for (id, r) in ruleIndex {
+            let (support, _, confidence) = ruleSupport(rule: r, hitsByOwner: hitsByOwner, in: prepared)
+            rules[id] = RuleSignal(confidence: confidence,
+                                   support: Dictionary(support.map { ($0.hit.sentence, $0.weight) }, uniquingKeysWith: max))
+        }
+        var table: [UInt64: String] = [:]
+        if names {
+            for sentence in prepared.sentences {
+                for (h, name) in SegmentFeatures.names(tokens: prepared.tokens, range: sentence.tokens, heading: sentence.heading) {
+                    table[h] = name
+                }
+            }
+        }
+        return (LearningDocument(name: document.name, segments: segments, rules: rules), table)
     }
 
     // MARK: matching
@@ -122,8 +160,10 @@ public struct Analyzer: Sendable {
 
     // MARK: provisions
 
-    private func finding(for provision: Provision, rule r: Int, hitsByOwner: [CompiledRules.Owner: [Hit]],
-                         in doc: PreparedDocument) -> ProvisionFinding {
+    /// The rules' support for a provision: supporting and undercutting hits (strongest per sentence) and the
+    /// confidence they give.
+    private func ruleSupport(rule r: Int, hitsByOwner: [CompiledRules.Owner: [Hit]], in doc: PreparedDocument)
+        -> (support: [(hit: Hit, weight: Double, cue: Cue)], against: [(hit: Hit, weight: Double, cue: Cue)], confidence: Double) {
         let rule = corpus.rules[r]
         var support: [(hit: Hit, weight: Double, cue: Cue)] = []
         var against: [(hit: Hit, weight: Double, cue: Cue)] = []
@@ -141,15 +181,37 @@ public struct Analyzer: Sendable {
         for item in against { confidence *= 1 - item.weight / 2 }
         if support.isEmpty { confidence = Self.floorConfidence }
         confidence = min(max(confidence, Self.floorConfidence), 0.999)
-        let present = confidence >= Self.threshold
+        return (support, against, confidence)
+    }
+
+    private func finding(for provision: Provision, rule r: Int, hitsByOwner: [CompiledRules.Owner: [Hit]],
+                         in doc: PreparedDocument, logits: [[Float]]?) -> ProvisionFinding {
+        let rule = corpus.rules[r]
+        let (support, against, ruleConfidence) = ruleSupport(rule: r, hitsByOwner: hitsByOwner, in: doc)
+        var confidence = ruleConfidence
+        var present = confidence >= Self.threshold
+        // With a model that knows the provision, the combined decision replaces the rules' own (docs/evaluation.md).
+        var decision: ProvisionDecision?
+        if let classifier, let logits, let c = classifier.category(provision.id) {
+            let signal = RuleSignal(confidence: ruleConfidence,
+                                    support: Dictionary(support.map { ($0.hit.sentence, $0.weight) }, uniquingKeysWith: max))
+            let d = classifier.model.categories[c].decide(rule: signal, logits: logits[c])
+            decision = d
+            present = d.present
+            // Kept on the right side of 0.5 after rounding, so status and confidence never disagree.
+            confidence = present ? min(max(d.confidence, Self.threshold), 0.999) : min(max(d.confidence, Self.floorConfidence), 0.499)
+        }
 
         let ranked = support.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.hit.sentence < $1.hit.sentence }
         var value: String?
         var valueDuration: Duration?
         if let kind = provision.value {
-            for item in ranked {
-                let sentence = doc.sentences[item.hit.sentence]
-                if let v = values.value(kind, in: doc.tokens, sentence: sentence.tokens, matchStart: item.hit.match.first,
+            // The rules' sentences first, then those the model chose, each from its start when no cue matched.
+            let starts = ranked.map { ($0.hit.sentence, $0.hit.match.first) }
+                + (decision?.evidence ?? []).filter { !$0.fromRules }.map { ($0.segment, doc.sentences[$0.segment].tokens.lowerBound) }
+            for (s, start) in starts {
+                let sentence = doc.sentences[s]
+                if let v = values.value(kind, in: doc.tokens, sentence: sentence.tokens, matchStart: start,
                                         scalars: doc.scalars) {
                     value = v.text
                     valueDuration = v.duration
@@ -170,8 +232,18 @@ public struct Analyzer: Sendable {
             strength = s
         }
 
-        let shown = present ? support.map(\.hit) : against.map(\.hit)
-        let evidence = Self.spans(of: shown, in: doc).map(doc.evidence)
+        var evidence: [Evidence]
+        if let decision, decision.present {
+            evidence = decision.evidence.map { e in
+                var item = doc.evidence(doc.sentences[e.segment].span)
+                item.source = e.fromRules ? .rules : .model
+                return item
+            }
+        } else {
+            // Absent: the undercutting sentences, if any, are the explanation (with or without a model).
+            let shown = present ? support.map(\.hit) : against.map(\.hit)
+            evidence = Self.spans(of: shown, in: doc).map(doc.evidence)
+        }
         return ProvisionFinding(id: provision.id, dimension: provision.dimension,
                                 status: present ? .present : .absent,
                                 confidence: Self.rounded(confidence), strength: strength,

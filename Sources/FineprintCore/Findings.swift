@@ -3,15 +3,21 @@ public struct Evidence: Hashable, Codable, Sendable {
     public var start: Int
     public var end: Int
     public var quote: String
+    /// What chose this sentence when the learned model took part: a rule cue fired in it, or the model
+    /// ranked it. Absent (nil) in rules-only analyses; an optional addition to the JSON contract.
+    public var source: EvidenceSource?
 
-    public init(start: Int, end: Int, quote: String) {
+    public init(start: Int, end: Int, quote: String, source: EvidenceSource? = nil) {
         self.start = start
         self.end = end
         self.quote = quote
+        self.source = source
     }
 
     public var span: TextSpan { TextSpan(start: start, end: end) }
 }
+
+public enum EvidenceSource: String, Codable, Sendable { case rules, model }
 
 public enum ProvisionStatus: String, Codable, Sendable { case present, absent }
 

@@ -29,9 +29,12 @@ struct Eval: AsyncParsableCommand {
         @Option(help: "Only these provisions (comma-separated ids).")
         var only: String?
 
+        @Flag(help: "Rules only: leave out the learned model, to compare against the combination.")
+        var rulesOnly = false
+
         func run() async throws {
             do {
-                let bench = try Workbench(corpusPath: corpus)
+                let bench = try Workbench(corpusPath: corpus, rulesOnly: rulesOnly)
                 var categories = Dictionary(uniqueKeysWithValues: bench.corpus.taxonomy.provisions.compactMap { p in
                     p.cuad.map { (p.id, $0) }
                 })

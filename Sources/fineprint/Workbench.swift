@@ -3,6 +3,7 @@ import FineprintAnalysis
 import FineprintCore
 import FineprintCorpus
 import FineprintIngest
+import FineprintLearn
 import Foundation
 
 /// What every command that analyses needs: the corpus, an analyzer over it, and the chosen playbook.
@@ -11,10 +12,28 @@ struct Workbench {
     let corpus: Corpus
     let analyzer: Analyzer
 
-    init(corpusPath: String?) throws {
+    /// `rulesOnly`: leave the learned model out even when the corpus ships one.
+    init(corpusPath: String?, rulesOnly: Bool = false) throws {
         corpusURL = try CorpusLocator.locate(explicit: corpusPath)
         corpus = try CorpusLoader.load(from: corpusURL)
-        analyzer = try Analyzer(corpus: corpus)
+        analyzer = try Analyzer(corpus: corpus, model: rulesOnly ? nil : try Self.loadModel(corpusURL: corpusURL, corpus: corpus))
+    }
+
+    /// The model shipped beside the corpus (corpus/models/cuad-linear.json), checked against the taxonomy;
+    /// nil when the corpus has none.
+    static let modelPath = "models/cuad-linear.json"
+    static func loadModel(corpusURL: URL, corpus: Corpus) throws -> LinearModel? {
+        let url = corpusURL.appendingPathComponent(modelPath)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let model: LinearModel
+        do { model = try LinearModel.decode(try Data(contentsOf: url)) } catch {
+            throw CLIError("\(url.path): \(error)")
+        }
+        let known = Set(corpus.taxonomy.provisions.map(\.id))
+        if let unknown = model.categories.map(\.provision).first(where: { !known.contains($0) }) {
+            throw CLIError("\(url.path): provision '\(unknown)' is not in the taxonomy; retrain with `fineprint train`")
+        }
+        return model
     }
 
     /// The playbook from a user's file, or the bundled one named by `profile`.
@@ -79,12 +98,15 @@ struct JudgingOptions: ParsableArguments {
     @Option(help: "Largest input file accepted, in bytes.")
     var maxSize = 25_000_000
 
+    @Flag(help: "Rules only: leave out the learned model (corpus/models/cuad-linear.json).")
+    var rulesOnly = false
+
     var reader: DocumentReader { DocumentReader(maxBytes: maxSize) }
 
     /// The corpus, analyzer and playbook; a problem is reported as one line and exit status 2.
     func load() throws -> (Workbench, FineprintCore.Playbook) {
         do {
-            let bench = try Workbench(corpusPath: corpus)
+            let bench = try Workbench(corpusPath: corpus, rulesOnly: rulesOnly)
             return (bench, try bench.playbook(profile: profile, file: playbook))
         } catch {
             Console.error("\(error)")

@@ -1,0 +1,74 @@
+import FineprintAnalysis
+import FineprintCore
+import FineprintIngest
+import FineprintLearn
+import Foundation
+
+/// Turns labelled documents (CUAD or our own label files) into training documents for `ModelTrainer`:
+/// each text read and cut into sentences as `analyze` does, the rules run over it, and the labelled
+/// clauses located in the text so that the sentences overlapping them are the positives.
+public struct TrainingSet: Sendable {
+    public var analyzer: Analyzer
+    public var reader: DocumentReader
+
+    public init(analyzer: Analyzer, reader: DocumentReader = DocumentReader()) {
+        self.analyzer = analyzer
+        self.reader = reader
+    }
+
+    /// Located and unlocated clause counts, for the report.
+    public struct Summary: Sendable {
+        public var documents = 0
+        public var locatedClauses = 0
+        public var unlocatedClauses = 0
+    }
+
+    public func build(_ documents: [LabelledDocument], provisions: [String]) async throws -> ([TrainingDocument], Summary) {
+        let built = try await withThrowingTaskGroup(of: (Int, TrainingDocument, Int, Int).self) { group in
+            var out = [TrainingDocument?](repeating: nil, count: documents.count)
+            var located = 0, unlocated = 0
+            var next = 0
+            let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            func submit() {
+                guard next < documents.count else { return }
+                let i = next
+                let doc = documents[i]
+                next += 1
+                group.addTask {
+                    let (t, l, u) = try trainingDocument(doc, provisions: provisions)
+                    return (i, t, l, u)
+                }
+            }
+            for _ in 0..<workers { submit() }
+            for try await (i, t, l, u) in group {
+                out[i] = t
+                located += l
+                unlocated += u
+                submit()
+            }
+            return (out.map { $0! }, located, unlocated)
+        }
+        return (built.0, Summary(documents: documents.count, locatedClauses: built.1, unlocatedClauses: built.2))
+    }
+
+    func trainingDocument(_ doc: LabelledDocument, provisions: [String]) throws -> (TrainingDocument, Int, Int) {
+        let extracted = try reader.read(fileAt: doc.file)
+        let (learning, names) = analyzer.learningDocument(extracted, names: true)
+        let locator = TextLocator(extracted.text)
+        var labels: [String: ProvisionLabels] = [:]
+        var located = 0, unlocated = 0
+        for id in provisions {
+            var spans: [TextSpan] = []
+            for clause in doc.clauses[id] ?? [] {
+                if let span = locator.find(clause).first {
+                    spans.append(span)
+                    located += 1
+                } else {
+                    unlocated += 1
+                }
+            }
+            labels[id] = ProvisionLabels(present: doc.isPresent(id), clauses: spans)
+        }
+        return (TrainingDocument(document: learning, labels: labels, names: names), located, unlocated)
+    }
+}

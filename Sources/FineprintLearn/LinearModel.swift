@@ -1,0 +1,90 @@
+import Foundation
+
+/// The shipped model file (`corpus/models/cuad-linear.json`, format `fineprint.linear-model/1`):
+/// per provision, a logistic regression over sentence n-grams, a second stage that turns the rules'
+/// confidence and the sentence scores into a document decision, and one that picks evidence sentences.
+/// Weights are stored as integers in thousandths: exact to read back and half the size of decimals.
+public struct LinearModel: Codable, Sendable, Hashable {
+    public static let formatId = "fineprint.linear-model/1"
+
+    public var format: String
+    /// What the model was trained on, for the record (data set, split, document count).
+    public var trainedOn: String
+    /// Feature names (`SegmentFeatures`): "word", "word word", "h:word".
+    public var features: [String]
+    public var categories: [Category]
+
+    public struct Category: Codable, Sendable, Hashable {
+        public var provision: String
+        /// Sentence classifier: bias, and pairs [feature index, weight × 1000].
+        public var bias: Double
+        public var weights: [[Int]]
+        /// Document decision over `Combination.documentFeatures`; present when its logit ≥ threshold.
+        public var document: Stage
+        /// Evidence choice over `Combination.evidenceFeatures`; a sentence is shown when its logit ≥ threshold.
+        public var evidence: Stage
+        /// At most this many model-chosen evidence sentences.
+        public var maxEvidence: Int
+
+        public init(provision: String, bias: Double, weights: [[Int]], document: Stage, evidence: Stage, maxEvidence: Int) {
+            self.provision = provision
+            self.bias = bias
+            self.weights = weights
+            self.document = document
+            self.evidence = evidence
+            self.maxEvidence = maxEvidence
+        }
+    }
+
+    /// A small logistic model: coefficients for its features, then the bias; and a threshold on its logit.
+    public struct Stage: Codable, Sendable, Hashable {
+        public var coefficients: [Double]
+        public var threshold: Double
+
+        public init(coefficients: [Double], threshold: Double) {
+            self.coefficients = coefficients
+            self.threshold = threshold
+        }
+
+        func logit(_ x: [Double]) -> Double { DenseLogistic.score(coefficients, x) }
+    }
+
+    public init(trainedOn: String, features: [String], categories: [Category]) {
+        format = Self.formatId
+        self.trainedOn = trainedOn
+        self.features = features
+        self.categories = categories
+    }
+
+    public struct FormatError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static func decode(_ data: Data) throws -> LinearModel {
+        let model: LinearModel
+        do { model = try JSONDecoder().decode(LinearModel.self, from: data) } catch {
+            throw FormatError(description: "not a Fineprint model file: \(error)")
+        }
+        guard model.format == formatId else {
+            throw FormatError(description: "model format '\(model.format)' is not \(formatId)")
+        }
+        for c in model.categories {
+            guard c.document.coefficients.count == Combination.documentFeatureCount + 1,
+                  c.evidence.coefficients.count == Combination.evidenceFeatureCount + 1 else {
+                throw FormatError(description: "\(c.provision): second-stage coefficients of the wrong length")
+            }
+            for pair in c.weights where pair.count != 2 || pair[0] < 0 || pair[0] >= model.features.count {
+                throw FormatError(description: "\(c.provision): weight \(pair) does not name a feature")
+            }
+        }
+        return model
+    }
+
+    /// Compact, stable JSON: sorted keys, one line per category's weights would not help diffs much,
+    /// so the file is written without pretty-printing.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(self)
+    }
+}

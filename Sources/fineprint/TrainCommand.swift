@@ -1,0 +1,90 @@
+import ArgumentParser
+import FineprintEval
+import FineprintLearn
+import Foundation
+
+struct Train: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the learned component on CUAD-format data (docs/evaluation.md).",
+        discussion: """
+        Trains, for every provision the taxonomy maps to a CUAD category, a sentence classifier over
+        word n-grams and the second stages that combine it with the rules, on the dev split only by
+        default. Deterministic: the same data and corpus give the same file. Prints cross-fitted
+        figures on the training documents (an estimate; report `eval cuad --split validation`).
+        """)
+
+    @Option(help: "A CUAD-format folder (master_clauses.csv and contracts/*.txt).")
+    var data: String
+
+    @Option(help: "dev (default) or all. Training on validation is refused: it is held out.")
+    var split: DataSplit = .dev
+
+    @Option(help: "Where to write the model (default: models/cuad-linear.json in the corpus).")
+    var out: String?
+
+    @Option(help: "The corpus folder (default: the bundled corpus).")
+    var corpus: String?
+
+    @Option(help: ArgumentHelp("Epochs of the sentence classifiers.", visibility: .hidden))
+    var epochs = ModelTrainer.Settings().epochs
+
+    @Option(help: ArgumentHelp("Most evidence sentences the model shows per provision.", visibility: .hidden))
+    var maxEvidence = ModelTrainer.Settings().maxEvidence
+
+    @Option(help: ArgumentHelp("Most weights kept per provision.", visibility: .hidden))
+    var weightsPerProvision = ModelTrainer.Settings().weightsPerProvision
+
+    func run() async throws {
+        do {
+            guard split != .validation else { throw CLIError("the validation split is held out: train on dev") }
+            let started = Date()
+            // The rules the model is combined with, without any model already shipped.
+            let bench = try Workbench(corpusPath: corpus, rulesOnly: true)
+            let categories = Dictionary(uniqueKeysWithValues: bench.corpus.taxonomy.provisions.compactMap { p in
+                p.cuad.map { (p.id, $0) }
+            })
+            guard !categories.isEmpty else { throw CLIError("no provision of the taxonomy maps to a CUAD category") }
+            let order = bench.corpus.taxonomy.provisions.map(\.id).filter { categories[$0] != nil }
+            let documents = split.filter(try CUADDataset.load(from: URL(fileURLWithPath: data), categories: categories))
+            let (training, summary) = try await TrainingSet(analyzer: bench.analyzer).build(documents, provisions: order)
+            let read = Date().timeIntervalSince(started)
+            var settings = ModelTrainer.Settings()
+            settings.epochs = epochs
+            settings.maxEvidence = maxEvidence
+            settings.weightsPerProvision = weightsPerProvision
+            let (model, report) = ModelTrainer.train(training, provisions: order,
+                                                     trainedOn: "CUAD, split \(split.rawValue), \(documents.count) contracts",
+                                                     settings: settings)
+            let encoded = try model.encoded()
+            let url = out.map { URL(fileURLWithPath: $0) } ?? bench.corpusURL.appendingPathComponent(Workbench.modelPath)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try encoded.write(to: url)
+            let total = Date().timeIntervalSince(started)
+
+            print("trained on \(summary.documents) documents (split \(split.rawValue)), \(report.sentences) sentences; "
+                  + "\(summary.locatedClauses) labelled clauses located, \(summary.unlocatedClauses) not found")
+            print("cross-fitted on the training documents (\(ModelTrainer.Settings().folds) folds) — an estimate, not a validation:")
+            print("provision                       pos  pos.sent weights  rules F1   prec   rec    F1   ev.prec ev.rec")
+            func f(_ x: Double) -> String { String(format: "%.3f", x) }
+            for p in report.provisions {
+                print(p.provision.padding(toLength: 30, withPad: " ", startingAt: 0)
+                      + String(format: " %4d %8d %7d   ", p.positives, p.positiveSentences, p.weights)
+                      + "\(f(p.rulesF1))  \(f(p.precision)) \(f(p.recall)) \(f(p.f1))  \(f(p.evidencePrecision)) \(f(p.evidenceRecall))")
+            }
+            let n = Double(max(report.provisions.count, 1))
+            print("macro".padding(toLength: 30, withPad: " ", startingAt: 0) + String(repeating: " ", count: 25)
+                  + "\(f(report.provisions.map(\.rulesF1).reduce(0, +) / n))  "
+                  + "\(f(report.provisions.map(\.precision).reduce(0, +) / n)) \(f(report.provisions.map(\.recall).reduce(0, +) / n)) "
+                  + "\(f(report.provisions.map(\.f1).reduce(0, +) / n))  "
+                  + "\(f(report.provisions.map(\.evidencePrecision).reduce(0, +) / n)) \(f(report.provisions.map(\.evidenceRecall).reduce(0, +) / n))")
+            print("wrote \(url.path) (\(report.vocabulary) features, "
+                  + String(format: "%.1f KB) in %.1f s (reading and rules %.1f s)", Double(encoded.count) / 1024, total, read))
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import FineprintAnalysis
+import FineprintCore
+import FineprintCorpus
+import FineprintIngest
+import FineprintLearn
+import Foundation
+import Testing
+
+/// The model file in the repository: small, readable, about the taxonomy's CUAD provisions, and
+/// giving findings whose evidence quotes the text exactly.
+@Suite struct ShippedModelTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let modelURL = root.appendingPathComponent("corpus/models/cuad-linear.json")
+
+    @Test func isSmallAndCoversTheCUADProvisions() throws {
+        let data = try Data(contentsOf: Self.modelURL)
+        #expect(data.count < 3_000_000)
+        let model = try LinearModel.decode(data)
+        let corpus = try CorpusLoader.load(from: Self.root.appendingPathComponent("corpus"))
+        let mapped = corpus.taxonomy.provisions.filter { $0.cuad != nil }.map(\.id)
+        #expect(model.categories.map(\.provision) == mapped)
+        for category in model.categories {
+            #expect(!category.weights.isEmpty, "\(category.provision)")
+            #expect(category.maxEvidence > 0)
+        }
+        #expect(model.trainedOn.contains("split dev"))
+    }
+
+    @Test func findingsQuoteTheTextExactly() throws {
+        let model = try LinearModel.decode(try Data(contentsOf: Self.modelURL))
+        let corpus = try CorpusLoader.load(from: Self.root.appendingPathComponent("corpus"))
+        let analyzer = try Analyzer(corpus: corpus, model: model)
+        let rulesOnly = try Analyzer(corpus: corpus)
+        let file = Self.root.appendingPathComponent("Tests/Fixtures/contracts/long-master-services-agreement.txt")
+        let doc = try DocumentReader().read(fileAt: file)
+        let playbook = try #require(corpus.playbook("tier1"))
+        let combined = analyzer.analyze(doc, playbook: playbook)
+        let rules = rulesOnly.analyze(doc, playbook: playbook)
+        let scalars = Array(doc.text.unicodeScalars)
+        let modelled = Set(model.categories.map(\.provision))
+        for finding in combined.provisions {
+            #expect((finding.status == .present) == (finding.confidence >= 0.5), "\(finding.id)")
+            for e in finding.evidence {
+                #expect(String(String.UnicodeScalarView(scalars[e.start..<e.end])) == e.quote)
+                if finding.status == .present { #expect((e.source != nil) == modelled.contains(finding.id)) }
+            }
+            // Provisions the model does not know are exactly what the rules say.
+            if !modelled.contains(finding.id) { #expect(finding == rules.finding(finding.id), "\(finding.id)") }
+        }
+        #expect(combined.provisions.contains { modelled.contains($0.id) && $0.status == .present })
+    }
+}

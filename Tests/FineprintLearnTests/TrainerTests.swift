@@ -1,0 +1,111 @@
+import Foundation
+import FineprintCore
+@testable import FineprintLearn
+import FineprintText
+import Testing
+
+/// The trainer on a task written here: sentences about escrow of source code are the clause, the rest
+/// is ordinary contract filler. Separable by its words, so the model must get it right.
+@Suite struct TrainerTests {
+    static let positives = [
+        "The supplier shall deposit the source code with an escrow agent.",
+        "Source code for the platform is held in escrow and released on insolvency.",
+        "An escrow agent keeps a current copy of the source code.",
+        "The escrow deposit of source code is updated with every release.",
+    ]
+    static let negatives = [
+        "Invoices are payable within thirty days of receipt.",
+        "Each party keeps its confidential information secret.",
+        "This agreement is governed by the laws of the state named above.",
+        "Notices are sent to the addresses listed in the order form.",
+        "The customer may use the service for its internal business.",
+        "Fees are stated in the order form and exclude taxes.",
+    ]
+
+    static func document(_ index: Int, withClause: Bool) -> (TrainingDocument, [String]) {
+        var sentences = Array(negatives.rotated(by: index))
+        if withClause { sentences.insert(positives[index % positives.count], at: index % 3) }
+        var segments: [LearningDocument.Segment] = []
+        var clauses: [TextSpan] = []
+        var names: [UInt64: String] = [:]
+        var offset = 0
+        for sentence in sentences {
+            let tokens = Tokenizer.tokens(in: sentence)
+            let span = TextSpan(start: offset, end: offset + sentence.unicodeScalars.count)
+            segments.append(.init(span: span, features: SegmentFeatures.hashes(tokens: tokens, range: tokens.indices, heading: nil)))
+            for (h, n) in SegmentFeatures.names(tokens: tokens, range: tokens.indices, heading: nil) { names[h] = n }
+            if positives.contains(sentence) { clauses.append(span) }
+            offset = span.end + 1
+        }
+        let doc = LearningDocument(name: "doc\(index)", segments: segments,
+                                   rules: ["escrow": RuleSignal(confidence: 0.01, support: [:])])
+        return (TrainingDocument(document: doc, labels: ["escrow": ProvisionLabels(present: withClause, clauses: clauses)],
+                                 names: names), sentences)
+    }
+
+    @Test func learnsASeparableTask() throws {
+        let docs = (0..<40).map { Self.document($0, withClause: $0 % 2 == 0).0 }
+        var settings = ModelTrainer.Settings()
+        settings.minimumCount = 2
+        let (model, report) = ModelTrainer.train(docs, provisions: ["escrow"], trainedOn: "synthetic", settings: settings)
+        #expect(report.provisions[0].f1 > 0.95)
+        #expect(report.provisions[0].evidencePrecision > 0.9)
+        #expect(report.provisions[0].evidenceRecall > 0.9)
+
+        // Fresh documents, scored through the shipped path: the classifier built from the model.
+        let classifier = SegmentClassifier(model: model)
+        for i in 100..<110 {
+            let (doc, sentences) = Self.document(i, withClause: i % 2 == 0)
+            let logits = classifier.logits(doc.document.segments.map(\.features))
+            let decision = model.categories[0].decide(rule: RuleSignal(confidence: 0.01, support: [:]), logits: logits[0])
+            #expect(decision.present == (i % 2 == 0), "document \(i)")
+            if decision.present {
+                #expect(!decision.evidence.isEmpty)
+                for e in decision.evidence {
+                    #expect(Self.positives.contains(sentences[e.segment]))
+                    #expect(!e.fromRules)
+                }
+            }
+        }
+    }
+
+    @Test func trainingIsDeterministicAndTheModelRoundTrips() throws {
+        let docs = (0..<20).map { Self.document($0, withClause: $0 % 3 == 0).0 }
+        var settings = ModelTrainer.Settings()
+        settings.minimumCount = 1
+        let first = ModelTrainer.train(docs, provisions: ["escrow"], trainedOn: "synthetic", settings: settings).0
+        let second = ModelTrainer.train(docs, provisions: ["escrow"], trainedOn: "synthetic", settings: settings).0
+        #expect(try first.encoded() == second.encoded())
+        let decoded = try LinearModel.decode(try first.encoded())
+        #expect(decoded == first)
+        #expect(!first.features.isEmpty)
+        #expect(first.categories[0].weights.allSatisfy { $0[1] != 0 })
+    }
+
+    @Test func featureNamesHashLikeTheFeatures() {
+        let text = "12. Source Code Escrow. The supplier's code: 30 days"
+        let tokens = Tokenizer.tokens(in: text)
+        let heading = 0..<4
+        let hashes = SegmentFeatures.hashes(tokens: tokens, range: 4..<tokens.count, heading: heading)
+        let named = SegmentFeatures.names(tokens: tokens, range: 4..<tokens.count, heading: heading)
+        #expect(Set(named.map(\.hash)) == Set(hashes))
+        for (h, name) in named { #expect(SegmentFeatures.hash(name) == h) }
+        #expect(named.contains { $0.name == "h:escrow" })
+        #expect(named.contains { $0.name == "# days" })
+    }
+
+    @Test func rejectsAFileOfAnotherFormat() {
+        #expect(throws: LinearModel.FormatError.self) {
+            try LinearModel.decode(Data("{\"format\":\"other/1\",\"trainedOn\":\"\",\"features\":[],\"categories\":[]}".utf8))
+        }
+        #expect(throws: LinearModel.FormatError.self) { try LinearModel.decode(Data("not json".utf8)) }
+    }
+}
+
+extension Array {
+    func rotated(by k: Int) -> [Element] {
+        guard !isEmpty else { return self }
+        let s = k % count
+        return Array(self[s...] + self[..<s])
+    }
+}
