@@ -20,6 +20,12 @@ struct Train: AsyncParsableCommand {
     @Option(help: "dev (default) or all. Training on validation is refused: it is held out.")
     var split: DataSplit = .dev
 
+    @Option(help: "Also train on our own label files in this folder (docs/labels-format.md); only their dev-split documents.")
+    var labels: String?
+
+    @Option(help: "The folder the label files' document paths are relative to (with --labels).")
+    var labelsData: String?
+
     @Option(help: "Where to write the model (default: models/cuad-linear.json in the corpus).")
     var out: String?
 
@@ -46,7 +52,14 @@ struct Train: AsyncParsableCommand {
             })
             guard !categories.isEmpty else { throw CLIError("no provision of the taxonomy maps to a CUAD category") }
             let order = bench.corpus.taxonomy.provisions.map(\.id).filter { categories[$0] != nil }
-            let documents = split.filter(try CUADDataset.load(from: URL(fileURLWithPath: data), categories: categories))
+            var documents = split.filter(try CUADDataset.load(from: URL(fileURLWithPath: data), categories: categories))
+            if let labels {
+                guard let labelsData else { throw CLIError("--labels needs --labels-data (the folder of the labelled documents)") }
+                let gold = try GoldLabels.load(labels: URL(fileURLWithPath: labels), data: URL(fileURLWithPath: labelsData),
+                                               provisions: bench.corpus.taxonomy.provisions.map(\.id))
+                // Validation label files stay held out whatever --split says.
+                documents += gold.filter { $0.split == .dev }.map(\.document)
+            }
             let (training, summary) = try await TrainingSet(analyzer: bench.analyzer).build(documents, provisions: order)
             let read = Date().timeIntervalSince(started)
             var settings = ModelTrainer.Settings()
@@ -54,7 +67,7 @@ struct Train: AsyncParsableCommand {
             settings.maxEvidence = maxEvidence
             settings.weightsPerProvision = weightsPerProvision
             let (model, report) = ModelTrainer.train(training, provisions: order,
-                                                     trainedOn: "CUAD, split \(split.rawValue), \(documents.count) contracts",
+                                                     trainedOn: "CUAD, split \(split.rawValue), \(documents.count) contracts" + (labels == nil ? "" : " with label files"),
                                                      settings: settings)
             let encoded = try model.encoded()
             let url = out.map { URL(fileURLWithPath: $0) } ?? bench.corpusURL.appendingPathComponent(Workbench.modelPath)
