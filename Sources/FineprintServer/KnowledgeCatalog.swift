@@ -131,6 +131,10 @@ public struct KnowledgeCatalog: Sendable {
                     list.map { "\($0.name)\($0.strength.map { " (\($0.rawValue))" } ?? "") — “\(Format.snippet($0.quote))” [\($0.source)]" }
                 }
                 sections += [
+                    section("Scorecard", "Read from \(card.excerptsRead) public-terms excerpt\(card.excerptsRead == 1 ? "" : "s"): "
+                        + "\(card.visibleMoves.count) kill-list moves visible, \(card.evidentProtections.count) protections and "
+                        + "\(card.evidentHazards.count) hazards evident, \(card.unknownMoves.count) moves and "
+                        + "\(card.unknownProtections.count) protections the public record leaves unknown."),
                     section("Scorecard: kill-list moves visible in the public terms", items: sightings(card.visibleMoves)),
                     section("Scorecard: protections evident", items: sightings(card.evidentProtections)),
                     section("Scorecard: hazards evident", items: sightings(card.evidentHazards)),

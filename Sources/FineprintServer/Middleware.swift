@@ -48,8 +48,11 @@ struct APIError: Codable {
 
 enum HTMLResponse {
     static func make(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: html)))
+        make(ByteBuffer(string: html), status: status)
+    }
+
+    static func make(_ html: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: html))
     }
 }
 

@@ -64,7 +64,11 @@ struct PageRoutes {
     func history(_ query: FormFields) async throws -> Response {
         let page = max(1, try query.int("page") ?? 1)
         let total = try await bench.store.analysisCount()
-        let rows = try await bench.store.analyses(limit: Self.pageSize, offset: (page - 1) * Self.pageSize).map(AnalysisRow.init)
+        var rows = try await bench.store.analyses(limit: Self.pageSize, offset: (page - 1) * Self.pageSize).map(AnalysisRow.init)
+        if rows.count >= 2 {
+            rows[0].newerDefault = true
+            rows[1].olderDefault = true
+        }
         let view = HistoryView(rows: rows, total: total, page: page, previousPage: page > 1 ? page - 1 : nil,
                                nextPage: page * Self.pageSize < total ? page + 1 : nil,
                                profiles: ProfileOption.list(bench.profiles, selected: WebWorkbench.defaultProfile))
@@ -75,7 +79,7 @@ struct PageRoutes {
         if let cached = bench.reportPages.value(id) { return HTMLResponse.make(cached) }
         let stored = try await bench.storedAnalysis(id)
         let input = try await bench.reportInput(stored)
-        let html = bench.pages.render("report", ReportView(stored, input: input, profiles: bench.profiles))
+        let html = ByteBuffer(string: bench.pages.render("report", ReportView(stored, input: input, profiles: bench.profiles)))
         bench.reportPages.store(html, for: id)
         return HTMLResponse.make(html)
     }
@@ -98,6 +102,8 @@ struct PageRoutes {
 
     func knowledge(_ query: FormFields) async throws -> Response {
         let text = query["q"] ?? "", kind = query["kind"], tag = query["tag"]
+        let key = [text, kind ?? "", tag ?? ""].joined(separator: "\u{0}")
+        if let cached = bench.knowledgePages.value(key) { return HTMLResponse.make(cached) }
         let hits = try await bench.store.searchKnowledge(KnowledgeQuery(text: text, kind: kind, tag: tag, limit: 200))
         let counts = try await bench.store.knowledgeCounts()
         let kinds = KnowledgeCatalog.kinds.map {
@@ -110,7 +116,9 @@ struct PageRoutes {
         }
         let view = KnowledgeView(query: text, kinds: kinds, tag: tag, results: results, count: results.count,
                                  searched: !text.isEmpty || kind != nil || tag != nil)
-        return HTMLResponse.make(bench.pages.render("knowledge", view))
+        let html = ByteBuffer(string: bench.pages.render("knowledge", view))
+        bench.knowledgePages.store(html, for: key)
+        return HTMLResponse.make(html)
     }
 
     /// An FTS5 snippet (matches between \u{1} and \u{2}) as escaped HTML with <mark>. The pieces are

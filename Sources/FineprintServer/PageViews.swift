@@ -14,6 +14,9 @@ struct AnalysisRow {
     var gaps: Int
     var moves: Int
     var createdAt: String
+    /// Preselected in the diff form: the newest as the newer version, the one before as the older.
+    var newerDefault = false
+    var olderDefault = false
 
     init(_ s: AnalysisSummary) {
         id = s.id
@@ -83,6 +86,15 @@ struct KnowledgeSection {
     var heading: String
     var paragraphs: [String]
     var items: [String]
+    /// Many short items: laid out in columns.
+    var compact: Bool
+
+    init(heading: String, paragraphs: [String], items: [String]) {
+        self.heading = heading
+        self.paragraphs = paragraphs
+        self.items = items
+        compact = items.count > 6 && items.allSatisfy { $0.count <= 60 }
+    }
 }
 
 /// The compare page: the Comparison library type flattened for the template.
@@ -162,7 +174,6 @@ struct DiffView {
         var css: String
         var isModified: Bool; var isAdded: Bool; var isRemoved: Bool
     }
-    struct DimensionDelta { var name: String; var old: Int; var new: Int; var delta: String }
 
     var title = "What changed"
     var oldName: String
@@ -175,7 +186,7 @@ struct DiffView {
     var scoreNew: Int
     var scoreDelta: String
     var rights: [RightsRow]
-    var dimensions: [DimensionDelta]
+    var dimensions: String?
     var gapsOpened: [String]
     var gapsClosed: [String]
     var counts: String
@@ -208,10 +219,11 @@ struct DiffView {
                       before: "found", after: "—", quote: nil)
         }
         rights = rows
-        dimensions = r.dimensions.map { x in
-            DimensionDelta(name: corpus.taxonomy.dimensions.first { $0.id == x.id }?.name ?? x.id, old: x.old, new: x.new,
-                           delta: x.delta > 0 ? "+\(x.delta)" : "\(x.delta)")
+        let deltas = r.dimensions.map { x in
+            let name = corpus.taxonomy.dimensions.first { $0.id == x.id }?.name ?? x.id
+            return "\(name) \(x.old) → \(x.new) (\(x.delta > 0 ? "+" : "")\(x.delta))"
         }
+        dimensions = deltas.isEmpty ? nil : deltas.joined(separator: "; ")
         gapsOpened = r.gapsOpened.map(provisionName)
         gapsClosed = r.gapsClosed.map(provisionName)
         let s = d.summary

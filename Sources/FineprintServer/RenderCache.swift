@@ -1,16 +1,19 @@
+import NIOCore
 import Synchronization
 
-/// A small bounded cache of rendered pages. Entries are immutable once rendered (a stored
-/// analysis never changes), so there is nothing to invalidate; when full, an arbitrary half is dropped.
-final class RenderCache: Sendable {
-    private let entries = Mutex<[Int64: String]>([:])
+/// A small bounded cache of rendered pages, kept as byte buffers so a hit is sent without copying
+/// (ByteBuffer is copy-on-write). Entries are immutable once rendered (a stored analysis never
+/// changes, and the knowledge index is fixed for the life of the process), so there is nothing
+/// to invalidate; when full, an arbitrary half is dropped.
+final class RenderCache<Key: Hashable & Sendable>: Sendable {
+    private let entries = Mutex<[Key: ByteBuffer]>([:])
     let capacity: Int
 
     init(capacity: Int) { self.capacity = capacity }
 
-    func value(_ key: Int64) -> String? { entries.withLock { $0[key] } }
+    func value(_ key: Key) -> ByteBuffer? { entries.withLock { $0[key] } }
 
-    func store(_ value: String, for key: Int64) {
+    func store(_ value: ByteBuffer, for key: Key) {
         entries.withLock { dict in
             if dict.count >= capacity {
                 for k in dict.keys.prefix(capacity / 2) { dict.removeValue(forKey: k) }

@@ -17,7 +17,9 @@ public struct WebWorkbench: Sendable {
     public let catalog: KnowledgeCatalog
     let pages: Pages
     /// Rendered report pages by analysis id: a stored analysis never changes, so neither does its page.
-    let reportPages = RenderCache(capacity: 256)
+    let reportPages = RenderCache<Int64>(capacity: 256)
+    /// Rendered knowledge search pages by query: the index is rebuilt only at start-up.
+    let knowledgePages = RenderCache<String>(capacity: 512)
 
     /// Loads the templates, scores the partnerships on their public terms and rebuilds the
     /// knowledge search index (it is derived from the corpus, so it is rebuilt at every start).

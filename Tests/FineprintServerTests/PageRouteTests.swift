@@ -65,6 +65,27 @@ struct PageRouteTests {
         }
     }
 
+    @Test func aRestartedServerStillHasEveryAnalysis() async throws {
+        let folder = try Repo.temporaryFolder()
+        let first = try await Repo.workbench(folder: folder)
+        let id = try await Application(router: WebApp.router(first)).test(.router) { client in
+            try await upload(client, try Repo.contract("vendor-ai-terms.md"), name: "kept.md")
+        }
+        let analysis = try #require(id)
+        // A new workbench over the same data folder, as after `fineprint serve` is restarted.
+        let second = try await Repo.workbench(folder: folder)
+        try await Repo.withApp(second) { client in
+            try await client.execute(uri: "/analyses/\(analysis)", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("<h1>kept.md</h1>"))
+                #expect(response.text.contains("<mark"))
+            }
+            try await client.execute(uri: "/analyses", method: .get) { response in
+                #expect(response.text.contains("kept.md"))
+            }
+        }
+    }
+
     @Test func downloadsAreTheReportLibrarysRenderings() async throws {
         let bench = try await Repo.workbench()
         try await Repo.withApp(bench) { client in
