@@ -56,7 +56,7 @@ let package = Package(
         // The web workbench: Hummingbird routes, server-side Mustache pages and the JSON API.
         .target(name: "FineprintServer", dependencies: [
             "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
-            "FineprintCompare", "FineprintStore", "FineprintKnowledge",
+            "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "MultipartKit", package: "multipart-kit"),
@@ -88,7 +88,8 @@ let package = Package(
             "FineprintCompare", "FineprintWatch", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest",
         ]),
         .testTarget(name: "FineprintServerTests", dependencies: [
-            "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore",
+            "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore", "FineprintWatch", "FineprintCompare",
+            "FineprintAnalysis", "FineprintIngest",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),

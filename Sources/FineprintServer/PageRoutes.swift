@@ -43,6 +43,10 @@ struct PageRoutes {
             return HTMLResponse.make(bench.pages.render("compare", CompareView(comparison, ids: ids, corpus: bench.corpus,
                                                                                profiles: bench.profiles)))
         }
+        router.get("/watch") { _, _ in
+            HTMLResponse.make(bench.pages.render("watch", try WatchView.load(bench.watchFolder)))
+        }
+        router.get("/watch/feed.atom") { _, _ in try WatchView.feed(bench.watchFolder) }
         router.get("/diff") { request, _ in
             let query = FormFields(request.uri.query)
             guard let from = try query.ids("from").first, let to = try query.ids("to").first else {

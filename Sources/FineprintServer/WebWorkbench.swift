@@ -15,6 +15,8 @@ public struct WebWorkbench: Sendable {
     public let reader: DocumentReader
     public let store: any Store
     public let catalog: KnowledgeCatalog
+    /// A `fineprint watch` store whose recorded versions and changes the watch page shows (nil: none).
+    public let watchFolder: URL?
     let pages: Pages
     /// Rendered report pages by analysis id: a stored analysis never changes, so neither does its page.
     let reportPages = RenderCache<Int64>(capacity: 256)
@@ -23,10 +25,13 @@ public struct WebWorkbench: Sendable {
 
     /// Loads the templates, scores the partnerships on their public terms and rebuilds the
     /// knowledge search index (it is derived from the corpus, so it is rebuilt at every start).
+    /// `analyzer`: the one the CLI built (with the learned model, unless rules only were asked for);
+    /// without it the rules alone judge.
     public init(corpus: Corpus, knowledge: KnowledgeBase, store: any Store, maxUploadBytes: Int = 25_000_000,
-                pdftotextPath: String? = nil) async throws {
+                pdftotextPath: String? = nil, analyzer: Analyzer? = nil, watchFolder: URL? = nil) async throws {
         self.corpus = corpus
-        let analyzer = try Analyzer(corpus: corpus)
+        self.watchFolder = watchFolder
+        let analyzer = try analyzer ?? Analyzer(corpus: corpus)
         self.analyzer = analyzer
         self.reader = DocumentReader(maxBytes: maxUploadBytes, pdftotextPath: pdftotextPath)
         self.store = store
@@ -41,10 +46,12 @@ public struct WebWorkbench: Sendable {
     }
 
     /// Loads the corpus and its knowledge base from a corpus folder.
-    public static func load(corpusURL: URL, store: any Store, maxUploadBytes: Int = 25_000_000) async throws -> WebWorkbench {
-        let corpus = try CorpusLoader.load(from: corpusURL)
+    public static func load(corpusURL: URL, store: any Store, maxUploadBytes: Int = 25_000_000,
+                            analyzer: Analyzer? = nil, watchFolder: URL? = nil) async throws -> WebWorkbench {
+        let corpus = try analyzer?.corpus ?? CorpusLoader.load(from: corpusURL)
         let knowledge = try KnowledgeLoader.load(fromCorpus: corpusURL)
-        return try await WebWorkbench(corpus: corpus, knowledge: knowledge, store: store, maxUploadBytes: maxUploadBytes)
+        return try await WebWorkbench(corpus: corpus, knowledge: knowledge, store: store, maxUploadBytes: maxUploadBytes,
+                                      analyzer: analyzer, watchFolder: watchFolder)
     }
 
     public var maxUploadBytes: Int { reader.maxBytes }

@@ -32,12 +32,21 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Largest upload accepted, in bytes.")
     var maxSize = 25_000_000
 
+    @Option(help: "A `fineprint watch` store to show on the Watched terms page (its versions, changes and Atom feed).")
+    var watchStore: String?
+
+    @Flag(help: "Rules only: leave out the learned model (corpus/models/cuad-linear.json).")
+    var rulesOnly = false
+
     func run() async throws {
         let bench: WebWorkbench
         do {
-            let corpusURL = try CorpusLocator.locate(explicit: corpus)
+            // The same corpus, model and analyzer as the other commands.
+            let judging = try Workbench(corpusPath: corpus, rulesOnly: rulesOnly)
             let store = try SQLiteStore(dataDirectory: URL(fileURLWithPath: dataDir))
-            bench = try await WebWorkbench.load(corpusURL: corpusURL, store: store, maxUploadBytes: maxSize)
+            bench = try await WebWorkbench.load(corpusURL: judging.corpusURL, store: store, maxUploadBytes: maxSize,
+                                                analyzer: judging.analyzer,
+                                                watchFolder: watchStore.map { URL(fileURLWithPath: $0) })
         } catch {
             Console.error("\(error)")
             throw ExitCode(2)

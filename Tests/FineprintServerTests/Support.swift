@@ -29,10 +29,10 @@ enum Repo {
         return url
     }
 
-    static func workbench(folder: URL? = nil, maxUploadBytes: Int = 25_000_000) async throws -> WebWorkbench {
+    static func workbench(folder: URL? = nil, maxUploadBytes: Int = 25_000_000, watchFolder: URL? = nil) async throws -> WebWorkbench {
         let store = try SQLiteStore(dataDirectory: try folder ?? temporaryFolder())
         return try await WebWorkbench(corpus: try corpus.get(), knowledge: try knowledge.get(), store: store,
-                                      maxUploadBytes: maxUploadBytes)
+                                      maxUploadBytes: maxUploadBytes, watchFolder: watchFolder)
     }
 
     /// Runs `body` against the app's router (no network).
