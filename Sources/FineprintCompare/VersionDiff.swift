@@ -218,7 +218,8 @@ extension VersionDiff {
                 var change = ClauseChange(status: .unchanged, moved: p.moved, renumbered: renumbered, cosmetic: [],
                                           old: ref(x), new: ref(y), similarity: p.similarity,
                                           text: WordDiff.text(sb, y.span.start, y.span.end), segments: nil)
-                if let kinds = Cosmetic.kinds(sa, x.body, sb, y.body) {
+                // Keys are the texts with every cosmetic kind normalised away: when they differ, so does the meaning.
+                if x.key == y.key, let kinds = Cosmetic.kinds(sa, x.body, sb, y.body) {
                     var all = kinds
                     if renumbered { all.insert(.numbering, at: 0) }
                     change.cosmetic = Array(Set(all)).sorted()
