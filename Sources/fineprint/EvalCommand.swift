@@ -17,29 +17,16 @@ struct Eval: AsyncParsableCommand {
         @Option(help: "A CUAD-format folder (master_clauses.csv and contracts/*.txt).")
         var data: String
 
-        @Option(help: "dev, validation (held out: never tune on it) or all.")
-        var split: DataSplit = .validation
-
-        @Option(help: "Also write the report as JSON here.")
-        var json: String?
-
-        @Option(help: "The corpus folder (default: the bundled corpus).")
-        var corpus: String?
-
-        @Option(help: "Only these provisions (comma-separated ids).")
-        var only: String?
-
-        @Flag(help: "Rules only: leave out the learned model, to compare against the combination.")
-        var rulesOnly = false
+        @OptionGroup var options: EvalOptions
 
         func run() async throws {
             do {
-                let bench = try Workbench(corpusPath: corpus, rulesOnly: rulesOnly)
+                let bench = try options.workbench()
+                let split = options.split
                 var categories = Dictionary(uniqueKeysWithValues: bench.corpus.taxonomy.provisions.compactMap { p in
                     p.cuad.map { (p.id, $0) }
                 })
-                if let only {
-                    let wanted = Set(only.split(separator: ",").map(String.init))
+                if let wanted = options.wanted {
                     categories = categories.filter { wanted.contains($0.key) }
                 }
                 guard !categories.isEmpty else { throw CLIError("no provision of the taxonomy maps to a CUAD category") }
@@ -47,12 +34,7 @@ struct Eval: AsyncParsableCommand {
                 let order = bench.corpus.taxonomy.provisions.map(\.id).filter { categories[$0] != nil }
                 let evaluator = Evaluator(analyzer: bench.analyzer, playbook: try bench.playbook(profile: "tier1", file: nil))
                 let report = try await evaluator.evaluate(documents, provisions: order, dataset: "CUAD (\(data))", split: split)
-                print(report.table, terminator: "")
-                if let json {
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                    try encoder.encode(report).write(to: URL(fileURLWithPath: json))
-                }
+                try options.publish(report)
             } catch let error as ExitCode {
                 throw error
             } catch {
@@ -79,21 +61,12 @@ struct Eval: AsyncParsableCommand {
         @Option(help: "The folder of label files (default: eval/labels/vendor-terms beside the corpus).")
         var labels: String?
 
-        @Option(help: "dev, validation (held out: never tune on it) or all.")
-        var split: DataSplit = .validation
-
-        @Option(help: "Also write the report as JSON here.")
-        var json: String?
-
-        @Option(help: "The corpus folder (default: the bundled corpus).")
-        var corpus: String?
-
-        @Option(help: "Only these provisions (comma-separated ids).")
-        var only: String?
+        @OptionGroup var options: EvalOptions
 
         func run() async throws {
             do {
-                let bench = try Workbench(corpusPath: corpus)
+                let bench = try options.workbench()
+                let split = options.split
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue else {
                     Console.error("eval labels skipped: no data folder at \(data) (the documents are not part of the repository)")
@@ -104,8 +77,7 @@ struct Eval: AsyncParsableCommand {
                 let all = bench.corpus.taxonomy.provisions.map(\.id)
                 let labelled = try GoldLabels.load(labels: labelsURL, data: URL(fileURLWithPath: data), provisions: all)
                 var order = all
-                if let only {
-                    let wanted = Set(only.split(separator: ",").map(String.init))
+                if let wanted = options.wanted {
                     if let unknown = wanted.subtracting(all).sorted().first { throw CLIError("'\(unknown)' is not a provision of the taxonomy") }
                     order = all.filter { wanted.contains($0) }
                 }
@@ -114,12 +86,7 @@ struct Eval: AsyncParsableCommand {
                 let evaluator = Evaluator(analyzer: bench.analyzer, playbook: try bench.playbook(profile: "tier1", file: nil))
                 let report = try await evaluator.evaluate(documents, provisions: order,
                                                           dataset: "vendor terms (\(labelsURL.lastPathComponent) labels)", split: split)
-                print(report.table, terminator: "")
-                if let json {
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                    try encoder.encode(report).write(to: URL(fileURLWithPath: json))
-                }
+                try options.publish(report)
             } catch let error as ExitCode {
                 throw error
             } catch {
@@ -127,6 +94,38 @@ struct Eval: AsyncParsableCommand {
                 throw ExitCode(1)
             }
         }
+    }
+}
+
+/// The options both evaluations share: which split, which corpus and provisions, rules alone or not, and where
+/// to write the JSON.
+struct EvalOptions: ParsableArguments {
+    @Option(help: "dev, validation (held out: never tune on it) or all.")
+    var split: DataSplit = .validation
+
+    @Option(help: "Also write the report as JSON here.")
+    var json: String?
+
+    @Option(help: "The corpus folder (default: the bundled corpus).")
+    var corpus: String?
+
+    @Option(help: "Only these provisions (comma-separated ids).")
+    var only: String?
+
+    @Flag(help: "Rules only: leave out the learned model, to compare against the combination.")
+    var rulesOnly = false
+
+    func workbench() throws -> Workbench { try Workbench(corpusPath: corpus, rulesOnly: rulesOnly) }
+
+    var wanted: Set<String>? { only.map { Set($0.split(separator: ",").map(String.init)) } }
+
+    /// Prints the table and, when asked, writes the report as JSON.
+    func publish(_ report: EvaluationReport) throws {
+        print(report.table, terminator: "")
+        guard let json else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(report).write(to: URL(fileURLWithPath: json))
     }
 }
 
