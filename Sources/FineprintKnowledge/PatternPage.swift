@@ -14,7 +14,8 @@ public struct PatternPage: Sendable {
 
     public struct TrackedPartnership: Sendable {
         public var partnership: Partnership
-        public var scorecard: PartnershipScorecard
+        /// Nil when the caller has no scorecard for it.
+        public var scorecard: PartnershipScorecard?
         /// Listed by the pattern as a live precedent (rather than only naming the pattern).
         public var isLivePrecedent: Bool
     }
@@ -29,8 +30,10 @@ public struct PatternPage: Sendable {
     /// True when items below primary_source confidence were kept (they are left out by default).
     public var includesUnpublished: Bool
 
-    public init(pattern: DealPattern, knowledge: KnowledgeBase, corpus: Corpus, scorer: PartnershipScorer,
-                includeUnpublished: Bool = false) {
+    /// `scorecard`: how each tracked partnership is scored, e.g. `PartnershipScorer.scorecard(for:)`, or a lookup
+    /// in scorecards computed once (the web app scores every partnership at start-up).
+    public init(pattern: DealPattern, knowledge: KnowledgeBase, corpus: Corpus,
+                scorecard: (Partnership) -> PartnershipScorecard?, includeUnpublished: Bool = false) {
         let shown = includeUnpublished ? knowledge : knowledge.published
         self.pattern = pattern
         self.includesUnpublished = includeUnpublished
@@ -41,7 +44,7 @@ public struct PatternPage: Sendable {
         let live = Set(pattern.livePrecedents)
         partnerships = shown.partnerships(exhibiting: pattern.id)
             .sorted { (live.contains($0.id) ? 0 : 1, $1.date) < (live.contains($1.id) ? 0 : 1, $0.date) }
-            .map { TrackedPartnership(partnership: $0, scorecard: scorer.scorecard(for: $0), isLivePrecedent: live.contains($0.id)) }
+            .map { TrackedPartnership(partnership: $0, scorecard: scorecard($0), isLivePrecedent: live.contains($0.id)) }
         precedents = pattern.precedents.compactMap { shown.precedent($0) }
         regulations = pattern.regulations.compactMap { shown.regulation($0) }
         scholarlyAnchors = pattern.scholarlyAnchors.compactMap { knowledge.source($0) }

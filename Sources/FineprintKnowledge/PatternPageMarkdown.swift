@@ -17,8 +17,11 @@ extension PatternPage {
             out += "What each partnership's public terms show when read by the analyzer. Unknown means the public record does not say.\n\n"
             out += "| Partnership | Date | Moves visible | Protections evident | Pattern moves unknown |\n|---|---|---|---|---|\n"
             for tracked in partnerships {
-                let card = tracked.scorecard
                 let name = tracked.partnership.name + (tracked.isLivePrecedent ? " (live precedent)" : "")
+                guard let card = tracked.scorecard else {
+                    out += "| \(cell(name)) | \(tracked.partnership.date) | not scored | not scored | — |\n"
+                    continue
+                }
                 out += "| \(cell(name)) | \(tracked.partnership.date) | \(cell(list(card.visibleMoves.map(\.id)))) | "
                     + "\(cell(list(card.evidentProtections.map(\.id)))) | \(card.unknownMoves.count) of \(moves.count) |\n"
             }

@@ -1,4 +1,5 @@
 import FineprintCore
+import FineprintKnowledge
 import FineprintStore
 
 /// The knowledge base as the web app shows it: kill-list moves, model clauses and taxonomy
@@ -92,14 +93,24 @@ public struct KnowledgeCatalog: Sendable {
         switch kind {
         case "pattern":
             guard let p = knowledge.pattern(id) else { return nil }
+            // The same resolved page the CLI prints, with the scorecards computed at start-up.
+            let page = PatternPage(pattern: p, knowledge: knowledge, corpus: corpus, scorecard: { scorecards[$0.id] })
             return view(p.name, p.summary, [
                 section("Description", p.description),
                 section("Variants", items: p.subVariants.map { "\($0.name): \($0.description)" }),
-                section("Kill-list moves to expect", items: p.killListMoves.map { "\(moveName($0.id)) — \($0.whyHere) Mitigation: \($0.mitigation)" }),
+                section("Tracked partnerships, scored on their public terms", items: page.partnerships.map { tracked in
+                    let live = tracked.isLivePrecedent ? ", live precedent" : ""
+                    guard let card = tracked.scorecard else { return "\(tracked.partnership.name) (\(tracked.partnership.date)\(live))" }
+                    return "\(tracked.partnership.name) (\(tracked.partnership.date)\(live)): \(card.visibleMoves.count) kill-list moves visible, "
+                        + "\(card.evidentProtections.count) protections evident, \(card.unknownMoves.count) of the pattern's \(page.moves.count) moves unknown"
+                }),
+                section("Kill-list moves to expect", items: page.moves.map { m in
+                    "\(m.move.name) — \(m.whyHere) Instead: \(m.mitigationNote)" + (m.clause.map { " Model clause: \($0.title)." } ?? "")
+                }),
                 section("Example clauses", items: p.exampleClauses.map { "\($0.title): \($0.text)" }),
-                section("Partnerships showing it", items: knowledge.partnerships(exhibiting: p.id).map(\.name)),
-                section("Precedents", items: p.precedents.map { knowledge.precedent($0)?.name ?? $0 }),
-                section("Regulations", items: p.regulations.map { knowledge.regulation($0).map { "\($0.instrument) \($0.article)" } ?? $0 }),
+                section("Precedents", items: page.precedents.map { "\($0.name) (\($0.forum), \($0.date))" }),
+                section("Regulations", items: page.regulations.map { "\($0.instrument) \($0.article): \($0.title)" }),
+                section("Scholarly anchors", items: page.scholarlyAnchors.map { "\($0.title) (\($0.publisher), \($0.date)) — \($0.url)" }),
                 sources(p.sources),
             ], tags: [p.category.rawValue, "confidence: \(p.confidence.rawValue)"])
         case "move":

@@ -62,7 +62,7 @@ struct KnowledgeCommand: AsyncParsableCommand {
                     let hidden = knowledge.pattern(id) != nil ? " (it is not primary-sourced; add --include-unpublished)" : ""
                     throw CLIError("no pattern '\(id)'\(hidden); known: \(shown.patterns.map(\.id).joined(separator: ", "))")
                 }
-                print(PatternPage(pattern: pattern, knowledge: knowledge, corpus: bench.corpus, scorer: scorer,
+                print(PatternPage(pattern: pattern, knowledge: knowledge, corpus: bench.corpus, scorecard: scorer.scorecard(for:),
                                   includeUnpublished: source.includeUnpublished).markdown(), terminator: "")
             }
         }

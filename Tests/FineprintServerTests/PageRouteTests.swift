@@ -277,6 +277,17 @@ struct PageRouteTests {
                     #expect(response.text.contains("Scorecard"))
                 }
             }
+            // A pattern page lists its tracked partnerships with their scorecards, as the CLI's pattern page does.
+            for pattern in bench.catalog.knowledge.patterns where !bench.catalog.knowledge.partnerships(exhibiting: pattern.id).isEmpty {
+                try await client.execute(uri: "/knowledge/pattern/\(pattern.id)", method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.text.contains("Tracked partnerships, scored on their public terms"))
+                    #expect(response.text.contains("kill-list moves visible"))
+                    for partnership in bench.catalog.knowledge.partnerships(exhibiting: pattern.id) {
+                        #expect(response.text.contains(escaped(partnership.name)), "\(pattern.id): \(partnership.id) missing")
+                    }
+                }
+            }
         }
     }
 }
