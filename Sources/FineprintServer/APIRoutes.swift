@@ -35,11 +35,16 @@ struct APIRoutes {
             let query = FormFields(request.uri.query)
             let text = query["q"] ?? "", kind = query["kind"], tag = query["tag"]
             let limit = min(max(try query.int("limit") ?? 100, 1), 500)
+            // The index is fixed while the server runs, so an answer once encoded stays right.
+            let key = [text, kind ?? "", tag ?? "", String(limit)].joined(separator: "\u{0}")
+            if let cached = bench.knowledgeAnswers.value(key) { return JSONResponse.make(cached) }
             let hits = try await bench.store.searchKnowledge(KnowledgeQuery(text: text, kind: kind, tag: tag, limit: limit))
-            return try JSONResponse.make(KnowledgeList(query: text, kind: kind, tag: tag, count: hits.count, items: hits.map {
+            let json = try JSONResponse.encoded(KnowledgeList(query: text, kind: kind, tag: tag, count: hits.count, items: hits.map {
                 KnowledgeItemJSON(kind: $0.entry.kind, id: $0.entry.id, title: $0.entry.title, summary: $0.entry.summary,
                                   tags: $0.entry.tags, snippet: $0.snippet.map(Self.plainSnippet))
             }))
+            bench.knowledgeAnswers.store(json, for: key)
+            return JSONResponse.make(json)
         }
         api.get("knowledge/:kind/:id") { _, context in
             let kind = try context.parameters.require("kind"), id = try context.parameters.require("id")

@@ -65,9 +65,13 @@ enum JSONResponse {
     }()
 
     static func make<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try encoder.encode(value)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        make(try encoded(value), status: status)
+    }
+
+    static func encoded<T: Encodable>(_ value: T) throws -> ByteBuffer { ByteBuffer(bytes: try encoder.encode(value)) }
+
+    static func make(_ json: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: json))
     }
 
     /// A body that is already JSON text (the analysis in its own schema's encoding).

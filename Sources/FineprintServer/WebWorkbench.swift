@@ -22,6 +22,8 @@ public struct WebWorkbench: Sendable {
     let reportPages = RenderCache<Int64>(capacity: 256)
     /// Rendered knowledge search pages by query: the index is rebuilt only at start-up.
     let knowledgePages = RenderCache<String>(capacity: 512)
+    /// Encoded JSON search answers by query, for the same reason.
+    let knowledgeAnswers = RenderCache<String>(capacity: 512)
 
     /// Loads the templates, scores the partnerships on their public terms and rebuilds the
     /// knowledge search index (it is derived from the corpus, so it is rebuilt at every start).

@@ -81,6 +81,16 @@ struct APITests {
                 #expect(items.count == 3)
                 #expect(items.allSatisfy { $0["kind"] as? String == "move" })
             }
+            // Answers are cached by the whole query: the same query answers the same, a narrower one is not served the wider answer.
+            var first = ""
+            try await client.execute(uri: "/api/knowledge?kind=move&limit=5", method: .get) { first = $0.text }
+            try await client.execute(uri: "/api/knowledge?kind=move&limit=5", method: .get) { #expect($0.text == first) }
+            try await client.execute(uri: "/api/knowledge?kind=move&limit=2", method: .get) { response in
+                #expect(((response.json as? [String: Any])?["items"] as? [[String: Any]])?.count == 2)
+            }
+            try await client.execute(uri: "/api/knowledge?kind=clause&limit=5", method: .get) { response in
+                #expect(response.text != first)
+            }
             let move = try #require(bench.corpus.moves.first)
             try await client.execute(uri: "/api/knowledge/move/\(move.id)", method: .get) { response in
                 try Self.check(response, "/api/knowledge/{kind}/{id}", .get, validator: v)
