@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
     ],
@@ -49,9 +50,12 @@ let package = Package(
             "FineprintCore", "FineprintAnalysis", "FineprintIngest", "FineprintText", "FineprintLearn", "Yams",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
-        // Storage behind a protocol: uploaded documents, analyses and the knowledge search index (SQLite via GRDB).
+        // Storage behind a protocol: uploaded documents, analyses and the knowledge search index
+        // (SQLite via GRDB embedded by default, PostgreSQL via postgres-nio for multi-user deployments).
         .target(name: "FineprintStore", dependencies: [
             "FineprintCore", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
         ]),
         // The web workbench: Hummingbird routes, server-side Mustache pages and the JSON API.
         .target(name: "FineprintServer", dependencies: [

@@ -5,8 +5,8 @@ import Foundation
 /// (addressed by the SHA-256 of their bytes, so the same file is stored once), analyses with
 /// their findings, and the full-text index of the knowledge base.
 ///
-/// The web app talks only to this protocol; `SQLiteStore` is the embedded implementation. A
-/// server database (PostgreSQL) would be a second conformance, not a change to the callers.
+/// The web app talks only to this protocol; `SQLiteStore` is the embedded default and
+/// `PostgresStore` the server database for multi-user deployments.
 public protocol Store: Sendable {
     /// Stores a document unless one with the same bytes is already there; returns the stored row
     /// and whether it was new.

@@ -12,7 +12,8 @@ struct Serve: AsyncParsableCommand {
         discussion: """
         Serves the web pages and the JSON API (/api/openapi.json describes it) on HOST:PORT. \
         Uploaded documents and analyses are kept in an SQLite database in the data folder, so a restart \
-        loses nothing; the knowledge base is indexed from the corpus at every start. No external assets: \
+        loses nothing; with --database postgres://… (or FINEPRINT_DATABASE_URL) they are kept in \
+        PostgreSQL instead, for a workbench several servers or users share. The knowledge base is indexed from the corpus at every start. No external assets: \
         it works on an air-gapped network. There is no login: serve it on a trusted network, or put an \
         authenticating proxy in front. See docs/web.md.
         """)
@@ -25,6 +26,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "The folder for the database (created if missing).")
     var dataDir = "fineprint-data"
+
+    @Option(help: ArgumentHelp("A PostgreSQL database to keep everything in instead of SQLite: postgres://user:password@host:5432/database?schema=fineprint (default: $FINEPRINT_DATABASE_URL, else SQLite in --data-dir).", valueName: "url"))
+    var database: String?
 
     @Option(help: "The corpus folder (default: the bundled corpus).")
     var corpus: String?
@@ -40,10 +44,19 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let bench: WebWorkbench
+        var place = ""
         do {
             // The same corpus, model and analyzer as the other commands.
             let judging = try Workbench(corpusPath: corpus, rulesOnly: rulesOnly)
-            let store = try SQLiteStore(dataDirectory: URL(fileURLWithPath: dataDir))
+            let store: any Store
+            if let url = database ?? ProcessInfo.processInfo.environment["FINEPRINT_DATABASE_URL"], !url.isEmpty {
+                let endpoint = try PostgresEndpoint(url: url)
+                store = try await PostgresStore(endpoint: endpoint)
+                place = "in PostgreSQL at \(endpoint)"
+            } else {
+                store = try SQLiteStore(dataDirectory: URL(fileURLWithPath: dataDir))
+                place = "in \(dataDir)/fineprint.sqlite"
+            }
             bench = try await WebWorkbench.load(corpusURL: judging.corpusURL, store: store, maxUploadBytes: maxSize,
                                                 analyzer: judging.analyzer,
                                                 watchFolder: watchStore.map { URL(fileURLWithPath: $0) })
@@ -51,7 +64,7 @@ struct Serve: AsyncParsableCommand {
             Console.error("\(error)")
             throw ExitCode(2)
         }
-        Console.progress("fineprint: serving on http://\(host):\(port)/ (data in \(dataDir)/fineprint.sqlite)\n")
+        Console.progress("fineprint: serving on http://\(host):\(port)/ (data \(place))\n")
         try await WebApp.application(bench, host: host, port: port).runService()
     }
 }

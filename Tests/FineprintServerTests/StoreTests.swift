@@ -1,8 +1,153 @@
 import FineprintCore
 import FineprintStore
 import Foundation
+import FineprintServer
 import GRDB
+import Hummingbird
+import HummingbirdTesting
 import Testing
+
+/// What every `Store` must do, whatever keeps the data. `open` opens the store under test; calling
+/// it again opens the same data, as a restarted server would.
+struct StoreContract: Sendable {
+    let open: @Sendable () async throws -> any Store
+
+    static func sqlite() throws -> StoreContract {
+        let folder = try Repo.temporaryFolder()
+        return StoreContract { try SQLiteStore(dataDirectory: folder) }
+    }
+
+    /// A schema of its own in the test server's database, so tests neither see nor disturb each other.
+    static func postgres() throws -> StoreContract {
+        var endpoint = try PostgresEndpoint(url: try #require(PostgresTestServer.url))
+        endpoint.schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        return StoreContract { [endpoint] in try await PostgresStore(endpoint: endpoint) }
+    }
+
+    static func backend(_ name: String) throws -> StoreContract { name == "postgres" ? try postgres() : try sqlite() }
+
+    func sameBytesAreStoredOnce() async throws {
+        let store = try await open()
+        let first = try await store.saveDocument(StoreTests.document("hello world", name: "first.txt"))
+        let again = try await store.saveDocument(StoreTests.document("hello world", name: "renamed.txt"))
+        #expect(first.inserted)
+        #expect(!again.inserted)
+        #expect(again.document.name == "first.txt")
+        #expect(try await store.documentBytes(sha256: first.document.sha256) == Data("hello world".utf8))
+    }
+
+    func everyAnalysisIsANewRowAndRoundTrips() async throws {
+        let store = try await open()
+        let doc = try await store.saveDocument(StoreTests.document("hello world")).document
+        let a = try await store.saveAnalysis(StoreTests.analysis(sha: doc.sha256, profile: "tier1", score: 55))
+        let b = try await store.saveAnalysis(StoreTests.analysis(sha: doc.sha256, profile: "tier2", score: 70))
+        #expect(a.id != b.id)
+        #expect(try await store.analysisCount() == 2)
+        let list = try await store.analyses(limit: 10, offset: 0)
+        #expect(list.map(\.id) == [b.id, a.id])
+        let loaded = try #require(try await store.analysis(id: a.id))
+        #expect(loaded.analysis == StoreTests.analysis(sha: doc.sha256, profile: "tier1", score: 55))
+        #expect(loaded.summary.moves == 1)
+        #expect(try await store.analysis(id: 9999) == nil)
+    }
+
+    func anAnalysisOfAnUnknownDocumentIsRefused() async throws {
+        let store = try await open()
+        await #expect(throws: StoreError.unknownDocument(sha256: String(repeating: "f", count: 64))) {
+            _ = try await store.saveAnalysis(StoreTests.analysis(sha: String(repeating: "f", count: 64)))
+        }
+    }
+
+    func nothingIsLostWhenTheStoreIsReopened() async throws {
+        var id: Int64 = 0
+        do {
+            let store = try await open()
+            let doc = try await store.saveDocument(StoreTests.document("kept across restarts")).document
+            id = try await store.saveAnalysis(StoreTests.analysis(sha: doc.sha256)).id
+        }
+        let reopened = try await open()
+        let loaded = try #require(try await reopened.analysis(id: id))
+        #expect(loaded.summary.documentName == "a.txt")
+        #expect(try await reopened.document(sha256: loaded.analysis.document.sha256)?.text == "kept across restarts")
+    }
+
+    func knowledgeSearchRanksTitleMatchesAndFilters() async throws {
+        let store = try await open()
+        try await store.replaceKnowledge([
+            KnowledgeEntry(kind: "move", id: "m1", title: "Training on customer data", summary: "The vendor trains.",
+                           body: "Models improve using your prompts.", tags: ["data", "high"]),
+            KnowledgeEntry(kind: "clause", id: "c1", title: "Audit rights", summary: "Buyer may audit.",
+                           body: "Includes training records.", tags: ["audit"]),
+        ])
+        let training = try await store.searchKnowledge(KnowledgeQuery(text: "training"))
+        #expect(training.map(\.entry.id) == ["m1", "c1"])
+        #expect(training[0].snippet?.contains("\u{1}") == true)
+        // The last word is a prefix; operators in the input are inert.
+        #expect(try await store.searchKnowledge(KnowledgeQuery(text: "custom")).map(\.entry.id) == ["m1"])
+        #expect(try await store.searchKnowledge(KnowledgeQuery(text: "audit NEAR(\"")).map(\.entry.id) == [])
+        #expect(try await store.searchKnowledge(KnowledgeQuery(text: "training", kind: "clause")).map(\.entry.id) == ["c1"])
+        #expect(try await store.searchKnowledge(KnowledgeQuery(tag: "audit")).map(\.entry.id) == ["c1"])
+        #expect(try await store.knowledgeCounts() == ["move": 1, "clause": 1])
+        // Replacing the index drops what was there.
+        try await store.replaceKnowledge([])
+        #expect(try await store.searchKnowledge(KnowledgeQuery(text: "training")).isEmpty)
+    }
+
+
+    /// The web workbench over this store: upload a contract, read its report, find it in the
+    /// history, search the knowledge base — and, reopened, still have it all.
+    func servesTheWorkbench() async throws {
+        let bench = try await Repo.workbench(store: try await open())
+        let id = try await Application(router: WebApp.router(bench)).test(.router) { client -> Int64 in
+            let id = try #require(try await upload(client, try Repo.contract("vendor-ai-terms.md"), name: "vendor-ai-terms.md"))
+            try await client.execute(uri: "/analyses/\(id)", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("<h1>vendor-ai-terms.md</h1>"))
+            }
+            try await client.execute(uri: "/knowledge?q=training+data", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("<mark>"), "search results carry highlighted snippets")
+            }
+            return id
+        }
+        let restarted = try await Repo.workbench(store: try await open())
+        try await Repo.withApp(restarted) { client in
+            try await client.execute(uri: "/analyses", method: .get) { response in
+                #expect(response.text.contains("/analyses/\(id)"))
+            }
+        }
+    }
+}
+
+/// The PostgreSQL server the tests may use: `FINEPRINT_TEST_POSTGRES_URL` (`.ci/run` starts one and sets it).
+enum PostgresTestServer {
+    static var url: String? { ProcessInfo.processInfo.environment["FINEPRINT_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 } }
+    /// The backends the contract runs on here.
+    static var backends: [String] { url == nil ? ["sqlite"] : ["sqlite", "postgres"] }
+}
+
+@Suite("Store contract, on SQLite and (when FINEPRINT_TEST_POSTGRES_URL is set) PostgreSQL")
+struct StoreContractTests {
+    @Test(arguments: PostgresTestServer.backends) func sameBytesAreStoredOnce(_ backend: String) async throws {
+        try await StoreContract.backend(backend).sameBytesAreStoredOnce()
+    }
+    @Test(arguments: PostgresTestServer.backends) func everyAnalysisIsANewRowAndRoundTrips(_ backend: String) async throws {
+        try await StoreContract.backend(backend).everyAnalysisIsANewRowAndRoundTrips()
+    }
+    @Test(arguments: PostgresTestServer.backends) func anAnalysisOfAnUnknownDocumentIsRefused(_ backend: String) async throws {
+        try await StoreContract.backend(backend).anAnalysisOfAnUnknownDocumentIsRefused()
+    }
+    @Test(arguments: PostgresTestServer.backends) func nothingIsLostWhenTheStoreIsReopened(_ backend: String) async throws {
+        try await StoreContract.backend(backend).nothingIsLostWhenTheStoreIsReopened()
+    }
+    @Test(arguments: PostgresTestServer.backends) func knowledgeSearchRanksTitleMatchesAndFilters(_ backend: String) async throws {
+        try await StoreContract.backend(backend).knowledgeSearchRanksTitleMatchesAndFilters()
+    }
+    @Test(.enabled(if: PostgresTestServer.url != nil, "needs FINEPRINT_TEST_POSTGRES_URL (.ci/run starts a server)"))
+    func theWholeWorkbenchRunsOnPostgres() async throws {
+        try await StoreContract.postgres().servesTheWorkbench()
+    }
+}
 
 @Suite("SQLite store")
 struct StoreTests {
@@ -18,74 +163,6 @@ struct StoreTests {
     static func document(_ text: String, name: String = "a.txt") -> NewDocument {
         let sha = String(repeating: String(text.count % 10), count: 64)
         return NewDocument(sha256: sha, name: name, format: .txt, bytes: Data(text.utf8), text: text)
-    }
-
-    @Test func sameBytesAreStoredOnce() async throws {
-        let store = try SQLiteStore(dataDirectory: try Repo.temporaryFolder())
-        let first = try await store.saveDocument(Self.document("hello world", name: "first.txt"))
-        let again = try await store.saveDocument(Self.document("hello world", name: "renamed.txt"))
-        #expect(first.inserted)
-        #expect(!again.inserted)
-        #expect(again.document.name == "first.txt")
-        #expect(try await store.documentBytes(sha256: first.document.sha256) == Data("hello world".utf8))
-    }
-
-    @Test func everyAnalysisIsANewRowAndRoundTrips() async throws {
-        let store = try SQLiteStore(dataDirectory: try Repo.temporaryFolder())
-        let doc = try await store.saveDocument(Self.document("hello world")).document
-        let a = try await store.saveAnalysis(Self.analysis(sha: doc.sha256, profile: "tier1", score: 55))
-        let b = try await store.saveAnalysis(Self.analysis(sha: doc.sha256, profile: "tier2", score: 70))
-        #expect(a.id != b.id)
-        #expect(try await store.analysisCount() == 2)
-        let list = try await store.analyses(limit: 10, offset: 0)
-        #expect(list.map(\.id) == [b.id, a.id])
-        let loaded = try #require(try await store.analysis(id: a.id))
-        #expect(loaded.analysis == Self.analysis(sha: doc.sha256, profile: "tier1", score: 55))
-        #expect(loaded.summary.moves == 1)
-        #expect(try await store.analysis(id: 9999) == nil)
-    }
-
-    @Test func anAnalysisOfAnUnknownDocumentIsRefused() async throws {
-        let store = try SQLiteStore(dataDirectory: try Repo.temporaryFolder())
-        await #expect(throws: StoreError.unknownDocument(sha256: String(repeating: "f", count: 64))) {
-            _ = try await store.saveAnalysis(Self.analysis(sha: String(repeating: "f", count: 64)))
-        }
-    }
-
-    @Test func nothingIsLostWhenTheStoreIsReopened() async throws {
-        let folder = try Repo.temporaryFolder()
-        var id: Int64 = 0
-        do {
-            let store = try SQLiteStore(dataDirectory: folder)
-            let doc = try await store.saveDocument(Self.document("kept across restarts")).document
-            id = try await store.saveAnalysis(Self.analysis(sha: doc.sha256)).id
-        }
-        let reopened = try SQLiteStore(dataDirectory: folder)
-        let loaded = try #require(try await reopened.analysis(id: id))
-        #expect(loaded.summary.documentName == "a.txt")
-        #expect(try await reopened.document(sha256: loaded.analysis.document.sha256)?.text == "kept across restarts")
-    }
-
-    @Test func knowledgeSearchRanksTitleMatchesAndFilters() async throws {
-        let store = try SQLiteStore(dataDirectory: try Repo.temporaryFolder())
-        try await store.replaceKnowledge([
-            KnowledgeEntry(kind: "move", id: "m1", title: "Training on customer data", summary: "The vendor trains.",
-                           body: "Models improve using your prompts.", tags: ["data", "high"]),
-            KnowledgeEntry(kind: "clause", id: "c1", title: "Audit rights", summary: "Buyer may audit.",
-                           body: "Includes training records.", tags: ["audit"]),
-        ])
-        let training = try await store.searchKnowledge(KnowledgeQuery(text: "training"))
-        #expect(training.map(\.entry.id) == ["m1", "c1"])
-        #expect(training[0].snippet?.contains("\u{1}") == true)
-        // The last word is a prefix; operators in the input are inert.
-        #expect(try await store.searchKnowledge(KnowledgeQuery(text: "custom")).map(\.entry.id) == ["m1"])
-        #expect(try await store.searchKnowledge(KnowledgeQuery(text: "audit OR \"")).map(\.entry.id) == [])
-        #expect(try await store.searchKnowledge(KnowledgeQuery(text: "training", kind: "clause")).map(\.entry.id) == ["c1"])
-        #expect(try await store.searchKnowledge(KnowledgeQuery(tag: "audit")).map(\.entry.id) == ["c1"])
-        #expect(try await store.knowledgeCounts() == ["move": 1, "clause": 1])
-        // Replacing the index drops what was there.
-        try await store.replaceKnowledge([])
-        #expect(try await store.searchKnowledge(KnowledgeQuery(text: "training")).isEmpty)
     }
 
     @Test func aLockedDatabaseIsReportedAsBusy() async throws {
@@ -126,4 +203,35 @@ struct StoreTests {
 struct TestFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+@Suite("PostgreSQL store without a server")
+struct PostgresEndpointTests {
+    @Test func aDatabaseURLIsParsedAndShownWithoutItsPassword() throws {
+        let endpoint = try PostgresEndpoint(url: "postgres://ministry:s%40cret@db.internal:6543/contracts?schema=procurement")
+        #expect(endpoint == PostgresEndpoint(host: "db.internal", port: 6543, username: "ministry", password: "s@cret",
+                                             database: "contracts", schema: "procurement"))
+        #expect(!endpoint.description.contains("cret"))
+        // The database defaults to the user's name, the schema to fineprint, the port to 5432.
+        let short = try PostgresEndpoint(url: "postgresql://fp@localhost")
+        #expect(short.database == "fp" && short.schema == "fineprint" && short.port == 5432)
+    }
+
+    @Test(arguments: ["mysql://u@h/db", "postgres://host-without-user/db", "postgres://u@h/db?schema=x;drop", "not a url"])
+    func aBadURLIsRefusedBeforeConnecting(_ url: String) {
+        #expect(throws: StoreError.self) { _ = try PostgresEndpoint(url: url) }
+    }
+
+    @Test func anUnreachableServerSaysWhereItLooked() async throws {
+        // Port 1 on loopback: nothing listens there.
+        let endpoint = PostgresEndpoint(host: "127.0.0.1", port: 1, username: "fp", password: "hidden", database: "fp")
+        do {
+            _ = try await PostgresStore(endpoint: endpoint)
+            Issue.record("opened a store on a port where no server listens")
+        } catch let error as StoreError {
+            guard case .cannotOpen(let place, _) = error else { Issue.record("expected cannotOpen, got \(error)"); return }
+            #expect(place.contains("127.0.0.1:1"))
+            #expect(!error.description.contains("hidden"))
+        }
+    }
 }

@@ -30,8 +30,12 @@ enum Repo {
     }
 
     static func workbench(folder: URL? = nil, maxUploadBytes: Int = 25_000_000, watchFolder: URL? = nil) async throws -> WebWorkbench {
-        let store = try SQLiteStore(dataDirectory: try folder ?? temporaryFolder())
-        return try await WebWorkbench(corpus: try corpus.get(), knowledge: try knowledge.get(), store: store,
+        try await workbench(store: try SQLiteStore(dataDirectory: try folder ?? temporaryFolder()),
+                            maxUploadBytes: maxUploadBytes, watchFolder: watchFolder)
+    }
+
+    static func workbench(store: any Store, maxUploadBytes: Int = 25_000_000, watchFolder: URL? = nil) async throws -> WebWorkbench {
+        try await WebWorkbench(corpus: try corpus.get(), knowledge: try knowledge.get(), store: store,
                                       maxUploadBytes: maxUploadBytes, watchFolder: watchFolder)
     }
 

@@ -1,0 +1,249 @@
+import FineprintCore
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The server store for multi-user deployments: a PostgreSQL database reached through a pool of
+/// connections (postgres-nio). Same behaviour as `SQLiteStore`: documents stored once by SHA-256,
+/// every analysis a new row with one row per finding, and the knowledge index searched with
+/// PostgreSQL's full-text search (weighted tsvector, prefix match on the last word, headlines).
+///
+/// Each store lives in one schema of the database (default `fineprint`), created and migrated on
+/// open, so one database can hold several independent workbenches (and each test its own).
+public final class PostgresStore: Store {
+    public let endpoint: PostgresEndpoint
+    private let client: PostgresClient
+    private let running: Task<Void, Never>
+    private let logger = Logger(label: "fineprint.store.postgres")
+
+    /// Connects and brings the schema up to date. Fails with `StoreError.cannotOpen` when the server
+    /// cannot be reached or refuses the credentials.
+    public init(endpoint: PostgresEndpoint) async throws {
+        self.endpoint = endpoint
+        var configuration = PostgresClient.Configuration(
+            host: endpoint.host, port: endpoint.port, username: endpoint.username, password: endpoint.password,
+            database: endpoint.database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(5)
+        // Every pooled connection works in the store's schema.
+        configuration.options.additionalStartupParameters = [("search_path", endpoint.schema)]
+        configuration.options.maximumConnections = 8
+        let client = PostgresClient(configuration: configuration)
+        self.client = client
+        running = Task { await client.run() }
+        do {
+            // One direct connection first: a wrong address or password then fails at once with the
+            // server's own reason, where the pool would keep retrying until its circuit breaker trips.
+            try await Self.probe(endpoint, logger: logger)
+            try await PostgresSchema.migrate(client, schema: endpoint.schema, logger: logger)
+        } catch {
+            running.cancel()
+            throw PostgresErrors.translate(error, endpoint: endpoint, opening: true)
+        }
+    }
+
+    deinit { running.cancel() }
+
+    private static func probe(_ endpoint: PostgresEndpoint, logger: Logger) async throws {
+        var configuration = PostgresConnection.Configuration(
+            host: endpoint.host, port: endpoint.port, username: endpoint.username, password: endpoint.password,
+            database: endpoint.database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(5)
+        let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+        try await connection.close()
+    }
+
+    /// Closes the pool's connections (also done when the store is released).
+    public func close() { running.cancel() }
+
+    // MARK: Documents
+
+    public func saveDocument(_ document: NewDocument) async throws -> (document: StoredDocument, inserted: Bool) {
+        try await guarded {
+            let rows = try await self.client.query("""
+                INSERT INTO document (sha256, name, format, byte_count, bytes, text, created_at)
+                VALUES (\(document.sha256), \(document.name), \(document.format.rawValue), \(document.bytes.count),
+                        \(document.bytes), \(document.text), \(Date()))
+                ON CONFLICT (sha256) DO NOTHING RETURNING sha256
+                """, logger: self.logger)
+            var inserted = false
+            for try await _ in rows { inserted = true }
+            guard let stored = try await self.fetchDocument(document.sha256) else {
+                throw StoreError.failed(detail: "document \(document.sha256) vanished after it was stored")
+            }
+            return (stored, inserted)
+        }
+    }
+
+    public func document(sha256: String) async throws -> StoredDocument? {
+        try await guarded { try await self.fetchDocument(sha256) }
+    }
+
+    public func documentBytes(sha256: String) async throws -> Data? {
+        try await guarded {
+            let rows = try await self.client.query("SELECT bytes FROM document WHERE sha256 = \(sha256)", logger: self.logger)
+            for try await bytes in rows.decode(Data.self) { return bytes }
+            return nil
+        }
+    }
+
+    private func fetchDocument(_ sha256: String) async throws -> StoredDocument? {
+        let rows = try await client.query("""
+            SELECT sha256, name, format, byte_count, text, created_at FROM document WHERE sha256 = \(sha256)
+            """, logger: logger)
+        for try await (sha, name, format, count, text, created) in rows.decode((String, String, String, Int, String, Date).self) {
+            return StoredDocument(sha256: sha, name: name, format: DocumentFormat(rawValue: format) ?? .txt,
+                                  byteCount: count, text: text, createdAt: created)
+        }
+        return nil
+    }
+
+    // MARK: Analyses
+
+    public func saveAnalysis(_ analysis: Analysis) async throws -> AnalysisSummary {
+        let json = try SQLiteStore.encoder.encode(analysis)
+        let logger = self.logger
+        return try await guarded {
+            try await self.client.withTransaction(logger: logger) { connection in
+                let known = try await connection.query(
+                    "SELECT 1 FROM document WHERE sha256 = \(analysis.document.sha256) FOR SHARE", logger: logger)
+                var found = false
+                for try await _ in known { found = true }
+                guard found else { throw StoreError.unknownDocument(sha256: analysis.document.sha256) }
+                let now = Date()
+                let inserted = try await connection.query("""
+                    INSERT INTO analysis (document_sha256, document_name, profile, score, gaps, moves, created_at, json)
+                    VALUES (\(analysis.document.sha256), \(analysis.document.name), \(analysis.profile), \(analysis.score),
+                            \(analysis.gaps.count), \(analysis.killListMoves.count), \(now), \(json))
+                    RETURNING id
+                    """, logger: logger)
+                var id: Int64 = 0
+                for try await value in inserted.decode(Int64.self) { id = value }
+                for finding in analysis.provisions {
+                    try await connection.query("""
+                        INSERT INTO finding (analysis_id, provision, dimension, status, strength, value, confidence)
+                        VALUES (\(id), \(finding.id), \(finding.dimension), \(finding.status.rawValue),
+                                \(finding.strength?.rawValue), \(finding.value), \(finding.confidence))
+                        """, logger: logger)
+                }
+                for move in analysis.killListMoves {
+                    try await connection.query(
+                        "INSERT INTO move_finding (analysis_id, move, confidence) VALUES (\(id), \(move.id), \(move.confidence))",
+                        logger: logger)
+                }
+                return AnalysisSummary(id: id, documentSha256: analysis.document.sha256, documentName: analysis.document.name,
+                                       profile: analysis.profile, score: analysis.score, gaps: analysis.gaps.count,
+                                       moves: analysis.killListMoves.count, createdAt: now)
+            }
+        }
+    }
+
+    public func analysis(id: Int64) async throws -> StoredAnalysis? {
+        try await guarded {
+            let rows = try await self.client.query(PostgresQuery(unsafeSQL: Self.summarySelect + ", json FROM analysis WHERE id = $1",
+                                                                 binds: try Self.binds(id)), logger: self.logger)
+            for try await row in rows.decode((Int64, String, String, String, Int, Int, Int, Date, Data).self) {
+                let analysis = try SQLiteStore.decoder.decode(Analysis.self, from: row.8)
+                return StoredAnalysis(summary: Self.summary((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7)),
+                                      analysis: analysis)
+            }
+            return nil
+        }
+    }
+
+    public func analyses(limit: Int, offset: Int) async throws -> [AnalysisSummary] {
+        try await guarded {
+            let rows = try await self.client.query(PostgresQuery(
+                unsafeSQL: Self.summarySelect + " FROM analysis ORDER BY id DESC LIMIT $1 OFFSET $2",
+                binds: try Self.binds(limit, offset)), logger: self.logger)
+            var list: [AnalysisSummary] = []
+            for try await row in rows.decode((Int64, String, String, String, Int, Int, Int, Date).self) {
+                list.append(Self.summary(row))
+            }
+            return list
+        }
+    }
+
+    public func analysisCount() async throws -> Int {
+        try await guarded {
+            let rows = try await self.client.query("SELECT COUNT(*) FROM analysis", logger: self.logger)
+            for try await count in rows.decode(Int.self) { return count }
+            return 0
+        }
+    }
+
+    static let summarySelect = "SELECT id, document_sha256, document_name, profile, score, gaps, moves, created_at"
+
+    static func summary(_ row: (Int64, String, String, String, Int, Int, Int, Date)) -> AnalysisSummary {
+        AnalysisSummary(id: row.0, documentSha256: row.1, documentName: row.2, profile: row.3, score: row.4,
+                        gaps: row.5, moves: row.6, createdAt: row.7)
+    }
+
+    // MARK: Knowledge
+
+    public func replaceKnowledge(_ entries: [KnowledgeEntry]) async throws {
+        let logger = self.logger
+        try await guarded {
+            try await self.client.withTransaction(logger: logger) { connection in
+                try await connection.query("DELETE FROM knowledge", logger: logger)
+                for entry in entries {
+                    try await connection.query("""
+                        INSERT INTO knowledge (kind, id, title, summary, body, tags)
+                        VALUES (\(entry.kind), \(entry.id), \(entry.title), \(entry.summary), \(entry.body),
+                                \(entry.tags.joined(separator: " ")))
+                        """, logger: logger)
+                }
+            }
+        }
+    }
+
+    public func searchKnowledge(_ query: KnowledgeQuery) async throws -> [KnowledgeHit] {
+        let search = PostgresKnowledgeSearch(query)
+        return try await guarded {
+            let rows = try await self.client.query(try search.statement(), logger: self.logger)
+            var hits: [KnowledgeHit] = []
+            for try await (kind, id, title, summary, body, tags, snippet)
+                    in rows.decode((String, String, String, String, String, String, String?).self) {
+                hits.append(KnowledgeHit(entry: Self.entry(kind, id, title, summary, body, tags), snippet: snippet))
+            }
+            return hits
+        }
+    }
+
+    public func knowledgeEntry(kind: String, id: String) async throws -> KnowledgeEntry? {
+        try await guarded {
+            let rows = try await self.client.query(
+                "SELECT kind, id, title, summary, body, tags FROM knowledge WHERE kind = \(kind) AND id = \(id)", logger: self.logger)
+            for try await (kind, id, title, summary, body, tags) in rows.decode((String, String, String, String, String, String).self) {
+                return Self.entry(kind, id, title, summary, body, tags)
+            }
+            return nil
+        }
+    }
+
+    public func knowledgeCounts() async throws -> [String: Int] {
+        try await guarded {
+            let rows = try await self.client.query("SELECT kind, COUNT(*) FROM knowledge GROUP BY kind", logger: self.logger)
+            var counts: [String: Int] = [:]
+            for try await (kind, count) in rows.decode((String, Int).self) { counts[kind] = count }
+            return counts
+        }
+    }
+
+    static func entry(_ kind: String, _ id: String, _ title: String, _ summary: String, _ body: String, _ tags: String) -> KnowledgeEntry {
+        KnowledgeEntry(kind: kind, id: id, title: title, summary: summary, body: body,
+                       tags: tags.split(separator: " ").map(String.init))
+    }
+
+    // MARK: Plumbing
+
+    static func binds(_ values: any PostgresDynamicTypeEncodable...) throws -> PostgresBindings {
+        var binds = PostgresBindings(capacity: values.count)
+        for value in values { binds.append(value) }
+        return binds
+    }
+
+    /// Runs a store operation and turns driver and server errors into `StoreError`s that say what to do.
+    private func guarded<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        do { return try await body() } catch { throw PostgresErrors.translate(error, endpoint: endpoint, opening: false) }
+    }
+}
