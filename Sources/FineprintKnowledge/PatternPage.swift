@@ -18,6 +18,9 @@ public struct PatternPage: Sendable {
         public var scorecard: PartnershipScorecard?
         /// Listed by the pattern as a live precedent (rather than only naming the pattern).
         public var isLivePrecedent: Bool
+        /// Of this pattern's kill-list moves, those the public terms neither show nor rule out (the
+        /// scorecard's own list spans every pattern the partnership exhibits).
+        public var unknownPatternMoves: [String]
     }
 
     public var pattern: DealPattern
@@ -44,7 +47,12 @@ public struct PatternPage: Sendable {
         let live = Set(pattern.livePrecedents)
         partnerships = shown.partnerships(exhibiting: pattern.id)
             .sorted { (live.contains($0.id) ? 0 : 1, $1.date) < (live.contains($1.id) ? 0 : 1, $0.date) }
-            .map { TrackedPartnership(partnership: $0, scorecard: scorecard($0), isLivePrecedent: live.contains($0.id)) }
+            .map { partnership in
+                let card = scorecard(partnership)
+                let ownMoves = Set(pattern.killListMoves.map(\.id))
+                return TrackedPartnership(partnership: partnership, scorecard: card, isLivePrecedent: live.contains(partnership.id),
+                                          unknownPatternMoves: card?.unknownMoves.filter(ownMoves.contains) ?? [])
+            }
         precedents = pattern.precedents.compactMap { shown.precedent($0) }
         regulations = pattern.regulations.compactMap { shown.regulation($0) }
         scholarlyAnchors = pattern.scholarlyAnchors.compactMap { knowledge.source($0) }

@@ -23,7 +23,7 @@ extension PatternPage {
                     continue
                 }
                 out += "| \(cell(name)) | \(tracked.partnership.date) | \(cell(list(card.visibleMoves.map(\.id)))) | "
-                    + "\(cell(list(card.evidentProtections.map(\.id)))) | \(card.unknownMoves.count) of \(moves.count) |\n"
+                    + "\(cell(list(card.evidentProtections.map(\.id)))) | \(tracked.unknownPatternMoves.count) of \(moves.count) |\n"
             }
             out += "\n"
             for tracked in partnerships {

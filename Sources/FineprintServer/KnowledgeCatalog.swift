@@ -102,7 +102,7 @@ public struct KnowledgeCatalog: Sendable {
                     let live = tracked.isLivePrecedent ? ", live precedent" : ""
                     guard let card = tracked.scorecard else { return "\(tracked.partnership.name) (\(tracked.partnership.date)\(live))" }
                     return "\(tracked.partnership.name) (\(tracked.partnership.date)\(live)): \(card.visibleMoves.count) kill-list moves visible, "
-                        + "\(card.evidentProtections.count) protections evident, \(card.unknownMoves.count) of the pattern's \(page.moves.count) moves unknown"
+                        + "\(card.evidentProtections.count) protections evident, \(tracked.unknownPatternMoves.count) of the pattern's \(page.moves.count) moves unknown"
                 }),
                 section("Kill-list moves to expect", items: page.moves.map { m in
                     "\(m.move.name) — \(m.whyHere) Instead: \(m.mitigationNote)" + (m.clause.map { " Model clause: \($0.title)." } ?? "")

@@ -74,4 +74,27 @@ struct ScorecardAndExportTests {
             }
         }
     }
+
+    @Test func aPatternPageCountsOnlyItsOwnMovesAsUnknown() throws {
+        let knowledge = try KnowledgeLoader.load(fromCorpus: Repo.corpusURL)
+        let scorer = try scorer(knowledge)
+        var checked = 0
+        for pattern in knowledge.published.patterns {
+            let page = PatternPage(pattern: pattern, knowledge: knowledge, corpus: try Repo.corpus.get(), scorecard: scorer.scorecard(for:))
+            let own = Set(pattern.killListMoves.map(\.id))
+            for tracked in page.partnerships {
+                let card = try #require(tracked.scorecard)
+                #expect(Set(tracked.unknownPatternMoves).isSubset(of: own), "\(pattern.id): \(tracked.partnership.id)")
+                // Every move of the pattern is either seen in the public terms or unknown.
+                let seen = Set(card.visibleMoves.map(\.id)).intersection(own)
+                #expect(seen.count + tracked.unknownPatternMoves.count == own.count, "\(pattern.id): \(tracked.partnership.id)")
+                checked += 1
+            }
+            let markdown = page.markdown()
+            for tracked in page.partnerships {
+                #expect(markdown.contains("| \(tracked.unknownPatternMoves.count) of \(page.moves.count) |"))
+            }
+        }
+        #expect(checked > 0, "no published pattern tracks a partnership")
+    }
 }

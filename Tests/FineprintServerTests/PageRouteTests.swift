@@ -283,6 +283,10 @@ struct PageRouteTests {
                     #expect(response.status == .ok)
                     #expect(response.text.contains("Tracked partnerships, scored on their public terms"))
                     #expect(response.text.contains("kill-list moves visible"))
+                    // "N of the pattern's M moves unknown" never counts more than the pattern has.
+                    for match in response.text.matches(of: /(\d+) of the pattern's (\d+) moves unknown/) {
+                        #expect(Int(match.1)! <= Int(match.2)!, "\(pattern.id): \(match.0)")
+                    }
                     for partnership in bench.catalog.knowledge.partnerships(exhibiting: pattern.id) {
                         #expect(response.text.contains(escaped(partnership.name)), "\(pattern.id): \(partnership.id) missing")
                     }
