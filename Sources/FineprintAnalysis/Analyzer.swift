@@ -57,7 +57,7 @@ public struct Analyzer: Sendable {
                                                  confidence: Self.floorConfidence, strength: nil, value: nil, evidence: []))
             }
         }
-        let moves = findMoves(findings: findings, hitsByOwner: hitsByOwner, in: prepared)
+        let moves = findMoves(findings: findings, hitsByOwner: hitsByOwner, in: prepared, playbook: playbook)
         let scored = Scorer(corpus: corpus, playbook: playbook).score(findings: findings, moves: moves)
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
         return Analysis(
@@ -278,7 +278,7 @@ public struct Analyzer: Sendable {
     // MARK: kill-list moves
 
     private func findMoves(findings: [ProvisionFinding], hitsByOwner: [CompiledRules.Owner: [Hit]],
-                           in doc: PreparedDocument) -> [MoveFinding] {
+                           in doc: PreparedDocument, playbook: Playbook) -> [MoveFinding] {
         let byId = Dictionary(findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var found: [MoveFinding] = []
         for (m, move) in corpus.moves.enumerated() {
@@ -286,7 +286,7 @@ public struct Analyzer: Sendable {
             var evidenceHits: [Hit] = []
             var conditionEvidence: [Evidence] = []
             for (t, trigger) in move.triggers.enumerated() {
-                guard let conditionFactor = Self.conditions(trigger.requires, byId) else { continue }
+                guard let conditionFactor = Self.conditions(trigger.requires, byId, playbook: playbook) else { continue }
                 if trigger.pattern != nil {
                     let hits = hitsByOwner[.trigger(move: m, trigger: t)] ?? []
                     for hit in hits {
@@ -313,7 +313,8 @@ public struct Analyzer: Sendable {
     }
 
     /// How far a trigger's conditions hold: nil when one fails, else the weakest condition's confidence.
-    static func conditions(_ conditions: [ProvisionCondition], _ findings: [String: ProvisionFinding]) -> Double? {
+    static func conditions(_ conditions: [ProvisionCondition], _ findings: [String: ProvisionFinding],
+                           playbook: Playbook) -> Double? {
         var factor = 1.0
         for condition in conditions {
             guard let finding = findings[condition.provision] else { return nil }
@@ -327,6 +328,8 @@ public struct Analyzer: Sendable {
                 if let needle = condition.valueContains {
                     guard let value = finding.value, value.lowercased().contains(needle.lowercased()) else { return nil }
                 }
+                // A law or forum without a value could be anywhere, so it stays possibly foreign.
+                if condition.foreign, let value = finding.value, !playbook.isForeign(value) { return nil }
                 factor = min(factor, finding.confidence)
             }
         }

@@ -8,18 +8,32 @@ public struct ProvisionCondition: Hashable, Codable, Sendable {
     public var strengthAtMost: Strength?
     /// With `present`: the extracted value must contain this text (case-insensitive).
     public var valueContains: String?
+    /// With `present`: the value must name none of the playbook's home jurisdictions (a governing
+    /// law or forum abroad). Holds for any value when the playbook names no home.
+    public var foreign: Bool
 
-    public init(provision: String, status: Status, strengthAtMost: Strength? = nil, valueContains: String? = nil) {
+    public init(provision: String, status: Status, strengthAtMost: Strength? = nil, valueContains: String? = nil,
+                foreign: Bool = false) {
         self.provision = provision
         self.status = status
         self.strengthAtMost = strengthAtMost
         self.valueContains = valueContains
+        self.foreign = foreign
     }
 
     enum CodingKeys: String, CodingKey {
-        case provision, status
+        case provision, status, foreign
         case strengthAtMost = "strength_at_most"
         case valueContains = "value_contains"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        provision = try c.decode(String.self, forKey: .provision)
+        status = try c.decode(Status.self, forKey: .status)
+        strengthAtMost = try c.decodeIfPresent(Strength.self, forKey: .strengthAtMost)
+        valueContains = try c.decodeIfPresent(String.self, forKey: .valueContains)
+        foreign = try c.decodeIfPresent(Bool.self, forKey: .foreign) ?? false
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 /// How much a playbook cares about a provision.
 public enum RequirementLevel: String, Codable, Sendable {
     case required
@@ -42,19 +43,40 @@ public struct Playbook: Hashable, Codable, Sendable, Identifiable {
     public var requirements: [Requirement]
     /// Points taken off the overall score for each kill-list move found, by severity.
     public var movePenalty: [Severity: Double]
+    /// The buyer's own jurisdictions (places as the contract may name them: "Ireland", "Dublin").
+    /// A governing law or forum naming one of them is not foreign; with none named, the analyzer
+    /// cannot tell whose law a contract chooses and treats every named one as possibly foreign.
+    public var homeJurisdictions: [String]
 
     public init(id: String, name: String, description: String, requirements: [Requirement],
-                movePenalty: [Severity: Double] = [.high: 6, .medium: 3, .low: 1]) {
+                movePenalty: [Severity: Double] = [.high: 6, .medium: 3, .low: 1], homeJurisdictions: [String] = []) {
         self.id = id
         self.name = name
         self.description = description
         self.requirements = requirements
         self.movePenalty = movePenalty
+        self.homeJurisdictions = homeJurisdictions
+    }
+
+    /// Whether a governing-law or forum value names none of the home jurisdictions (true when
+    /// there are none: the buyer's home is unknown). Values read like "Northern Ireland, UK",
+    /// "courts of California, USA" or "arbitration (ICC), Paris": each comma-separated place is
+    /// compared whole, so a home of "Ireland" does not claim "Northern Ireland", while "UK" does.
+    public func isForeign(_ value: String) -> Bool {
+        guard !homeJurisdictions.isEmpty else { return true }
+        let homes = Set(homeJurisdictions.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        let places = value.lowercased().split(separator: ",").map { part in
+            var place = part.trimmingCharacters(in: .whitespaces)
+            if place.hasPrefix("courts of ") { place.removeFirst("courts of ".count) }
+            return place
+        }
+        return !places.contains(where: homes.contains)
     }
 
     enum CodingKeys: String, CodingKey {
         case id, name, description, requirements
         case movePenalty = "move_penalty"
+        case homeJurisdictions = "home_jurisdictions"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -73,6 +95,7 @@ public struct Playbook: Hashable, Codable, Sendable, Identifiable {
             penalty[severity] = value
         }
         movePenalty = penalty
+        homeJurisdictions = try c.decodeIfPresent([String].self, forKey: .homeJurisdictions) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {

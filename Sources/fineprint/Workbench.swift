@@ -92,6 +92,11 @@ struct JudgingOptions: ParsableArguments {
     @Option(help: "A playbook file of your own (YAML, as corpus/playbooks/*.yaml); overrides --profile.")
     var playbook: String?
 
+    @Option(name: .customLong("home"), help: ArgumentHelp(
+        "A jurisdiction of the buyer's own, as the analyzer names it (Ireland, \"England and Wales\", UK); repeat for several. A governing law there is not flagged as foreign.",
+        valueName: "place"))
+    var homeJurisdictions: [String] = []
+
     @Option(help: "The corpus folder (default: the bundled corpus).")
     var corpus: String?
 
@@ -107,7 +112,9 @@ struct JudgingOptions: ParsableArguments {
     func load() throws -> (Workbench, FineprintCore.Playbook) {
         do {
             let bench = try Workbench(corpusPath: corpus, rulesOnly: rulesOnly)
-            return (bench, try bench.playbook(profile: profile, file: playbook))
+            var chosen = try bench.playbook(profile: profile, file: playbook)
+            chosen.homeJurisdictions += homeJurisdictions
+            return (bench, chosen)
         } catch {
             Console.error("\(error)")
             throw ExitCode(2)

@@ -13,9 +13,11 @@ struct FixtureCase: Decodable, Sendable, CustomTestStringConvertible {
     var strength: String?
     var value: String?
     var note: String?
+    /// The buyer's home jurisdictions for this case (the playbook's `home_jurisdictions`).
+    var home: [String]?
     var file: String = ""
 
-    enum CodingKeys: String, CodingKey { case provision, move, text, expect, strength, value, note }
+    enum CodingKeys: String, CodingKey { case provision, move, text, expect, strength, value, note, home }
 
     var testDescription: String {
         "\(file): \(provision ?? move ?? "?") \(expect) — \(String(text.prefix(70)))"
@@ -40,7 +42,7 @@ enum FixtureCases {
                 all += file.cases.map { var c = $0; c.file = name; return c }
             } catch {
                 // A case file that does not decode becomes one failing case naming the error.
-                all.append(FixtureCase(provision: nil, move: nil, text: "\(error)", expect: "decodes", file: name))
+                all.append(FixtureCase(provision: nil, move: nil, text: "\(error)", expect: "decodes", home: nil, file: name))
             }
         }
         return all
@@ -55,7 +57,7 @@ enum FixtureCases {
     @Test("rule behaviour case", arguments: FixtureCases.load())
     func behaviour(_ c: FixtureCase) throws {
         try #require(c.expect != "decodes", "case file does not decode: \(c.text)")
-        let analysis = try Repo.analyze(c.text)
+        let analysis = try Repo.analyze(c.text, home: c.home ?? [])
         if let id = c.provision {
             let finding = try #require(analysis.finding(id), "unknown provision \(id)")
             let expected: ProvisionStatus = c.expect == "present" ? .present : .absent

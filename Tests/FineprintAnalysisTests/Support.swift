@@ -19,9 +19,10 @@ enum Repo {
         try DocumentReader().read(data: Data(text.utf8), name: name, format: .txt)
     }
 
-    static func analyze(_ text: String, profile: String = "tier1") throws -> Analysis {
+    static func analyze(_ text: String, profile: String = "tier1", home: [String] = []) throws -> Analysis {
         let analyzer = try analyzer.get()
-        let playbook = try requirePlaybook(analyzer.corpus, profile)
+        var playbook = try requirePlaybook(analyzer.corpus, profile)
+        playbook.homeJurisdictions = home
         return analyzer.analyze(try document(text), playbook: playbook)
     }
 }
