@@ -53,10 +53,11 @@ extension WebWorkbench {
 
     func playbook(_ id: String?) throws -> Playbook {
         let id = id ?? Self.defaultProfile
-        guard let playbook = corpus.playbook(id) else {
+        guard var playbook = corpus.playbook(id) else {
             throw WebError.badRequest("There is no tier or playbook called '\(id)'.",
                                       hint: "Choose one of: " + corpus.playbooks.map(\.id).joined(separator: ", ") + ".")
         }
+        playbook.homeJurisdictions += homeJurisdictions
         return playbook
     }
 

@@ -17,6 +17,9 @@ public struct WebWorkbench: Sendable {
     public let catalog: KnowledgeCatalog
     /// A `fineprint watch` store whose recorded versions and changes the watch page shows (nil: none).
     public let watchFolder: URL?
+    /// The deploying government's own jurisdictions, added to every tier it judges against (a
+    /// law named there is not foreign); empty: unknown, every named law is flagged for review.
+    public let homeJurisdictions: [String]
     let pages: Pages
     /// Rendered report pages by analysis id: a stored analysis never changes, so neither does its page.
     let reportPages = RenderCache<Int64>(capacity: 256)
@@ -30,9 +33,11 @@ public struct WebWorkbench: Sendable {
     /// `analyzer`: the one the CLI built (with the learned model, unless rules only were asked for);
     /// without it the rules alone judge.
     public init(corpus: Corpus, knowledge: KnowledgeBase, store: any Store, maxUploadBytes: Int = 25_000_000,
-                pdftotextPath: String? = nil, analyzer: Analyzer? = nil, watchFolder: URL? = nil) async throws {
+                pdftotextPath: String? = nil, analyzer: Analyzer? = nil, watchFolder: URL? = nil,
+                homeJurisdictions: [String] = []) async throws {
         self.corpus = corpus
         self.watchFolder = watchFolder
+        self.homeJurisdictions = homeJurisdictions
         let analyzer = try analyzer ?? Analyzer(corpus: corpus)
         self.analyzer = analyzer
         self.reader = DocumentReader(maxBytes: maxUploadBytes, pdftotextPath: pdftotextPath)
@@ -49,11 +54,12 @@ public struct WebWorkbench: Sendable {
 
     /// Loads the corpus and its knowledge base from a corpus folder.
     public static func load(corpusURL: URL, store: any Store, maxUploadBytes: Int = 25_000_000,
-                            analyzer: Analyzer? = nil, watchFolder: URL? = nil) async throws -> WebWorkbench {
+                            analyzer: Analyzer? = nil, watchFolder: URL? = nil,
+                            homeJurisdictions: [String] = []) async throws -> WebWorkbench {
         let corpus = try analyzer?.corpus ?? CorpusLoader.load(from: corpusURL)
         let knowledge = try KnowledgeLoader.load(fromCorpus: corpusURL)
         return try await WebWorkbench(corpus: corpus, knowledge: knowledge, store: store, maxUploadBytes: maxUploadBytes,
-                                      analyzer: analyzer, watchFolder: watchFolder)
+                                      analyzer: analyzer, watchFolder: watchFolder, homeJurisdictions: homeJurisdictions)
     }
 
     public var maxUploadBytes: Int { reader.maxBytes }

@@ -30,6 +30,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A PostgreSQL database to keep everything in instead of SQLite: postgres://user:password@host:5432/database?schema=fineprint (default: $FINEPRINT_DATABASE_URL, else SQLite in --data-dir).", valueName: "url"))
     var database: String?
 
+    @Option(name: .customLong("home"), help: ArgumentHelp(
+        "A jurisdiction of the deploying government's own (Ireland, \"England and Wales\", UK); repeat for several. Every analysis counts a governing law there as home, not foreign.",
+        valueName: "place"))
+    var homeJurisdictions: [String] = []
+
     @Option(help: "The corpus folder (default: the bundled corpus).")
     var corpus: String?
 
@@ -59,7 +64,8 @@ struct Serve: AsyncParsableCommand {
             }
             bench = try await WebWorkbench.load(corpusURL: judging.corpusURL, store: store, maxUploadBytes: maxSize,
                                                 analyzer: judging.analyzer,
-                                                watchFolder: watchStore.map { URL(fileURLWithPath: $0) })
+                                                watchFolder: watchStore.map { URL(fileURLWithPath: $0) },
+                                                homeJurisdictions: homeJurisdictions)
         } catch {
             Console.error("\(error)")
             throw ExitCode(2)

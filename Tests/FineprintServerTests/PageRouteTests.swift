@@ -65,6 +65,30 @@ struct PageRouteTests {
         }
     }
 
+    @Test func theDeployingGovernmentsOwnLawIsNotForeign() async throws {
+        let contract = Data("""
+            These Terms are governed by the laws of Ireland, and the courts of Ireland have exclusive jurisdiction over any dispute.
+            """.utf8)
+        for (home, flagged) in [([String](), true), (["Ireland"], false)] {
+            let bench = try await Repo.workbench(store: try SQLiteStore(dataDirectory: try Repo.temporaryFolder()), homeJurisdictions: home)
+            try await Repo.withApp(bench) { client in
+                let id = try #require(try await upload(client, contract, name: "irish-terms.txt"))
+                let first = try #require(try await bench.store.analysis(id: id))
+                #expect(first.analysis.killListMoves.contains { $0.id == "foreign_law_and_forum" } == flagged, "home \(home)")
+                // Re-scoring against another tier keeps the deployment's home.
+                let againID: Int64? = try await client.execute(uri: "/analyses/\(id)/reanalyse", method: .post,
+                                                               headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                               body: ByteBuffer(string: "profile=tier3")) { response in
+                    response.headers[.location].flatMap { Int64($0.dropFirst("/analyses/".count)) }
+                }
+                let secondID = try #require(againID)
+                let second = try #require(try await bench.store.analysis(id: secondID))
+                #expect(second.analysis.profile == "tier3")
+                #expect(second.analysis.killListMoves.contains { $0.id == "foreign_law_and_forum" } == flagged, "home \(home), tier3")
+            }
+        }
+    }
+
     @Test func aRestartedServerStillHasEveryAnalysis() async throws {
         let folder = try Repo.temporaryFolder()
         let first = try await Repo.workbench(folder: folder)

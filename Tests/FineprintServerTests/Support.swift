@@ -34,9 +34,10 @@ enum Repo {
                             maxUploadBytes: maxUploadBytes, watchFolder: watchFolder)
     }
 
-    static func workbench(store: any Store, maxUploadBytes: Int = 25_000_000, watchFolder: URL? = nil) async throws -> WebWorkbench {
+    static func workbench(store: any Store, maxUploadBytes: Int = 25_000_000, watchFolder: URL? = nil,
+                          homeJurisdictions: [String] = []) async throws -> WebWorkbench {
         try await WebWorkbench(corpus: try corpus.get(), knowledge: try knowledge.get(), store: store,
-                                      maxUploadBytes: maxUploadBytes, watchFolder: watchFolder)
+                               maxUploadBytes: maxUploadBytes, watchFolder: watchFolder, homeJurisdictions: homeJurisdictions)
     }
 
     /// Runs `body` against the app's router (no network).
