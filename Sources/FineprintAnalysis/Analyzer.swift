@@ -47,11 +47,14 @@ public struct Analyzer: Sendable {
         for hit in hits { hitsByOwner[compiled.entries[hit.entry].owner, default: []].append(hit) }
 
         // Sentence logits of the learned classifier, [category][sentence], computed once for all provisions.
-        let logits = classifier?.logits(segmentFeatures(prepared))
+        let features = classifier == nil ? [] : segmentFeatures(prepared)
+        let logits = classifier?.logits(features)
+        let documentLogits = classifier?.documentLogits(features)
         var findings: [ProvisionFinding] = []
         for provision in corpus.taxonomy.provisions {
             if let r = ruleIndex[provision.id] {
-                findings.append(finding(for: provision, rule: r, hitsByOwner: hitsByOwner, in: prepared, logits: logits))
+                findings.append(finding(for: provision, rule: r, hitsByOwner: hitsByOwner, in: prepared, logits: logits,
+                                        documentLogits: documentLogits))
             } else {
                 findings.append(ProvisionFinding(id: provision.id, dimension: provision.dimension, status: .absent,
                                                  confidence: Self.floorConfidence, strength: nil, value: nil, evidence: []))
@@ -69,9 +72,17 @@ public struct Analyzer: Sendable {
 
     // MARK: the learned component
 
-    /// Each sentence's features for the classifier: its words and the heading it stands under.
+    /// Each sentence's features for the classifier: its words, the heading it stands under and its neighbours.
     private func segmentFeatures(_ doc: PreparedDocument) -> [[UInt64]] {
-        doc.sentences.map { SegmentFeatures.hashes(tokens: doc.tokens, range: $0.tokens, heading: $0.heading) }
+        doc.sentences.indices.map { s in
+            SegmentFeatures.hashes(tokens: doc.tokens, range: doc.sentences[s].tokens, heading: doc.sentences[s].heading,
+                                   neighbours: neighbours(of: s, in: doc))
+        }
+    }
+
+    private func neighbours(of s: Int, in doc: PreparedDocument) -> SegmentFeatures.Neighbours {
+        SegmentFeatures.Neighbours(previous: s > 0 ? doc.sentences[s - 1].tokens : nil,
+                                   next: s + 1 < doc.sentences.count ? doc.sentences[s + 1].tokens : nil)
     }
 
     /// What training needs from a document: its sentences with their features (and, when `names`, the
@@ -90,8 +101,9 @@ public struct Analyzer: Sendable {
         }
         var table: [UInt64: String] = [:]
         if names {
-            for sentence in prepared.sentences {
-                for (h, name) in SegmentFeatures.names(tokens: prepared.tokens, range: sentence.tokens, heading: sentence.heading) {
+            for (s, sentence) in prepared.sentences.enumerated() {
+                for (h, name) in SegmentFeatures.names(tokens: prepared.tokens, range: sentence.tokens, heading: sentence.heading,
+                                                       neighbours: neighbours(of: s, in: prepared)) {
                     table[h] = name
                 }
             }
@@ -185,17 +197,17 @@ public struct Analyzer: Sendable {
     }
 
     private func finding(for provision: Provision, rule r: Int, hitsByOwner: [CompiledRules.Owner: [Hit]],
-                         in doc: PreparedDocument, logits: [[Float]]?) -> ProvisionFinding {
+                         in doc: PreparedDocument, logits: [[Float]]?, documentLogits: [Float]?) -> ProvisionFinding {
         let rule = corpus.rules[r]
         let (support, against, ruleConfidence) = ruleSupport(rule: r, hitsByOwner: hitsByOwner, in: doc)
         var confidence = ruleConfidence
         var present = confidence >= Self.threshold
         // With a model that knows the provision, the combined decision replaces the rules' own (docs/evaluation.md).
         var decision: ProvisionDecision?
-        if let classifier, let logits, let c = classifier.category(provision.id) {
+        if let classifier, let logits, let documentLogits, let c = classifier.category(provision.id) {
             let signal = RuleSignal(confidence: ruleConfidence,
                                     support: Dictionary(support.map { ($0.hit.sentence, $0.weight) }, uniquingKeysWith: max))
-            let d = classifier.model.categories[c].decide(rule: signal, logits: logits[c])
+            let d = classifier.model.categories[c].decide(rule: signal, logits: logits[c], documentLogit: documentLogits[c])
             decision = d
             present = d.present
             // Kept on the right side of 0.5 after rounding, so status and confidence never disagree.

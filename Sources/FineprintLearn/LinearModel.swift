@@ -1,11 +1,12 @@
 import Foundation
 
-/// The shipped model file (`corpus/models/cuad-linear.json`, format `fineprint.linear-model/2`):
-/// per provision, a logistic regression over sentence n-grams, a second stage that turns the rules'
-/// confidence and the sentence scores into a document decision, and one that picks evidence sentences.
+/// The shipped model file (`corpus/models/cuad-linear.json`, format `fineprint.linear-model/3`):
+/// per provision, a logistic regression over sentence n-grams, one over the n-grams of the whole
+/// document, a second stage that turns the rules' confidence and those scores into a document
+/// decision, and one that picks evidence sentences.
 /// Weights are stored as integers in thousandths: exact to read back and half the size of decimals.
 public struct LinearModel: Codable, Sendable, Hashable {
-    public static let formatId = "fineprint.linear-model/2"
+    public static let formatId = "fineprint.linear-model/3"
 
     public var format: String
     /// What the model was trained on, for the record (data set, split, document count).
@@ -19,6 +20,9 @@ public struct LinearModel: Codable, Sendable, Hashable {
         /// Sentence classifier: bias, and pairs [feature index, weight × 1000].
         public var bias: Double
         public var weights: [[Int]]
+        /// Document classifier over all the features of the document: bias, and pairs as above.
+        public var documentBias: Double
+        public var documentWeights: [[Int]]
         /// Document decision over `Combination.documentFeatures`; present when its logit ≥ threshold.
         public var document: Stage
         /// Evidence choice over `Combination.evidenceFeatures`; a sentence is shown when its logit ≥ threshold.
@@ -26,10 +30,13 @@ public struct LinearModel: Codable, Sendable, Hashable {
         /// At most this many model-chosen evidence sentences.
         public var maxEvidence: Int
 
-        public init(provision: String, bias: Double, weights: [[Int]], document: Stage, evidence: Stage, maxEvidence: Int) {
+        public init(provision: String, bias: Double, weights: [[Int]], documentBias: Double = 0, documentWeights: [[Int]] = [],
+                    document: Stage, evidence: Stage, maxEvidence: Int) {
             self.provision = provision
             self.bias = bias
             self.weights = weights
+            self.documentBias = documentBias
+            self.documentWeights = documentWeights
             self.document = document
             self.evidence = evidence
             self.maxEvidence = maxEvidence
@@ -37,17 +44,15 @@ public struct LinearModel: Codable, Sendable, Hashable {
 
         // In the file the pairs are one flat list, index, weight, index, weight…: a list of 160,000 two-element
         // lists took half a second to decode, a flat list of numbers a small fraction of that.
-        enum CodingKeys: String, CodingKey { case provision, bias, weights, document, evidence, maxEvidence }
+        enum CodingKeys: String, CodingKey { case provision, bias, weights, documentBias, documentWeights, document, evidence, maxEvidence }
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             provision = try c.decode(String.self, forKey: .provision)
             bias = try c.decode(Double.self, forKey: .bias)
-            let flat = try c.decode([Int].self, forKey: .weights)
-            guard flat.count % 2 == 0 else {
-                throw DecodingError.dataCorruptedError(forKey: .weights, in: c, debugDescription: "an odd number of weight entries")
-            }
-            weights = stride(from: 0, to: flat.count, by: 2).map { [flat[$0], flat[$0 + 1]] }
+            weights = try Self.pairs(c, .weights)
+            documentBias = try c.decode(Double.self, forKey: .documentBias)
+            documentWeights = try Self.pairs(c, .documentWeights)
             document = try c.decode(Stage.self, forKey: .document)
             evidence = try c.decode(Stage.self, forKey: .evidence)
             maxEvidence = try c.decode(Int.self, forKey: .maxEvidence)
@@ -58,9 +63,19 @@ public struct LinearModel: Codable, Sendable, Hashable {
             try c.encode(provision, forKey: .provision)
             try c.encode(bias, forKey: .bias)
             try c.encode(weights.flatMap { $0 }, forKey: .weights)
+            try c.encode(documentBias, forKey: .documentBias)
+            try c.encode(documentWeights.flatMap { $0 }, forKey: .documentWeights)
             try c.encode(document, forKey: .document)
             try c.encode(evidence, forKey: .evidence)
             try c.encode(maxEvidence, forKey: .maxEvidence)
+        }
+
+        static func pairs(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> [[Int]] {
+            let flat = try c.decode([Int].self, forKey: key)
+            guard flat.count % 2 == 0 else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "an odd number of weight entries")
+            }
+            return stride(from: 0, to: flat.count, by: 2).map { [flat[$0], flat[$0 + 1]] }
         }
     }
 
@@ -101,7 +116,7 @@ public struct LinearModel: Codable, Sendable, Hashable {
                   c.evidence.coefficients.count == Combination.evidenceFeatureCount + 1 else {
                 throw FormatError(description: "\(c.provision): second-stage coefficients of the wrong length")
             }
-            for pair in c.weights where pair.count != 2 || pair[0] < 0 || pair[0] >= model.features.count {
+            for pair in c.weights + c.documentWeights where pair.count != 2 || pair[0] < 0 || pair[0] >= model.features.count {
                 throw FormatError(description: "\(c.provision): weight \(pair) does not name a feature")
             }
         }

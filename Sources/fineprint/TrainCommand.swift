@@ -41,6 +41,15 @@ struct Train: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Most weights kept per provision.", visibility: .hidden))
     var weightsPerProvision = ModelTrainer.Settings().weightsPerProvision
 
+    @Option(help: ArgumentHelp("Epochs of the document classifiers.", visibility: .hidden))
+    var documentEpochs = ModelTrainer.Settings().documentEpochs
+
+    @Option(help: ArgumentHelp("Most document-classifier weights kept per provision.", visibility: .hidden))
+    var documentWeightsPerProvision = ModelTrainer.Settings().documentWeightsPerProvision
+
+    @Option(help: ArgumentHelp("Macro evidence precision the evidence thresholds keep (cross-fitted).", visibility: .hidden))
+    var evidencePrecisionFloor = ModelTrainer.Settings().evidencePrecisionFloor
+
     func run() async throws {
         do {
             guard split != .validation else { throw CLIError("the validation split is held out: train on dev") }
@@ -66,6 +75,9 @@ struct Train: AsyncParsableCommand {
             settings.epochs = epochs
             settings.maxEvidence = maxEvidence
             settings.weightsPerProvision = weightsPerProvision
+            settings.evidencePrecisionFloor = evidencePrecisionFloor
+            settings.documentEpochs = documentEpochs
+            settings.documentWeightsPerProvision = documentWeightsPerProvision
             let (model, report) = ModelTrainer.train(training, provisions: order,
                                                      trainedOn: "CUAD, split \(split.rawValue), \(documents.count) contracts" + (labels == nil ? "" : " with label files"),
                                                      settings: settings)
@@ -86,11 +98,12 @@ struct Train: AsyncParsableCommand {
                       + "\(f(p.rulesF1))  \(f(p.precision)) \(f(p.recall)) \(f(p.f1))  \(f(p.evidencePrecision)) \(f(p.evidenceRecall))")
             }
             let n = Double(max(report.provisions.count, 1))
+            func mean(_ values: [Double]) -> String { f(values.reduce(0, +) / n) }
+            let ps = report.provisions
+            let macro: [String] = [mean(ps.map(\.rulesF1)), mean(ps.map(\.precision)), mean(ps.map(\.recall)), mean(ps.map(\.f1)),
+                                   mean(ps.map(\.evidencePrecision)), mean(ps.map(\.evidenceRecall))]
             print("macro".padding(toLength: 30, withPad: " ", startingAt: 0) + String(repeating: " ", count: 25)
-                  + "\(f(report.provisions.map(\.rulesF1).reduce(0, +) / n))  "
-                  + "\(f(report.provisions.map(\.precision).reduce(0, +) / n)) \(f(report.provisions.map(\.recall).reduce(0, +) / n)) "
-                  + "\(f(report.provisions.map(\.f1).reduce(0, +) / n))  "
-                  + "\(f(report.provisions.map(\.evidencePrecision).reduce(0, +) / n)) \(f(report.provisions.map(\.evidenceRecall).reduce(0, +) / n))")
+                  + "\(macro[0])  \(macro[1]) \(macro[2]) \(macro[3])  \(macro[4]) \(macro[5])")
             print("wrote \(url.path) (\(report.vocabulary) features, "
                   + String(format: "%.1f KB) in %.1f s (reading and rules %.1f s)", Double(encoded.count) / 1024, total, read))
         } catch let error as ExitCode {

@@ -35,9 +35,9 @@ import Testing
     /// Escrow is decided by its best sentence alone, termination by the rules alone; evidence by the
     /// sentence logit + 5 × the weight of a rule cue in it.
     static func model(documentThreshold: Double = 0) -> LinearModel {
-        let bySentence = LinearModel.Stage(coefficients: [0, 1, 0, 0, 0], threshold: documentThreshold)
-        let byRules = LinearModel.Stage(coefficients: [1, 0, 0, 0, 0], threshold: documentThreshold)
-        let evidence = LinearModel.Stage(coefficients: [1, 5, 0], threshold: 0)
+        let bySentence = LinearModel.Stage(coefficients: [0, 1, 0, 0, 0, 0], threshold: documentThreshold)
+        let byRules = LinearModel.Stage(coefficients: [1, 0, 0, 0, 0, 0], threshold: documentThreshold)
+        let evidence = LinearModel.Stage(coefficients: [1, 5, 0, 0, 0, 0], threshold: 0)
         return LinearModel(trainedOn: "hand-written", features: ["escrow", "for convenience"], categories: [
             LinearModel.Category(provision: "source_code_escrow", bias: -4, weights: [[0, 40_000]],
                                  document: bySentence, evidence: evidence, maxEvidence: 2),
@@ -111,5 +111,29 @@ import Testing
         let evidence = try #require(a.finding("source_code_escrow")?.evidence)
         #expect(evidence.count == 2)
         #expect(evidence.map(\.start) == evidence.map(\.start).sorted())
+    }
+
+    @Test func theDocumentClassifierCanCarryTheDecision() throws {
+        var model = Self.model()
+        // Escrow decided by the document classifier alone, which weighs "escrow" anywhere in the text.
+        model.categories[0].document = LinearModel.Stage(coefficients: [0, 0, 0, 0, 1, 0], threshold: 0)
+        model.categories[0].documentBias = -4
+        model.categories[0].documentWeights = [[0, 100_000]]
+        let escrow = try #require(try analyze(model).0.finding("source_code_escrow"))
+        #expect(escrow.status == .present)
+        // The evidence is still the sentence the sentence classifier points at.
+        #expect(escrow.evidence.map(\.quote).allSatisfy { $0.contains("escrow agent") })
+        model.categories[0].documentWeights = []
+        #expect(try analyze(model).0.finding("source_code_escrow")?.status == .absent)
+    }
+
+    @Test func theEvidenceStageSeesTheNeighbours() throws {
+        var model = Self.model()
+        // Evidence by the stronger neighbour's logit alone: the sentences around the escrow sentence.
+        model.categories[0].evidence = LinearModel.Stage(coefficients: [0, 0, 0, 1, 0, 0], threshold: 0)
+        let evidence = try #require(try analyze(model).0.finding("source_code_escrow")?.evidence)
+        #expect(evidence.count == 2)
+        #expect(evidence.first?.quote.hasPrefix("Invoices are payable") == true)
+        #expect(evidence.last?.quote.hasPrefix("Each party keeps") == true)
     }
 }

@@ -56,8 +56,10 @@ import Testing
         let classifier = SegmentClassifier(model: model)
         for i in 100..<110 {
             let (doc, sentences) = Self.document(i, withClause: i % 2 == 0)
-            let logits = classifier.logits(doc.document.segments.map(\.features))
-            let decision = model.categories[0].decide(rule: RuleSignal(confidence: 0.01, support: [:]), logits: logits[0])
+            let features = doc.document.segments.map(\.features)
+            let logits = classifier.logits(features)
+            let decision = model.categories[0].decide(rule: RuleSignal(confidence: 0.01, support: [:]), logits: logits[0],
+                                                      documentLogit: classifier.documentLogits(features)[0])
             #expect(decision.present == (i % 2 == 0), "document \(i)")
             if decision.present {
                 #expect(!decision.evidence.isEmpty)
@@ -92,6 +94,32 @@ import Testing
         for (h, name) in named { #expect(SegmentFeatures.hash(name) == h) }
         #expect(named.contains { $0.name == "h:escrow" })
         #expect(named.contains { $0.name == "# days" })
+    }
+
+    @Test func numbersKeepTheirMagnitude() {
+        let tokens = Tokenizer.tokens(in: "purchase not less than $100,000.50 within 30 days")
+        let names = Set(SegmentFeatures.names(tokens: tokens, range: tokens.indices, heading: nil).map(\.name))
+        #expect(names.contains("#6"))
+        #expect(names.contains("#2"))
+        #expect(names.contains("than #"))
+        #expect(!names.contains("#3"))
+    }
+
+    @Test func neighbourWordsArePrefixedAndHashLikeTheirNames() {
+        let text = "The following shall survive. Licences granted to end users continue. Fees are due."
+        let tokens = Tokenizer.tokens(in: text)
+        // Sentences by hand: 0..<4, 4..<10, 10..<13.
+        let neighbours = SegmentFeatures.Neighbours(previous: 0..<4, next: 10..<13)
+        let named = SegmentFeatures.names(tokens: tokens, range: 4..<10, heading: nil, neighbours: neighbours)
+        let hashes = SegmentFeatures.hashes(tokens: tokens, range: 4..<10, heading: nil, neighbours: neighbours)
+        #expect(Set(named.map(\.hash)) == Set(hashes))
+        for (h, name) in named { #expect(SegmentFeatures.hash(name) == h) }
+        let names = Set(named.map(\.name))
+        #expect(names.contains("p:survive"))
+        #expect(names.contains("n:fees"))
+        #expect(names.contains("licences granted"))
+        #expect(!names.contains("survive"))
+        #expect(!names.contains("p:licences"))
     }
 
     @Test func rejectsAFileOfAnotherFormat() {
