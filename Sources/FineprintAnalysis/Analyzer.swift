@@ -67,7 +67,8 @@ public struct Analyzer: Sendable {
             document: DocumentSummary(name: document.name, sha256: document.sha256, format: document.format,
                                       characters: prepared.scalars.count),
             profile: playbook.id, provisions: findings, killListMoves: moves, dimensions: scored.dimensions,
-            gaps: scored.gaps, score: scored.score, timings: Timings(milliseconds: elapsed))
+            gaps: scored.gaps, score: scored.score, timings: Timings(milliseconds: elapsed),
+            homeJurisdictions: playbook.homeJurisdictions.isEmpty ? nil : playbook.homeJurisdictions)
     }
 
     // MARK: the learned component

@@ -156,10 +156,13 @@ public struct Analysis: Hashable, Codable, Sendable {
     public var gaps: [Gap]
     public var score: Int
     public var timings: Timings
+    /// The buyer's home jurisdictions the analysis counted as not foreign (an addition to the
+    /// spec's fields; absent when none were given, i.e. every named law was flagged for review).
+    public var homeJurisdictions: [String]?
 
     public init(document: DocumentSummary, profile: String, provisions: [ProvisionFinding],
                 killListMoves: [MoveFinding], dimensions: [DimensionScore], gaps: [Gap], score: Int,
-                timings: Timings) {
+                timings: Timings, homeJurisdictions: [String]? = nil) {
         self.schema = Self.schemaId
         self.document = document
         self.profile = profile
@@ -169,6 +172,7 @@ public struct Analysis: Hashable, Codable, Sendable {
         self.gaps = gaps
         self.score = score
         self.timings = timings
+        self.homeJurisdictions = homeJurisdictions
     }
 
     public func finding(_ id: String) -> ProvisionFinding? { provisions.first { $0.id == id } }

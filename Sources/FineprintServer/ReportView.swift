@@ -28,6 +28,8 @@ struct ReportView {
     var sha256: String
     var profile: String
     var profileName: String
+    /// The home jurisdictions the analysis counted as not foreign, joined; nil when none were given.
+    var homeJurisdictions: String?
     var score: Int
     var scoreBand: String
     var createdAt: String
@@ -55,6 +57,7 @@ struct ReportView {
         sha256 = a.document.sha256
         profile = a.profile
         profileName = input.playbook.name
+        homeJurisdictions = a.homeJurisdictions?.joined(separator: ", ")
         score = a.score
         scoreBand = Format.scoreBand(a.score)
         createdAt = Format.date(stored.summary.createdAt)

@@ -1,4 +1,6 @@
 import FineprintCore
+import FineprintReport
+import Foundation
 import Testing
 import Yams
 
@@ -28,5 +30,24 @@ import Yams
     func eachPlaceOfAValueIsComparedWhole(_ value: String, _ foreign: Bool) {
         let playbook = Playbook(id: "p", name: "p", description: "", requirements: [], homeJurisdictions: ["Ireland", "Dublin"])
         #expect(playbook.isForeign(value) == foreign)
+    }
+
+    @Test func theAnalysisAndItsReportsSayWhichHomeWasAssumed() throws {
+        let text = "These Terms are governed by the laws of Ireland, and the courts of Ireland have exclusive jurisdiction."
+        let corpus = try Repo.corpus.get()
+        let withHome = try Repo.analyze(text, home: ["Ireland"])
+        #expect(withHome.homeJurisdictions == ["Ireland"])
+        #expect(withHome.move("foreign_law_and_forum") == nil)
+        let input = ReportInput(analysis: withHome, corpus: corpus, playbook: try requirePlaybook(corpus, "tier1"), text: text)
+        for format in [ReportFormat.text, .markdown, .html] {
+            #expect(try ReportRenderer.render(input, as: format).lowercased().contains("home jurisdictions"), "\(format)")
+        }
+        let json = try JSONReport.render(withHome)
+        #expect(try JSONReport.decode(Data(json.utf8)).homeJurisdictions == ["Ireland"])
+        // Without a home the field is left out of the JSON, as the spec's fields stand.
+        let without = try Repo.analyze(text)
+        #expect(without.homeJurisdictions == nil)
+        #expect(!(try JSONReport.render(without)).contains("homeJurisdictions"))
+        #expect(without.move("foreign_law_and_forum") != nil)
     }
 }

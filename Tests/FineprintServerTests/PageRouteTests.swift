@@ -75,6 +75,10 @@ struct PageRouteTests {
                 let id = try #require(try await upload(client, contract, name: "irish-terms.txt"))
                 let first = try #require(try await bench.store.analysis(id: id))
                 #expect(first.analysis.killListMoves.contains { $0.id == "foreign_law_and_forum" } == flagged, "home \(home)")
+                #expect(first.analysis.homeJurisdictions == (home.isEmpty ? nil : home))
+                try await client.execute(uri: "/analyses/\(id)", method: .get) { response in
+                    #expect(response.text.contains("home jurisdictions: Ireland") == !home.isEmpty)
+                }
                 // Re-scoring against another tier keeps the deployment's home.
                 let againID: Int64? = try await client.execute(uri: "/analyses/\(id)/reanalyse", method: .post,
                                                                headers: [.contentType: "application/x-www-form-urlencoded"],
