@@ -96,6 +96,7 @@ let package = Package(
             "FineprintAnalysis", "FineprintIngest",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
         ]),
     ],

@@ -10,15 +10,19 @@ public struct PostgresEndpoint: Hashable, Sendable, CustomStringConvertible {
     public var database: String
     /// The schema the store's tables live in (created when missing).
     public var schema: String
+    /// How long a statement waits for a lock another session holds before the store answers
+    /// "busy" (as the SQLite store's busy timeout does); `?lock_timeout=` in seconds.
+    public var lockTimeoutSeconds: Double
 
     public init(host: String, port: Int = 5432, username: String, password: String? = nil, database: String,
-                schema: String = "fineprint") {
+                schema: String = "fineprint", lockTimeoutSeconds: Double = 5) {
         self.host = host
         self.port = port
         self.username = username
         self.password = password
         self.database = database
         self.schema = schema
+        self.lockTimeoutSeconds = lockTimeoutSeconds
     }
 
     /// Parses `postgres://` (or `postgresql://`) URLs. The schema comes from `?schema=`; the
@@ -37,9 +41,13 @@ public struct PostgresEndpoint: Hashable, Sendable, CustomStringConvertible {
             throw StoreError.cannotOpen(path: Self.redacted(text),
                                         detail: "the schema '\(schema)' must be letters, digits and underscores, starting with a letter")
         }
+        let lockTimeout = components.queryItems?.first(where: { $0.name == "lock_timeout" })?.value
+        guard let seconds = lockTimeout.map(Double.init) ?? 5, seconds > 0, seconds <= 3600 else {
+            throw StoreError.cannotOpen(path: Self.redacted(text), detail: "lock_timeout must be a number of seconds from 0 to 3600")
+        }
         self.init(host: components.host.flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1", port: components.port ?? 5432,
                   username: user.removingPercentEncoding ?? user, password: components.password?.removingPercentEncoding,
-                  database: database.isEmpty ? user : database, schema: schema.lowercased())
+                  database: database.isEmpty ? user : database, schema: schema.lowercased(), lockTimeoutSeconds: seconds)
     }
 
     /// The address without the password, for messages and logs.

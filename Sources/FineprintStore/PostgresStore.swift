@@ -25,7 +25,10 @@ public final class PostgresStore: Store {
             database: endpoint.database, tls: .disable)
         configuration.options.connectTimeout = .seconds(5)
         // Every pooled connection works in the store's schema.
-        configuration.options.additionalStartupParameters = [("search_path", endpoint.schema)]
+        // A held lock makes a statement wait this long, then fail as "busy" rather than hang.
+        configuration.options.additionalStartupParameters = [
+            ("search_path", endpoint.schema), ("lock_timeout", "\(Int(endpoint.lockTimeoutSeconds * 1000))ms"),
+        ]
         configuration.options.maximumConnections = 8
         let client = PostgresClient(configuration: configuration)
         self.client = client

@@ -5,6 +5,8 @@ import FineprintServer
 import GRDB
 import Hummingbird
 import HummingbirdTesting
+import Logging
+import PostgresNIO
 import Testing
 
 /// What every `Store` must do, whatever keeps the data. `open` opens the store under test; calling
@@ -144,6 +146,29 @@ struct StoreContractTests {
         try await StoreContract.backend(backend).knowledgeSearchRanksTitleMatchesAndFilters()
     }
     @Test(.enabled(if: PostgresTestServer.url != nil, "needs FINEPRINT_TEST_POSTGRES_URL (.ci/run starts a server)"))
+    func aLockHeldByAnotherSessionIsReportedAsBusy() async throws {
+        var endpoint = try PostgresEndpoint(url: try #require(PostgresTestServer.url))
+        endpoint.schema = "test_lock_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
+        endpoint.lockTimeoutSeconds = 0.3
+        let store = try await PostgresStore(endpoint: endpoint)
+        // Another session takes the documents table and holds it.
+        let other = try await PostgresConnection.connect(
+            configuration: PostgresConnection.Configuration(host: endpoint.host, port: endpoint.port, username: endpoint.username,
+                                                            password: endpoint.password, database: endpoint.database, tls: .disable),
+            id: 1, logger: Logger(label: "test"))
+        let logger = Logger(label: "test")
+        try await other.query("BEGIN", logger: logger)
+        try await other.query(PostgresQuery(unsafeSQL: "LOCK TABLE \(endpoint.schema).document IN ACCESS EXCLUSIVE MODE"), logger: logger)
+        await #expect(throws: StoreError.busy(path: endpoint.description)) {
+            _ = try await store.saveDocument(StoreTests.document("blocked"))
+        }
+        try await other.query("ROLLBACK", logger: logger)
+        try await other.close()
+        // Once the lock is gone, the same write goes through.
+        #expect(try await store.saveDocument(StoreTests.document("blocked")).inserted)
+    }
+
+    @Test(.enabled(if: PostgresTestServer.url != nil, "needs FINEPRINT_TEST_POSTGRES_URL (.ci/run starts a server)"))
     func theWholeWorkbenchRunsOnPostgres() async throws {
         try await StoreContract.postgres().servesTheWorkbench()
     }
@@ -214,10 +239,12 @@ struct PostgresEndpointTests {
         #expect(!endpoint.description.contains("cret"))
         // The database defaults to the user's name, the schema to fineprint, the port to 5432.
         let short = try PostgresEndpoint(url: "postgresql://fp@localhost")
-        #expect(short.database == "fp" && short.schema == "fineprint" && short.port == 5432)
+        #expect(short.database == "fp" && short.schema == "fineprint" && short.port == 5432 && short.lockTimeoutSeconds == 5)
+        #expect(try PostgresEndpoint(url: "postgres://fp@localhost/fp?lock_timeout=0.5").lockTimeoutSeconds == 0.5)
     }
 
-    @Test(arguments: ["mysql://u@h/db", "postgres://host-without-user/db", "postgres://u@h/db?schema=x;drop", "not a url"])
+    @Test(arguments: ["mysql://u@h/db", "postgres://host-without-user/db", "postgres://u@h/db?schema=x;drop", "not a url",
+                      "postgres://u@h/db?lock_timeout=soon", "postgres://u@h/db?lock_timeout=0"])
     func aBadURLIsRefusedBeforeConnecting(_ url: String) {
         #expect(throws: StoreError.self) { _ = try PostgresEndpoint(url: url) }
     }
