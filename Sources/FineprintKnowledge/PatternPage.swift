@@ -45,11 +45,11 @@ public struct PatternPage: Sendable {
             return Move(move: move, whyHere: entry.whyHere, mitigationNote: entry.mitigation, clause: corpus.clause(move.mitigation))
         }
         let live = Set(pattern.livePrecedents)
+        let ownMoves = Set(pattern.killListMoves.map(\.id))
         partnerships = shown.partnerships(exhibiting: pattern.id)
             .sorted { (live.contains($0.id) ? 0 : 1, $1.date) < (live.contains($1.id) ? 0 : 1, $0.date) }
             .map { partnership in
                 let card = scorecard(partnership)
-                let ownMoves = Set(pattern.killListMoves.map(\.id))
                 return TrackedPartnership(partnership: partnership, scorecard: card, isLivePrecedent: live.contains(partnership.id),
                                           unknownPatternMoves: card?.unknownMoves.filter(ownMoves.contains) ?? [])
             }
