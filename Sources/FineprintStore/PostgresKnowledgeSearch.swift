@@ -11,12 +11,12 @@ struct PostgresKnowledgeSearch {
     /// `word1 & word2:*`. Words are letters and digits only (everything else separates them), so no
     /// tsquery operator from the input survives.
     var tsquery: String? {
-        let words = query.text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        let words = query.words
         guard !words.isEmpty else { return nil }
         return words.enumerated().map { index, word in index == words.count - 1 ? "\(word):*" : word }.joined(separator: " & ")
     }
 
-    func statement() throws -> PostgresQuery {
+    func statement() -> PostgresQuery {
         var binds = PostgresBindings()
         var conditions: [String] = []
         let tsquery = self.tsquery

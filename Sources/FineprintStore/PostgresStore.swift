@@ -44,6 +44,7 @@ public final class PostgresStore: Store {
         }
     }
 
+    // Releasing the store ends the pool's run loop, which closes its connections.
     deinit { running.cancel() }
 
     private static func probe(_ endpoint: PostgresEndpoint, logger: Logger) async throws {
@@ -54,9 +55,6 @@ public final class PostgresStore: Store {
         let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
         try await connection.close()
     }
-
-    /// Closes the pool's connections (also done when the store is released).
-    public func close() { running.cancel() }
 
     // MARK: Documents
 
@@ -143,7 +141,7 @@ public final class PostgresStore: Store {
     public func analysis(id: Int64) async throws -> StoredAnalysis? {
         try await guarded {
             let rows = try await self.client.query(PostgresQuery(unsafeSQL: Self.summarySelect + ", json FROM analysis WHERE id = $1",
-                                                                 binds: try Self.binds(id)), logger: self.logger)
+                                                                 binds: Self.binds(id)), logger: self.logger)
             for try await row in rows.decode((Int64, String, String, String, Int, Int, Int, Date, Data).self) {
                 let analysis = try SQLiteStore.decoder.decode(Analysis.self, from: row.8)
                 return StoredAnalysis(summary: Self.summary((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7)),
@@ -157,7 +155,7 @@ public final class PostgresStore: Store {
         try await guarded {
             let rows = try await self.client.query(PostgresQuery(
                 unsafeSQL: Self.summarySelect + " FROM analysis ORDER BY id DESC LIMIT $1 OFFSET $2",
-                binds: try Self.binds(limit, offset)), logger: self.logger)
+                binds: Self.binds(limit, offset)), logger: self.logger)
             var list: [AnalysisSummary] = []
             for try await row in rows.decode((Int64, String, String, String, Int, Int, Int, Date).self) {
                 list.append(Self.summary(row))
@@ -202,7 +200,7 @@ public final class PostgresStore: Store {
     public func searchKnowledge(_ query: KnowledgeQuery) async throws -> [KnowledgeHit] {
         let search = PostgresKnowledgeSearch(query)
         return try await guarded {
-            let rows = try await self.client.query(try search.statement(), logger: self.logger)
+            let rows = try await self.client.query(search.statement(), logger: self.logger)
             var hits: [KnowledgeHit] = []
             for try await (kind, id, title, summary, body, tags, snippet)
                     in rows.decode((String, String, String, String, String, String, String?).self) {
@@ -239,7 +237,7 @@ public final class PostgresStore: Store {
 
     // MARK: Plumbing
 
-    static func binds(_ values: any PostgresDynamicTypeEncodable...) throws -> PostgresBindings {
+    static func binds(_ values: any PostgresDynamicTypeEncodable...) -> PostgresBindings {
         var binds = PostgresBindings(capacity: values.count)
         for value in values { binds.append(value) }
         return binds

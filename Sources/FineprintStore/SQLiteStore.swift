@@ -210,7 +210,7 @@ public final class SQLiteStore: Store {
     }
 
     public func searchKnowledge(_ query: KnowledgeQuery) async throws -> [KnowledgeHit] {
-        let match = Self.matchExpression(query.text)
+        let match = Self.matchExpression(query.words)
         return try await read { db in
             var conditions: [String] = []
             var arguments: StatementArguments = []
@@ -272,10 +272,7 @@ public final class SQLiteStore: Store {
 
     /// A user's words as an FTS5 expression: every word must occur, the last may be a prefix
     /// (so results follow typing). Each word is quoted, so FTS5 operators in the input are inert.
-    static func matchExpression(_ text: String) -> String? {
-        let words = text.lowercased()
-            .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-            .map(String.init)
+    static func matchExpression(_ words: [String]) -> String? {
         guard !words.isEmpty else { return nil }
         return words.enumerated().map { index, word in
             index == words.count - 1 ? "\"\(word)\"*" : "\"\(word)\""

@@ -141,6 +141,12 @@ public struct KnowledgeQuery: Hashable, Sendable {
         self.tag = tag
         self.limit = limit
     }
+
+    /// The words to find, lowercased: runs of letters and digits, everything else separates them,
+    /// so no search-syntax operator typed by the user reaches either store's query language.
+    var words: [String] {
+        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
 }
 
 /// A search result: the entry and, for a text search, a snippet with the matches marked.
