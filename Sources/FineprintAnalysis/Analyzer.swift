@@ -191,7 +191,10 @@ public struct Analyzer: Sendable {
         support = strongestPerSentence(support)
         against = strongestPerSentence(against)
         var confidence = 1 - support.reduce(1.0) { $0 * (1 - $1.weight) }
-        for item in against { confidence *= 1 - item.weight / 2 }
+        // The strongest undercutting wording weakens the support once: a carve-out restated in a
+        // summary, a definition and a survival list is still one carve-out, and a promise narrowed by
+        // exceptions stays a (weak) promise.
+        if let strongest = against.map(\.weight).max() { confidence *= 1 - strongest / 2 }
         if support.isEmpty { confidence = Self.floorConfidence }
         confidence = min(max(confidence, Self.floorConfidence), 0.999)
         return (support, against, confidence)

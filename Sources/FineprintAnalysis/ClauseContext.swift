@@ -13,6 +13,8 @@ struct ClauseContext {
     static let clauseBreakers: Set<String> = ["but", "however", "except", "unless", "provided", "whereas", "notwithstanding"]
     /// "no later than", "not less than", "shall not exceed": limits, not negations.
     static let limitWords: Set<String> = ["later", "less", "more", "fewer", "exceed", "exceeding", "greater", "earlier", "sooner", "only", "limited"]
+    /// Words that make a following "prohibited by …" a condition: "unless (otherwise) prohibited by law".
+    static let conditionWords: Set<String> = ["unless", "except", "otherwise", "extent", "where", "if", "when", "as"]
     static let lookBehind = 10
     static let partyLookBehind = 15
 
@@ -41,15 +43,22 @@ struct ClauseContext {
         let from = max(clauseStart(tokens, sentenceStart: sentenceStart, index: match.first), match.first - Self.lookBehind)
         var i = from
         while i <= match.last {
-            if Self.negators.contains(tokens[i].text), !isLimit(tokens, at: i, upTo: match.last + 3) { return true }
+            // A negator in a bracketed aside before the match does not negate it: "if you use the Standard
+            // Services (not through promotional credits), we will indemnify you".
+            let aside = i < match.first && tokens[i].parenthesized && !tokens[match.first].parenthesized
+            if !aside, Self.negators.contains(tokens[i].text), !isLimit(tokens, at: i, upTo: match.last + 3) { return true }
             i += 1
         }
         return false
     }
 
-    /// "no later than", "not more than", "not exceed", "not only", "whether or not", "if not".
+    /// "no later than", "not more than", "not exceed", "not only", "whether or not", "if not", "prohibited by law".
     private func isLimit(_ tokens: [Token], at i: Int, upTo limit: Int) -> Bool {
         let word = tokens[i].text
+        // "unless prohibited by law", "to the extent prohibited by applicable law": a condition on the
+        // clause, not a negation of it.
+        if word == "prohibited", i > 0, i + 1 < tokens.count, tokens[i + 1].text == "by",
+           Self.conditionWords.contains(tokens[i - 1].text) { return true }
         if word == "not", i > 0, tokens[i - 1].text == "or" || tokens[i - 1].text == "if" { return true }
         guard word == "no" || word == "not" else { return false }
         let next = i + 1 < tokens.count ? tokens[i + 1].text : ""

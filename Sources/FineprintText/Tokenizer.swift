@@ -7,12 +7,15 @@ public struct Token: Hashable, Sendable {
     public var end: Int
     /// True when a `;` or `:` stands between this token and the previous one: a clause boundary.
     public var clauseBreakBefore: Bool
+    /// True inside round brackets (on the same line): an aside such as "(not through promotional credits)".
+    public var parenthesized: Bool
 
-    public init(text: String, start: Int, end: Int, clauseBreakBefore: Bool = false) {
+    public init(text: String, start: Int, end: Int, clauseBreakBefore: Bool = false, parenthesized: Bool = false) {
         self.text = text
         self.start = start
         self.end = end
         self.clauseBreakBefore = clauseBreakBefore
+        self.parenthesized = parenthesized
     }
 
     /// Digits ("72", "1,000.50") or a number word ("thirty").
@@ -36,11 +39,14 @@ public enum Tokenizer {
         tokens.reserveCapacity((upper - lower) / 5)
         var i = lower
         var pendingBreak = false
+        // Bracket depth, reset at a line end so that one unclosed bracket cannot cover a whole document.
+        var depth = 0
         var word = String.UnicodeScalarView()
         while i < upper {
             let s = scalars[i]
             guard isWordScalar(s) else {
                 if s == ";" || s == ":" { pendingBreak = true }
+                if s == "(" { depth += 1 } else if s == ")" { depth = max(depth - 1, 0) } else if s == "\n" { depth = 0 }
                 i += 1
                 continue
             }
@@ -64,7 +70,7 @@ public enum Tokenizer {
             }
             var text = String(word)
             if text.hasSuffix("'s") { text.removeLast(2) }
-            tokens.append(Token(text: text, start: start, end: i, clauseBreakBefore: pendingBreak))
+            tokens.append(Token(text: text, start: start, end: i, clauseBreakBefore: pendingBreak, parenthesized: depth > 0))
             pendingBreak = false
             // A trailing apostrophe of a plural possessive ("parties'") is simply skipped.
         }
