@@ -65,6 +65,9 @@ public enum ModelTrainer {
         public var precision: Double
         public var recall: Double
         public var f1: Double
+        /// Document F1 with the document stage itself cross-fitted too (fitted and thresholded on four
+        /// folds' held-out scores, applied to the fifth): the honest dev estimate of the decision.
+        public var nestedF1: Double
         public var evidencePrecision: Double
         public var evidenceRecall: Double
     }
@@ -225,6 +228,7 @@ public enum ModelTrainer {
                 provision: provision, documents: documents.count, positives: gold.filter { $0 }.count,
                 positiveSentences: clauseOf.reduce(0) { $0 + $1[c].count }, weights: weights.count,
                 rulesF1: rulesF1, precision: p, recall: r, f1: f1,
+                nestedF1: nestedF1(x, gold, folds: settings.folds),
                 evidencePrecision: 0, evidenceRecall: 0))
         }
         // The evidence thresholds, all provisions at once (`EvidenceThresholds`).
@@ -256,6 +260,19 @@ public enum ModelTrainer {
     }
 
     static func rounded(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+
+    /// F1 of the document stage when it, too, is fitted without the documents it judges: for each fold,
+    /// the stage and its F1-best threshold come from the other folds' (already held-out) scores.
+    static func nestedF1(_ x: [[Double]], _ gold: [Bool], folds: Int) -> Double {
+        var predicted = [Bool](repeating: false, count: x.count)
+        for fold in 0..<folds {
+            let train = x.indices.filter { $0 % folds != fold }
+            let beta = DenseLogistic.fit(train.map { x[$0] }, train.map { gold[$0] })
+            let (threshold, _, _, _) = bestF1Threshold(train.map { DenseLogistic.score(beta, x[$0]) }, train.map { gold[$0] })
+            for d in x.indices where d % folds == fold { predicted[d] = DenseLogistic.score(beta, x[d]) >= threshold }
+        }
+        return f1Score(predicted: predicted, gold: gold)
+    }
 
     static func f1Score(predicted: [Bool], gold: [Bool]) -> Double {
         var tp = 0, fp = 0, fn = 0
