@@ -47,9 +47,12 @@ public struct Analyzer: Sendable {
         for hit in hits { hitsByOwner[compiled.entries[hit.entry].owner, default: []].append(hit) }
 
         // Sentence logits of the learned classifier, [category][sentence], computed once for all provisions.
+        // The domain gate may keep the model off a document unlike its training contracts.
         let features = classifier == nil ? [] : segmentFeatures(prepared)
-        let logits = classifier?.logits(features)
-        let documentLogits = classifier?.documentLogits(features)
+        let documentScores = classifier?.documentScores(features)
+        let modelUse: LearnedModelUse? = documentScores.map { $0.outOfDomain ? .outOfDomain : .applied }
+        let logits = modelUse == .applied ? classifier?.logits(features) : nil
+        let documentLogits = modelUse == .applied ? documentScores?.logits : nil
         var findings: [ProvisionFinding] = []
         for provision in corpus.taxonomy.provisions {
             if let r = ruleIndex[provision.id] {
@@ -68,7 +71,8 @@ public struct Analyzer: Sendable {
                                       characters: prepared.scalars.count),
             profile: playbook.id, provisions: findings, killListMoves: moves, dimensions: scored.dimensions,
             gaps: scored.gaps, score: scored.score, timings: Timings(milliseconds: elapsed),
-            homeJurisdictions: playbook.homeJurisdictions.isEmpty ? nil : playbook.homeJurisdictions)
+            homeJurisdictions: playbook.homeJurisdictions.isEmpty ? nil : playbook.homeJurisdictions,
+            learnedModel: modelUse)
     }
 
     // MARK: the learned component

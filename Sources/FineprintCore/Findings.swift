@@ -141,6 +141,23 @@ public struct Timings: Hashable, Codable, Sendable {
     public init(milliseconds: Int) { self.milliseconds = milliseconds }
 }
 
+/// Whether the learned model took part in an analysis (absent from the JSON in a rules-only analysis).
+public enum LearnedModelUse: String, Hashable, Codable, Sendable {
+    /// The model's classifiers joined the rules in deciding the provisions they know.
+    case applied
+    /// The model's domain gate found the document unlike its training contracts (AI vendor web terms,
+    /// policies), where the model is known to do worse than the rules: the rules alone decided.
+    case outOfDomain = "out_of_domain"
+
+    /// What a report says about it.
+    public var explanation: String {
+        switch self {
+        case .applied: "rules and the learned model"
+        case .outOfDomain: "rules only: the learned model was left out because this document is unlike the contracts it was trained on"
+        }
+    }
+}
+
 /// The result of analysing one document: `fineprint.analysis/1` (spec/analysis-json.md).
 public struct Analysis: Hashable, Codable, Sendable {
     public static let schemaId = "fineprint.analysis/1"
@@ -159,10 +176,12 @@ public struct Analysis: Hashable, Codable, Sendable {
     /// The buyer's home jurisdictions the analysis counted as not foreign (an addition to the
     /// spec's fields; absent when none were given, i.e. every named law was flagged for review).
     public var homeJurisdictions: [String]?
+    /// Whether the learned model took part (an addition; absent in a rules-only analysis).
+    public var learnedModel: LearnedModelUse?
 
     public init(document: DocumentSummary, profile: String, provisions: [ProvisionFinding],
                 killListMoves: [MoveFinding], dimensions: [DimensionScore], gaps: [Gap], score: Int,
-                timings: Timings, homeJurisdictions: [String]? = nil) {
+                timings: Timings, homeJurisdictions: [String]? = nil, learnedModel: LearnedModelUse? = nil) {
         self.schema = Self.schemaId
         self.document = document
         self.profile = profile
@@ -173,6 +192,7 @@ public struct Analysis: Hashable, Codable, Sendable {
         self.score = score
         self.timings = timings
         self.homeJurisdictions = homeJurisdictions
+        self.learnedModel = learnedModel
     }
 
     public func finding(_ id: String) -> ProvisionFinding? { provisions.first { $0.id == id } }

@@ -93,6 +93,20 @@ public enum GoldLabels {
         return out
     }
 
+    /// The file names (last path component) of the documents the label files in `labels` declare as
+    /// validation: what a training step must not see, nor a vendor's twin page of the same name.
+    public static func heldOutFileNames(in labels: URL) throws -> Set<String> {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: labels.path)) ?? []
+        var names: Set<String> = []
+        for name in files where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            let file = try parse(try String(contentsOf: labels.appendingPathComponent(name), encoding: .utf8), name: name)
+            if file.split == DataSplit.validation.rawValue {
+                names.insert(URL(fileURLWithPath: file.document).lastPathComponent)
+            }
+        }
+        return names
+    }
+
     /// Decodes one label file; the YAML must match the format exactly.
     public static func parse(_ yaml: String, name: String) throws -> GoldLabelFile {
         let file: GoldLabelFile

@@ -1,12 +1,13 @@
 import Foundation
 
-/// The shipped model file (`corpus/models/cuad-linear.json`, format `fineprint.linear-model/3`):
+/// The shipped model file (`corpus/models/cuad-linear.json`, format `fineprint.linear-model/4`):
 /// per provision, a logistic regression over sentence n-grams, one over the n-grams of the whole
 /// document, a second stage that turns the rules' confidence and those scores into a document
-/// decision, and one that picks evidence sentences.
+/// decision, and one that picks evidence sentences; and, optionally, a domain gate that keeps the
+/// model off documents unlike its training contracts.
 /// Weights are stored as integers in thousandths: exact to read back and half the size of decimals.
 public struct LinearModel: Codable, Sendable, Hashable {
-    public static let formatId = "fineprint.linear-model/3"
+    public static let formatId = "fineprint.linear-model/4"
 
     public var format: String
     /// What the model was trained on, for the record (data set, split, document count).
@@ -14,6 +15,8 @@ public struct LinearModel: Codable, Sendable, Hashable {
     /// Feature names (`SegmentFeatures`): "word", "word word", "h:word".
     public var features: [String]
     public var categories: [Category]
+    /// Absent when the model was trained without out-of-domain documents: then it applies everywhere.
+    public var domain: DomainGate?
 
     public struct Category: Codable, Sendable, Hashable {
         public var provision: String
@@ -92,11 +95,12 @@ public struct LinearModel: Codable, Sendable, Hashable {
         func logit(_ x: [Double]) -> Double { DenseLogistic.score(coefficients, x) }
     }
 
-    public init(trainedOn: String, features: [String], categories: [Category]) {
+    public init(trainedOn: String, features: [String], categories: [Category], domain: DomainGate? = nil) {
         format = Self.formatId
         self.trainedOn = trainedOn
         self.features = features
         self.categories = categories
+        self.domain = domain
     }
 
     public struct FormatError: Error, CustomStringConvertible {
@@ -119,6 +123,9 @@ public struct LinearModel: Codable, Sendable, Hashable {
             for pair in c.weights + c.documentWeights where pair.count != 2 || pair[0] < 0 || pair[0] >= model.features.count {
                 throw FormatError(description: "\(c.provision): weight \(pair) does not name a feature")
             }
+        }
+        for pair in model.domain?.weights ?? [] where pair.count != 2 || pair[0] < 0 || pair[0] >= model.features.count {
+            throw FormatError(description: "domain gate: weight \(pair) does not name a feature")
         }
         return model
     }

@@ -72,13 +72,28 @@ public enum ModelTrainer {
         public var evidenceRecall: Double
     }
 
+    /// How the domain gate sorts documents it did not see (cross-fitted over the same folds).
+    public struct DomainReport: Sendable {
+        public var inDomain: Int
+        public var outOfDomain: Int
+        /// Training contracts the gate would keep the model off.
+        public var inDomainFlagged: Int
+        /// Out-of-domain documents the gate would let the model judge.
+        public var outOfDomainMissed: Int
+        public var missedNames: [String]
+    }
+
     public struct Report: Sendable {
         public var vocabulary: Int
         public var sentences: Int
         public var provisions: [ProvisionReport]
+        public var domain: DomainReport?
     }
 
+    /// `outOfDomain`: documents unlike the training contracts (vendor web terms, policies), for the domain
+    /// gate; none, no gate. `outOfDomainSource` says what they were, for the file.
     public static func train(_ documents: [TrainingDocument], provisions: [String], trainedOn: String,
+                             outOfDomain: [LearningDocument] = [], outOfDomainSource: String = "",
                              settings: Settings = Settings()) -> (LinearModel, Report) {
         let categories = provisions.count
         precondition(categories <= 32, "at most 32 provisions per model")
@@ -240,12 +255,35 @@ public enum ModelTrainer {
             reports[c].evidenceRecall = point.recall
         }
 
-        // Only features some provision still weighs go into the file; renumber them.
+        // The domain gate: the training contracts against the out-of-domain documents, whole documents as examples.
+        var gate: DomainGate?
+        var domainReport: DomainReport?
+        if !outOfDomain.isEmpty {
+            var examples = SegmentTrainer.Examples()
+            for segments in documents.map(\.document.segments) + outOfDomain.map(\.segments) {
+                let all = SegmentClassifier.documentFeatures(segments.map(\.features))
+                examples.append(all.compactMap { index[$0] }, labels: examples.count >= documents.count ? 1 : 0,
+                                scale: all.isEmpty ? 0 : 1 / Float(all.count).squareRoot())
+            }
+            let (weights, threshold, report) = trainGate(examples, inDomain: documents.count, names: outOfDomain.map(\.name),
+                                                         features: vocabulary.count, settings: settings)
+            var pairs: [[Int]] = []
+            for f in 0..<vocabulary.count {
+                let milli = Int((weights.weights[f] * 1000).rounded())
+                if milli != 0 { pairs.append([f, milli]) }
+            }
+            gate = DomainGate(trainedOn: outOfDomainSource, bias: (Double(weights.bias[0]) * 1000).rounded() / 1000,
+                              threshold: rounded(threshold), weights: pairs)
+            domainReport = report
+        }
+
+        // Only features some provision (or the gate) still weighs go into the file; renumber them.
         var used = [Int](repeating: -1, count: vocabulary.count)
         var kept: [String] = []
         for category in modelCategories { for pair in category.weights + category.documentWeights where used[pair[0]] < 0 {
             used[pair[0]] = 0
         } }
+        for pair in gate?.weights ?? [] { used[pair[0]] = 0 }
         for f in vocabulary.indices where used[f] == 0 {
             used[f] = kept.count
             kept.append(vocabulary[f])
@@ -254,9 +292,49 @@ public enum ModelTrainer {
             modelCategories[i].weights = modelCategories[i].weights.map { [used[$0[0]], $0[1]] }
             modelCategories[i].documentWeights = modelCategories[i].documentWeights.map { [used[$0[0]], $0[1]] }
         }
-        let model = LinearModel(trainedOn: trainedOn, features: kept, categories: modelCategories)
+        if let g = gate { gate?.weights = g.weights.map { [used[$0[0]], $0[1]] } }
+        let model = LinearModel(trainedOn: trainedOn, features: kept, categories: modelCategories, domain: gate)
         let sentences = perDocument.reduce(0) { $0 + $1.count }
-        return (model, Report(vocabulary: kept.count, sentences: sentences, provisions: reports))
+        return (model, Report(vocabulary: kept.count, sentences: sentences, provisions: reports, domain: domainReport))
+    }
+
+    /// The gate's weights, trained on all examples; its threshold, chosen on the cross-fitted logits (each
+    /// example judged by a gate trained on the other folds); and that cross-fitted sorting. The first
+    /// `inDomain` examples are the contracts, the rest the out-of-domain documents named by `names`.
+    static func trainGate(_ examples: SegmentTrainer.Examples, inDomain: Int, names: [String], features: Int,
+                          settings: Settings) -> (SegmentTrainer.Weights, Double, DomainReport) {
+        let gateSettings = SegmentTrainer.Settings(epochs: settings.documentEpochs, seed: settings.seed)
+        func fit(_ fold: Int?) -> SegmentTrainer.Weights {
+            var data = SegmentTrainer.Examples()
+            for e in 0..<examples.count where fold.map({ e % settings.folds != $0 }) ?? true {
+                data.append(Array(examples.features[examples.range(e)]), labels: examples.labels[e], scale: examples.scale[e])
+            }
+            var w = SegmentTrainer.train(data, categories: 1, features: features, settings: gateSettings)
+            w.prune(minimum: settings.minimumWeight, keep: settings.documentWeightsPerProvision)
+            return w
+        }
+        var logits = [Double](repeating: 0, count: examples.count)
+        for fold in 0..<settings.folds {
+            let w = fit(fold)
+            for e in 0..<examples.count where e % settings.folds == fold {
+                logits[e] = Double(w.logits(examples.features[examples.range(e)], scale: examples.scale[e])[0])
+            }
+        }
+        let outside = examples.count - inDomain
+        // The lowest cut that keeps the model off at most 1 % of the training contracts (a false-alarm
+        // budget: a contract wrongly sent to the rules alone loses the model's gain), midway to the next
+        // lower logit as for the document stage's threshold.
+        let budget = inDomain / 100
+        let cuts = Set(logits).sorted(by: >)
+        var threshold = (cuts.first ?? 0) + 1
+        for (k, cut) in cuts.enumerated() {
+            guard (0..<inDomain).filter({ logits[$0] >= cut }).count <= budget else { break }
+            threshold = k + 1 < cuts.count ? (cut + cuts[k + 1]) / 2 : cut - 1
+        }
+        let flagged = (0..<inDomain).filter { logits[$0] >= threshold }.count
+        let missed = (inDomain..<examples.count).filter { logits[$0] < threshold }
+        return (fit(nil), threshold, DomainReport(inDomain: inDomain, outOfDomain: outside, inDomainFlagged: flagged,
+                                                       outOfDomainMissed: missed.count, missedNames: missed.map { names[$0 - inDomain] }))
     }
 
     static func rounded(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }

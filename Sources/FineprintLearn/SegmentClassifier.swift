@@ -4,6 +4,8 @@ public struct SegmentClassifier: Sendable {
     public let model: LinearModel
     private let sentences: SparseWeightTable
     private let documents: SparseWeightTable
+    private let gate: SparseWeightTable?
+    private let gateThreshold: Float
     private let categoryIndex: [String: Int]
 
     public init(model: LinearModel) {
@@ -12,6 +14,8 @@ public struct SegmentClassifier: Sendable {
                                       bias: model.categories.map(\.bias))
         documents = SparseWeightTable(features: model.features, weights: model.categories.map(\.documentWeights),
                                       bias: model.categories.map(\.documentBias))
+        gateThreshold = Float(model.domain?.threshold ?? 0)
+        gate = model.domain.map { SparseWeightTable(features: model.features, weights: [$0.weights], bias: [$0.bias]) }
         categoryIndex = Dictionary(model.categories.enumerated().map { ($1.provision, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -31,9 +35,19 @@ public struct SegmentClassifier: Sendable {
 
     /// The document classifiers' logit per category, over every feature of any of the segments.
     public func documentLogits(_ segments: [[UInt64]]) -> [Float] {
+        documentScores(segments).logits
+    }
+
+    /// The document classifiers' logits and whether the domain gate keeps the model off the document
+    /// (never, when the model has no gate); the document's features are gathered once for both.
+    public func documentScores(_ segments: [[UInt64]]) -> (logits: [Float], outOfDomain: Bool) {
+        let all = Self.documentFeatures(segments)
         var z = documents.bias
-        documents.logits(Self.documentFeatures(segments), into: &z)
-        return z
+        documents.logits(all, into: &z)
+        guard let gate else { return (z, false) }
+        var g = gate.bias
+        gate.logits(all, into: &g)
+        return (z, g[0] >= gateThreshold)
     }
 
     /// A document's features: those of all its segments, each once.

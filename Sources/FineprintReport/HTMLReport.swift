@@ -13,7 +13,7 @@ enum HTMLReport {
         <style>\(css)</style></head><body>
         <header><h1>\(esc(a.document.name))</h1>
         <p class="meta">\(a.document.format.rawValue) · \(a.document.characters) characters · judged against
-        <strong>\(esc(input.playbook.name))</strong> (<code>\(esc(a.profile))</code>)\(a.homeJurisdictions.map { " · home jurisdictions: " + esc($0.joined(separator: ", ")) } ?? "")</p>
+        <strong>\(esc(input.playbook.name))</strong> (<code>\(esc(a.profile))</code>)\(a.homeJurisdictions.map { " · home jurisdictions: " + esc($0.joined(separator: ", ")) } ?? "")\(a.learnedModel.map { " · judged by " + esc($0.explanation) } ?? "")</p>
         <p class="score" aria-label="overall score">\(a.score)<span>/100</span></p></header>
         <main><section class="summary" aria-label="summary">
         <h2>Dimensions</h2><table><thead><tr><th>Dimension</th><th>Score</th><th>Gaps</th></tr></thead><tbody>

@@ -8,6 +8,7 @@ enum MarkdownReport {
         md += "- Format: \(a.document.format.rawValue), \(a.document.characters) characters, sha256 `\(a.document.sha256)`\n"
         md += "- Profile: **\(escape(input.playbook.name))** (`\(a.profile)`)\n"
         if let home = a.homeJurisdictions { md += "- Home jurisdictions (not foreign): \(escape(home.joined(separator: ", ")))\n" }
+        if let model = a.learnedModel { md += "- Judged by: \(model.explanation)\n" }
         md += "- Score: **\(a.score)/100**\n\n"
         md += "| Dimension | Score | Gaps |\n|---|---:|---|\n"
         for d in a.dimensions {

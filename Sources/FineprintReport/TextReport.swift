@@ -8,6 +8,7 @@ enum TextReport {
         out += "\(a.document.name) — \(a.document.format.rawValue), \(a.document.characters) characters\n"
         out += "Score against \(input.playbook.name) (\(a.profile)): \(a.score)/100\n"
         if let home = a.homeJurisdictions { out += "Home jurisdictions (not foreign): \(home.joined(separator: ", "))\n" }
+        if let model = a.learnedModel { out += "Judged by: \(model.explanation)\n" }
         out += "Dimensions: " + a.dimensions.map { "\($0.id) \($0.score)" }.joined(separator: " · ") + "\n"
         for (dimension, findings) in input.findingsByDimension {
             out += "\n\(dimension.name.uppercased())\n"

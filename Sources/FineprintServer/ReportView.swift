@@ -30,6 +30,7 @@ struct ReportView {
     var profileName: String
     /// The home jurisdictions the analysis counted as not foreign, joined; nil when none were given.
     var homeJurisdictions: String?
+    var judgedBy: String?
     var score: Int
     var scoreBand: String
     var createdAt: String
@@ -58,6 +59,7 @@ struct ReportView {
         profile = a.profile
         profileName = input.playbook.name
         homeJurisdictions = a.homeJurisdictions?.joined(separator: ", ")
+        judgedBy = a.learnedModel?.explanation
         score = a.score
         scoreBand = Format.scoreBand(a.score)
         createdAt = Format.date(stored.summary.createdAt)

@@ -26,6 +26,10 @@ struct Train: AsyncParsableCommand {
     @Option(help: "The folder the label files' document paths are relative to (with --labels).")
     var labelsData: String?
 
+    @Option(help: ArgumentHelp("A folder of documents unlike the training contracts (e.g. ../shared/data/vendor-terms), for the domain gate.",
+                               discussion: "Read recursively, without history/ folders; documents that a --labels file holds out as validation, and every document with the same file name (a vendor's twin page), are left out."))
+    var domainData: String?
+
     @Option(help: "Where to write the model (default: models/cuad-linear.json in the corpus).")
     var out: String?
 
@@ -50,6 +54,14 @@ struct Train: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Macro evidence precision the evidence thresholds keep (cross-fitted).", visibility: .hidden))
     var evidencePrecisionFloor = ModelTrainer.Settings().evidencePrecisionFloor
 
+    /// File names of the documents any label file in --labels (or the bundled label folder) holds out as validation.
+    func heldOutNames() throws -> Set<String> {
+        let bench = try Workbench(corpusPath: corpus, rulesOnly: true)
+        let folder = labels.map { URL(fileURLWithPath: $0) }
+            ?? bench.corpusURL.deletingLastPathComponent().appendingPathComponent("eval/labels/vendor-terms")
+        return try GoldLabels.heldOutFileNames(in: folder)
+    }
+
     func run() async throws {
         do {
             guard split != .validation else { throw CLIError("the validation split is held out: train on dev") }
@@ -70,6 +82,12 @@ struct Train: AsyncParsableCommand {
                 documents += gold.filter { $0.split == .dev }.map(\.document)
             }
             let (training, summary) = try await TrainingSet(analyzer: bench.analyzer).build(documents, provisions: order)
+            var outOfDomain: [LearningDocument] = []
+            if let domainData {
+                let heldOut = try heldOutNames()
+                outOfDomain = try DomainDocuments.read(folder: URL(fileURLWithPath: domainData), excludingFileNames: heldOut)
+                    .map { bench.analyzer.learningDocument($0, names: false).0 }
+            }
             let read = Date().timeIntervalSince(started)
             var settings = ModelTrainer.Settings()
             settings.epochs = epochs
@@ -80,6 +98,8 @@ struct Train: AsyncParsableCommand {
             settings.documentWeightsPerProvision = documentWeightsPerProvision
             let (model, report) = ModelTrainer.train(training, provisions: order,
                                                      trainedOn: "CUAD, split \(split.rawValue), \(documents.count) contracts" + (labels == nil ? "" : " with label files"),
+                                                     outOfDomain: outOfDomain,
+                                                     outOfDomainSource: "\(outOfDomain.count) documents of \(domainData.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "")",
                                                      settings: settings)
             let encoded = try model.encoded()
             let url = out.map { URL(fileURLWithPath: $0) } ?? bench.corpusURL.appendingPathComponent(Workbench.modelPath)
@@ -104,6 +124,11 @@ struct Train: AsyncParsableCommand {
                                    mean(ps.map(\.nestedF1)), mean(ps.map(\.evidencePrecision)), mean(ps.map(\.evidenceRecall))]
             print("macro".padding(toLength: 30, withPad: " ", startingAt: 0) + String(repeating: " ", count: 25)
                   + "\(macro[0])  \(macro[1]) \(macro[2]) \(macro[3])  \(macro[4])  \(macro[5]) \(macro[6])")
+            if let d = report.domain {
+                print("domain gate, cross-fitted: \(d.inDomainFlagged) of \(d.inDomain) training contracts would be judged by the rules only; "
+                      + "\(d.outOfDomainMissed) of \(d.outOfDomain) out-of-domain documents would still get the model"
+                      + (d.missedNames.isEmpty ? "" : " (\(d.missedNames.joined(separator: "; ")))"))
+            }
             print("wrote \(url.path) (\(report.vocabulary) features, "
                   + String(format: "%.1f KB) in %.1f s (reading and rules %.1f s)", Double(encoded.count) / 1024, total, read))
         } catch let error as ExitCode {

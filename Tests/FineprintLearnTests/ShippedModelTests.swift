@@ -49,5 +49,27 @@ import Testing
             if !modelled.contains(finding.id) { #expect(finding == rules.finding(finding.id), "\(finding.id)") }
         }
         #expect(combined.provisions.contains { modelled.contains($0.id) && $0.status == .present })
+        #expect(combined.learnedModel == .applied)
+        #expect(rules.learnedModel == nil)
+    }
+
+    /// Our synthetic AI vendor terms read like the vendor web pages the gate learned to keep the model
+    /// off, the synthetic contracts like CUAD's: the first is judged by the rules alone, exactly.
+    @Test func theDomainGateKeepsTheModelOffVendorTerms() throws {
+        let model = try LinearModel.decode(try Data(contentsOf: Self.modelURL))
+        #expect(model.domain != nil)
+        let corpus = try CorpusLoader.load(from: Self.root.appendingPathComponent("corpus"))
+        let analyzer = try Analyzer(corpus: corpus, model: model)
+        let rulesOnly = try Analyzer(corpus: corpus)
+        let playbook = try #require(corpus.playbook("tier1"))
+        let contracts = Self.root.appendingPathComponent("Tests/Fixtures/contracts")
+        let terms = try DocumentReader().read(fileAt: contracts.appendingPathComponent("vendor-ai-terms.md"))
+        let gated = analyzer.analyze(terms, playbook: playbook)
+        #expect(gated.learnedModel == .outOfDomain)
+        #expect(gated.provisions == rulesOnly.analyze(terms, playbook: playbook).provisions)
+        for name in ["sovereign-framework-agreement.txt", "ministry-platform-agreement.html"] {
+            let contract = try DocumentReader().read(fileAt: contracts.appendingPathComponent(name))
+            #expect(analyzer.analyze(contract, playbook: playbook).learnedModel == .applied, "\(name)")
+        }
     }
 }

@@ -43,6 +43,61 @@ import Testing
                                  names: names), sentences)
     }
 
+    /// Web-terms wording, for the domain gate: unlike the contract filler of `negatives`.
+    static let webTerms = [
+        "You can cancel your plan at any time from your account settings page.",
+        "We may update these terms and will let you know by email.",
+        "Your prompts and our outputs are described in our privacy policy.",
+        "If you have questions, contact our support team through the help centre.",
+    ]
+
+    static func webDocument(_ index: Int) -> LearningDocument {
+        var offset = 0
+        let segments = webTerms.rotated(by: index).map { sentence in
+            let tokens = Tokenizer.tokens(in: sentence)
+            defer { offset += sentence.unicodeScalars.count + 1 }
+            return LearningDocument.Segment(span: TextSpan(start: offset, end: offset + sentence.unicodeScalars.count),
+                                            features: SegmentFeatures.hashes(tokens: tokens, range: tokens.indices, heading: nil))
+        }
+        return LearningDocument(name: "web\(index)", segments: segments, rules: [:])
+    }
+
+    @Test func theDomainGateSeparatesContractsFromWebTerms() throws {
+        // The web documents share no words with the contracts in the vocabulary except what both use;
+        // the gate must still tell them apart, on fresh documents, through the shipped path.
+        var docs = (0..<40).map { Self.document($0, withClause: $0 % 2 == 0).0 }
+        // The vocabulary comes from the training contracts, so some contracts carry the web wording too.
+        for i in 0..<3 { docs[i].document.segments += Self.webDocument(i).segments; docs[i].names.merge(Self.names(Self.webTerms)) { a, _ in a } }
+        var settings = ModelTrainer.Settings()
+        settings.minimumCount = 2
+        let (model, report) = ModelTrainer.train(docs, provisions: ["escrow"], trainedOn: "synthetic",
+                                                 outOfDomain: (0..<12).map(Self.webDocument), outOfDomainSource: "web",
+                                                 settings: settings)
+        let gate = try #require(report.domain)
+        #expect(gate.inDomain == 40 && gate.outOfDomain == 12)
+        #expect(gate.outOfDomainMissed <= 1)
+        #expect(gate.inDomainFlagged == 0)
+        let reread = try LinearModel.decode(try model.encoded())
+        #expect(reread == model)
+        #expect(reread.domain?.trainedOn == "web")
+        let classifier = SegmentClassifier(model: reread)
+        #expect(classifier.documentScores(Self.webDocument(50).segments.map(\.features)).outOfDomain)
+        #expect(!classifier.documentScores(Self.document(51, withClause: false).0.document.segments.map(\.features)).outOfDomain)
+        // Without out-of-domain documents there is no gate, and nothing is ever out of domain.
+        let (ungated, plain) = ModelTrainer.train(docs, provisions: ["escrow"], trainedOn: "synthetic", settings: settings)
+        #expect(ungated.domain == nil && plain.domain == nil)
+        #expect(!SegmentClassifier(model: ungated).documentScores(Self.webDocument(50).segments.map(\.features)).outOfDomain)
+    }
+
+    static func names(_ sentences: [String]) -> [UInt64: String] {
+        var names: [UInt64: String] = [:]
+        for sentence in sentences {
+            let tokens = Tokenizer.tokens(in: sentence)
+            for (h, n) in SegmentFeatures.names(tokens: tokens, range: tokens.indices, heading: nil) { names[h] = n }
+        }
+        return names
+    }
+
     @Test func learnsASeparableTask() throws {
         let docs = (0..<40).map { Self.document($0, withClause: $0 % 2 == 0).0 }
         var settings = ModelTrainer.Settings()
