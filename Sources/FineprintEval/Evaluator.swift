@@ -55,7 +55,7 @@ public struct Evaluator: Sendable {
             var gold: [[TextSpan]] = []
             var unlocated = 0
             for clause in doc.clauses[id] ?? [] {
-                let spans = locator.find(clause)
+                let spans = locator.locate(clause: clause)
                 if spans.isEmpty { unlocated += 1 } else { gold.append(spans) }
             }
             out[id] = Observation(document: doc.name, labelled: doc.isPresent(id),

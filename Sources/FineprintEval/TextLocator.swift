@@ -60,6 +60,24 @@ struct TextLocator {
         return out
     }
 
+    /// CUAD's mark for a passage its annotators left out of a clause.
+    static let omission = "<omitted>"
+
+    /// The spans of a labelled clause: every occurrence of its text; for a clause with passages left
+    /// out ("… the<omitted>requirements of this Agreement …"), every occurrence of each of its parts,
+    /// provided every part is found (else none: the clause is unlocated).
+    func locate(clause: String) -> [TextSpan] {
+        guard clause.contains(Self.omission) else { return find(clause) }
+        let parts = clause.components(separatedBy: Self.omission).filter { !Self.foldedNeedle($0).isEmpty }
+        var spans: [TextSpan] = []
+        for part in parts {
+            let found = find(part)
+            guard !found.isEmpty else { return [] }
+            spans += found
+        }
+        return spans.sorted { $0.start < $1.start }
+    }
+
     /// Every place `needle` occurs, as spans of the original text.
     func find(_ needle: String) -> [TextSpan] {
         let n = Self.foldedNeedle(needle)

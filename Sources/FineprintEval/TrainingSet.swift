@@ -59,15 +59,19 @@ public struct TrainingSet: Sendable {
         var located = 0, unlocated = 0
         for id in provisions {
             var spans: [TextSpan] = []
+            var clauseIndex: [Int] = []
             for clause in doc.clauses[id] ?? [] {
-                if let span = locator.find(clause).first {
-                    spans.append(span)
+                // Every part of a clause with passages left out, and every copy of a repeated one.
+                let found = locator.locate(clause: clause)
+                if !found.isEmpty {
+                    clauseIndex += Array(repeating: located, count: found.count)
+                    spans += found
                     located += 1
                 } else {
                     unlocated += 1
                 }
             }
-            labels[id] = ProvisionLabels(present: doc.isPresent(id), clauses: spans)
+            labels[id] = ProvisionLabels(present: doc.isPresent(id), clauses: spans, clauseIndex: clauseIndex)
         }
         return (TrainingDocument(document: learning, labels: labels, names: names), located, unlocated)
     }

@@ -20,12 +20,20 @@ public struct TrainingDocument: Sendable {
 
 public struct ProvisionLabels: Sendable, Hashable {
     public var present: Bool
+    /// The located spans of the labelled clauses.
     public var clauses: [TextSpan]
+    /// For each span, the labelled clause it belongs to: one clause may have several spans (the parts
+    /// of a clause with passages left out, the copies of a repeated one), and counts once in evidence recall.
+    public var clauseIndex: [Int]
 
-    public init(present: Bool, clauses: [TextSpan]) {
+    public init(present: Bool, clauses: [TextSpan], clauseIndex: [Int]? = nil) {
         self.present = present
         self.clauses = clauses
+        self.clauseIndex = clauseIndex ?? Array(clauses.indices)
     }
+
+    /// How many labelled clauses the spans belong to.
+    public var clauseCount: Int { Set(clauseIndex).count }
 }
 
 /// Trains a `LinearModel` (docs/evaluation.md, "The learned component"):
@@ -49,6 +57,8 @@ public enum ModelTrainer {
         /// The evidence thresholds maximise macro evidence recall keeping macro evidence precision (cross-fitted) at least
         /// this: the 0.60 asked for, and a point for the optimism of choosing stages 2 and 3 on the scores they are judged on.
         public var evidencePrecisionFloor = 0.61
+        /// No provision's evidence precision (cross-fitted) below this: at least one shown sentence in four right.
+        public var evidenceProvisionFloor = 0.25
         public var seed: UInt64 = 20_260_101
 
         public init() {}
@@ -120,7 +130,8 @@ public enum ModelTrainer {
                 var bits: UInt32 = 0
                 for (c, p) in provisions.enumerated() {
                     guard let labels = d.labels[p] else { continue }
-                    let hit = labels.clauses.indices.filter { labels.clauses[$0].overlaps(segment.span) }
+                    let hit = Array(Set(labels.clauses.indices.filter { labels.clauses[$0].overlaps(segment.span) }
+                        .map { labels.clauseIndex[$0] })).sorted()
                     if !hit.isEmpty {
                         bits |= 1 << c
                         byCategory[c][s] = hit
@@ -247,7 +258,8 @@ public enum ModelTrainer {
                 evidencePrecision: 0, evidenceRecall: 0))
         }
         // The evidence thresholds, all provisions at once (`EvidenceThresholds`).
-        let picks = EvidenceThresholds.choose(curves, precisionFloor: settings.evidencePrecisionFloor)
+        let picks = EvidenceThresholds.choose(curves, precisionFloor: settings.evidencePrecisionFloor,
+                                              provisionFloor: settings.evidenceProvisionFloor)
         for (c, pick) in picks.enumerated() {
             let point = curves[c][pick]
             modelCategories[c].evidence.threshold = point.threshold
@@ -390,7 +402,7 @@ public enum ModelTrainer {
     static func evidenceCurve(_ stage: LinearModel.Stage, documents: [TrainingDocument], provision: String,
                               rules: [RuleSignal], logits: [[Float]], predicted: [Bool],
                               clauseOf: [[Int: [Int]]], cap: Int) -> [EvidenceThresholds.Point] {
-        let clauses = documents.reduce(0) { $0 + ($1.labels[provision]?.clauses.count ?? 0) }
+        let clauses = documents.reduce(0) { $0 + ($1.labels[provision]?.clauseCount ?? 0) }
         let ranked = documents.indices.map { predicted[$0] ? Combination.rankedEvidence(stage, rule: rules[$0], logits: logits[$0]) : [] }
         return stride(from: -60, through: 40, by: 1).map { Double($0) / 10 }.map { t in
             var shown = 0, shownHits = 0, found = 0

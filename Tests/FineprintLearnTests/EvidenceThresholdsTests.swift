@@ -24,6 +24,14 @@ import Testing
         #expect(EvidenceThresholds.choose([flat], precisionFloor: 0) == [1])
     }
 
+    @Test func noProvisionGoesBelowItsOwnFloor() {
+        // Floor 0.5 alone lets b drop to precision 0.3 for its extra recall; a floor of 0.4 per provision keeps it up.
+        #expect(EvidenceThresholds.choose([Self.a, Self.b], precisionFloor: 0.5, provisionFloor: 0.4) == [1, 0])
+        // A provision with no point at its floor takes its most precise point.
+        let poor = [Point(threshold: 1, precision: 0.2, recall: 0.1), Point(threshold: 0, precision: 0.1, recall: 0.5)]
+        #expect(EvidenceThresholds.choose([Self.a, poor], precisionFloor: 0, provisionFloor: 0.4) == [1, 0])
+    }
+
     @Test func anUnreachableFloorGivesTheMostPreciseChoice() {
         #expect(EvidenceThresholds.choose([Self.b], precisionFloor: 0.99) == [0])
     }
