@@ -28,11 +28,7 @@ public struct DomainGate: Codable, Sendable, Hashable {
         trainedOn = try c.decode(String.self, forKey: .trainedOn)
         bias = try c.decode(Double.self, forKey: .bias)
         threshold = try c.decode(Double.self, forKey: .threshold)
-        let flat = try c.decode([Int].self, forKey: .weights)
-        guard flat.count % 2 == 0 else {
-            throw DecodingError.dataCorruptedError(forKey: .weights, in: c, debugDescription: "an odd number of weight entries")
-        }
-        weights = stride(from: 0, to: flat.count, by: 2).map { [flat[$0], flat[$0 + 1]] }
+        weights = try LinearModel.pairs(c, .weights)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -53,9 +53,9 @@ public struct LinearModel: Codable, Sendable, Hashable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             provision = try c.decode(String.self, forKey: .provision)
             bias = try c.decode(Double.self, forKey: .bias)
-            weights = try Self.pairs(c, .weights)
+            weights = try LinearModel.pairs(c, .weights)
             documentBias = try c.decode(Double.self, forKey: .documentBias)
-            documentWeights = try Self.pairs(c, .documentWeights)
+            documentWeights = try LinearModel.pairs(c, .documentWeights)
             document = try c.decode(Stage.self, forKey: .document)
             evidence = try c.decode(Stage.self, forKey: .evidence)
             maxEvidence = try c.decode(Int.self, forKey: .maxEvidence)
@@ -73,13 +73,6 @@ public struct LinearModel: Codable, Sendable, Hashable {
             try c.encode(maxEvidence, forKey: .maxEvidence)
         }
 
-        static func pairs(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> [[Int]] {
-            let flat = try c.decode([Int].self, forKey: key)
-            guard flat.count % 2 == 0 else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "an odd number of weight entries")
-            }
-            return stride(from: 0, to: flat.count, by: 2).map { [flat[$0], flat[$0 + 1]] }
-        }
     }
 
     /// A small logistic model: coefficients for its features, then the bias; and a threshold on its logit.
@@ -101,6 +94,15 @@ public struct LinearModel: Codable, Sendable, Hashable {
         self.features = features
         self.categories = categories
         self.domain = domain
+    }
+
+    /// Weight pairs stored as one flat list (index, weight, index, weight…) read back as pairs.
+    static func pairs<Key: CodingKey>(_ c: KeyedDecodingContainer<Key>, _ key: Key) throws -> [[Int]] {
+        let flat = try c.decode([Int].self, forKey: key)
+        guard flat.count % 2 == 0 else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "an odd number of weight entries")
+        }
+        return stride(from: 0, to: flat.count, by: 2).map { [flat[$0], flat[$0 + 1]] }
     }
 
     public struct FormatError: Error, CustomStringConvertible {

@@ -55,10 +55,9 @@ struct Train: AsyncParsableCommand {
     var evidencePrecisionFloor = ModelTrainer.Settings().evidencePrecisionFloor
 
     /// File names of the documents any label file in --labels (or the bundled label folder) holds out as validation.
-    func heldOutNames() throws -> Set<String> {
-        let bench = try Workbench(corpusPath: corpus, rulesOnly: true)
+    func heldOutNames(corpusURL: URL) throws -> Set<String> {
         let folder = labels.map { URL(fileURLWithPath: $0) }
-            ?? bench.corpusURL.deletingLastPathComponent().appendingPathComponent("eval/labels/vendor-terms")
+            ?? corpusURL.deletingLastPathComponent().appendingPathComponent("eval/labels/vendor-terms")
         return try GoldLabels.heldOutFileNames(in: folder)
     }
 
@@ -84,7 +83,7 @@ struct Train: AsyncParsableCommand {
             let (training, summary) = try await TrainingSet(analyzer: bench.analyzer).build(documents, provisions: order)
             var outOfDomain: [LearningDocument] = []
             if let domainData {
-                let heldOut = try heldOutNames()
+                let heldOut = try heldOutNames(corpusURL: bench.corpusURL)
                 outOfDomain = try DomainDocuments.read(folder: URL(fileURLWithPath: domainData), excludingFileNames: heldOut)
                     .map { bench.analyzer.learningDocument($0, names: false).0 }
             }
