@@ -61,13 +61,7 @@ public enum GoldLabels {
     /// listing all problems when any file is wrong.
     public static func load(labels: URL, data: URL, provisions: [String],
                             reader: DocumentReader = DocumentReader()) throws -> [GoldLabelledDocument] {
-        let files: [String]
-        do {
-            files = try FileManager.default.contentsOfDirectory(atPath: labels.path)
-                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-        } catch {
-            throw LoadError(problems: ["\(labels.path): cannot list the label folder"])
-        }
+        let files = try labelFiles(in: labels)
         guard !files.isEmpty else { throw LoadError(problems: ["\(labels.path): no label files (*.yaml)"]) }
         var out: [GoldLabelledDocument] = []
         var problems: [String] = []
@@ -96,15 +90,26 @@ public enum GoldLabels {
     /// The file names (last path component) of the documents the label files in `labels` declare as
     /// validation: what a training step must not see, nor a vendor's twin page of the same name.
     public static func heldOutFileNames(in labels: URL) throws -> Set<String> {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: labels.path)) ?? []
+        // No label folder, nothing held out (a corpus kept outside the repository has none).
+        guard FileManager.default.fileExists(atPath: labels.path) else { return [] }
         var names: Set<String> = []
-        for name in files where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+        for name in try labelFiles(in: labels) {
             let file = try parse(try String(contentsOf: labels.appendingPathComponent(name), encoding: .utf8), name: name)
             if file.split == DataSplit.validation.rawValue {
                 names.insert(URL(fileURLWithPath: file.document).lastPathComponent)
             }
         }
         return names
+    }
+
+    /// The label files (*.yaml, *.yml) of a folder, in name order; a folder that cannot be listed is an error.
+    static func labelFiles(in labels: URL) throws -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: labels.path)
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        } catch {
+            throw LoadError(problems: ["\(labels.path): cannot list the label folder"])
+        }
     }
 
     /// Decodes one label file; the YAML must match the format exactly.

@@ -72,7 +72,6 @@ public struct LinearModel: Codable, Sendable, Hashable {
             try c.encode(evidence, forKey: .evidence)
             try c.encode(maxEvidence, forKey: .maxEvidence)
         }
-
     }
 
     /// A small logistic model: coefficients for its features, then the bias; and a threshold on its logit.

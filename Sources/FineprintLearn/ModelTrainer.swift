@@ -233,20 +233,10 @@ public enum ModelTrainer {
                                       provision: provision, rules: rules, logits: heldOut.map { $0[c] },
                                       predicted: predicted, clauseOf: clauseOf.map { $0[c] }, cap: settings.maxEvidence)
             curves.append(curve)
-            var weights: [[Int]] = []
-            for f in 0..<vocabulary.count {
-                let w = final.weights[f * categories + c]
-                let milli = Int((w * 1000).rounded())
-                if milli != 0 { weights.append([f, milli]) }
-            }
-            var documentWeights: [[Int]] = []
-            for f in 0..<vocabulary.count {
-                let milli = Int((finalDocument.weights[f * categories + c] * 1000).rounded())
-                if milli != 0 { documentWeights.append([f, milli]) }
-            }
+            let weights = final.milliPairs(category: c)
             modelCategories.append(LinearModel.Category(
-                provision: provision, bias: (Double(final.bias[c]) * 1000).rounded() / 1000, weights: weights,
-                documentBias: (Double(finalDocument.bias[c]) * 1000).rounded() / 1000, documentWeights: documentWeights,
+                provision: provision, bias: final.milliBias(category: c), weights: weights,
+                documentBias: finalDocument.milliBias(category: c), documentWeights: finalDocument.milliPairs(category: c),
                 document: LinearModel.Stage(coefficients: documentBeta.map(rounded), threshold: rounded(threshold)),
                 evidence: LinearModel.Stage(coefficients: evidenceBeta, threshold: 0),
                 maxEvidence: settings.maxEvidence))
@@ -279,13 +269,8 @@ public enum ModelTrainer {
             }
             let (weights, threshold, report) = trainGate(examples, inDomain: documents.count, names: outOfDomain.map(\.name),
                                                          features: vocabulary.count, settings: settings)
-            var pairs: [[Int]] = []
-            for f in 0..<vocabulary.count {
-                let milli = Int((weights.weights[f] * 1000).rounded())
-                if milli != 0 { pairs.append([f, milli]) }
-            }
-            gate = DomainGate(trainedOn: outOfDomainSource, bias: (Double(weights.bias[0]) * 1000).rounded() / 1000,
-                              threshold: rounded(threshold), weights: pairs)
+            gate = DomainGate(trainedOn: outOfDomainSource, bias: weights.milliBias(category: 0),
+                              threshold: rounded(threshold), weights: weights.milliPairs(category: 0))
             domainReport = report
         }
 

@@ -48,6 +48,19 @@ struct SegmentTrainer {
         }
 
         /// Zeroes weights below `minimum` and keeps at most `keep` per category (largest magnitudes).
+        /// One category's weights as they go into the model file: [feature index, weight × 1000], zeros left out.
+        func milliPairs(category c: Int) -> [[Int]] {
+            var pairs: [[Int]] = []
+            for f in 0..<(weights.count / categories) {
+                let milli = Int((weights[f * categories + c] * 1000).rounded())
+                if milli != 0 { pairs.append([f, milli]) }
+            }
+            return pairs
+        }
+
+        /// One category's bias rounded to thousandths, as in the file.
+        func milliBias(category c: Int) -> Double { (Double(bias[c]) * 1000).rounded() / 1000 }
+
         mutating func prune(minimum: Float, keep: Int) {
             let features = weights.count / max(categories, 1)
             for c in 0..<categories {
