@@ -17,6 +17,9 @@ struct Eval: AsyncParsableCommand {
         @Option(help: "A CUAD-format folder (master_clauses.csv and contracts/*.txt).")
         var data: String
 
+        @Flag(help: "Only check the label files against their documents; do not run the analyzer.")
+        var check = false
+
         @OptionGroup var options: EvalOptions
 
         func run() async throws {
@@ -52,7 +55,8 @@ struct Eval: AsyncParsableCommand {
             Reads every label file in --labels, checks it against its document in --data (hash, all 40
             provisions, every quote found), runs the analyzer and prints the same table as `eval cuad`.
             The split is declared in each label file. When the data folder is absent (it lives outside
-            the repository), prints why and exits 0 without scoring.
+            the repository), prints why and exits 0 without scoring. --check stops after the checks,
+            so annotators can validate a blind label file without ever running the analyzer on it.
             """)
 
         @Option(help: "The folder the label files' document paths are relative to (e.g. ../shared/data/vendor-terms).")
@@ -60,6 +64,9 @@ struct Eval: AsyncParsableCommand {
 
         @Option(help: "The folder of label files (default: eval/labels/vendor-terms beside the corpus).")
         var labels: String?
+
+        @Flag(help: "Only check the label files against their documents; do not run the analyzer.")
+        var check = false
 
         @OptionGroup var options: EvalOptions
 
@@ -76,6 +83,11 @@ struct Eval: AsyncParsableCommand {
                     ?? bench.corpusURL.deletingLastPathComponent().appendingPathComponent("eval/labels/vendor-terms")
                 let all = bench.corpus.taxonomy.provisions.map(\.id)
                 let labelled = try GoldLabels.load(labels: labelsURL, data: URL(fileURLWithPath: data), provisions: all)
+                if check {
+                    let counts = Dictionary(grouping: labelled, by: \.split).mapValues(\.count)
+                    print("\(labelled.count) label files check out (dev \(counts[.dev] ?? 0), validation \(counts[.validation] ?? 0))")
+                    return
+                }
                 var order = all
                 if let wanted = options.wanted {
                     if let unknown = wanted.subtracting(all).sorted().first { throw CLIError("'\(unknown)' is not a provision of the taxonomy") }
