@@ -1,13 +1,14 @@
 import Foundation
 
-/// The shipped model file (`corpus/models/cuad-linear.json`, format `fineprint.linear-model/4`):
-/// per provision, a logistic regression over sentence n-grams, one over the n-grams of the whole
-/// document, a second stage that turns the rules' confidence and those scores into a document
-/// decision, and one that picks evidence sentences; and, optionally, a domain gate that keeps the
-/// model off documents unlike its training contracts.
+/// The shipped model file (`corpus/models/cuad-linear.json`, format `fineprint.linear-model/5`):
+/// per provision, a logistic regression over sentence n-grams (with, optionally, a read-out of a hidden
+/// layer all provisions share), one over the n-grams of the whole document, a second stage that turns
+/// the rules' confidence and those scores into a document decision, and one that picks evidence
+/// sentences; and, optionally, a domain gate that keeps the model off documents unlike its training
+/// contracts.
 /// Weights are stored as integers in thousandths: exact to read back and half the size of decimals.
 public struct LinearModel: Codable, Sendable, Hashable {
-    public static let formatId = "fineprint.linear-model/4"
+    public static let formatId = "fineprint.linear-model/5"
 
     public var format: String
     /// What the model was trained on, for the record (data set, split, document count).
@@ -17,6 +18,8 @@ public struct LinearModel: Codable, Sendable, Hashable {
     public var categories: [Category]
     /// Absent when the model was trained without out-of-domain documents: then it applies everywhere.
     public var domain: DomainGate?
+    /// The sentence classifiers' shared hidden layer; absent, they are linear.
+    public var hidden: HiddenLayer?
 
     public struct Category: Codable, Sendable, Hashable {
         public var provision: String
@@ -87,12 +90,14 @@ public struct LinearModel: Codable, Sendable, Hashable {
         func logit(_ x: [Double]) -> Double { DenseLogistic.score(coefficients, x) }
     }
 
-    public init(trainedOn: String, features: [String], categories: [Category], domain: DomainGate? = nil) {
+    public init(trainedOn: String, features: [String], categories: [Category], domain: DomainGate? = nil,
+                hidden: HiddenLayer? = nil) {
         format = Self.formatId
         self.trainedOn = trainedOn
         self.features = features
         self.categories = categories
         self.domain = domain
+        self.hidden = hidden
     }
 
     /// Weight pairs stored as one flat list (index, weight, index, weight…) read back as pairs.
@@ -114,7 +119,7 @@ public struct LinearModel: Codable, Sendable, Hashable {
             throw FormatError(description: "not a Fineprint model file: \(error)")
         }
         guard model.format == formatId else {
-            throw FormatError(description: "model format '\(model.format)' is not \(formatId)")
+            throw FormatError(description: "model format '\(model.format)' is not \(formatId): retrain it with `fineprint train`")
         }
         for c in model.categories {
             guard c.document.coefficients.count == Combination.documentFeatureCount + 1,
@@ -127,6 +132,9 @@ public struct LinearModel: Codable, Sendable, Hashable {
         }
         for pair in model.domain?.weights ?? [] where pair.count != 2 || pair[0] < 0 || pair[0] >= model.features.count {
             throw FormatError(description: "domain gate: weight \(pair) does not name a feature")
+        }
+        if let problem = model.hidden?.problem(features: model.features.count, categories: model.categories.count) {
+            throw FormatError(description: problem)
         }
         return model
     }

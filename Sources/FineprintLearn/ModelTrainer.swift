@@ -60,6 +60,10 @@ public enum ModelTrainer {
         /// No provision's evidence precision (cross-fitted) below this: at least one shown sentence in four right.
         public var evidenceProvisionFloor = 0.25
         public var seed: UInt64 = 20_260_101
+        /// Units of the sentence classifiers' shared hidden layer (`HiddenLayerTrainer`); 0: linear classifiers only.
+        public var hiddenUnits = 64
+        /// The features with the largest embedding rows that keep them; the others rely on their linear weights.
+        public var hiddenRows = 30_000
 
         public init() {}
     }
@@ -160,6 +164,13 @@ public enum ModelTrainer {
         let documentSettings = SegmentTrainer.Settings(epochs: settings.documentEpochs, seed: settings.seed)
         let jobs = settings.folds + 1
         let results = ResultBox<SegmentTrainer.Weights>(count: 2 * jobs)
+        // With a hidden layer, the sentence jobs' layers (their linear parts go to `results` as before).
+        let layers = ResultBox<(HiddenLayerTrainer.Hidden, rows: [Int], bytes: [Int8], steps: [Float])>(count: jobs)
+        var hiddenSettings = HiddenLayerTrainer.Settings()
+        hiddenSettings.units = settings.hiddenUnits
+        hiddenSettings.epochs = settings.epochs
+        hiddenSettings.seed = settings.seed
+        let layerSettings = hiddenSettings
         let docs = perDocument
         let whole = wholeDocuments
         DispatchQueue.concurrentPerform(iterations: 2 * jobs) { job in
@@ -178,9 +189,17 @@ public enum ModelTrainer {
             for (d, ex) in docs.enumerated() where fold == settings.folds || d % settings.folds != fold {
                 for e in 0..<ex.count { data.append(Array(ex.features[ex.range(e)]), labels: ex.labels[e], scale: ex.scale[e]) }
             }
-            var w = SegmentTrainer.train(data, categories: categories, features: vocabulary.count, settings: trainerSettings)
-            w.prune(minimum: settings.minimumWeight, keep: settings.weightsPerProvision)
-            results.set(fold, w)
+            guard settings.hiddenUnits > 0 else {
+                var w = SegmentTrainer.train(data, categories: categories, features: vocabulary.count, settings: trainerSettings)
+                w.prune(minimum: settings.minimumWeight, keep: settings.weightsPerProvision)
+                results.set(fold, w)
+                return
+            }
+            var m = HiddenLayerTrainer.train(data, categories: categories, features: vocabulary.count, settings: layerSettings)
+            m.linear.prune(minimum: settings.minimumWeight, keep: settings.weightsPerProvision)
+            let (rows, bytes, steps) = m.hidden.compress(keep: settings.hiddenRows)
+            results.set(fold, m.linear)
+            layers.set(fold, (m.hidden, rows, bytes, steps))
         }
         // Held-out document logits: heldOutDocument[doc][category].
         let heldOutDocument = (0..<whole.count).map { d in
@@ -191,9 +210,11 @@ public enum ModelTrainer {
         var heldOut: [[[Float]]] = []
         for (d, ex) in perDocument.enumerated() {
             let w = results.get(d % settings.folds)
+            let layer = settings.hiddenUnits > 0 ? layers.get(d % settings.folds).0 : nil
             var perCategory = [[Float]](repeating: [Float](repeating: 0, count: ex.count), count: categories)
             for e in 0..<ex.count {
-                let z = w.logits(ex.features[ex.range(e)], scale: ex.scale[e])
+                var z = w.logits(ex.features[ex.range(e)], scale: ex.scale[e])
+                layer?.add(ex.features[ex.range(e)], scale: ex.scale[e], to: &z)
                 for c in 0..<categories { perCategory[c][e] = z[c] }
             }
             heldOut.append(perCategory)
@@ -281,6 +302,8 @@ public enum ModelTrainer {
             used[pair[0]] = 0
         } }
         for pair in gate?.weights ?? [] { used[pair[0]] = 0 }
+        let finalLayer = settings.hiddenUnits > 0 ? layers.get(settings.folds) : nil
+        for f in finalLayer?.rows ?? [] { used[f] = 0 }
         for f in vocabulary.indices where used[f] == 0 {
             used[f] = kept.count
             kept.append(vocabulary[f])
@@ -290,7 +313,8 @@ public enum ModelTrainer {
             modelCategories[i].documentWeights = modelCategories[i].documentWeights.map { [used[$0[0]], $0[1]] }
         }
         if let g = gate { gate?.weights = g.weights.map { [used[$0[0]], $0[1]] } }
-        let model = LinearModel(trainedOn: trainedOn, features: kept, categories: modelCategories, domain: gate)
+        let hidden = finalLayer.map { $0.0.fileLayer(rows: $0.rows.map { used[$0] }, bytes: $0.bytes, steps: $0.steps) }
+        let model = LinearModel(trainedOn: trainedOn, features: kept, categories: modelCategories, domain: gate, hidden: hidden)
         let sentences = perDocument.reduce(0) { $0 + $1.count }
         return (model, Report(vocabulary: kept.count, sentences: sentences, provisions: reports, domain: domainReport))
     }

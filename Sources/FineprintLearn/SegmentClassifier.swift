@@ -5,6 +5,7 @@ public struct SegmentClassifier: Sendable {
     private let sentences: SparseWeightTable
     private let documents: SparseWeightTable
     private let gate: SparseWeightTable?
+    private let hidden: HiddenLayerTable?
     private let gateThreshold: Float
     private let categoryIndex: [String: Int]
 
@@ -14,6 +15,7 @@ public struct SegmentClassifier: Sendable {
                                       bias: model.categories.map(\.bias))
         documents = SparseWeightTable(features: model.features, weights: model.categories.map(\.documentWeights),
                                       bias: model.categories.map(\.documentBias))
+        hidden = model.hidden.map { HiddenLayerTable($0, features: model.features) }
         gateThreshold = Float(model.domain?.threshold ?? 0)
         gate = model.domain.map { SparseWeightTable(features: model.features, weights: [$0.weights], bias: [$0.bias]) }
         categoryIndex = Dictionary(model.categories.enumerated().map { ($1.provision, $0) }, uniquingKeysWith: { a, _ in a })
@@ -28,6 +30,7 @@ public struct SegmentClassifier: Sendable {
         var z = sentences.bias
         for (s, features) in segments.enumerated() {
             sentences.logits(features, into: &z)
+            hidden?.add(features, to: &z)
             for c in z.indices { out[c][s] = z[c] }
         }
         return out

@@ -82,22 +82,35 @@ struct SegmentTrainer {
         }
     }
 
+    static func positiveCounts(_ data: Examples, categories: Int) -> [Int] {
+        var positives = [Int](repeating: 0, count: categories)
+        for l in data.labels { for c in 0..<categories where l & (1 << c) != 0 { positives[c] += 1 } }
+        return positives
+    }
+
+    /// Positives weigh sqrt(negatives/positives), between 1 and `cap`.
+    static func positiveWeights(_ data: Examples, categories: Int, cap: Float) -> [Float] {
+        positiveCounts(data, categories: categories).map { p in
+            guard p > 0 else { return 1 }
+            return min(cap, max(1, (Float(data.count - p) / Float(p)).squareRoot()))
+        }
+    }
+
+    /// Each bias starts at the prior log-odds, so the first epoch is not spent learning the base rate.
+    static func priorBias(_ data: Examples, categories: Int, into bias: inout [Float]) {
+        for (c, n) in positiveCounts(data, categories: categories).enumerated() where n > 0 {
+            let p = Float(n) / Float(data.count)
+            bias[c] = log(p / (1 - p))
+        }
+    }
+
     static func train(_ data: Examples, categories: Int, features: Int, settings: Settings) -> Weights {
         var w = [Float](repeating: 0, count: features * categories)
         var g2 = [Float](repeating: 1e-6, count: features * categories)
         var bias = [Float](repeating: 0, count: categories)
         var biasG2 = [Float](repeating: 1e-6, count: categories)
-        var positives = [Int](repeating: 0, count: categories)
-        for l in data.labels { for c in 0..<categories where l & (1 << c) != 0 { positives[c] += 1 } }
-        let positiveWeight: [Float] = positives.map { p in
-            guard p > 0 else { return 1 }
-            return min(settings.maxPositiveWeight, max(1, (Float(data.count - p) / Float(p)).squareRoot()))
-        }
-        // Start each bias at the prior log-odds so the first epoch is not spent learning the base rate.
-        for c in 0..<categories where positives[c] > 0 {
-            let p = Float(positives[c]) / Float(data.count)
-            bias[c] = log(p / (1 - p))
-        }
+        let positiveWeight = positiveWeights(data, categories: categories, cap: settings.maxPositiveWeight)
+        priorBias(data, categories: categories, into: &bias)
         var order = Array(0..<data.count)
         var rng = SplitMix64(seed: settings.seed)
         var z = [Float](repeating: 0, count: categories)

@@ -51,6 +51,12 @@ struct Train: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Most document-classifier weights kept per provision.", visibility: .hidden))
     var documentWeightsPerProvision = ModelTrainer.Settings().documentWeightsPerProvision
 
+    @Option(help: "Units of the sentence classifiers' shared hidden layer; 0 for linear sentence classifiers only.")
+    var hiddenUnits = ModelTrainer.Settings().hiddenUnits
+
+    @Option(help: ArgumentHelp("Features that keep an embedding row in the hidden layer.", visibility: .hidden))
+    var hiddenRows = ModelTrainer.Settings().hiddenRows
+
     @Option(help: ArgumentHelp("Macro evidence precision the evidence thresholds keep (cross-fitted).", visibility: .hidden))
     var evidencePrecisionFloor = ModelTrainer.Settings().evidencePrecisionFloor
 
@@ -64,6 +70,7 @@ struct Train: AsyncParsableCommand {
     func run() async throws {
         do {
             guard split != .validation else { throw CLIError("the validation split is held out: train on dev") }
+            guard hiddenUnits >= 0, hiddenRows >= 0 else { throw CLIError("--hidden-units and --hidden-rows cannot be negative") }
             let started = Date()
             // The rules the model is combined with, without any model already shipped.
             let bench = try Workbench(corpusPath: corpus, rulesOnly: true)
@@ -93,6 +100,8 @@ struct Train: AsyncParsableCommand {
             settings.maxEvidence = maxEvidence
             settings.weightsPerProvision = weightsPerProvision
             settings.evidencePrecisionFloor = evidencePrecisionFloor
+            settings.hiddenUnits = hiddenUnits
+            settings.hiddenRows = hiddenRows
             settings.documentEpochs = documentEpochs
             settings.documentWeightsPerProvision = documentWeightsPerProvision
             let (model, report) = ModelTrainer.train(training, provisions: order,

@@ -15,7 +15,8 @@ import Testing
 
     @Test func isSmallAndCoversTheCUADProvisions() throws {
         let data = try Data(contentsOf: Self.modelURL)
-        #expect(data.count < 3_000_000)
+        // 5.6 MB: the linear weights, and 30,000 embedding rows of the hidden layer in bytes.
+        #expect(data.count < 7_000_000)
         let model = try LinearModel.decode(data)
         let corpus = try CorpusLoader.load(from: Self.root.appendingPathComponent("corpus"))
         let mapped = corpus.taxonomy.provisions.filter { $0.cuad != nil }.map(\.id)
