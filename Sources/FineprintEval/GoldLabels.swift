@@ -20,6 +20,9 @@ public struct GoldLabelFile: Decodable, Sendable {
     public struct Annotation: Decodable, Sendable {
         public var by: String
         public var date: String
+        /// Which annotation round (set) the file came from (docs/labels-format.md), so that one blind set
+        /// can be scored on its own; optional.
+        public var set: Int?
     }
 
     public static let schemaName = "fineprint.labels/1"

@@ -17,6 +17,9 @@ struct Eval: AsyncParsableCommand {
         @Option(help: "A CUAD-format folder (master_clauses.csv and contracts/*.txt).")
         var data: String
 
+        @Option(help: "Only the label files of this annotation set (their annotated.set; docs/labels-format.md).")
+        var set: Int?
+
         @Flag(help: "Only check the label files against their documents; do not run the analyzer.")
         var check = false
 
@@ -65,6 +68,9 @@ struct Eval: AsyncParsableCommand {
         @Option(help: "The folder of label files (default: eval/labels/vendor-terms beside the corpus).")
         var labels: String?
 
+        @Option(help: "Only the label files of this annotation set (their annotated.set; docs/labels-format.md).")
+        var set: Int?
+
         @Flag(help: "Only check the label files against their documents; do not run the analyzer.")
         var check = false
 
@@ -82,7 +88,11 @@ struct Eval: AsyncParsableCommand {
                 let labelsURL = labels.map { URL(fileURLWithPath: $0) }
                     ?? bench.corpusURL.deletingLastPathComponent().appendingPathComponent("eval/labels/vendor-terms")
                 let all = bench.corpus.taxonomy.provisions.map(\.id)
-                let labelled = try GoldLabels.load(labels: labelsURL, data: URL(fileURLWithPath: data), provisions: all)
+                var labelled = try GoldLabels.load(labels: labelsURL, data: URL(fileURLWithPath: data), provisions: all)
+                if let set {
+                    labelled = labelled.filter { $0.labels.annotated.set == set }
+                    guard !labelled.isEmpty else { throw CLIError("no label file of set \(set) in \(labelsURL.path)") }
+                }
                 if check {
                     let counts = Dictionary(grouping: labelled, by: \.split).mapValues(\.count)
                     print("\(labelled.count) label files check out (dev \(counts[.dev] ?? 0), validation \(counts[.validation] ?? 0))")
