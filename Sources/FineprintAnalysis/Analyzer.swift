@@ -22,7 +22,7 @@ public struct Analyzer: Sendable {
     /// A cue whose party could not be told counts at this share of its weight.
     static let unknownPartyFactor = 0.7
 
-    public init(corpus: Corpus, model: LinearModel? = nil) throws {
+    public init(corpus: Corpus, model: LearnedModel? = nil) throws {
         self.corpus = corpus
         classifier = model.map(SegmentClassifier.init)
         compiled = try CompiledRules(rules: corpus.rules, moves: corpus.moves)

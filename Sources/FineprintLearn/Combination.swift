@@ -46,7 +46,7 @@ public enum Combination {
     }
 
     /// Each candidate sentence with its evidence-stage logit, best first (ties in document order).
-    static func rankedEvidence(_ stage: LinearModel.Stage, rule: RuleSignal, logits: [Float]) -> [(segment: Int, score: Double)] {
+    static func rankedEvidence(_ stage: LearnedModel.Stage, rule: RuleSignal, logits: [Float]) -> [(segment: Int, score: Double)] {
         let best = logits.max() ?? -12
         var scored: [(segment: Int, score: Double)] = []
         for s in candidates(rule: rule, logits: logits) {
@@ -80,7 +80,7 @@ public struct ProvisionDecision: Sendable, Hashable {
     public var evidence: [Evidence]
 }
 
-extension LinearModel.Category {
+extension LearnedModel.Category {
     /// `logits`: the sentence classifier's, per sentence; `documentLogit`: the document classifier's.
     public func decide(rule: RuleSignal, logits: [Float], documentLogit: Float) -> ProvisionDecision {
         let z = document.logit(Combination.documentFeatures(rule: rule, logits: logits, documentLogit: documentLogit)) - document.threshold

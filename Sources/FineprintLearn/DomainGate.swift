@@ -28,7 +28,7 @@ public struct DomainGate: Codable, Sendable, Hashable {
         trainedOn = try c.decode(String.self, forKey: .trainedOn)
         bias = try c.decode(Double.self, forKey: .bias)
         threshold = try c.decode(Double.self, forKey: .threshold)
-        weights = try LinearModel.pairs(c, .weights)
+        weights = try LearnedModel.pairs(c, .weights)
     }
 
     public func encode(to encoder: any Encoder) throws {

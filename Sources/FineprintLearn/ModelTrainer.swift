@@ -36,7 +36,7 @@ public struct ProvisionLabels: Sendable, Hashable {
     public var clauseCount: Int { Set(clauseIndex).count }
 }
 
-/// Trains a `LinearModel` (docs/evaluation.md, "The learned component"):
+/// Trains a `LearnedModel` (docs/evaluation.md, "The learned component"):
 /// 1. a vocabulary of the n-grams seen in at least `minimumCount` sentences;
 /// 2. k-fold cross-fitting inside the training documents: sentence classifiers trained on k−1 folds
 ///    score the held-out fold, so the second stages are fitted on honest, unseen-document scores;
@@ -108,7 +108,7 @@ public enum ModelTrainer {
     /// gate; none, no gate. `outOfDomainSource` says what they were, for the file.
     public static func train(_ documents: [TrainingDocument], provisions: [String], trainedOn: String,
                              outOfDomain: [LearningDocument] = [], outOfDomainSource: String = "",
-                             settings: Settings = Settings()) -> (LinearModel, Report) {
+                             settings: Settings = Settings()) -> (LearnedModel, Report) {
         let categories = provisions.count
         precondition(categories <= 32, "at most 32 provisions per model")
 
@@ -222,7 +222,7 @@ public enum ModelTrainer {
         let final = results.get(settings.folds)
 
         // 3. Second stages per provision.
-        var modelCategories: [LinearModel.Category] = []
+        var modelCategories: [LearnedModel.Category] = []
         var reports: [ProvisionReport] = []
         var curves: [[EvidenceThresholds.Point]] = []
         for (c, provision) in provisions.enumerated() {
@@ -250,16 +250,16 @@ public enum ModelTrainer {
             // Rounded as in the file, so the thresholds are chosen for the coefficients that ship.
             let evidenceBeta = DenseLogistic.fit(ex, ey).map(rounded)
             let predicted = scores.map { $0 >= threshold }
-            let curve = evidenceCurve(LinearModel.Stage(coefficients: evidenceBeta, threshold: 0), documents: documents,
+            let curve = evidenceCurve(LearnedModel.Stage(coefficients: evidenceBeta, threshold: 0), documents: documents,
                                       provision: provision, rules: rules, logits: heldOut.map { $0[c] },
                                       predicted: predicted, clauseOf: clauseOf.map { $0[c] }, cap: settings.maxEvidence)
             curves.append(curve)
             let weights = final.milliPairs(category: c)
-            modelCategories.append(LinearModel.Category(
+            modelCategories.append(LearnedModel.Category(
                 provision: provision, bias: final.milliBias(category: c), weights: weights,
                 documentBias: finalDocument.milliBias(category: c), documentWeights: finalDocument.milliPairs(category: c),
-                document: LinearModel.Stage(coefficients: documentBeta.map(rounded), threshold: rounded(threshold)),
-                evidence: LinearModel.Stage(coefficients: evidenceBeta, threshold: 0),
+                document: LearnedModel.Stage(coefficients: documentBeta.map(rounded), threshold: rounded(threshold)),
+                evidence: LearnedModel.Stage(coefficients: evidenceBeta, threshold: 0),
                 maxEvidence: settings.maxEvidence))
             reports.append(ProvisionReport(
                 provision: provision, documents: documents.count, positives: gold.filter { $0 }.count,
@@ -314,7 +314,7 @@ public enum ModelTrainer {
         }
         if let g = gate { gate?.weights = g.weights.map { [used[$0[0]], $0[1]] } }
         let hidden = finalLayer.map { $0.0.fileLayer(rows: $0.rows.map { used[$0] }, bytes: $0.bytes, steps: $0.steps) }
-        let model = LinearModel(trainedOn: trainedOn, features: kept, categories: modelCategories, domain: gate, hidden: hidden)
+        let model = LearnedModel(trainedOn: trainedOn, features: kept, categories: modelCategories, domain: gate, hidden: hidden)
         let sentences = perDocument.reduce(0) { $0 + $1.count }
         return (model, Report(vocabulary: kept.count, sentences: sentences, provisions: reports, domain: domainReport))
     }
@@ -408,7 +408,7 @@ public enum ModelTrainer {
 
     /// Evidence precision and recall as the evaluation counts them, over the documents predicted present,
     /// for each threshold of a grid on the evidence stage's logit.
-    static func evidenceCurve(_ stage: LinearModel.Stage, documents: [TrainingDocument], provision: String,
+    static func evidenceCurve(_ stage: LearnedModel.Stage, documents: [TrainingDocument], provision: String,
                               rules: [RuleSignal], logits: [[Float]], predicted: [Bool],
                               clauseOf: [[Int: [Int]]], cap: Int) -> [EvidenceThresholds.Point] {
         let clauses = documents.reduce(0) { $0 + ($1.labels[provision]?.clauseCount ?? 0) }

@@ -1,7 +1,7 @@
 /// A loaded model ready to score: the sentence classifiers over each sentence's features and the
 /// document classifiers over the features of the whole document.
 public struct SegmentClassifier: Sendable {
-    public let model: LinearModel
+    public let model: LearnedModel
     private let sentences: SparseWeightTable
     private let documents: SparseWeightTable
     private let gate: SparseWeightTable?
@@ -9,7 +9,7 @@ public struct SegmentClassifier: Sendable {
     private let gateThreshold: Float
     private let categoryIndex: [String: Int]
 
-    public init(model: LinearModel) {
+    public init(model: LearnedModel) {
         self.model = model
         sentences = SparseWeightTable(features: model.features, weights: model.categories.map(\.weights),
                                       bias: model.categories.map(\.bias))

@@ -44,7 +44,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "A `fineprint watch` store to show on the Watched terms page (its versions, changes and Atom feed).")
     var watchStore: String?
 
-    @Flag(help: "Rules only: leave out the learned model (corpus/models/cuad-linear.json).")
+    @Flag(help: "Rules only: leave out the learned model (corpus/models/cuad-model.json).")
     var rulesOnly = false
 
     func run() async throws {

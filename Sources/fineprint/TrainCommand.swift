@@ -30,7 +30,7 @@ struct Train: AsyncParsableCommand {
                                discussion: "Read recursively, without history/ folders; documents that a --labels file holds out as validation, and every document with the same file name (a vendor's twin page), are left out."))
     var domainData: String?
 
-    @Option(help: "Where to write the model (default: models/cuad-linear.json in the corpus).")
+    @Option(help: "Where to write the model (default: models/cuad-model.json in the corpus).")
     var out: String?
 
     @Option(help: "The corpus folder (default: the bundled corpus).")

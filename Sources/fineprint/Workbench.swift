@@ -19,14 +19,14 @@ struct Workbench {
         analyzer = try Analyzer(corpus: corpus, model: rulesOnly ? nil : try Self.loadModel(corpusURL: corpusURL, corpus: corpus))
     }
 
-    /// The model shipped beside the corpus (corpus/models/cuad-linear.json), checked against the taxonomy;
+    /// The model shipped beside the corpus (corpus/models/cuad-model.json), checked against the taxonomy;
     /// nil when the corpus has none.
-    static let modelPath = "models/cuad-linear.json"
-    static func loadModel(corpusURL: URL, corpus: Corpus) throws -> LinearModel? {
+    static let modelPath = "models/cuad-model.json"
+    static func loadModel(corpusURL: URL, corpus: Corpus) throws -> LearnedModel? {
         let url = corpusURL.appendingPathComponent(modelPath)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        let model: LinearModel
-        do { model = try LinearModel.decode(try Data(contentsOf: url)) } catch {
+        let model: LearnedModel
+        do { model = try LearnedModel.decode(try Data(contentsOf: url)) } catch {
             throw CLIError("\(url.path): \(error)")
         }
         let known = Set(corpus.taxonomy.provisions.map(\.id))
@@ -103,7 +103,7 @@ struct JudgingOptions: ParsableArguments {
     @Option(help: "Largest input file accepted, in bytes.")
     var maxSize = 25_000_000
 
-    @Flag(help: "Rules only: leave out the learned model (corpus/models/cuad-linear.json).")
+    @Flag(help: "Rules only: leave out the learned model (corpus/models/cuad-model.json).")
     var rulesOnly = false
 
     var reader: DocumentReader { DocumentReader(maxBytes: maxSize) }

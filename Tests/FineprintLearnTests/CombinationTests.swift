@@ -34,14 +34,14 @@ import Testing
 
     /// Escrow is decided by its best sentence alone, termination by the rules alone; evidence by the
     /// sentence logit + 5 × the weight of a rule cue in it.
-    static func model(documentThreshold: Double = 0) -> LinearModel {
-        let bySentence = LinearModel.Stage(coefficients: [0, 1, 0, 0, 0, 0], threshold: documentThreshold)
-        let byRules = LinearModel.Stage(coefficients: [1, 0, 0, 0, 0, 0], threshold: documentThreshold)
-        let evidence = LinearModel.Stage(coefficients: [1, 5, 0, 0, 0, 0], threshold: 0)
-        return LinearModel(trainedOn: "hand-written", features: ["escrow", "for convenience"], categories: [
-            LinearModel.Category(provision: "source_code_escrow", bias: -4, weights: [[0, 40_000]],
+    static func model(documentThreshold: Double = 0) -> LearnedModel {
+        let bySentence = LearnedModel.Stage(coefficients: [0, 1, 0, 0, 0, 0], threshold: documentThreshold)
+        let byRules = LearnedModel.Stage(coefficients: [1, 0, 0, 0, 0, 0], threshold: documentThreshold)
+        let evidence = LearnedModel.Stage(coefficients: [1, 5, 0, 0, 0, 0], threshold: 0)
+        return LearnedModel(trainedOn: "hand-written", features: ["escrow", "for convenience"], categories: [
+            LearnedModel.Category(provision: "source_code_escrow", bias: -4, weights: [[0, 40_000]],
                                  document: bySentence, evidence: evidence, maxEvidence: 2),
-            LinearModel.Category(provision: "termination_for_convenience", bias: -4, weights: [[1, 2_000]],
+            LearnedModel.Category(provision: "termination_for_convenience", bias: -4, weights: [[1, 2_000]],
                                  document: byRules, evidence: evidence, maxEvidence: 2),
         ])
     }
@@ -53,7 +53,7 @@ import Testing
     Each party keeps the other's secrets.
     """
 
-    func analyze(_ model: LinearModel?) throws -> (Analysis, ExtractedDocument) {
+    func analyze(_ model: LearnedModel?) throws -> (Analysis, ExtractedDocument) {
         let analyzer = try Analyzer(corpus: Self.corpus, model: model)
         let doc = try DocumentReader().read(data: Data(Self.text.utf8), name: "t.txt", format: .txt)
         return (analyzer.analyze(doc, playbook: Self.corpus.playbooks[0]), doc)
@@ -116,7 +116,7 @@ import Testing
     @Test func theDocumentClassifierCanCarryTheDecision() throws {
         var model = Self.model()
         // Escrow decided by the document classifier alone, which weighs "escrow" anywhere in the text.
-        model.categories[0].document = LinearModel.Stage(coefficients: [0, 0, 0, 0, 1, 0], threshold: 0)
+        model.categories[0].document = LearnedModel.Stage(coefficients: [0, 0, 0, 0, 1, 0], threshold: 0)
         model.categories[0].documentBias = -4
         model.categories[0].documentWeights = [[0, 100_000]]
         let escrow = try #require(try analyze(model).0.finding("source_code_escrow"))
@@ -130,7 +130,7 @@ import Testing
     @Test func theEvidenceStageSeesTheNeighbours() throws {
         var model = Self.model()
         // Evidence by the stronger neighbour's logit alone: the sentences around the escrow sentence.
-        model.categories[0].evidence = LinearModel.Stage(coefficients: [0, 0, 0, 1, 0, 0], threshold: 0)
+        model.categories[0].evidence = LearnedModel.Stage(coefficients: [0, 0, 0, 1, 0, 0], threshold: 0)
         let evidence = try #require(try analyze(model).0.finding("source_code_escrow")?.evidence)
         #expect(evidence.count == 2)
         #expect(evidence.first?.quote.hasPrefix("Invoices are payable") == true)

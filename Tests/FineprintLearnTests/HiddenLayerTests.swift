@@ -116,13 +116,13 @@ import Testing
         let model = ModelTrainer.train(docs, provisions: ["escrow"], trainedOn: "synthetic", settings: settings).0
         let layer = try #require(model.hidden)
         #expect(layer.units == 4 && layer.rows.count <= 10)
-        #expect(try LinearModel.decode(try model.encoded()) == model)
+        #expect(try LearnedModel.decode(try model.encoded()) == model)
         var damaged = model
         damaged.hidden?.embedding = String(layer.embedding.dropLast(8))
-        #expect(throws: LinearModel.FormatError.self) { try LinearModel.decode(try damaged.encoded()) }
+        #expect(throws: LearnedModel.FormatError.self) { try LearnedModel.decode(try damaged.encoded()) }
         damaged = model
         damaged.hidden?.rows = layer.rows.map { $0 + model.features.count }
-        #expect(throws: LinearModel.FormatError.self) { try LinearModel.decode(try damaged.encoded()) }
+        #expect(throws: LearnedModel.FormatError.self) { try LearnedModel.decode(try damaged.encoded()) }
         // Without units the classifiers are linear, and the file says so by leaving the layer out.
         settings.hiddenUnits = 0
         #expect(ModelTrainer.train(docs, provisions: ["escrow"], trainedOn: "synthetic", settings: settings).0.hidden == nil)

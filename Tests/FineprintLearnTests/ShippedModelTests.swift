@@ -11,13 +11,13 @@ import Testing
 @Suite struct ShippedModelTests {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let modelURL = root.appendingPathComponent("corpus/models/cuad-linear.json")
+    static let modelURL = root.appendingPathComponent("corpus/models/cuad-model.json")
 
     @Test func isSmallAndCoversTheCUADProvisions() throws {
         let data = try Data(contentsOf: Self.modelURL)
         // 5.6 MB: the linear weights, and 30,000 embedding rows of the hidden layer in bytes.
         #expect(data.count < 7_000_000)
-        let model = try LinearModel.decode(data)
+        let model = try LearnedModel.decode(data)
         let corpus = try CorpusLoader.load(from: Self.root.appendingPathComponent("corpus"))
         let mapped = corpus.taxonomy.provisions.filter { $0.cuad != nil }.map(\.id)
         #expect(model.categories.map(\.provision) == mapped)
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func findingsQuoteTheTextExactly() throws {
-        let model = try LinearModel.decode(try Data(contentsOf: Self.modelURL))
+        let model = try LearnedModel.decode(try Data(contentsOf: Self.modelURL))
         let corpus = try CorpusLoader.load(from: Self.root.appendingPathComponent("corpus"))
         let analyzer = try Analyzer(corpus: corpus, model: model)
         let rulesOnly = try Analyzer(corpus: corpus)
@@ -57,7 +57,7 @@ import Testing
     /// Our synthetic AI vendor terms read like the vendor web pages the gate learned to keep the model
     /// off, the synthetic contracts like CUAD's: the first is judged by the rules alone, exactly.
     @Test func theDomainGateKeepsTheModelOffVendorTerms() throws {
-        let model = try LinearModel.decode(try Data(contentsOf: Self.modelURL))
+        let model = try LearnedModel.decode(try Data(contentsOf: Self.modelURL))
         #expect(model.domain != nil)
         let corpus = try CorpusLoader.load(from: Self.root.appendingPathComponent("corpus"))
         let analyzer = try Analyzer(corpus: corpus, model: model)

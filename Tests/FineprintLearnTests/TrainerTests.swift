@@ -77,7 +77,7 @@ import Testing
         #expect(gate.inDomain == 40 && gate.outOfDomain == 12)
         #expect(gate.outOfDomainMissed <= 1)
         #expect(gate.inDomainFlagged == 0)
-        let reread = try LinearModel.decode(try model.encoded())
+        let reread = try LearnedModel.decode(try model.encoded())
         #expect(reread == model)
         #expect(reread.domain?.trainedOn == "web")
         let classifier = SegmentClassifier(model: reread)
@@ -133,7 +133,7 @@ import Testing
         let first = ModelTrainer.train(docs, provisions: ["escrow"], trainedOn: "synthetic", settings: settings).0
         let second = ModelTrainer.train(docs, provisions: ["escrow"], trainedOn: "synthetic", settings: settings).0
         #expect(try first.encoded() == second.encoded())
-        let decoded = try LinearModel.decode(try first.encoded())
+        let decoded = try LearnedModel.decode(try first.encoded())
         #expect(decoded == first)
         #expect(!first.features.isEmpty)
         #expect(first.categories[0].weights.allSatisfy { $0[1] != 0 })
@@ -178,10 +178,10 @@ import Testing
     }
 
     @Test func rejectsAFileOfAnotherFormat() {
-        #expect(throws: LinearModel.FormatError.self) {
-            try LinearModel.decode(Data("{\"format\":\"other/1\",\"trainedOn\":\"\",\"features\":[],\"categories\":[]}".utf8))
+        #expect(throws: LearnedModel.FormatError.self) {
+            try LearnedModel.decode(Data("{\"format\":\"other/1\",\"trainedOn\":\"\",\"features\":[],\"categories\":[]}".utf8))
         }
-        #expect(throws: LinearModel.FormatError.self) { try LinearModel.decode(Data("not json".utf8)) }
+        #expect(throws: LearnedModel.FormatError.self) { try LearnedModel.decode(Data("not json".utf8)) }
     }
 }
 

@@ -1,14 +1,14 @@
 import Foundation
 
-/// The shipped model file (`corpus/models/cuad-linear.json`, format `fineprint.linear-model/5`):
+/// The shipped model file (`corpus/models/cuad-model.json`, format `fineprint.learned-model/5`):
 /// per provision, a logistic regression over sentence n-grams (with, optionally, a read-out of a hidden
 /// layer all provisions share), one over the n-grams of the whole document, a second stage that turns
 /// the rules' confidence and those scores into a document decision, and one that picks evidence
 /// sentences; and, optionally, a domain gate that keeps the model off documents unlike its training
 /// contracts.
 /// Weights are stored as integers in thousandths: exact to read back and half the size of decimals.
-public struct LinearModel: Codable, Sendable, Hashable {
-    public static let formatId = "fineprint.linear-model/5"
+public struct LearnedModel: Codable, Sendable, Hashable {
+    public static let formatId = "fineprint.learned-model/5"
 
     public var format: String
     /// What the model was trained on, for the record (data set, split, document count).
@@ -56,9 +56,9 @@ public struct LinearModel: Codable, Sendable, Hashable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             provision = try c.decode(String.self, forKey: .provision)
             bias = try c.decode(Double.self, forKey: .bias)
-            weights = try LinearModel.pairs(c, .weights)
+            weights = try LearnedModel.pairs(c, .weights)
             documentBias = try c.decode(Double.self, forKey: .documentBias)
-            documentWeights = try LinearModel.pairs(c, .documentWeights)
+            documentWeights = try LearnedModel.pairs(c, .documentWeights)
             document = try c.decode(Stage.self, forKey: .document)
             evidence = try c.decode(Stage.self, forKey: .evidence)
             maxEvidence = try c.decode(Int.self, forKey: .maxEvidence)
@@ -113,9 +113,9 @@ public struct LinearModel: Codable, Sendable, Hashable {
         public var description: String
     }
 
-    public static func decode(_ data: Data) throws -> LinearModel {
-        let model: LinearModel
-        do { model = try JSONDecoder().decode(LinearModel.self, from: data) } catch {
+    public static func decode(_ data: Data) throws -> LearnedModel {
+        let model: LearnedModel
+        do { model = try JSONDecoder().decode(LearnedModel.self, from: data) } catch {
             throw FormatError(description: "not a Fineprint model file: \(error)")
         }
         guard model.format == formatId else {
