@@ -84,6 +84,9 @@ public enum ModelTrainer {
         public var nestedF1: Double
         public var evidencePrecision: Double
         public var evidenceRecall: Double
+        /// Evidence with the document stage and the evidence thresholds cross-fitted too (nil: nothing shown).
+        public var nestedEvidencePrecision: Double?
+        public var nestedEvidenceRecall: Double
     }
 
     /// How the domain gate sorts documents it did not see (cross-fitted over the same folds).
@@ -224,7 +227,8 @@ public enum ModelTrainer {
         // 3. Second stages per provision.
         var modelCategories: [LearnedModel.Category] = []
         var reports: [ProvisionReport] = []
-        var curves: [[EvidenceThresholds.Point]] = []
+        var evidenceCounts: [EvidenceCounts] = []
+        var nestedCounts: [EvidenceCounts] = []
         for (c, provision) in provisions.enumerated() {
             let rules = documents.map { $0.document.rules[provision] ?? RuleSignal(confidence: 0.01, support: [:]) }
             let gold = documents.map { $0.labels[provision]?.present ?? false }
@@ -249,11 +253,14 @@ public enum ModelTrainer {
             }
             // Rounded as in the file, so the thresholds are chosen for the coefficients that ship.
             let evidenceBeta = DenseLogistic.fit(ex, ey).map(rounded)
-            let predicted = scores.map { $0 >= threshold }
-            let curve = evidenceCurve(LearnedModel.Stage(coefficients: evidenceBeta, threshold: 0), documents: documents,
-                                      provision: provision, rules: rules, logits: heldOut.map { $0[c] },
-                                      predicted: predicted, clauseOf: clauseOf.map { $0[c] }, cap: settings.maxEvidence)
-            curves.append(curve)
+            let evidenceStage = LearnedModel.Stage(coefficients: evidenceBeta, threshold: 0)
+            let nestedPredicted = nestedPredictions(x, gold, folds: settings.folds)
+            for (predicted, into) in [(scores.map { $0 >= threshold }, 0), (nestedPredicted, 1)] {
+                let table = EvidenceCounts(evidenceStage, documents: documents, provision: provision, rules: rules,
+                                           logits: heldOut.map { $0[c] }, predicted: predicted,
+                                           clauseOf: clauseOf.map { $0[c] }, cap: settings.maxEvidence)
+                if into == 0 { evidenceCounts.append(table) } else { nestedCounts.append(table) }
+            }
             let weights = final.milliPairs(category: c)
             modelCategories.append(LearnedModel.Category(
                 provision: provision, bias: final.milliBias(category: c), weights: weights,
@@ -265,13 +272,20 @@ public enum ModelTrainer {
                 provision: provision, documents: documents.count, positives: gold.filter { $0 }.count,
                 positiveSentences: clauseOf.reduce(0) { $0 + $1[c].count }, weights: weights.count,
                 rulesF1: rulesF1, precision: p, recall: r, f1: f1,
-                nestedF1: nestedF1(x, gold, folds: settings.folds),
-                evidencePrecision: 0, evidenceRecall: 0))
+                nestedF1: f1Score(predicted: nestedPredicted, gold: gold),
+                evidencePrecision: 0, evidenceRecall: 0, nestedEvidencePrecision: nil, nestedEvidenceRecall: 0))
         }
         // The evidence thresholds, all provisions at once (`EvidenceThresholds`).
+        let all = Array(documents.indices)
+        let curves = evidenceCounts.map { $0.curve(over: all) }
+        let nested = EvidenceThresholds.nested(nestedCounts, documents: documents.count, folds: settings.folds,
+                                               precisionFloor: settings.evidencePrecisionFloor,
+                                               provisionFloor: settings.evidenceProvisionFloor)
         let picks = EvidenceThresholds.choose(curves, precisionFloor: settings.evidencePrecisionFloor,
                                               provisionFloor: settings.evidenceProvisionFloor)
         for (c, pick) in picks.enumerated() {
+            reports[c].nestedEvidencePrecision = nested[c].precision
+            reports[c].nestedEvidenceRecall = nested[c].recall
             let point = curves[c][pick]
             modelCategories[c].evidence.threshold = point.threshold
             reports[c].evidencePrecision = point.precision ?? 0
@@ -362,7 +376,9 @@ public enum ModelTrainer {
 
     /// F1 of the document stage when it, too, is fitted without the documents it judges: for each fold,
     /// the stage and its F1-best threshold come from the other folds' (already held-out) scores.
-    static func nestedF1(_ x: [[Double]], _ gold: [Bool], folds: Int) -> Double {
+    /// The document decisions with the document stage itself cross-fitted: fitted and thresholded on the other
+    /// folds' held-out scores, applied to each fold.
+    static func nestedPredictions(_ x: [[Double]], _ gold: [Bool], folds: Int) -> [Bool] {
         var predicted = [Bool](repeating: false, count: x.count)
         for fold in 0..<folds {
             let train = x.indices.filter { $0 % folds != fold }
@@ -370,7 +386,7 @@ public enum ModelTrainer {
             let (threshold, _, _, _) = bestF1Threshold(train.map { DenseLogistic.score(beta, x[$0]) }, train.map { gold[$0] })
             for d in x.indices where d % folds == fold { predicted[d] = DenseLogistic.score(beta, x[d]) >= threshold }
         }
-        return f1Score(predicted: predicted, gold: gold)
+        return predicted
     }
 
     static func f1Score(predicted: [Bool], gold: [Bool]) -> Double {
@@ -408,28 +424,6 @@ public enum ModelTrainer {
 
     /// Evidence precision and recall as the evaluation counts them, over the documents predicted present,
     /// for each threshold of a grid on the evidence stage's logit.
-    static func evidenceCurve(_ stage: LearnedModel.Stage, documents: [TrainingDocument], provision: String,
-                              rules: [RuleSignal], logits: [[Float]], predicted: [Bool],
-                              clauseOf: [[Int: [Int]]], cap: Int) -> [EvidenceThresholds.Point] {
-        let clauses = documents.reduce(0) { $0 + ($1.labels[provision]?.clauseCount ?? 0) }
-        let ranked = documents.indices.map { predicted[$0] ? Combination.rankedEvidence(stage, rule: rules[$0], logits: logits[$0]) : [] }
-        return stride(from: -60, through: 40, by: 1).map { Double($0) / 10 }.map { t in
-            var shown = 0, shownHits = 0, found = 0
-            for d in documents.indices where predicted[d] {
-                var covered = Set<Int>()
-                for s in Combination.chosen(ranked[d], threshold: t, cap: cap) {
-                    shown += 1
-                    if let ids = clauseOf[d][s] {
-                        shownHits += 1
-                        covered.formUnion(ids)
-                    }
-                }
-                found += covered.count
-            }
-            return EvidenceThresholds.Point(threshold: t, precision: shown > 0 ? Double(shownHits) / Double(shown) : nil,
-                                            recall: clauses > 0 ? Double(found) / Double(clauses) : 0)
-        }
-    }
 }
 
 /// Results written from concurrent jobs, one slot each.

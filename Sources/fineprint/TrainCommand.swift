@@ -118,20 +118,23 @@ struct Train: AsyncParsableCommand {
             print("trained on \(summary.documents) documents (split \(split.rawValue)), \(report.sentences) sentences; "
                   + "\(summary.locatedClauses) labelled clauses located, \(summary.unlocatedClauses) not found")
             print("cross-fitted on the training documents (\(ModelTrainer.Settings().folds) folds) — an estimate, not a validation:")
-            print("provision                       pos  pos.sent weights  rules F1   prec   rec    F1  nestF1  ev.prec ev.rec")
+            print("provision                       pos  pos.sent weights  rules F1   prec   rec    F1  nestF1  ev.prec ev.rec  nest.evP nest.evR")
             func f(_ x: Double) -> String { String(format: "%.3f", x) }
             for p in report.provisions {
                 print(p.provision.padding(toLength: 30, withPad: " ", startingAt: 0)
                       + String(format: " %4d %8d %7d   ", p.positives, p.positiveSentences, p.weights)
-                      + "\(f(p.rulesF1))  \(f(p.precision)) \(f(p.recall)) \(f(p.f1))  \(f(p.nestedF1))  \(f(p.evidencePrecision)) \(f(p.evidenceRecall))")
+                      + "\(f(p.rulesF1))  \(f(p.precision)) \(f(p.recall)) \(f(p.f1))  \(f(p.nestedF1))  \(f(p.evidencePrecision)) \(f(p.evidenceRecall))"
+                      + "   \(p.nestedEvidencePrecision.map(f) ?? "  —  ")    \(f(p.nestedEvidenceRecall))")
             }
             let n = Double(max(report.provisions.count, 1))
             func mean(_ values: [Double]) -> String { f(values.reduce(0, +) / n) }
             let ps = report.provisions
             let macro: [String] = [mean(ps.map(\.rulesF1)), mean(ps.map(\.precision)), mean(ps.map(\.recall)), mean(ps.map(\.f1)),
                                    mean(ps.map(\.nestedF1)), mean(ps.map(\.evidencePrecision)), mean(ps.map(\.evidenceRecall))]
+            let nestedPrecisions = ps.compactMap(\.nestedEvidencePrecision)
+            let nestedEvidence = f(nestedPrecisions.reduce(0, +) / Double(max(nestedPrecisions.count, 1))) + "    " + mean(ps.map(\.nestedEvidenceRecall))
             print("macro".padding(toLength: 30, withPad: " ", startingAt: 0) + String(repeating: " ", count: 25)
-                  + "\(macro[0])  \(macro[1]) \(macro[2]) \(macro[3])  \(macro[4])  \(macro[5]) \(macro[6])")
+                  + "\(macro[0])  \(macro[1]) \(macro[2]) \(macro[3])  \(macro[4])  \(macro[5]) \(macro[6])   \(nestedEvidence)")
             if let d = report.domain {
                 print("domain gate, cross-fitted: \(d.inDomainFlagged) of \(d.inDomain) training contracts would be judged by the rules only; "
                       + "\(d.outOfDomainMissed) of \(d.outOfDomain) out-of-domain documents would still get the model"
