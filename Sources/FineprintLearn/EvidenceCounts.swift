@@ -37,6 +37,15 @@ struct EvidenceCounts {
         }
     }
 
+    /// Counts given directly (`shown[t][d]`… for every threshold of `thresholds`), for tests.
+    init(shown: [[Int]], hits: [[Int]], found: [[Int]], clauses: [Int]) {
+        precondition(shown.count == Self.thresholds.count && hits.count == shown.count && found.count == shown.count)
+        self.shown = shown
+        self.hits = hits
+        self.found = found
+        self.clauses = clauses
+    }
+
     /// Evidence precision and recall of the documents `docs` at the threshold `t` (an index).
     func point(_ t: Int, over docs: [Int]) -> EvidenceThresholds.Point {
         let (s, h, f, c) = sums(t, over: docs)

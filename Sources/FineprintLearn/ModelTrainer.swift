@@ -54,9 +54,10 @@ public enum ModelTrainer {
         public var documentEpochs = 10
         public var minimumWeight: Float = 0.02
         public var maxEvidence = 10
-        /// The evidence thresholds maximise macro evidence recall keeping macro evidence precision (cross-fitted) at least
-        /// this: the 0.60 asked for, and a point for the optimism of choosing stages 2 and 3 on the scores they are judged on.
-        public var evidencePrecisionFloor = 0.61
+        /// The evidence thresholds maximise macro evidence recall keeping macro evidence precision at least this — on
+        /// the nested estimate, where the document stage and the thresholds are cross-fitted too
+        /// (`EvidenceThresholds.floorMeeting`): choosing on the documents judged is optimistic.
+        public var evidencePrecisionTarget = 0.60
         /// No provision's evidence precision (cross-fitted) below this: at least one shown sentence in four right.
         public var evidenceProvisionFloor = 0.25
         public var seed: UInt64 = 20_260_101
@@ -105,6 +106,9 @@ public enum ModelTrainer {
         public var sentences: Int
         public var provisions: [ProvisionReport]
         public var domain: DomainReport?
+        /// The macro evidence precision floor the shipped thresholds were chosen with (cross-fitted), raised
+        /// from the target until the nested estimate met it.
+        public var evidenceFloor: Double
     }
 
     /// `outOfDomain`: documents unlike the training contracts (vendor web terms, policies), for the domain
@@ -278,10 +282,10 @@ public enum ModelTrainer {
         // The evidence thresholds, all provisions at once (`EvidenceThresholds`).
         let all = Array(documents.indices)
         let curves = evidenceCounts.map { $0.curve(over: all) }
-        let nested = EvidenceThresholds.nested(nestedCounts, documents: documents.count, folds: settings.folds,
-                                               precisionFloor: settings.evidencePrecisionFloor,
-                                               provisionFloor: settings.evidenceProvisionFloor)
-        let picks = EvidenceThresholds.choose(curves, precisionFloor: settings.evidencePrecisionFloor,
+        let (evidenceFloor, nested) = EvidenceThresholds.floorMeeting(target: settings.evidencePrecisionTarget, counts: nestedCounts,
+                                                                      documents: documents.count, folds: settings.folds,
+                                                                      provisionFloor: settings.evidenceProvisionFloor)
+        let picks = EvidenceThresholds.choose(curves, precisionFloor: evidenceFloor,
                                               provisionFloor: settings.evidenceProvisionFloor)
         for (c, pick) in picks.enumerated() {
             reports[c].nestedEvidencePrecision = nested[c].precision
@@ -330,7 +334,8 @@ public enum ModelTrainer {
         let hidden = finalLayer.map { $0.0.fileLayer(rows: $0.rows.map { used[$0] }, bytes: $0.bytes, steps: $0.steps) }
         let model = LearnedModel(trainedOn: trainedOn, features: kept, categories: modelCategories, domain: gate, hidden: hidden)
         let sentences = perDocument.reduce(0) { $0 + $1.count }
-        return (model, Report(vocabulary: kept.count, sentences: sentences, provisions: reports, domain: domainReport))
+        return (model, Report(vocabulary: kept.count, sentences: sentences, provisions: reports, domain: domainReport,
+                               evidenceFloor: evidenceFloor))
     }
 
     /// The gate's weights, trained on all examples; its threshold, chosen on the cross-fitted logits (each

@@ -57,8 +57,8 @@ struct Train: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Features that keep an embedding row in the hidden layer.", visibility: .hidden))
     var hiddenRows = ModelTrainer.Settings().hiddenRows
 
-    @Option(help: ArgumentHelp("Macro evidence precision the evidence thresholds keep (cross-fitted).", visibility: .hidden))
-    var evidencePrecisionFloor = ModelTrainer.Settings().evidencePrecisionFloor
+    @Option(help: ArgumentHelp("Macro evidence precision the evidence thresholds must keep on the nested estimate.", visibility: .hidden))
+    var evidencePrecisionTarget = ModelTrainer.Settings().evidencePrecisionTarget
 
     /// File names of the documents any label file in --labels (or the bundled label folder) holds out as validation.
     func heldOutNames(corpusURL: URL) throws -> Set<String> {
@@ -99,7 +99,7 @@ struct Train: AsyncParsableCommand {
             settings.epochs = epochs
             settings.maxEvidence = maxEvidence
             settings.weightsPerProvision = weightsPerProvision
-            settings.evidencePrecisionFloor = evidencePrecisionFloor
+            settings.evidencePrecisionTarget = evidencePrecisionTarget
             settings.hiddenUnits = hiddenUnits
             settings.hiddenRows = hiddenRows
             settings.documentEpochs = documentEpochs
@@ -135,6 +135,8 @@ struct Train: AsyncParsableCommand {
             let nestedEvidence = f(nestedPrecisions.reduce(0, +) / Double(max(nestedPrecisions.count, 1))) + "    " + mean(ps.map(\.nestedEvidenceRecall))
             print("macro".padding(toLength: 30, withPad: " ", startingAt: 0) + String(repeating: " ", count: 25)
                   + "\(macro[0])  \(macro[1]) \(macro[2]) \(macro[3])  \(macro[4])  \(macro[5]) \(macro[6])   \(nestedEvidence)")
+            print("evidence thresholds chosen for macro precision \(f(report.evidenceFloor)) cross-fitted, "
+                  + "the floor at which the nested estimate reaches \(f(settings.evidencePrecisionTarget))")
             if let d = report.domain {
                 print("domain gate, cross-fitted: \(d.inDomainFlagged) of \(d.inDomain) training contracts would be judged by the rules only; "
                       + "\(d.outOfDomainMissed) of \(d.outOfDomain) out-of-domain documents would still get the model"
