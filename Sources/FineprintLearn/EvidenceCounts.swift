@@ -12,18 +12,17 @@ struct EvidenceCounts {
     private(set) var found: [[Int]]
     private(set) var clauses: [Int]
 
-    /// `predicted[d]`: whether document d is judged present (only those show evidence); `clauseOf[d]`:
-    /// segment → the labelled clauses it overlaps.
-    init(_ stage: LearnedModel.Stage, documents: [TrainingDocument], provision: String, rules: [RuleSignal],
-         logits: [[Float]], predicted: [Bool], clauseOf: [[Int: [Int]]], cap: Int) {
-        clauses = documents.map { $0.labels[provision]?.clauseCount ?? 0 }
-        let ranked = documents.indices.map { predicted[$0] ? Combination.rankedEvidence(stage, rule: rules[$0], logits: logits[$0]) : [] }
-        let empty = [Int](repeating: 0, count: documents.count)
+    /// `ranked[d]`: document d's candidate sentences as `Combination.rankedEvidence` orders them;
+    /// `predicted[d]`: whether it is judged present (only those show evidence); `clauseOf[d]`: segment →
+    /// the labelled clauses it overlaps; `clauses[d]`: how many clauses it has.
+    init(ranked: [[(segment: Int, score: Double)]], predicted: [Bool], clauseOf: [[Int: [Int]]], clauses: [Int], cap: Int) {
+        self.clauses = clauses
+        let empty = [Int](repeating: 0, count: ranked.count)
         shown = Array(repeating: empty, count: Self.thresholds.count)
         hits = shown
         found = shown
         for (t, threshold) in Self.thresholds.enumerated() {
-            for d in documents.indices where predicted[d] {
+            for d in ranked.indices where predicted[d] {
                 var covered = Set<Int>()
                 for s in Combination.chosen(ranked[d], threshold: threshold, cap: cap) {
                     shown[t][d] += 1

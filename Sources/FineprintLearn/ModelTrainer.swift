@@ -257,14 +257,15 @@ public enum ModelTrainer {
             }
             // Rounded as in the file, so the thresholds are chosen for the coefficients that ship.
             let evidenceBeta = DenseLogistic.fit(ex, ey).map(rounded)
+            // Every document's candidates ranked once, for the cross-fitted and the nested decisions alike.
             let evidenceStage = LearnedModel.Stage(coefficients: evidenceBeta, threshold: 0)
+            let ranked = documents.indices.map { Combination.rankedEvidence(evidenceStage, rule: rules[$0], logits: heldOut[$0][c]) }
+            let clauses = documents.map { $0.labels[provision]?.clauseCount ?? 0 }
             let nestedPredicted = nestedPredictions(x, gold, folds: settings.folds)
-            for (predicted, into) in [(scores.map { $0 >= threshold }, 0), (nestedPredicted, 1)] {
-                let table = EvidenceCounts(evidenceStage, documents: documents, provision: provision, rules: rules,
-                                           logits: heldOut.map { $0[c] }, predicted: predicted,
-                                           clauseOf: clauseOf.map { $0[c] }, cap: settings.maxEvidence)
-                if into == 0 { evidenceCounts.append(table) } else { nestedCounts.append(table) }
-            }
+            evidenceCounts.append(EvidenceCounts(ranked: ranked, predicted: scores.map { $0 >= threshold }, clauseOf: clauseOf.map { $0[c] },
+                                                 clauses: clauses, cap: settings.maxEvidence))
+            nestedCounts.append(EvidenceCounts(ranked: ranked, predicted: nestedPredicted, clauseOf: clauseOf.map { $0[c] },
+                                               clauses: clauses, cap: settings.maxEvidence))
             let weights = final.milliPairs(category: c)
             modelCategories.append(LearnedModel.Category(
                 provision: provision, bias: final.milliBias(category: c), weights: weights,
@@ -379,10 +380,8 @@ public enum ModelTrainer {
 
     static func rounded(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
 
-    /// F1 of the document stage when it, too, is fitted without the documents it judges: for each fold,
-    /// the stage and its F1-best threshold come from the other folds' (already held-out) scores.
-    /// The document decisions with the document stage itself cross-fitted: fitted and thresholded on the other
-    /// folds' held-out scores, applied to each fold.
+    /// The document decisions with the document stage itself cross-fitted: for each fold, the stage and its
+    /// F1-best threshold come from the other folds' (already held-out) scores.
     static func nestedPredictions(_ x: [[Double]], _ gold: [Bool], folds: Int) -> [Bool] {
         var predicted = [Bool](repeating: false, count: x.count)
         for fold in 0..<folds {
@@ -426,9 +425,6 @@ public enum ModelTrainer {
         }
         return (best.threshold, best.p, best.r, best.f1)
     }
-
-    /// Evidence precision and recall as the evaluation counts them, over the documents predicted present,
-    /// for each threshold of a grid on the evidence stage's logit.
 }
 
 /// Results written from concurrent jobs, one slot each.

@@ -17,12 +17,6 @@ struct Eval: AsyncParsableCommand {
         @Option(help: "A CUAD-format folder (master_clauses.csv and contracts/*.txt).")
         var data: String
 
-        @Option(help: "Only the label files of this annotation set (their annotated.set; docs/labels-format.md).")
-        var set: Int?
-
-        @Flag(help: "Only check the label files against their documents; do not run the analyzer.")
-        var check = false
-
         @OptionGroup var options: EvalOptions
 
         func run() async throws {
