@@ -65,6 +65,9 @@ public enum ModelTrainer {
         public var hiddenUnits = 64
         /// The features with the largest embedding rows that keep them; the others rely on their linear weights.
         public var hiddenRows = 30_000
+        /// Sentence classifiers trained from different seeds and averaged (`HiddenLayerTrainer.trainAveraged`);
+        /// with a hidden layer, the file holds one layer of `hiddenMembers × hiddenUnits` units.
+        public var hiddenMembers = 2
 
         public init() {}
     }
@@ -202,7 +205,8 @@ public enum ModelTrainer {
                 results.set(fold, w)
                 return
             }
-            var m = HiddenLayerTrainer.train(data, categories: categories, features: vocabulary.count, settings: layerSettings)
+            var m = HiddenLayerTrainer.trainAveraged(data, categories: categories, features: vocabulary.count,
+                                                     settings: layerSettings, members: settings.hiddenMembers)
             m.linear.prune(minimum: settings.minimumWeight, keep: settings.weightsPerProvision)
             let (rows, bytes, steps) = m.hidden.compress(keep: settings.hiddenRows)
             results.set(fold, m.linear)

@@ -54,6 +54,9 @@ struct Train: AsyncParsableCommand {
     @Option(help: "Units of the sentence classifiers' shared hidden layer; 0 for linear sentence classifiers only.")
     var hiddenUnits = ModelTrainer.Settings().hiddenUnits
 
+    @Option(help: "Sentence classifiers trained from different seeds whose logits are averaged (with a hidden layer).")
+    var hiddenMembers = ModelTrainer.Settings().hiddenMembers
+
     @Option(help: ArgumentHelp("Features that keep an embedding row in the hidden layer.", visibility: .hidden))
     var hiddenRows = ModelTrainer.Settings().hiddenRows
 
@@ -70,7 +73,9 @@ struct Train: AsyncParsableCommand {
     func run() async throws {
         do {
             guard split != .validation else { throw CLIError("the validation split is held out: train on dev") }
-            guard hiddenUnits >= 0, hiddenRows >= 0 else { throw CLIError("--hidden-units and --hidden-rows cannot be negative") }
+            guard hiddenUnits >= 0, hiddenRows >= 0, hiddenMembers >= 1 else {
+                throw CLIError("--hidden-units and --hidden-rows cannot be negative, --hidden-members must be at least 1")
+            }
             let started = Date()
             // The rules the model is combined with, without any model already shipped.
             let bench = try Workbench(corpusPath: corpus, rulesOnly: true)
@@ -102,6 +107,7 @@ struct Train: AsyncParsableCommand {
             settings.evidencePrecisionTarget = evidencePrecisionTarget
             settings.hiddenUnits = hiddenUnits
             settings.hiddenRows = hiddenRows
+            settings.hiddenMembers = hiddenMembers
             settings.documentEpochs = documentEpochs
             settings.documentWeightsPerProvision = documentWeightsPerProvision
             let (model, report) = ModelTrainer.train(training, provisions: order,

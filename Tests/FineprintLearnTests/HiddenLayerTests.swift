@@ -95,6 +95,29 @@ import Testing
         }
     }
 
+    @Test func averagedMembersGiveTheMeanOfTheirLogits() {
+        var vocabulary: [UInt64: Int32] = [:]
+        var names: [String] = []
+        let (train, _) = Self.examples(0..<400, vocabulary: &vocabulary, names: &names, grow: true)
+        var settings = HiddenLayerTrainer.Settings()
+        settings.units = 4
+        settings.epochs = 2
+        let members = (0..<3).map { i in
+            var s = settings
+            s.seed = settings.seed &+ UInt64(i) &* 7_919
+            return HiddenLayerTrainer.train(train, categories: 1, features: names.count, settings: s)
+        }
+        // Different seeds give different members, or averaging would be no ensemble.
+        #expect(members[0].hidden.embedding != members[1].hidden.embedding)
+        let averaged = HiddenLayerTrainer.trainAveraged(train, categories: 1, features: names.count, settings: settings, members: 3)
+        #expect(averaged.hidden.units == 12)
+        for e in 0..<50 {
+            let f = train.features[train.range(e)]
+            let mean = members.reduce(0) { $0 + $1.logits(f, scale: train.scale[e])[0] } / 3
+            #expect(abs(averaged.logits(f, scale: train.scale[e])[0] - mean) < 1e-4, "example \(e)")
+        }
+    }
+
     @Test func keepsOnlyTheStrongestRows() {
         var hidden = HiddenLayerTrainer.Hidden(units: 2, categories: 1, embedding: [0.1, 0, 3, -4, 0.5, 0.5, 0, 0],
                                                bias: [0.12345, 0], readout: [1.00049, -2])
@@ -112,6 +135,7 @@ import Testing
         var settings = ModelTrainer.Settings()
         settings.minimumCount = 1
         settings.hiddenUnits = 4
+        settings.hiddenMembers = 1
         settings.hiddenRows = 10
         let model = ModelTrainer.train(docs, provisions: ["escrow"], trainedOn: "synthetic", settings: settings).0
         let layer = try #require(model.hidden)
