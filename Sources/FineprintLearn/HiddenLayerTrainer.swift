@@ -16,6 +16,13 @@ struct HiddenLayerTrainer {
         var l2: Float = 1e-6
         var maxPositiveWeight: Float = 8
         var seed: UInt64 = 20_260_101
+
+        /// The settings of member `i` of an average: the same but for the seed (member 0 keeps it).
+        func member(_ i: Int) -> Settings {
+            var s = self
+            s.seed = seed &+ UInt64(i) &* 7_919
+            return s
+        }
     }
 
     /// The shared layer: `embedding[feature * units + j]`, `readout[category * units + j]`.
@@ -106,16 +113,15 @@ struct HiddenLayerTrainer {
     static func trainAveraged(_ data: SegmentTrainer.Examples, categories: Int, features: Int, settings: Settings,
                               members: Int) -> Weights {
         let trained = (0..<max(members, 1)).map { i in
-            var s = settings
-            s.seed = settings.seed &+ UInt64(i) &* 7_919
-            return train(data, categories: categories, features: features, settings: s)
+            train(data, categories: categories, features: features, settings: settings.member(i))
         }
         return averaged(trained)
     }
 
     /// The classifier whose logits are the mean of the members' (all of the same shape).
     static func averaged(_ members: [Weights]) -> Weights {
-        guard members.count > 1, let first = members.first else { return members[0] }
+        guard members.count > 1 else { return members[0] }
+        let first = members[0]
         let k = members.count, share = 1 / Float(k)
         let H = first.hidden.units, categories = first.hidden.categories
         let features = first.hidden.embedding.count / max(H, 1)

@@ -103,9 +103,7 @@ import Testing
         settings.units = 4
         settings.epochs = 2
         let members = (0..<3).map { i in
-            var s = settings
-            s.seed = settings.seed &+ UInt64(i) &* 7_919
-            return HiddenLayerTrainer.train(train, categories: 1, features: names.count, settings: s)
+            HiddenLayerTrainer.train(train, categories: 1, features: names.count, settings: settings.member(i))
         }
         // Different seeds give different members, or averaging would be no ensemble.
         #expect(members[0].hidden.embedding != members[1].hidden.embedding)
