@@ -112,6 +112,10 @@ public enum ModelTrainer {
         /// The macro evidence precision floor the shipped thresholds were chosen with (cross-fitted), raised
         /// from the target until the nested estimate met it.
         public var evidenceFloor: Double
+        /// Macro evidence precision and recall, nested as the shipped figures are, had every document decision
+        /// been right: what the sentence ranking alone allows, so that evidence lost to missed contracts
+        /// and evidence lost to the ranking can be told apart.
+        public var perfectDocumentEvidence: (precision: Double, recall: Double)
     }
 
     /// `outOfDomain`: documents unlike the training contracts (vendor web terms, policies), for the domain
@@ -237,6 +241,7 @@ public enum ModelTrainer {
         var reports: [ProvisionReport] = []
         var evidenceCounts: [EvidenceCounts] = []
         var nestedCounts: [EvidenceCounts] = []
+        var perfectDocumentCounts: [EvidenceCounts] = []
         for (c, provision) in provisions.enumerated() {
             let rules = documents.map { $0.document.rules[provision] ?? RuleSignal(confidence: 0.01, support: [:]) }
             let gold = documents.map { $0.labels[provision]?.present ?? false }
@@ -270,6 +275,8 @@ public enum ModelTrainer {
                                                  clauses: clauses, cap: settings.maxEvidence))
             nestedCounts.append(EvidenceCounts(ranked: ranked, predicted: nestedPredicted, clauseOf: clauseOf.map { $0[c] },
                                                clauses: clauses, cap: settings.maxEvidence))
+            perfectDocumentCounts.append(EvidenceCounts(ranked: ranked, predicted: gold, clauseOf: clauseOf.map { $0[c] },
+                                                        clauses: clauses, cap: settings.maxEvidence))
             let weights = final.milliPairs(category: c)
             modelCategories.append(LearnedModel.Category(
                 provision: provision, bias: final.milliBias(category: c), weights: weights,
@@ -290,6 +297,9 @@ public enum ModelTrainer {
         let (evidenceFloor, nested) = EvidenceThresholds.floorMeeting(target: settings.evidencePrecisionTarget, counts: nestedCounts,
                                                                       documents: documents.count, folds: settings.folds,
                                                                       provisionFloor: settings.evidenceProvisionFloor)
+        let perfect = EvidenceThresholds.floorMeeting(target: settings.evidencePrecisionTarget, counts: perfectDocumentCounts,
+                                                      documents: documents.count, folds: settings.folds,
+                                                      provisionFloor: settings.evidenceProvisionFloor)
         let picks = EvidenceThresholds.choose(curves, precisionFloor: evidenceFloor,
                                               provisionFloor: settings.evidenceProvisionFloor)
         for (c, pick) in picks.enumerated() {
@@ -340,7 +350,8 @@ public enum ModelTrainer {
         let model = LearnedModel(trainedOn: trainedOn, features: kept, categories: modelCategories, domain: gate, hidden: hidden)
         let sentences = perDocument.reduce(0) { $0 + $1.count }
         return (model, Report(vocabulary: kept.count, sentences: sentences, provisions: reports, domain: domainReport,
-                               evidenceFloor: evidenceFloor))
+                               evidenceFloor: evidenceFloor,
+                               perfectDocumentEvidence: EvidenceThresholds.macro(perfect.nested)))
     }
 
     /// The gate's weights, trained on all examples; its threshold, chosen on the cross-fitted logits (each

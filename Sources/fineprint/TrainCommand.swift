@@ -143,6 +143,8 @@ struct Train: AsyncParsableCommand {
                   + "\(macro[0])  \(macro[1]) \(macro[2]) \(macro[3])  \(macro[4])  \(macro[5]) \(macro[6])   \(nestedEvidence)")
             print("evidence thresholds chosen for macro precision \(f(report.evidenceFloor)) cross-fitted, "
                   + "the floor at which the nested estimate reaches \(f(settings.evidencePrecisionTarget))")
+            print("evidence had every document decision been right (nested, same ranking): macro precision "
+                  + "\(f(report.perfectDocumentEvidence.precision)), recall \(f(report.perfectDocumentEvidence.recall))")
             if let d = report.domain {
                 print("domain gate, cross-fitted: \(d.inDomainFlagged) of \(d.inDomain) training contracts would be judged by the rules only; "
                       + "\(d.outOfDomainMissed) of \(d.outOfDomain) out-of-domain documents would still get the model"

@@ -106,6 +106,7 @@ import Testing
         #expect(report.provisions[0].f1 > 0.95)
         #expect(report.provisions[0].evidencePrecision > 0.9)
         #expect(report.provisions[0].evidenceRecall > 0.9)
+        #expect(report.perfectDocumentEvidence.precision > 0.9 && report.perfectDocumentEvidence.recall > 0.9)
 
         // Fresh documents, scored through the shipped path: the classifier built from the model.
         let classifier = SegmentClassifier(model: model)
