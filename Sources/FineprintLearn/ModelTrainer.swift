@@ -271,12 +271,13 @@ public enum ModelTrainer {
             let ranked = documents.indices.map { Combination.rankedEvidence(evidenceStage, rule: rules[$0], logits: heldOut[$0][c]) }
             let clauses = documents.map { $0.labels[provision]?.clauseCount ?? 0 }
             let nestedPredicted = nestedPredictions(x, gold, folds: settings.folds)
-            evidenceCounts.append(EvidenceCounts(ranked: ranked, predicted: scores.map { $0 >= threshold }, clauseOf: clauseOf.map { $0[c] },
-                                                 clauses: clauses, cap: settings.maxEvidence))
-            nestedCounts.append(EvidenceCounts(ranked: ranked, predicted: nestedPredicted, clauseOf: clauseOf.map { $0[c] },
-                                               clauses: clauses, cap: settings.maxEvidence))
-            perfectDocumentCounts.append(EvidenceCounts(ranked: ranked, predicted: gold, clauseOf: clauseOf.map { $0[c] },
-                                                        clauses: clauses, cap: settings.maxEvidence))
+            let clauseOfSegment = clauseOf.map { $0[c] }
+            func counts(predicted: [Bool]) -> EvidenceCounts {
+                EvidenceCounts(ranked: ranked, predicted: predicted, clauseOf: clauseOfSegment, clauses: clauses, cap: settings.maxEvidence)
+            }
+            evidenceCounts.append(counts(predicted: scores.map { $0 >= threshold }))
+            nestedCounts.append(counts(predicted: nestedPredicted))
+            perfectDocumentCounts.append(counts(predicted: gold))
             let weights = final.milliPairs(category: c)
             modelCategories.append(LearnedModel.Category(
                 provision: provision, bias: final.milliBias(category: c), weights: weights,
