@@ -56,23 +56,50 @@ public struct Analyzer: Sendable {
         var findings: [ProvisionFinding] = []
         for provision in corpus.taxonomy.provisions {
             if let r = ruleIndex[provision.id] {
-                findings.append(finding(for: provision, rule: r, hitsByOwner: hitsByOwner, in: prepared, logits: logits,
-                                        documentLogits: documentLogits))
+                findings.append(
+                    finding(
+                        for: provision,
+                        rule: r,
+                        hitsByOwner: hitsByOwner,
+                        in: prepared,
+                        logits: logits,
+                        documentLogits: documentLogits
+                    )
+                )
             } else {
-                findings.append(ProvisionFinding(id: provision.id, dimension: provision.dimension, status: .absent,
-                                                 confidence: Self.floorConfidence, strength: nil, value: nil, evidence: []))
+                findings.append(
+                    ProvisionFinding(
+                        id: provision.id,
+                        dimension: provision.dimension,
+                        status: .absent,
+                        confidence: Self.floorConfidence,
+                        strength: nil,
+                        value: nil,
+                        evidence: []
+                    )
+                )
             }
         }
         let moves = findMoves(findings: findings, hitsByOwner: hitsByOwner, in: prepared, playbook: playbook)
         let scored = Scorer(corpus: corpus, playbook: playbook).score(findings: findings, moves: moves)
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
         return Analysis(
-            document: DocumentSummary(name: document.name, sha256: document.sha256, format: document.format,
-                                      characters: prepared.scalars.count),
-            profile: playbook.id, provisions: findings, killListMoves: moves, dimensions: scored.dimensions,
-            gaps: scored.gaps, score: scored.score, timings: Timings(milliseconds: elapsed),
+            document: DocumentSummary(
+                name: document.name,
+                sha256: document.sha256,
+                format: document.format,
+                characters: prepared.scalars.count
+            ),
+            profile: playbook.id,
+            provisions: findings,
+            killListMoves: moves,
+            dimensions: scored.dimensions,
+            gaps: scored.gaps,
+            score: scored.score,
+            timings: Timings(milliseconds: elapsed),
             homeJurisdictions: playbook.homeJurisdictions.isEmpty ? nil : playbook.homeJurisdictions,
-            learnedModel: modelUse)
+            learnedModel: modelUse
+        )
     }
 
     // MARK: the learned component
@@ -80,14 +107,20 @@ public struct Analyzer: Sendable {
     /// Each sentence's features for the classifier: its words, the heading it stands under and its neighbours.
     private func segmentFeatures(_ doc: PreparedDocument) -> [[UInt64]] {
         doc.sentences.indices.map { s in
-            SegmentFeatures.hashes(tokens: doc.tokens, range: doc.sentences[s].tokens, heading: doc.sentences[s].heading,
-                                   neighbours: neighbours(of: s, in: doc))
+            SegmentFeatures.hashes(
+                tokens: doc.tokens,
+                range: doc.sentences[s].tokens,
+                heading: doc.sentences[s].heading,
+                neighbours: neighbours(of: s, in: doc)
+            )
         }
     }
 
     private func neighbours(of s: Int, in doc: PreparedDocument) -> SegmentFeatures.Neighbours {
-        SegmentFeatures.Neighbours(previous: s > 0 ? doc.sentences[s - 1].tokens : nil,
-                                   next: s + 1 < doc.sentences.count ? doc.sentences[s + 1].tokens : nil)
+        SegmentFeatures.Neighbours(
+            previous: s > 0 ? doc.sentences[s - 1].tokens : nil,
+            next: s + 1 < doc.sentences.count ? doc.sentences[s + 1].tokens : nil
+        )
     }
 
     /// What training needs from a document: its sentences with their features (and, when `names`, the
@@ -101,14 +134,20 @@ public struct Analyzer: Sendable {
         var rules: [String: RuleSignal] = [:]
         for (id, r) in ruleIndex {
             let (support, _, confidence) = ruleSupport(rule: r, hitsByOwner: hitsByOwner, in: prepared)
-            rules[id] = RuleSignal(confidence: confidence,
-                                   support: Dictionary(support.map { ($0.hit.sentence, $0.weight) }, uniquingKeysWith: max))
+            rules[id] = RuleSignal(
+                confidence: confidence,
+                support: Dictionary(support.map { ($0.hit.sentence, $0.weight) }, uniquingKeysWith: max)
+            )
         }
         var table: [UInt64: String] = [:]
         if names {
             for (s, sentence) in prepared.sentences.enumerated() {
-                for (h, name) in SegmentFeatures.names(tokens: prepared.tokens, range: sentence.tokens, heading: sentence.heading,
-                                                       neighbours: neighbours(of: s, in: prepared)) {
+                for (h, name) in SegmentFeatures.names(
+                    tokens: prepared.tokens,
+                    range: sentence.tokens,
+                    heading: sentence.heading,
+                    neighbours: neighbours(of: s, in: prepared)
+                ) {
                     table[h] = name
                 }
             }
@@ -136,8 +175,12 @@ public struct Analyzer: Sendable {
             for e in candidates {
                 let entry = compiled.entries[e]
                 let test = ClassTest(stepIds: entry.stepIds, classes: classes)
-                for match in entry.pattern.matches(in: doc.tokens, test: test, from: sentence.tokens.lowerBound,
-                                                   to: sentence.tokens.upperBound) {
+                for match in entry.pattern.matches(
+                    in: doc.tokens,
+                    test: test,
+                    from: sentence.tokens.lowerBound,
+                    to: sentence.tokens.upperBound
+                ) {
                     if let hit = accept(entry: e, match: match, sentence: s, in: doc) {
                         hits.append(hit)
                         break
@@ -179,8 +222,16 @@ public struct Analyzer: Sendable {
 
     /// The rules' support for a provision: supporting and undercutting hits (strongest per sentence) and the
     /// confidence they give.
-    private func ruleSupport(rule r: Int, hitsByOwner: [CompiledRules.Owner: [Hit]], in doc: PreparedDocument)
-        -> (support: [(hit: Hit, weight: Double, cue: Cue)], against: [(hit: Hit, weight: Double, cue: Cue)], confidence: Double) {
+    private func ruleSupport(
+        rule r: Int,
+        hitsByOwner: [CompiledRules.Owner: [Hit]],
+        in doc: PreparedDocument
+    )
+        -> (
+            support: [(hit: Hit, weight: Double, cue: Cue)], against: [(hit: Hit, weight: Double, cue: Cue)],
+            confidence: Double
+        )
+    {
         let rule = corpus.rules[r]
         var support: [(hit: Hit, weight: Double, cue: Cue)] = []
         var against: [(hit: Hit, weight: Double, cue: Cue)] = []
@@ -204,8 +255,14 @@ public struct Analyzer: Sendable {
         return (support, against, confidence)
     }
 
-    private func finding(for provision: Provision, rule r: Int, hitsByOwner: [CompiledRules.Owner: [Hit]],
-                         in doc: PreparedDocument, logits: [[Float]]?, documentLogits: [Float]?) -> ProvisionFinding {
+    private func finding(
+        for provision: Provision,
+        rule r: Int,
+        hitsByOwner: [CompiledRules.Owner: [Hit]],
+        in doc: PreparedDocument,
+        logits: [[Float]]?,
+        documentLogits: [Float]?
+    ) -> ProvisionFinding {
         let rule = corpus.rules[r]
         let (support, against, ruleConfidence) = ruleSupport(rule: r, hitsByOwner: hitsByOwner, in: doc)
         var confidence = ruleConfidence
@@ -213,26 +270,44 @@ public struct Analyzer: Sendable {
         // With a model that knows the provision, the combined decision replaces the rules' own (docs/evaluation.md).
         var decision: ProvisionDecision?
         if let classifier, let logits, let documentLogits, let c = classifier.category(provision.id) {
-            let signal = RuleSignal(confidence: ruleConfidence,
-                                    support: Dictionary(support.map { ($0.hit.sentence, $0.weight) }, uniquingKeysWith: max))
-            let d = classifier.model.categories[c].decide(rule: signal, logits: logits[c], documentLogit: documentLogits[c])
+            let signal = RuleSignal(
+                confidence: ruleConfidence,
+                support: Dictionary(support.map { ($0.hit.sentence, $0.weight) }, uniquingKeysWith: max)
+            )
+            let d = classifier.model.categories[c].decide(
+                rule: signal,
+                logits: logits[c],
+                documentLogit: documentLogits[c]
+            )
             decision = d
             present = d.present
             // Kept on the right side of 0.5 after rounding, so status and confidence never disagree.
-            confidence = present ? min(max(d.confidence, Self.threshold), 0.999) : min(max(d.confidence, Self.floorConfidence), 0.499)
+            confidence =
+                present
+                ? min(max(d.confidence, Self.threshold), 0.999) : min(max(d.confidence, Self.floorConfidence), 0.499)
         }
 
-        let ranked = support.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.hit.sentence < $1.hit.sentence }
+        let ranked = support.sorted {
+            $0.weight != $1.weight ? $0.weight > $1.weight : $0.hit.sentence < $1.hit.sentence
+        }
         var value: String?
         var valueDuration: Duration?
         if let kind = provision.value {
             // The rules' sentences first, then those the model chose, each from its start when no cue matched.
-            let starts = ranked.map { ($0.hit.sentence, $0.hit.match.first) }
-                + (decision?.evidence ?? []).filter { !$0.fromRules }.map { ($0.segment, doc.sentences[$0.segment].tokens.lowerBound) }
+            let starts =
+                ranked.map { ($0.hit.sentence, $0.hit.match.first) }
+                + (decision?.evidence ?? []).filter { !$0.fromRules }.map {
+                    ($0.segment, doc.sentences[$0.segment].tokens.lowerBound)
+                }
             for (s, start) in starts {
                 let sentence = doc.sentences[s]
-                if let v = values.value(kind, in: doc.tokens, sentence: sentence.tokens, matchStart: start,
-                                        scalars: doc.scalars) {
+                if let v = values.value(
+                    kind,
+                    in: doc.tokens,
+                    sentence: sentence.tokens,
+                    matchStart: start,
+                    scalars: doc.scalars
+                ) {
                     value = v.text
                     valueDuration = v.duration
                     break
@@ -264,13 +339,20 @@ public struct Analyzer: Sendable {
             let shown = present ? support.map(\.hit) : against.map(\.hit)
             evidence = Self.spans(of: shown, in: doc).map(doc.evidence)
         }
-        return ProvisionFinding(id: provision.id, dimension: provision.dimension,
-                                status: present ? .present : .absent,
-                                confidence: Self.rounded(confidence), strength: strength,
-                                value: present ? value : nil, evidence: evidence)
+        return ProvisionFinding(
+            id: provision.id,
+            dimension: provision.dimension,
+            status: present ? .present : .absent,
+            confidence: Self.rounded(confidence),
+            strength: strength,
+            value: present ? value : nil,
+            evidence: evidence
+        )
     }
 
-    private func strongestPerSentence(_ items: [(hit: Hit, weight: Double, cue: Cue)]) -> [(hit: Hit, weight: Double, cue: Cue)] {
+    private func strongestPerSentence(
+        _ items: [(hit: Hit, weight: Double, cue: Cue)]
+    ) -> [(hit: Hit, weight: Double, cue: Cue)] {
         var best: [Int: (hit: Hit, weight: Double, cue: Cue)] = [:]
         for item in items where (best[item.hit.sentence]?.weight ?? -1) < item.weight {
             best[item.hit.sentence] = item
@@ -297,8 +379,12 @@ public struct Analyzer: Sendable {
 
     // MARK: kill-list moves
 
-    private func findMoves(findings: [ProvisionFinding], hitsByOwner: [CompiledRules.Owner: [Hit]],
-                           in doc: PreparedDocument, playbook: Playbook) -> [MoveFinding] {
+    private func findMoves(
+        findings: [ProvisionFinding],
+        hitsByOwner: [CompiledRules.Owner: [Hit]],
+        in doc: PreparedDocument,
+        playbook: Playbook
+    ) -> [MoveFinding] {
         let byId = Dictionary(findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var found: [MoveFinding] = []
         for (m, move) in corpus.moves.enumerated() {
@@ -306,7 +392,9 @@ public struct Analyzer: Sendable {
             var evidenceHits: [Hit] = []
             var conditionEvidence: [Evidence] = []
             for (t, trigger) in move.triggers.enumerated() {
-                guard let conditionFactor = Self.conditions(trigger.requires, byId, playbook: playbook) else { continue }
+                guard let conditionFactor = Self.conditions(trigger.requires, byId, playbook: playbook) else {
+                    continue
+                }
                 if trigger.pattern != nil {
                     let hits = hitsByOwner[.trigger(move: m, trigger: t)] ?? []
                     for hit in hits {
@@ -326,15 +414,24 @@ public struct Analyzer: Sendable {
             var evidence = Self.spans(of: evidenceHits, in: doc).map(doc.evidence)
             for item in conditionEvidence where !evidence.contains(item) { evidence.append(item) }
             evidence.sort { $0.start < $1.start }
-            found.append(MoveFinding(id: move.id, confidence: Self.rounded(min(confidence, 0.999)),
-                                     evidence: evidence, mitigation: move.mitigation))
+            found.append(
+                MoveFinding(
+                    id: move.id,
+                    confidence: Self.rounded(min(confidence, 0.999)),
+                    evidence: evidence,
+                    mitigation: move.mitigation
+                )
+            )
         }
         return found
     }
 
     /// How far a trigger's conditions hold: nil when one fails, else the weakest condition's confidence.
-    static func conditions(_ conditions: [ProvisionCondition], _ findings: [String: ProvisionFinding],
-                           playbook: Playbook) -> Double? {
+    static func conditions(
+        _ conditions: [ProvisionCondition],
+        _ findings: [String: ProvisionFinding],
+        playbook: Playbook
+    ) -> Double? {
         var factor = 1.0
         for condition in conditions {
             guard let finding = findings[condition.provision] else { return nil }
@@ -346,7 +443,9 @@ public struct Analyzer: Sendable {
                 guard finding.status == .present else { return nil }
                 if let most = condition.strengthAtMost, let s = finding.strength, s > most { return nil }
                 if let needle = condition.valueContains {
-                    guard let value = finding.value, value.lowercased().contains(needle.lowercased()) else { return nil }
+                    guard let value = finding.value, value.lowercased().contains(needle.lowercased()) else {
+                        return nil
+                    }
                 }
                 // A law or forum without a value could be anywhere, so it stays possibly foreign.
                 if condition.foreign, let value = finding.value, !playbook.isForeign(value) { return nil }

@@ -10,9 +10,13 @@ struct ClauseContext {
         "refrain", "refrains", "none", "nothing",
     ]
     /// Words that end a clause inside a sentence.
-    static let clauseBreakers: Set<String> = ["but", "however", "except", "unless", "provided", "whereas", "notwithstanding"]
+    static let clauseBreakers: Set<String> = [
+        "but", "however", "except", "unless", "provided", "whereas", "notwithstanding",
+    ]
     /// "no later than", "not less than", "shall not exceed": limits, not negations.
-    static let limitWords: Set<String> = ["later", "less", "more", "fewer", "exceed", "exceeding", "greater", "earlier", "sooner", "only", "limited"]
+    static let limitWords: Set<String> = [
+        "later", "less", "more", "fewer", "exceed", "exceeding", "greater", "earlier", "sooner", "only", "limited",
+    ]
     /// Words that make a following "prohibited by …" a condition: "unless (otherwise) prohibited by law".
     static let conditionWords: Set<String> = ["unless", "except", "otherwise", "extent", "where", "if", "when", "as"]
     static let lookBehind = 10
@@ -40,13 +44,18 @@ struct ClauseContext {
 
     /// Whether the match is negated: a negator inside it or shortly before it in the same clause.
     func isNegated(_ tokens: [Token], sentenceStart: Int, match: Pattern.Match) -> Bool {
-        let from = max(clauseStart(tokens, sentenceStart: sentenceStart, index: match.first), match.first - Self.lookBehind)
+        let from = max(
+            clauseStart(tokens, sentenceStart: sentenceStart, index: match.first),
+            match.first - Self.lookBehind
+        )
         var i = from
         while i <= match.last {
             // A negator in a bracketed aside before the match does not negate it: "if you use the Standard
             // Services (not through promotional credits), we will indemnify you".
             let aside = i < match.first && tokens[i].parenthesized && !tokens[match.first].parenthesized
-            if !aside, Self.negators.contains(tokens[i].text), !isLimit(tokens, at: i, upTo: match.last + 3) { return true }
+            if !aside, Self.negators.contains(tokens[i].text), !isLimit(tokens, at: i, upTo: match.last + 3) {
+                return true
+            }
             i += 1
         }
         return false
@@ -58,14 +67,20 @@ struct ClauseContext {
         // "unless prohibited by law", "to the extent prohibited by applicable law": a condition on the
         // clause, not a negation of it.
         if word == "prohibited", i > 0, i + 1 < tokens.count, tokens[i + 1].text == "by",
-           Self.conditionWords.contains(tokens[i - 1].text) { return true }
+            Self.conditionWords.contains(tokens[i - 1].text)
+        {
+            return true
+        }
         if word == "not", i > 0, tokens[i - 1].text == "or" || tokens[i - 1].text == "if" { return true }
         guard word == "no" || word == "not" else { return false }
         let next = i + 1 < tokens.count ? tokens[i + 1].text : ""
         if Self.limitWords.contains(next) { return true }
         // "shall not in any event exceed"
         if i + 3 < tokens.count, i + 3 <= limit,
-           tokens[(i + 1)...(i + 3)].contains(where: { $0.text == "exceed" || $0.text == "exceeding" }) { return true }
+            tokens[(i + 1)...(i + 3)].contains(where: { $0.text == "exceed" || $0.text == "exceeding" })
+        {
+            return true
+        }
         return false
     }
 
@@ -89,8 +104,10 @@ struct ClauseContext {
         var i = match.first - 1
         while i >= from {
             if let p = partyAt(tokens, i, lowerBound: sentenceStart) {
-                let isObject = i > sentenceStart && Self.objectMarkers.contains(tokens[i - 1].text)
-                    || (i > sentenceStart + 1 && tokens[i - 1].text == "the" && Self.objectMarkers.contains(tokens[i - 2].text))
+                let isObject =
+                    i > sentenceStart && Self.objectMarkers.contains(tokens[i - 1].text)
+                    || (i > sentenceStart + 1 && tokens[i - 1].text == "the"
+                        && Self.objectMarkers.contains(tokens[i - 2].text))
                 let next = (i + 1)..<min(i + 4, match.last + 1)
                 if !isObject, next.contains(where: { Self.subjectVerbs.contains(tokens[$0].text) }) { return p }
                 if !isObject, fallback == nil { fallback = p }

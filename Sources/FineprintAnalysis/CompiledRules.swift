@@ -57,8 +57,14 @@ struct CompiledRules: Sendable {
                 do { pattern = try Pattern(source) } catch let error as Pattern.SyntaxError {
                     throw CompileError(location: "kill-list move \(move.id), trigger \(t + 1)", error: error)
                 }
-                entries.append(Entry(owner: .trigger(move: m, trigger: t), pattern: pattern,
-                                     when: trigger.when, party: trigger.party))
+                entries.append(
+                    Entry(
+                        owner: .trigger(move: m, trigger: t),
+                        pattern: pattern,
+                        when: trigger.when,
+                        party: trigger.party
+                    )
+                )
             }
         }
         var table = AlternativeTable()

@@ -3,7 +3,9 @@ import FineprintText
 /// A period of time as contracts state it: "72 hours", "thirty (30) days", "12 months".
 struct Duration: Hashable, Sendable {
     enum Unit: String, Sendable {
-        case hours, days, businessDays = "business days", weeks, months, years
+        case hours, days
+        case businessDays = "business days"
+        case weeks, months, years
 
         var hours: Double {
             switch self {
@@ -42,7 +44,8 @@ struct Duration: Hashable, Sendable {
     init?(_ text: String) {
         let tokens = Tokenizer.tokens(in: text)
         guard let read = NumberWords.read(tokens, at: 0, upTo: tokens.count),
-              let unit = Self.unit(tokens, at: read.next, upTo: tokens.count) else { return nil }
+            let unit = Self.unit(tokens, at: read.next, upTo: tokens.count)
+        else { return nil }
         amount = read.value
         self.unit = unit.unit
     }
@@ -59,7 +62,7 @@ struct Duration: Hashable, Sendable {
         while j < upper, ["calendar", "full", "consecutive", "clear"].contains(tokens[j].text) { j += 1 }
         guard j < upper else { return nil }
         let word = tokens[j].text
-        if (word == "business" || word == "working"), j + 1 < upper, tokens[j + 1].text.hasPrefix("day") {
+        if word == "business" || word == "working", j + 1 < upper, tokens[j + 1].text.hasPrefix("day") {
             return (.businessDays, j + 2)
         }
         switch word {
@@ -73,11 +76,16 @@ struct Duration: Hashable, Sendable {
     }
 
     /// The first duration in tokens[lower..<upper].
-    static func first(in tokens: [Token], from lower: Int, to upper: Int) -> (duration: Duration, first: Int, next: Int)? {
+    static func first(
+        in tokens: [Token],
+        from lower: Int,
+        to upper: Int
+    ) -> (duration: Duration, first: Int, next: Int)? {
         var i = lower
         while i < upper {
             if tokens[i].isNumber, let read = NumberWords.read(tokens, at: i, upTo: upper),
-               let unit = unit(tokens, at: read.next, upTo: upper) {
+                let unit = unit(tokens, at: read.next, upTo: upper)
+            {
                 return (Duration(amount: read.value, unit: unit.unit), i, unit.next)
             }
             i += 1

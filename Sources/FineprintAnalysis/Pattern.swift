@@ -80,8 +80,11 @@ public struct Pattern: Hashable, Sendable {
                 }
                 let tokens = Tokenizer.tokens(in: String(stem))
                 guard tokens.count == 1, tokens[0].text == stem.lowercased() || tokens[0].text == String(stem) else {
-                    throw SyntaxError(pattern: source,
-                        reason: "\"\(stem)\" is not a single lower-case token (write words separately, without punctuation)")
+                    throw SyntaxError(
+                        pattern: source,
+                        reason:
+                            "\"\(stem)\" is not a single lower-case token (write words separately, without punctuation)"
+                    )
                 }
                 alternatives.append(isPrefix ? .prefix(tokens[0].text) : .word(tokens[0].text))
             }
@@ -156,7 +159,8 @@ public struct Pattern: Hashable, Sendable {
     /// A match whose first required step lands exactly at `start` (leading optionals may precede).
     private func match<T: StepTest>(in tokens: [Token], test: T, startingAt start: Int, upper: Int) -> Match? {
         var firstToken: Int?
-        guard let end = matchStep(0, in: tokens, test: test, at: start, slack: 0, upper: upper, first: &firstToken) else {
+        guard let end = matchStep(0, in: tokens, test: test, at: start, slack: 0, upper: upper, first: &firstToken)
+        else {
             return nil
         }
         return Match(first: firstToken ?? start, last: end - 1)
@@ -164,8 +168,15 @@ public struct Pattern: Hashable, Sendable {
 
     /// Tries steps[index...] with the token for steps[index] at position p…p+slack+gap. Returns the
     /// index after the match's last token.
-    private func matchStep<T: StepTest>(_ index: Int, in tokens: [Token], test: T, at position: Int, slack: Int,
-                                        upper: Int, first: inout Int?) -> Int? {
+    private func matchStep<T: StepTest>(
+        _ index: Int,
+        in tokens: [Token],
+        test: T,
+        at position: Int,
+        slack: Int,
+        upper: Int,
+        first: inout Int?
+    ) -> Int? {
         if index == steps.count { return position }
         let step = steps[index]
         let window = index == 0 ? 0 : slack + step.gapBefore
@@ -179,7 +190,15 @@ public struct Pattern: Hashable, Sendable {
                 }
                 let savedFirst = first
                 if first == nil { first = p }
-                if let end = matchStep(index + 1, in: tokens, test: test, at: next, slack: 0, upper: upper, first: &first) {
+                if let end = matchStep(
+                    index + 1,
+                    in: tokens,
+                    test: test,
+                    at: next,
+                    slack: 0,
+                    upper: upper,
+                    first: &first
+                ) {
                     return end
                 }
                 first = savedFirst
@@ -191,8 +210,15 @@ public struct Pattern: Hashable, Sendable {
             if index == 0 {
                 return matchStep(1, in: tokens, test: test, at: position, slack: 0, upper: upper, first: &first)
             }
-            return matchStep(index + 1, in: tokens, test: test, at: position, slack: slack + step.gapBefore,
-                             upper: upper, first: &first)
+            return matchStep(
+                index + 1,
+                in: tokens,
+                test: test,
+                at: position,
+                slack: slack + step.gapBefore,
+                upper: upper,
+                first: &first
+            )
         }
         return nil
     }

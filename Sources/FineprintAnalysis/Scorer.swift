@@ -19,14 +19,18 @@ struct Scorer {
         level == .preferred ? 0.5 : 1
     }
 
-    func score(findings: [ProvisionFinding], moves: [MoveFinding]) -> (dimensions: [DimensionScore], gaps: [Gap], score: Int) {
+    func score(
+        findings: [ProvisionFinding],
+        moves: [MoveFinding]
+    ) -> (dimensions: [DimensionScore], gaps: [Gap], score: Int) {
         let byId = Dictionary(findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var earned: [String: Double] = [:]
         var possible: [String: Double] = [:]
         var gaps: [Gap] = []
         for requirement in playbook.requirements {
             guard let finding = byId[requirement.provision],
-                  let provision = corpus.taxonomy.provision(requirement.provision) else { continue }
+                let provision = corpus.taxonomy.provision(requirement.provision)
+            else { continue }
             let weight = requirement.weight * Self.levelFactor(requirement.level)
             var credit = 0.0
             var reason: GapReason?
@@ -51,14 +55,22 @@ struct Scorer {
             earned[provision.dimension, default: 0] += credit * weight
             possible[provision.dimension, default: 0] += weight
             if let reason {
-                gaps.append(Gap(provision: provision.id, level: requirement.level, reason: reason,
-                                clause: corpus.clause(closing: provision.id)?.id))
+                gaps.append(
+                    Gap(
+                        provision: provision.id,
+                        level: requirement.level,
+                        reason: reason,
+                        clause: corpus.clause(closing: provision.id)?.id
+                    )
+                )
             }
         }
         let dimensions = corpus.taxonomy.dimensions.map { dimension in
             let total = possible[dimension.id] ?? 0
             let score = total > 0 ? Int(((earned[dimension.id] ?? 0) / total * 100).rounded()) : 100
-            let dimensionGaps = gaps.filter { corpus.taxonomy.provision($0.provision)?.dimension == dimension.id }.map(\.provision)
+            let dimensionGaps = gaps.filter { corpus.taxonomy.provision($0.provision)?.dimension == dimension.id }.map(
+                \.provision
+            )
             return DimensionScore(id: dimension.id, score: score, gaps: dimensionGaps)
         }
         let total = possible.values.reduce(0, +)

@@ -18,8 +18,13 @@ struct ValueExtractor: Sendable {
         cities = PhraseIndex(forums.cities.map { ($0.aliases, $0.name) })
     }
 
-    func value(_ kind: ValueKind, in tokens: [Token], sentence: Range<Int>, matchStart: Int,
-               scalars: [Unicode.Scalar]) -> Value? {
+    func value(
+        _ kind: ValueKind,
+        in tokens: [Token],
+        sentence: Range<Int>,
+        matchStart: Int,
+        scalars: [Unicode.Scalar]
+    ) -> Value? {
         switch kind {
         case .jurisdiction:
             return jurisdiction(in: tokens, sentence).map { Value(text: $0.name) }
@@ -72,7 +77,8 @@ struct ValueExtractor: Sendable {
 
     func duration(in tokens: [Token], _ sentence: Range<Int>, after matchStart: Int) -> Value? {
         if let d = Duration.first(in: tokens, from: matchStart, to: sentence.upperBound)
-            ?? Duration.first(in: tokens, from: sentence.lowerBound, to: sentence.upperBound) {
+            ?? Duration.first(in: tokens, from: sentence.lowerBound, to: sentence.upperBound)
+        {
             return Value(text: d.duration.text, duration: d.duration)
         }
         for phrase in Self.promptPhrases {
@@ -87,7 +93,9 @@ struct ValueExtractor: Sendable {
         return nil
     }
 
-    static let feeWords: Set<String> = ["fees", "fee", "amounts", "amount", "charges", "sums", "price", "consideration", "payments", "compensation"]
+    static let feeWords: Set<String> = [
+        "fees", "fee", "amounts", "amount", "charges", "sums", "price", "consideration", "payments", "compensation",
+    ]
     static let paidWords: Set<String> = ["paid", "payable", "received", "due"]
 
     /// "fees paid in 12 months", "fees paid", "USD 1,000,000", or both joined by "or".
@@ -98,7 +106,8 @@ struct ValueExtractor: Sendable {
             guard window.contains(where: { Self.paidWords.contains(tokens[$0].text) }) else { continue }
             var text = "fees paid"
             if let d = Duration.first(in: tokens, from: i, to: min(i + 25, sentence.upperBound)),
-               d.duration.unit == .months || d.duration.unit == .years {
+                d.duration.unit == .months || d.duration.unit == .years
+            {
                 let months = d.duration.unit == .years ? d.duration.amount * 12 : d.duration.amount
                 text += " in \(Int(months)) months"
             }
@@ -119,11 +128,14 @@ struct ValueExtractor: Sendable {
     static let currencySymbols: [Unicode.Scalar: String] = ["$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"]
 
     /// Sums of money: "$1,000,000", "EUR 500,000", "five million dollars" (digits only are read).
-    func money(in tokens: [Token], _ sentence: Range<Int>, scalars: [Unicode.Scalar]) -> [(position: Int, text: String)] {
+    func money(in tokens: [Token], _ sentence: Range<Int>, scalars: [Unicode.Scalar]) -> [(position: Int, text: String)]
+    {
         var found: [(Int, String)] = []
         for i in sentence {
             let token = tokens[i]
-            guard let first = token.text.unicodeScalars.first, first.value >= 0x30 && first.value <= 0x39 else { continue }
+            guard let first = token.text.unicodeScalars.first, first.value >= 0x30 && first.value <= 0x39 else {
+                continue
+            }
             var currency: String?
             // A symbol right before the digits.
             var k = token.start - 1
@@ -136,7 +148,9 @@ struct ValueExtractor: Sendable {
                 text += " " + tokens[next].text
                 next += 1
             }
-            if currency == nil, next < sentence.upperBound, let c = Self.currencyWords[tokens[next].text] { currency = c }
+            if currency == nil, next < sentence.upperBound, let c = Self.currencyWords[tokens[next].text] {
+                currency = c
+            }
             guard let currency else { continue }
             found.append((i, "\(currency) \(text)"))
         }

@@ -29,7 +29,9 @@ enum Aligner {
         var newToOld = [Int?](repeating: nil, count: b.count)
         var similarity = [Double](repeating: 0, count: a.count)
         func link(_ i: Int, _ j: Int, _ sim: Double) {
-            oldToNew[i] = j; newToOld[j] = i; similarity[i] = sim
+            oldToNew[i] = j
+            newToOld[j] = i
+            similarity[i] = sim
         }
         func greedy(_ candidates: [(Double, Int, Int)]) {
             for (s, i, j) in candidates.sorted(by: { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) })
@@ -41,19 +43,25 @@ enum Aligner {
 
         // 1. Common head and tail, then an LCS of the middle.
         var head = 0
-        while head < a.count, head < b.count, same(head, head) { link(head, head, 1); head += 1 }
+        while head < a.count, head < b.count, same(head, head) {
+            link(head, head, 1)
+            head += 1
+        }
         var tail = 0
         while tail < a.count - head, tail < b.count - head, same(a.count - 1 - tail, b.count - 1 - tail) {
-            link(a.count - 1 - tail, b.count - 1 - tail, 1); tail += 1
+            link(a.count - 1 - tail, b.count - 1 - tail, 1)
+            tail += 1
         }
-        let aRange = head..<(a.count - tail), bRange = head..<(b.count - tail)
+        let aRange = head..<(a.count - tail)
+        let bRange = head..<(b.count - tail)
         for (i, j) in lcs(a, aRange, b, bRange) { link(i, j, 1) }
 
         // 2. Identical clauses that moved.
         var byKey: [Int: [Int]] = [:]
         for j in b.indices where newToOld[j] == nil { byKey[b[j].hash, default: []].append(j) }
         for i in a.indices where oldToNew[i] == nil {
-            guard var list = byKey[a[i].hash], let k = list.firstIndex(where: { newToOld[$0] == nil && same(i, $0) }) else { continue }
+            guard var list = byKey[a[i].hash], let k = list.firstIndex(where: { newToOld[$0] == nil && same(i, $0) })
+            else { continue }
             link(i, list[k], 1)
             list.remove(at: k)
             byKey[a[i].hash] = list
@@ -112,7 +120,10 @@ enum Aligner {
         var removedAtStart: [Int] = []
         var lastKeptNew: Int?
         for i in a.indices {
-            if let j = oldToNew[i], kept.contains(i) { lastKeptNew = j; continue }
+            if let j = oldToNew[i], kept.contains(i) {
+                lastKeptNew = j
+                continue
+            }
             if oldToNew[i] == nil {
                 if let j = lastKeptNew { removedAfter[j, default: []].append(i) } else { removedAtStart.append(i) }
             }
@@ -136,32 +147,48 @@ enum Aligner {
 
     static func jaccard(_ x: [Int], _ y: [Int]) -> Double {
         if x.isEmpty && y.isEmpty { return 1 }
-        var i = 0, j = 0, inter = 0
+        var i = 0
+        var j = 0
+        var inter = 0
         while i < x.count && j < y.count {
-            if x[i] == y[j] { inter += 1; i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+            if x[i] == y[j] {
+                inter += 1
+                i += 1
+                j += 1
+            } else if x[i] < y[j] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return Double(inter) / Double(x.count + y.count - inter)
     }
 
     /// Longest common subsequence of identical clauses in two ranges (index pairs, in order).
     static func lcs(_ a: [ClauseUnit], _ ar: Range<Int>, _ b: [ClauseUnit], _ br: Range<Int>) -> [(Int, Int)] {
-        let n = ar.count, m = br.count
+        let n = ar.count
+        let m = br.count
         guard n > 0, m > 0 else { return [] }
         if n * m > maxTable { return uniqueAnchors(a, ar, b, br) }
-        let ha = ar.map { a[$0].hash }, hb = br.map { b[$0].hash }
+        let ha = ar.map { a[$0].hash }
+        let hb = br.map { b[$0].hash }
         // table[(i)*(m+1)+j] = LCS length of ha[i...] and hb[j...]
         var table = [Int32](repeating: 0, count: (n + 1) * (m + 1))
         let w = m + 1
         for i in stride(from: n - 1, through: 0, by: -1) {
             for j in stride(from: m - 1, through: 0, by: -1) {
-                table[i * w + j] = ha[i] == hb[j] ? table[(i + 1) * w + j + 1] + 1 : max(table[(i + 1) * w + j], table[i * w + j + 1])
+                table[i * w + j] =
+                    ha[i] == hb[j] ? table[(i + 1) * w + j + 1] + 1 : max(table[(i + 1) * w + j], table[i * w + j + 1])
             }
         }
         var result: [(Int, Int)] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < n && j < m {
             if ha[i] == hb[j] && a[ar.lowerBound + i].key == b[br.lowerBound + j].key {
-                result.append((ar.lowerBound + i, br.lowerBound + j)); i += 1; j += 1
+                result.append((ar.lowerBound + i, br.lowerBound + j))
+                i += 1
+                j += 1
             } else if table[(i + 1) * w + j] >= table[i * w + j + 1] {
                 i += 1
             } else {
@@ -172,10 +199,16 @@ enum Aligner {
     }
 
     /// For very long middles: clauses unique in both ranges, kept in order (patience anchoring).
-    static func uniqueAnchors(_ a: [ClauseUnit], _ ar: Range<Int>, _ b: [ClauseUnit], _ br: Range<Int>) -> [(Int, Int)] {
-        var countA: [Int: Int] = [:], countB: [Int: Int] = [:], posB: [Int: Int] = [:]
+    static func uniqueAnchors(_ a: [ClauseUnit], _ ar: Range<Int>, _ b: [ClauseUnit], _ br: Range<Int>) -> [(Int, Int)]
+    {
+        var countA: [Int: Int] = [:]
+        var countB: [Int: Int] = [:]
+        var posB: [Int: Int] = [:]
         for i in ar { countA[a[i].hash, default: 0] += 1 }
-        for j in br { countB[b[j].hash, default: 0] += 1; posB[b[j].hash] = j }
+        for j in br {
+            countB[b[j].hash, default: 0] += 1
+            posB[b[j].hash] = j
+        }
         var pairs: [(Int, Int)] = []
         for i in ar where countA[a[i].hash] == 1 && countB[a[i].hash] == 1 {
             let j = posB[a[i].hash]!
@@ -187,10 +220,11 @@ enum Aligner {
     /// Indices of a longest strictly increasing subsequence of `values`.
     static func longestIncreasing(_ values: [Int]) -> [Int] {
         guard !values.isEmpty else { return [] }
-        var tails: [Int] = []          // index into values of the smallest tail of each length
+        var tails: [Int] = []  // index into values of the smallest tail of each length
         var previous = [Int](repeating: -1, count: values.count)
         for (k, v) in values.enumerated() {
-            var lo = 0, hi = tails.count
+            var lo = 0
+            var hi = tails.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if values[tails[mid]] < v { lo = mid + 1 } else { hi = mid }
@@ -200,7 +234,10 @@ enum Aligner {
         }
         var result: [Int] = []
         var k = tails.last!
-        while k >= 0 { result.append(k); k = previous[k] }
+        while k >= 0 {
+            result.append(k)
+            k = previous[k]
+        }
         return result.reversed()
     }
 }

@@ -36,7 +36,11 @@ struct WordInterner {
 
 enum ClauseSplitter {
     /// The clause units of a document, in text order, covering every non-blank part of its text.
-    static func units(of document: ExtractedDocument, scalars s: [Unicode.Scalar], interner: inout WordInterner) -> [ClauseUnit] {
+    static func units(
+        of document: ExtractedDocument,
+        scalars s: [Unicode.Scalar],
+        interner: inout WordInterner
+    ) -> [ClauseUnit] {
         var spans: [(kind: BlockKind, span: TextSpan, number: String?)] = []
         let blocks = document.blocks.sorted { $0.span < $1.span }
         var cursor = 0
@@ -57,16 +61,19 @@ enum ClauseSplitter {
             addTrimmed(start, b)
         }
         func addTrimmed(_ a: Int, _ b: Int) {
-            var a = a, b = b
+            var a = a
+            var b = b
             while a < b, Cosmetic.isSpace(s[a]) { a += 1 }
             while b > a, Cosmetic.isSpace(s[b - 1]) { b -= 1 }
             if a < b { spans.append((.paragraph, TextSpan(start: a, end: b), nil)) }
         }
         for block in blocks {
-            let start = max(block.span.start, cursor), end = min(block.span.end, s.count)
+            let start = max(block.span.start, cursor)
+            let end = min(block.span.end, s.count)
             guard start < end else { continue }
             if start > cursor { addGap(cursor, start) }
-            var a = start, b = end
+            var a = start
+            var b = end
             while a < b, Cosmetic.isSpace(s[a]) { a += 1 }
             while b > a, Cosmetic.isSpace(s[b - 1]) { b -= 1 }
             if a < b { spans.append((block.kind, TextSpan(start: a, end: b), block.number)) }
@@ -93,10 +100,22 @@ enum ClauseSplitter {
                 if !core.isEmpty { ids.insert(interner.id(core)) }
             }
             if item.kind == .heading {
-                section = String(String.UnicodeScalarView(s[item.span.start..<min(item.span.end, item.span.start + 120)]))
+                section = String(
+                    String.UnicodeScalarView(s[item.span.start..<min(item.span.end, item.span.start + 120)])
+                )
             }
-            units.append(ClauseUnit(kind: item.kind, span: item.span, bodyStart: bodyStart, number: number, key: key,
-                                    hash: key.hashValue, tokenSet: ids.sorted(), section: section))
+            units.append(
+                ClauseUnit(
+                    kind: item.kind,
+                    span: item.span,
+                    bodyStart: bodyStart,
+                    number: number,
+                    key: key,
+                    hash: key.hashValue,
+                    tokenSet: ids.sorted(),
+                    section: section
+                )
+            )
         }
         return units
     }

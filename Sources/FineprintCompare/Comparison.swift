@@ -15,8 +15,14 @@ public struct Comparison: Hashable, Codable, Sendable {
     /// Documents best first: score, then fewer high-severity moves, then fewer gaps, then name.
     public var ranking: [RankEntry]
 
-    public init(profile: String, profileName: String, documents: [ComparedDocument], provisions: [ProvisionRow],
-                moves: [MoveRow], ranking: [RankEntry]) {
+    public init(
+        profile: String,
+        profileName: String,
+        documents: [ComparedDocument],
+        provisions: [ProvisionRow],
+        moves: [MoveRow],
+        ranking: [RankEntry]
+    ) {
         self.schema = Self.schemaId
         self.profile = profile
         self.profileName = profileName
@@ -102,31 +108,47 @@ extension Comparison {
     /// Builds the comparison of analyses made against `playbook` over `corpus`.
     public static func build(_ analyses: [Analysis], corpus: Corpus, playbook: Playbook) -> Comparison {
         var rows: [ProvisionRow] = []
-        let order = corpus.taxonomy.provisions.isEmpty
+        let order =
+            corpus.taxonomy.provisions.isEmpty
             ? (analyses.first?.provisions.map(\.id) ?? []) : corpus.taxonomy.provisions.map(\.id)
         for id in order {
             let info = corpus.taxonomy.provision(id)
             let polarity = info?.polarity ?? .protection
             let cells = analyses.map { a -> MatrixCell in
-                guard let f = a.finding(id) else { return MatrixCell(status: .absent, strength: nil, value: nil, confidence: 0) }
+                guard let f = a.finding(id) else {
+                    return MatrixCell(status: .absent, strength: nil, value: nil, confidence: 0)
+                }
                 return MatrixCell(status: f.status, strength: f.strength, value: f.value, confidence: f.confidence)
             }
             let merits = cells.map { merit($0, polarity) }
             let top = merits.max() ?? 0
             let best = Set(merits).count > 1 ? merits.indices.filter { merits[$0] == top } : []
-            rows.append(ProvisionRow(id: id, name: info?.name ?? id, dimension: info?.dimension ?? analyses.first?.finding(id)?.dimension ?? "",
-                                     polarity: polarity, requirement: playbook.requirement(for: id)?.level,
-                                     cells: cells, best: best))
+            rows.append(
+                ProvisionRow(
+                    id: id,
+                    name: info?.name ?? id,
+                    dimension: info?.dimension ?? analyses.first?.finding(id)?.dimension ?? "",
+                    polarity: polarity,
+                    requirement: playbook.requirement(for: id)?.level,
+                    cells: cells,
+                    best: best
+                )
+            )
         }
         var moveIds: [String] = corpus.moves.map(\.id).filter { id in analyses.contains { $0.move(id) != nil } }
         for a in analyses { for m in a.killListMoves where !moveIds.contains(m.id) { moveIds.append(m.id) } }
         let moves = moveIds.map { id in
-            MoveRow(id: id, name: corpus.move(id)?.name ?? id, severity: corpus.move(id)?.severity,
-                    present: analyses.map { $0.move(id) != nil })
+            MoveRow(
+                id: id,
+                name: corpus.move(id)?.name ?? id,
+                severity: corpus.move(id)?.severity,
+                present: analyses.map { $0.move(id) != nil }
+            )
         }
         func highMoves(_ a: Analysis) -> Int { a.killListMoves.filter { corpus.move($0.id)?.severity == .high }.count }
         let ranked = analyses.indices.sorted { x, y in
-            let a = analyses[x], b = analyses[y]
+            let a = analyses[x]
+            let b = analyses[y]
             if a.score != b.score { return a.score > b.score }
             if highMoves(a) != highMoves(b) { return highMoves(a) < highMoves(b) }
             if a.gaps.count != b.gaps.count { return a.gaps.count < b.gaps.count }
@@ -138,22 +160,48 @@ extension Comparison {
             // Equal scores with equal tie-breaks share a rank.
             var rank = position + 1
             if position > 0, let prev = ranking.last {
-                let p = analyses[prev.document], c = analyses[index]
-                if p.score == c.score && highMoves(p) == highMoves(c) && p.gaps.count == c.gaps.count { rank = prev.rank }
+                let p = analyses[prev.document]
+                let c = analyses[index]
+                if p.score == c.score && highMoves(p) == highMoves(c) && p.gaps.count == c.gaps.count {
+                    rank = prev.rank
+                }
             }
             rankOf[index] = rank
-            ranking.append(RankEntry(rank: rank, document: index, name: analyses[index].document.name, score: analyses[index].score))
+            ranking.append(
+                RankEntry(
+                    rank: rank,
+                    document: index,
+                    name: analyses[index].document.name,
+                    score: analyses[index].score
+                )
+            )
         }
         let documents = analyses.enumerated().map { index, a in
-            ComparedDocument(name: a.document.name, sha256: a.document.sha256, score: a.score, dimensions: a.dimensions,
-                             moves: a.killListMoves.map {
-                                 ComparedMove(id: $0.id, name: corpus.move($0.id)?.name ?? $0.id,
-                                              severity: corpus.move($0.id)?.severity, confidence: $0.confidence)
-                             },
-                             gaps: a.gaps.count, rank: rankOf[index])
+            ComparedDocument(
+                name: a.document.name,
+                sha256: a.document.sha256,
+                score: a.score,
+                dimensions: a.dimensions,
+                moves: a.killListMoves.map {
+                    ComparedMove(
+                        id: $0.id,
+                        name: corpus.move($0.id)?.name ?? $0.id,
+                        severity: corpus.move($0.id)?.severity,
+                        confidence: $0.confidence
+                    )
+                },
+                gaps: a.gaps.count,
+                rank: rankOf[index]
+            )
         }
-        return Comparison(profile: playbook.id, profileName: playbook.name, documents: documents, provisions: rows,
-                          moves: moves, ranking: ranking)
+        return Comparison(
+            profile: playbook.id,
+            profileName: playbook.name,
+            documents: documents,
+            provisions: rows,
+            moves: moves,
+            ranking: ranking
+        )
     }
 
     /// How well a cell protects the buyer: absent < weak < adequate < strong for protections;

@@ -36,7 +36,9 @@ public enum ComparisonRenderer {
             let moves = d.moves.isEmpty ? "no kill-list moves" : "\(d.moves.count) kill-list move(s)"
             out += "  \(r.rank). \(r.name) — score \(r.score), \(d.gaps) gap(s), \(moves)\n"
         }
-        out += "\nDocuments: " + c.documents.enumerated().map { "[\($0.offset + 1)] \($0.element.name)" }.joined(separator: "  ") + "\n"
+        out +=
+            "\nDocuments: "
+            + c.documents.enumerated().map { "[\($0.offset + 1)] \($0.element.name)" }.joined(separator: "  ") + "\n"
         let width = max(12, (c.provisions.map(\.id.count).max() ?? 12))
         let colWidth = 22
         func pad(_ s: String, _ n: Int) -> String {
@@ -93,7 +95,8 @@ public enum ComparisonRenderer {
         out += "| Rank | Document | Score | Gaps | Kill-list moves |\n|---:|---|---:|---:|---|\n"
         for r in c.ranking {
             let d = c.documents[r.document]
-            out += "| \(r.rank) | \(Render.md(d.name)) | \(d.score) | \(d.gaps) | \(Render.md(d.moves.map(\.name).joined(separator: ", "))) |\n"
+            out +=
+                "| \(r.rank) | \(Render.md(d.name)) | \(d.score) | \(d.gaps) | \(Render.md(d.moves.map(\.name).joined(separator: ", "))) |\n"
         }
         out += "\n## Provisions\n\nA **bold** cell is the best of the documents for the buyer.\n\n"
         out += "| Provision | Asked | " + c.documents.map { Render.md($0.name) }.joined(separator: " | ") + " |\n"
@@ -107,57 +110,85 @@ public enum ComparisonRenderer {
             out += line + "\n"
         }
         if !c.moves.isEmpty {
-            out += "\n## Kill-list moves\n\n| Move | Severity | " + c.documents.map { Render.md($0.name) }.joined(separator: " | ") + " |\n"
+            out +=
+                "\n## Kill-list moves\n\n| Move | Severity | "
+                + c.documents.map { Render.md($0.name) }.joined(separator: " | ") + " |\n"
             out += "|---|---|" + String(repeating: "---|", count: c.documents.count) + "\n"
             for m in c.moves {
-                out += "| \(Render.md(m.name)) | \(m.severity?.rawValue ?? "") | " + m.present.map { $0 ? "found" : "—" }.joined(separator: " | ") + " |\n"
+                out +=
+                    "| \(Render.md(m.name)) | \(m.severity?.rawValue ?? "") | "
+                    + m.present.map { $0 ? "found" : "—" }.joined(separator: " | ") + " |\n"
             }
         }
         out += "\n## Scores\n\n| | " + c.documents.map { Render.md($0.name) }.joined(separator: " | ") + " |\n"
         out += "|---|" + String(repeating: "---:|", count: c.documents.count) + "\n"
         out += "| **overall** | " + c.documents.map { "\($0.score)" }.joined(separator: " | ") + " |\n"
         for id in c.documents.first?.dimensions.map(\.id) ?? [] {
-            out += "| \(Render.md(id)) | " + c.documents.map { d in d.dimensions.first { $0.id == id }.map { "\($0.score)" } ?? "" }.joined(separator: " | ") + " |\n"
+            out +=
+                "| \(Render.md(id)) | "
+                + c.documents.map { d in d.dimensions.first { $0.id == id }.map { "\($0.score)" } ?? "" }.joined(
+                    separator: " | "
+                ) + " |\n"
         }
         return out
     }
 
     public static func html(_ c: Comparison) -> String {
         let e = Render.html
-        var b = "<h1>Supplier comparison</h1>\n<p class=\"sub\">Against \(e(c.profileName)) (\(e(c.profile))), \(c.documents.count) documents</p>\n"
-        b += "<h2>Ranking</h2>\n<table><thead><tr><th>Rank</th><th>Document</th><th>Score</th><th>Gaps</th><th>Kill-list moves</th></tr></thead><tbody>\n"
+        var b =
+            "<h1>Supplier comparison</h1>\n<p class=\"sub\">Against \(e(c.profileName)) (\(e(c.profile))), \(c.documents.count) documents</p>\n"
+        b +=
+            "<h2>Ranking</h2>\n<table><thead><tr><th>Rank</th><th>Document</th><th>Score</th><th>Gaps</th><th>Kill-list moves</th></tr></thead><tbody>\n"
         for r in c.ranking {
             let d = c.documents[r.document]
-            b += "<tr><td class=\"num\">\(r.rank)</td><td>\(e(d.name))</td><td class=\"num\">\(d.score)</td><td class=\"num\">\(d.gaps)</td><td>\(e(d.moves.map(\.name).joined(separator: ", ")))</td></tr>\n"
+            b +=
+                "<tr><td class=\"num\">\(r.rank)</td><td>\(e(d.name))</td><td class=\"num\">\(d.score)</td><td class=\"num\">\(d.gaps)</td><td>\(e(d.moves.map(\.name).joined(separator: ", ")))</td></tr>\n"
         }
-        b += "</tbody></table>\n<h2>Provisions</h2>\n<p class=\"meta\">Outlined cells are the best of the documents for the buyer.</p>\n"
-        b += "<table><thead><tr><th>Provision</th><th>Asked</th>" + c.documents.map { "<th>\(e($0.name))</th>" }.joined() + "</tr></thead><tbody>\n"
+        b +=
+            "</tbody></table>\n<h2>Provisions</h2>\n<p class=\"meta\">Outlined cells are the best of the documents for the buyer.</p>\n"
+        b +=
+            "<table><thead><tr><th>Provision</th><th>Asked</th>" + c.documents.map { "<th>\(e($0.name))</th>" }.joined()
+            + "</tr></thead><tbody>\n"
         var dimension = ""
         for row in c.provisions {
             if row.dimension != dimension {
                 dimension = row.dimension
                 b += "<tr><th colspan=\"\(c.documents.count + 2)\">\(e(dimension))</th></tr>\n"
             }
-            b += "<tr><td>\(e(row.name))<br><span class=\"meta\">\(e(row.id))</span></td><td>\(e(row.requirement.map(askLabel) ?? ""))</td>"
+            b +=
+                "<tr><td>\(e(row.name))<br><span class=\"meta\">\(e(row.id))</span></td><td>\(e(row.requirement.map(askLabel) ?? ""))</td>"
             for (i, cell) in row.cells.enumerated() {
                 let cls = cellClass(cell, row) + (row.best.contains(i) ? " best" : "")
-                b += "<td class=\"\(cls)\" title=\"confidence \(Render.percent(cell.confidence))\">\(e(cellLabel(cell, row)))</td>"
+                b +=
+                    "<td class=\"\(cls)\" title=\"confidence \(Render.percent(cell.confidence))\">\(e(cellLabel(cell, row)))</td>"
             }
             b += "</tr>\n"
         }
         b += "</tbody></table>\n"
         if !c.moves.isEmpty {
-            b += "<h2>Kill-list moves</h2>\n<table><thead><tr><th>Move</th><th>Severity</th>" + c.documents.map { "<th>\(e($0.name))</th>" }.joined() + "</tr></thead><tbody>\n"
+            b +=
+                "<h2>Kill-list moves</h2>\n<table><thead><tr><th>Move</th><th>Severity</th>"
+                + c.documents.map { "<th>\(e($0.name))</th>" }.joined() + "</tr></thead><tbody>\n"
             for m in c.moves {
-                b += "<tr><td>\(e(m.name))<br><span class=\"meta\">\(e(m.id))</span></td><td>\(e(m.severity?.rawValue ?? ""))</td>"
-                b += m.present.map { $0 ? "<td class=\"hazard-present\">found</td>" : "<td>—</td>" }.joined() + "</tr>\n"
+                b +=
+                    "<tr><td>\(e(m.name))<br><span class=\"meta\">\(e(m.id))</span></td><td>\(e(m.severity?.rawValue ?? ""))</td>"
+                b +=
+                    m.present.map { $0 ? "<td class=\"hazard-present\">found</td>" : "<td>—</td>" }.joined() + "</tr>\n"
             }
             b += "</tbody></table>\n"
         }
-        b += "<h2>Scores</h2>\n<table><thead><tr><th></th>" + c.documents.map { "<th>\(e($0.name))</th>" }.joined() + "</tr></thead><tbody>\n"
-        b += "<tr><th>overall</th>" + c.documents.map { "<td class=\"num\"><strong>\($0.score)</strong></td>" }.joined() + "</tr>\n"
+        b +=
+            "<h2>Scores</h2>\n<table><thead><tr><th></th>" + c.documents.map { "<th>\(e($0.name))</th>" }.joined()
+            + "</tr></thead><tbody>\n"
+        b +=
+            "<tr><th>overall</th>" + c.documents.map { "<td class=\"num\"><strong>\($0.score)</strong></td>" }.joined()
+            + "</tr>\n"
         for id in c.documents.first?.dimensions.map(\.id) ?? [] {
-            b += "<tr><td>\(e(id))</td>" + c.documents.map { d in "<td class=\"num\">\(d.dimensions.first { $0.id == id }.map { "\($0.score)" } ?? "")</td>" }.joined() + "</tr>\n"
+            b +=
+                "<tr><td>\(e(id))</td>"
+                + c.documents.map { d in
+                    "<td class=\"num\">\(d.dimensions.first { $0.id == id }.map { "\($0.score)" } ?? "")</td>"
+                }.joined() + "</tr>\n"
         }
         b += "</tbody></table>\n"
         return Render.page(title: "Supplier comparison — \(c.profileName)", body: b)
@@ -172,9 +203,14 @@ public enum ComparisonRenderer {
         }
         var lines = [header.map(Render.csv).joined(separator: ",")]
         for row in c.provisions {
-            var f = ["provision", row.id, row.name, row.dimension, row.polarity.rawValue, row.requirement?.rawValue ?? ""]
+            var f = [
+                "provision", row.id, row.name, row.dimension, row.polarity.rawValue, row.requirement?.rawValue ?? "",
+            ]
             for cell in row.cells {
-                f += [cell.status.rawValue, cell.strength?.rawValue ?? "", cell.value ?? "", String(format: "%.3f", cell.confidence)]
+                f += [
+                    cell.status.rawValue, cell.strength?.rawValue ?? "", cell.value ?? "",
+                    String(format: "%.3f", cell.confidence),
+                ]
             }
             lines.append(f.map(Render.csv).joined(separator: ","))
         }

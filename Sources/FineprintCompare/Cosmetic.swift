@@ -90,10 +90,17 @@ public enum Cosmetic {
 
     /// The text of `scalars[lower..<upper]` with every cosmetic kind in `ignoring` normalised away.
     /// With all kinds ignored, two texts that differ only cosmetically give the same string.
-    public static func normalize(_ s: [Unicode.Scalar], from lower: Int, to upper: Int,
-                                 ignoring: Set<CosmeticKind> = Set(CosmeticKind.allCases)) -> String {
+    public static func normalize(
+        _ s: [Unicode.Scalar],
+        from lower: Int,
+        to upper: Int,
+        ignoring: Set<CosmeticKind> = Set(CosmeticKind.allCases)
+    ) -> String {
         // Raw words (typography and case kept unless ignored) with the whitespace before each.
-        struct Piece { var text: String; var space: String }
+        struct Piece {
+            var text: String
+            var space: String
+        }
         var pieces: [Piece] = []
         var i = lower
         var hasDigit = false
@@ -126,8 +133,10 @@ public enum Cosmetic {
             for p in pieces.indices where isLink(pieces[p].text) { pieces[p].text = linkPlaceholder(pieces[p].text) }
         }
         if ignoring.contains(.numbering) && hasDigit {
-            for p in pieces.indices.dropFirst() where isReferenceNumber(pieces[p].text)
-                && referenceWords.contains(bare(pieces[p - 1].text).lowercased()) {
+            for p in pieces.indices.dropFirst()
+            where isReferenceNumber(pieces[p].text)
+                && referenceWords.contains(bare(pieces[p - 1].text).lowercased())
+            {
                 pieces[p].text = "<n>" + trailingPunctuation(pieces[p].text)
             }
         }
@@ -147,7 +156,9 @@ public enum Cosmetic {
             var p = 0
             while p < pieces.count {
                 if let length = dateLength(texts, at: p) {
-                    kept.append(Piece(text: "<date>" + trailingPunctuation(pieces[p + length - 1].text), space: pieces[p].space))
+                    kept.append(
+                        Piece(text: "<date>" + trailingPunctuation(pieces[p + length - 1].text), space: pieces[p].space)
+                    )
                     p += length
                 } else {
                     kept.append(pieces[p])
@@ -160,26 +171,36 @@ public enum Cosmetic {
 
     /// Which cosmetic kinds explain the difference between two texts, or nil when the difference
     /// is more than cosmetic. An empty result means the texts are identical.
-    public static func kinds(_ a: [Unicode.Scalar], _ ar: Range<Int>, _ b: [Unicode.Scalar], _ br: Range<Int>)
-        -> [CosmeticKind]? {
+    public static func kinds(
+        _ a: [Unicode.Scalar],
+        _ ar: Range<Int>,
+        _ b: [Unicode.Scalar],
+        _ br: Range<Int>
+    )
+        -> [CosmeticKind]?
+    {
         if a[ar].elementsEqual(b[br]) { return [] }
         let all = Set(CosmeticKind.allCases)
-        guard normalize(a, from: ar.lowerBound, to: ar.upperBound, ignoring: all)
-                == normalize(b, from: br.lowerBound, to: br.upperBound, ignoring: all) else { return nil }
+        guard
+            normalize(a, from: ar.lowerBound, to: ar.upperBound, ignoring: all)
+                == normalize(b, from: br.lowerBound, to: br.upperBound, ignoring: all)
+        else { return nil }
         var needed: [CosmeticKind] = []
         for kind in CosmeticKind.allCases {
             var rest = all
             rest.remove(kind)
             if normalize(a, from: ar.lowerBound, to: ar.upperBound, ignoring: rest)
-                != normalize(b, from: br.lowerBound, to: br.upperBound, ignoring: rest) {
+                != normalize(b, from: br.lowerBound, to: br.upperBound, ignoring: rest)
+            {
                 needed.append(kind)
             }
         }
         // Overlapping kinds (a date inside a link) can each explain a change alone: name them all.
         if needed.isEmpty {
             for kind in CosmeticKind.allCases
-                where normalize(a, from: ar.lowerBound, to: ar.upperBound, ignoring: [kind])
-                    != normalize(b, from: br.lowerBound, to: br.upperBound, ignoring: [kind]) {
+            where normalize(a, from: ar.lowerBound, to: ar.upperBound, ignoring: [kind])
+                != normalize(b, from: br.lowerBound, to: br.upperBound, ignoring: [kind])
+            {
                 needed.append(kind)
             }
             if needed.isEmpty { needed = [.whitespace] }
@@ -192,7 +213,11 @@ public enum Cosmetic {
     static func isLink(_ word: String) -> Bool {
         guard word.utf8.contains(where: { $0 == 0x3A || $0 == 0x40 || $0 == 0x2E }) else { return false }  // : @ .
         let w = word.lowercased()
-        if w.contains("://") || w.hasPrefix("www.") || w.hasPrefix("(www.") || w.hasPrefix("<www.") || w.contains("mailto:") { return true }
+        if w.contains("://") || w.hasPrefix("www.") || w.hasPrefix("(www.") || w.hasPrefix("<www.")
+            || w.contains("mailto:")
+        {
+            return true
+        }
         // name@domain.tld
         if let at = w.firstIndex(of: "@"), at != w.startIndex, w[w.index(after: at)...].contains(".") {
             return w[w.index(after: at)...].contains { $0.isLetter }
@@ -223,7 +248,9 @@ public enum Cosmetic {
     static func isReferenceNumber(_ word: String) -> Bool {
         guard let lead = word.utf8.first, (lead >= 0x30 && lead <= 0x39) || lead == 0x28 else { return false }
         let core = word.trimmingCharacters(in: referencePunctuation)
-        guard let first = core.unicodeScalars.first, first.properties.numericType != nil, core.count <= 12 else { return false }
+        guard let first = core.unicodeScalars.first, first.properties.numericType != nil, core.count <= 12 else {
+            return false
+        }
         for c in core.unicodeScalars {
             if c.properties.numericType != nil || c == "." || c == "(" || c == ")" { continue }
             if c.isASCII && c.properties.isLowercase { continue }
@@ -257,7 +284,8 @@ public enum Cosmetic {
     /// The word without surrounding punctuation, ASCII lower-cased.
     static func core(_ word: String) -> String {
         let u = word.unicodeScalars
-        var a = u.startIndex, b = u.endIndex
+        var a = u.startIndex
+        var b = u.endIndex
         func strip(_ c: Unicode.Scalar) -> Bool { c.isASCII && coreStrip.contains(c) }
         while a < b, strip(u[a]) { a = u.index(after: a) }
         while b > a, strip(u[u.index(before: b)]) { b = u.index(before: b) }
@@ -276,7 +304,8 @@ public enum Cosmetic {
         guard let f = w.utf8.first, f >= 0x30 && f <= 0x39, w.utf8.count <= 4 else { return false }
         var digits = w
         for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) { digits.removeLast(2) }
-        guard !digits.isEmpty, digits.count <= 2, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(digits) else { return false }
+        guard !digits.isEmpty, digits.count <= 2, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(digits)
+        else { return false }
         return v >= 1 && v <= 31
     }
 

@@ -1,6 +1,6 @@
-import Foundation
 import FineprintAnalysis
 import FineprintCore
+import Foundation
 
 /// What changed between two versions of one document: first in the buyer's rights, then clause by
 /// clause in the text. `fineprint.diff/1`.
@@ -18,8 +18,15 @@ public struct VersionDiff: Hashable, Codable, Sendable {
     public var clauses: [ClauseChange]
     public var timings: DiffTimings
 
-    public init(old: DiffDocument, new: DiffDocument, profile: String, summary: DiffSummary, rights: RightsChanges,
-                clauses: [ClauseChange], timings: DiffTimings) {
+    public init(
+        old: DiffDocument,
+        new: DiffDocument,
+        profile: String,
+        summary: DiffSummary,
+        rights: RightsChanges,
+        clauses: [ClauseChange],
+        timings: DiffTimings
+    ) {
         self.schema = Self.schemaId
         self.old = old
         self.new = new
@@ -178,8 +185,12 @@ public struct ClauseChange: Hashable, Codable, Sendable {
 
 extension VersionDiff {
     /// Analyses both versions and diffs them.
-    public static func compute(old: ExtractedDocument, new: ExtractedDocument, analyzer: Analyzer,
-                               playbook: Playbook) -> VersionDiff {
+    public static func compute(
+        old: ExtractedDocument,
+        new: ExtractedDocument,
+        analyzer: Analyzer,
+        playbook: Playbook
+    ) -> VersionDiff {
         let started = DispatchTime.now().uptimeNanoseconds
         // The two analyses are independent: run them side by side.
         let results = AnalysisPair()
@@ -188,7 +199,13 @@ extension VersionDiff {
         }
         let (oldAnalysis, newAnalysis) = results.both
         let analysed = DispatchTime.now().uptimeNanoseconds
-        var diff = compute(old: old, new: new, oldAnalysis: oldAnalysis, newAnalysis: newAnalysis, corpus: analyzer.corpus)
+        var diff = compute(
+            old: old,
+            new: new,
+            oldAnalysis: oldAnalysis,
+            newAnalysis: newAnalysis,
+            corpus: analyzer.corpus
+        )
         let ended = DispatchTime.now().uptimeNanoseconds
         diff.timings.analysisMilliseconds = Double(analysed - started) / 1e6
         diff.timings.totalMilliseconds = Double(ended - started) / 1e6
@@ -196,10 +213,16 @@ extension VersionDiff {
     }
 
     /// Diffs two versions whose analyses are already known.
-    public static func compute(old: ExtractedDocument, new: ExtractedDocument, oldAnalysis: Analysis,
-                               newAnalysis: Analysis, corpus: Corpus) -> VersionDiff {
+    public static func compute(
+        old: ExtractedDocument,
+        new: ExtractedDocument,
+        oldAnalysis: Analysis,
+        newAnalysis: Analysis,
+        corpus: Corpus
+    ) -> VersionDiff {
         let started = DispatchTime.now().uptimeNanoseconds
-        let sa = Array(old.text.unicodeScalars), sb = Array(new.text.unicodeScalars)
+        let sa = Array(old.text.unicodeScalars)
+        let sb = Array(new.text.unicodeScalars)
         var interner = WordInterner()
         let ua = ClauseSplitter.units(of: old, scalars: sa, interner: &interner)
         let ub = ClauseSplitter.units(of: new, scalars: sb, interner: &interner)
@@ -213,11 +236,20 @@ extension VersionDiff {
         for p in pairs {
             switch (p.old, p.new) {
             case let (i?, j?):
-                let x = ua[i], y = ub[j]
+                let x = ua[i]
+                let y = ub[j]
                 let renumbered = (x.number ?? "") != (y.number ?? "")
-                var change = ClauseChange(status: .unchanged, moved: p.moved, renumbered: renumbered, cosmetic: [],
-                                          old: ref(x), new: ref(y), similarity: p.similarity,
-                                          text: WordDiff.text(sb, y.span.start, y.span.end), segments: nil)
+                var change = ClauseChange(
+                    status: .unchanged,
+                    moved: p.moved,
+                    renumbered: renumbered,
+                    cosmetic: [],
+                    old: ref(x),
+                    new: ref(y),
+                    similarity: p.similarity,
+                    text: WordDiff.text(sb, y.span.start, y.span.end),
+                    segments: nil
+                )
                 // Keys are the texts with every cosmetic kind normalised away: when they differ, so does the meaning.
                 if x.key == y.key, let kinds = Cosmetic.kinds(sa, x.body, sb, y.body) {
                     var all = kinds
@@ -231,13 +263,33 @@ extension VersionDiff {
                 }
                 clauses.append(change)
             case let (i?, nil):
-                clauses.append(ClauseChange(status: .removed, moved: false, renumbered: false, cosmetic: [], old: ref(ua[i]),
-                                            new: nil, similarity: nil, text: WordDiff.text(sa, ua[i].span.start, ua[i].span.end),
-                                            segments: nil))
+                clauses.append(
+                    ClauseChange(
+                        status: .removed,
+                        moved: false,
+                        renumbered: false,
+                        cosmetic: [],
+                        old: ref(ua[i]),
+                        new: nil,
+                        similarity: nil,
+                        text: WordDiff.text(sa, ua[i].span.start, ua[i].span.end),
+                        segments: nil
+                    )
+                )
             case let (nil, j?):
-                clauses.append(ClauseChange(status: .added, moved: false, renumbered: false, cosmetic: [], old: nil,
-                                            new: ref(ub[j]), similarity: nil, text: WordDiff.text(sb, ub[j].span.start, ub[j].span.end),
-                                            segments: nil))
+                clauses.append(
+                    ClauseChange(
+                        status: .added,
+                        moved: false,
+                        renumbered: false,
+                        cosmetic: [],
+                        old: nil,
+                        new: ref(ub[j]),
+                        similarity: nil,
+                        text: WordDiff.text(sb, ub[j].span.start, ub[j].span.end),
+                        segments: nil
+                    )
+                )
             default: break
             }
         }
@@ -249,18 +301,44 @@ extension VersionDiff {
         let textChanged = count(.modified) + count(.added) + count(.removed) + moved > 0
         let identical = old.text == new.text
         var summary = DiffSummary(
-            cosmeticOnly: !identical && !textChanged && rights.isEmpty, identical: identical, rightsChanged: !rights.isEmpty,
-            better: better, worse: worse, unchanged: count(.unchanged), cosmetic: count(.cosmetic), modified: count(.modified),
-            moved: moved, renumbered: clauses.filter(\.renumbered).count, added: count(.added), removed: count(.removed),
-            headline: "")
+            cosmeticOnly: !identical && !textChanged && rights.isEmpty,
+            identical: identical,
+            rightsChanged: !rights.isEmpty,
+            better: better,
+            worse: worse,
+            unchanged: count(.unchanged),
+            cosmetic: count(.cosmetic),
+            modified: count(.modified),
+            moved: moved,
+            renumbered: clauses.filter(\.renumbered).count,
+            added: count(.added),
+            removed: count(.removed),
+            headline: ""
+        )
         summary.headline = headline(summary, rights)
         let ended = DispatchTime.now().uptimeNanoseconds
         let ms = Double(ended - started) / 1e6
         return VersionDiff(
-            old: DiffDocument(name: old.name, sha256: old.sha256, characters: sa.count, clauses: ua.count, score: oldAnalysis.score),
-            new: DiffDocument(name: new.name, sha256: new.sha256, characters: sb.count, clauses: ub.count, score: newAnalysis.score),
-            profile: newAnalysis.profile, summary: summary, rights: rights, clauses: clauses,
-            timings: DiffTimings(analysisMilliseconds: 0, alignmentMilliseconds: ms, totalMilliseconds: ms))
+            old: DiffDocument(
+                name: old.name,
+                sha256: old.sha256,
+                characters: sa.count,
+                clauses: ua.count,
+                score: oldAnalysis.score
+            ),
+            new: DiffDocument(
+                name: new.name,
+                sha256: new.sha256,
+                characters: sb.count,
+                clauses: ub.count,
+                score: newAnalysis.score
+            ),
+            profile: newAnalysis.profile,
+            summary: summary,
+            rights: rights,
+            clauses: clauses,
+            timings: DiffTimings(analysisMilliseconds: 0, alignmentMilliseconds: ms, totalMilliseconds: ms)
+        )
     }
 
     static func headline(_ s: DiffSummary, _ r: RightsChanges) -> String {
@@ -277,15 +355,20 @@ extension VersionDiff {
         if !lost.isEmpty { parts.append("lost " + lost.joined(separator: ", ")) }
         if !hazards.isEmpty { parts.append("hazard added " + hazards.joined(separator: ", ")) }
         if !weakened.isEmpty { parts.append("weakened " + weakened.joined(separator: ", ")) }
-        if !r.movesAdded.isEmpty { parts.append("kill-list move added " + r.movesAdded.map(\.id).joined(separator: ", ")) }
+        if !r.movesAdded.isEmpty {
+            parts.append("kill-list move added " + r.movesAdded.map(\.id).joined(separator: ", "))
+        }
         if !gained.isEmpty { parts.append("gained " + gained.joined(separator: ", ")) }
         if !strengthened.isEmpty { parts.append("strengthened " + strengthened.joined(separator: ", ")) }
         if !hazardsGone.isEmpty { parts.append("hazard removed " + hazardsGone.joined(separator: ", ")) }
-        if !r.movesRemoved.isEmpty { parts.append("kill-list move removed " + r.movesRemoved.map(\.id).joined(separator: ", ")) }
+        if !r.movesRemoved.isEmpty {
+            parts.append("kill-list move removed " + r.movesRemoved.map(\.id).joined(separator: ", "))
+        }
         if !values.isEmpty { parts.append("value changed " + values.joined(separator: ", ")) }
         if r.scoreDelta != 0 { parts.append("score \(r.scoreOld) → \(r.scoreNew)") }
         if parts.isEmpty {
-            return "Wording changed (\(s.modified) modified, \(s.added) added, \(s.removed) removed, \(s.moved) moved); no change in rights found"
+            return
+                "Wording changed (\(s.modified) modified, \(s.added) added, \(s.removed) removed, \(s.moved) moved); no change in rights found"
         }
         return parts.joined(separator: "; ")
     }
@@ -313,36 +396,72 @@ enum RightsDiff {
                 effect = polarity == .hazard ? .better : .worse
             case (.present, .present):
                 // Strength always says how protective for the buyer, for hazards too.
-                let a = order[o.strength] ?? 0, b = order[n.strength] ?? 0
-                if b > a { kind = .strengthened; effect = .better }
-                else if b < a { kind = .weakened; effect = .worse }
-                else if valueChanged { kind = .valueChanged }
+                let a = order[o.strength] ?? 0
+                let b = order[n.strength] ?? 0
+                if b > a {
+                    kind = .strengthened
+                    effect = .better
+                } else if b < a {
+                    kind = .weakened
+                    effect = .worse
+                } else if valueChanged {
+                    kind = .valueChanged
+                }
             default: break
             }
             guard let kind else { continue }
-            provisions.append(ProvisionChange(provision: n.id, name: info?.name ?? n.id, dimension: n.dimension,
-                                              polarity: polarity, kind: kind, effect: effect, old: FindingState(o),
-                                              new: FindingState(n), valueChanged: valueChanged))
+            provisions.append(
+                ProvisionChange(
+                    provision: n.id,
+                    name: info?.name ?? n.id,
+                    dimension: n.dimension,
+                    polarity: polarity,
+                    kind: kind,
+                    effect: effect,
+                    old: FindingState(o),
+                    new: FindingState(n),
+                    valueChanged: valueChanged
+                )
+            )
         }
-        let oldMoves = Set(old.killListMoves.map(\.id)), newMoves = Set(new.killListMoves.map(\.id))
+        let oldMoves = Set(old.killListMoves.map(\.id))
+        let newMoves = Set(new.killListMoves.map(\.id))
         let added = new.killListMoves.filter { !oldMoves.contains($0.id) }.map {
-            MoveChange(id: $0.id, name: corpus.move($0.id)?.name ?? $0.id, severity: corpus.move($0.id)?.severity,
-                       effect: .worse, evidence: $0.evidence.first)
+            MoveChange(
+                id: $0.id,
+                name: corpus.move($0.id)?.name ?? $0.id,
+                severity: corpus.move($0.id)?.severity,
+                effect: .worse,
+                evidence: $0.evidence.first
+            )
         }
         let removed = old.killListMoves.filter { !newMoves.contains($0.id) }.map {
-            MoveChange(id: $0.id, name: corpus.move($0.id)?.name ?? $0.id, severity: corpus.move($0.id)?.severity,
-                       effect: .better, evidence: $0.evidence.first)
+            MoveChange(
+                id: $0.id,
+                name: corpus.move($0.id)?.name ?? $0.id,
+                severity: corpus.move($0.id)?.severity,
+                effect: .better,
+                evidence: $0.evidence.first
+            )
         }
         let oldDims = Dictionary(old.dimensions.map { ($0.id, $0.score) }, uniquingKeysWith: { a, _ in a })
         let dims = new.dimensions.compactMap { d -> DimensionChange? in
             guard let o = oldDims[d.id], o != d.score else { return nil }
             return DimensionChange(id: d.id, old: o, new: d.score, delta: d.score - o)
         }
-        let oldGaps = Set(old.gaps.map(\.provision)), newGaps = Set(new.gaps.map(\.provision))
-        return RightsChanges(provisions: provisions, movesAdded: added, movesRemoved: removed, scoreOld: old.score,
-                             scoreNew: new.score, scoreDelta: new.score - old.score, dimensions: dims,
-                             gapsOpened: new.gaps.map(\.provision).filter { !oldGaps.contains($0) },
-                             gapsClosed: old.gaps.map(\.provision).filter { !newGaps.contains($0) })
+        let oldGaps = Set(old.gaps.map(\.provision))
+        let newGaps = Set(new.gaps.map(\.provision))
+        return RightsChanges(
+            provisions: provisions,
+            movesAdded: added,
+            movesRemoved: removed,
+            scoreOld: old.score,
+            scoreNew: new.score,
+            scoreDelta: new.score - old.score,
+            dimensions: dims,
+            gapsOpened: new.gaps.map(\.provision).filter { !oldGaps.contains($0) },
+            gapsClosed: old.gaps.map(\.provision).filter { !newGaps.contains($0) }
+        )
     }
 }
 

@@ -10,7 +10,14 @@ public struct DiffSegment: Hashable, Codable, Sendable {
     public var newStart: Int?
     public var newEnd: Int?
 
-    public init(op: Op, text: String, oldStart: Int? = nil, oldEnd: Int? = nil, newStart: Int? = nil, newEnd: Int? = nil) {
+    public init(
+        op: Op,
+        text: String,
+        oldStart: Int? = nil,
+        oldEnd: Int? = nil,
+        newStart: Int? = nil,
+        newEnd: Int? = nil
+    ) {
         self.op = op
         self.text = text
         self.oldStart = oldStart
@@ -26,15 +33,21 @@ enum WordDiff {
 
     /// Word-level diff of two ranges. Words compare with typography folded and case ignored, so a
     /// curly quote or a capital letter does not show as an edit.
-    static func diff(_ a: [Unicode.Scalar], _ ar: Range<Int>, _ b: [Unicode.Scalar], _ br: Range<Int>) -> [DiffSegment] {
+    static func diff(_ a: [Unicode.Scalar], _ ar: Range<Int>, _ b: [Unicode.Scalar], _ br: Range<Int>) -> [DiffSegment]
+    {
         let wa = Cosmetic.words(a, from: ar.lowerBound, to: ar.upperBound)
         let wb = Cosmetic.words(b, from: br.lowerBound, to: br.upperBound)
-        var ops: [(DiffSegment.Op, Int, Int)] = []   // op, index in wa (or -1), index in wb (or -1)
+        var ops: [(DiffSegment.Op, Int, Int)] = []  // op, index in wa (or -1), index in wb (or -1)
         var head = 0
-        while head < wa.count, head < wb.count, wa[head].key == wb[head].key { ops.append((.equal, head, head)); head += 1 }
+        while head < wa.count, head < wb.count, wa[head].key == wb[head].key {
+            ops.append((.equal, head, head))
+            head += 1
+        }
         var tail = 0
-        while tail < wa.count - head, tail < wb.count - head, wa[wa.count - 1 - tail].key == wb[wb.count - 1 - tail].key { tail += 1 }
-        let n = wa.count - head - tail, m = wb.count - head - tail
+        while tail < wa.count - head, tail < wb.count - head, wa[wa.count - 1 - tail].key == wb[wb.count - 1 - tail].key
+        { tail += 1 }
+        let n = wa.count - head - tail
+        let m = wb.count - head - tail
         if n > 0 || m > 0 {
             if n == 0 || m == 0 || n * m > maxTable {
                 for i in 0..<n { ops.append((.delete, head + i, -1)) }
@@ -44,18 +57,24 @@ enum WordDiff {
                 var table = [Int32](repeating: 0, count: (n + 1) * w)
                 for i in stride(from: n - 1, through: 0, by: -1) {
                     for j in stride(from: m - 1, through: 0, by: -1) {
-                        table[i * w + j] = wa[head + i].key == wb[head + j].key
+                        table[i * w + j] =
+                            wa[head + i].key == wb[head + j].key
                             ? table[(i + 1) * w + j + 1] + 1 : max(table[(i + 1) * w + j], table[i * w + j + 1])
                     }
                 }
-                var i = 0, j = 0
+                var i = 0
+                var j = 0
                 while i < n || j < m {
                     if i < n, j < m, wa[head + i].key == wb[head + j].key {
-                        ops.append((.equal, head + i, head + j)); i += 1; j += 1
+                        ops.append((.equal, head + i, head + j))
+                        i += 1
+                        j += 1
                     } else if j < m, i == n || table[i * w + j + 1] >= table[(i + 1) * w + j] {
-                        ops.append((.insert, -1, head + j)); j += 1
+                        ops.append((.insert, -1, head + j))
+                        j += 1
                     } else {
-                        ops.append((.delete, head + i, -1)); i += 1
+                        ops.append((.delete, head + i, -1))
+                        i += 1
                     }
                 }
             }
@@ -69,9 +88,18 @@ enum WordDiff {
             if ops[k].0 == .equal {
                 var e = k
                 while e + 1 < ops.count, ops[e + 1].0 == .equal { e += 1 }
-                let ns = wb[ops[k].2].start, ne = wb[ops[e].2].end
-                segments.append(DiffSegment(op: .equal, text: text(b, ns, ne),
-                                            oldStart: wa[ops[k].1].start, oldEnd: wa[ops[e].1].end, newStart: ns, newEnd: ne))
+                let ns = wb[ops[k].2].start
+                let ne = wb[ops[e].2].end
+                segments.append(
+                    DiffSegment(
+                        op: .equal,
+                        text: text(b, ns, ne),
+                        oldStart: wa[ops[k].1].start,
+                        oldEnd: wa[ops[e].1].end,
+                        newStart: ns,
+                        newEnd: ne
+                    )
+                )
                 k = e + 1
                 continue
             }
@@ -80,12 +108,24 @@ enum WordDiff {
             let deleted = ops[k...e].filter { $0.0 == .delete }.map(\.1)
             let inserted = ops[k...e].filter { $0.0 == .insert }.map(\.2)
             if let f = deleted.first, let l = deleted.last {
-                segments.append(DiffSegment(op: .delete, text: text(a, wa[f].start, wa[l].end),
-                                            oldStart: wa[f].start, oldEnd: wa[l].end))
+                segments.append(
+                    DiffSegment(
+                        op: .delete,
+                        text: text(a, wa[f].start, wa[l].end),
+                        oldStart: wa[f].start,
+                        oldEnd: wa[l].end
+                    )
+                )
             }
             if let f = inserted.first, let l = inserted.last {
-                segments.append(DiffSegment(op: .insert, text: text(b, wb[f].start, wb[l].end),
-                                            newStart: wb[f].start, newEnd: wb[l].end))
+                segments.append(
+                    DiffSegment(
+                        op: .insert,
+                        text: text(b, wb[f].start, wb[l].end),
+                        newStart: wb[f].start,
+                        newEnd: wb[l].end
+                    )
+                )
             }
             k = e + 1
         }

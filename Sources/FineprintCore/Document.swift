@@ -59,8 +59,14 @@ public struct ExtractedDocument: Sendable {
     public var blocks: [TextBlock]
     public var sentences: [TextSpan]
 
-    public init(name: String, format: DocumentFormat, sha256: String, text: String,
-                blocks: [TextBlock], sentences: [TextSpan]) {
+    public init(
+        name: String,
+        format: DocumentFormat,
+        sha256: String,
+        text: String,
+        blocks: [TextBlock],
+        sentences: [TextSpan]
+    ) {
         self.name = name
         self.format = format
         self.sha256 = sha256

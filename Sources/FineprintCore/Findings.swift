@@ -33,8 +33,15 @@ public struct ProvisionFinding: Hashable, Codable, Sendable {
     public var value: String?
     public var evidence: [Evidence]
 
-    public init(id: String, dimension: String, status: ProvisionStatus, confidence: Double,
-                strength: Strength?, value: String?, evidence: [Evidence]) {
+    public init(
+        id: String,
+        dimension: String,
+        status: ProvisionStatus,
+        confidence: Double,
+        strength: Strength?,
+        value: String?,
+        evidence: [Evidence]
+    ) {
         self.id = id
         self.dimension = dimension
         self.status = status
@@ -153,7 +160,8 @@ public enum LearnedModelUse: String, Hashable, Codable, Sendable {
     public var explanation: String {
         switch self {
         case .applied: "rules and the learned model"
-        case .outOfDomain: "rules only: the learned model was left out because this document is unlike the contracts it was trained on"
+        case .outOfDomain:
+            "rules only: the learned model was left out because this document is unlike the contracts it was trained on"
         }
     }
 }
@@ -179,9 +187,18 @@ public struct Analysis: Hashable, Codable, Sendable {
     /// Whether the learned model took part (an addition; absent in a rules-only analysis).
     public var learnedModel: LearnedModelUse?
 
-    public init(document: DocumentSummary, profile: String, provisions: [ProvisionFinding],
-                killListMoves: [MoveFinding], dimensions: [DimensionScore], gaps: [Gap], score: Int,
-                timings: Timings, homeJurisdictions: [String]? = nil, learnedModel: LearnedModelUse? = nil) {
+    public init(
+        document: DocumentSummary,
+        profile: String,
+        provisions: [ProvisionFinding],
+        killListMoves: [MoveFinding],
+        dimensions: [DimensionScore],
+        gaps: [Gap],
+        score: Int,
+        timings: Timings,
+        homeJurisdictions: [String]? = nil,
+        learnedModel: LearnedModelUse? = nil
+    ) {
         self.schema = Self.schemaId
         self.document = document
         self.profile = profile

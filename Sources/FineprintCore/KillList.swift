@@ -12,8 +12,13 @@ public struct ProvisionCondition: Hashable, Codable, Sendable {
     /// law or forum abroad). Holds for any value when the playbook names no home.
     public var foreign: Bool
 
-    public init(provision: String, status: Status, strengthAtMost: Strength? = nil, valueContains: String? = nil,
-                foreign: Bool = false) {
+    public init(
+        provision: String,
+        status: Status,
+        strengthAtMost: Strength? = nil,
+        valueContains: String? = nil,
+        foreign: Bool = false
+    ) {
         self.provision = provision
         self.status = status
         self.strengthAtMost = strengthAtMost
@@ -45,8 +50,13 @@ public struct MoveTrigger: Hashable, Codable, Sendable {
     public var weight: Double
     public var requires: [ProvisionCondition]
 
-    public init(pattern: String? = nil, when: CuePolarity = .any, party: Party = .any, weight: Double = 0.8,
-                requires: [ProvisionCondition] = []) {
+    public init(
+        pattern: String? = nil,
+        when: CuePolarity = .any,
+        party: Party = .any,
+        weight: Double = 0.8,
+        requires: [ProvisionCondition] = []
+    ) {
         self.pattern = pattern
         self.when = when
         self.party = party
@@ -84,8 +94,16 @@ public struct KillListMove: Hashable, Codable, Sendable, Identifiable {
     /// The move is found when any trigger holds.
     public var triggers: [MoveTrigger]
 
-    public init(id: String, name: String, summary: String, mechanism: String, severity: Severity,
-                reveals: [String], mitigation: String, triggers: [MoveTrigger]) {
+    public init(
+        id: String,
+        name: String,
+        summary: String,
+        mechanism: String,
+        severity: Severity,
+        reveals: [String],
+        mitigation: String,
+        triggers: [MoveTrigger]
+    ) {
         self.id = id
         self.name = name
         self.summary = summary
@@ -113,8 +131,16 @@ public struct ModelClause: Hashable, Codable, Sendable, Identifiable {
     /// Standards the clause follows.
     public var basis: [StandardReference]
 
-    public init(id: String, title: String, provides: [String], counters: [String] = [], mitigates: [String] = [], text: String,
-                notes: String? = nil, basis: [StandardReference] = []) {
+    public init(
+        id: String,
+        title: String,
+        provides: [String],
+        counters: [String] = [],
+        mitigates: [String] = [],
+        text: String,
+        notes: String? = nil,
+        basis: [StandardReference] = []
+    ) {
         self.id = id
         self.title = title
         self.provides = provides

@@ -1,4 +1,5 @@
 import Foundation
+
 /// How much a playbook cares about a provision.
 public enum RequirementLevel: String, Codable, Sendable {
     case required
@@ -48,8 +49,14 @@ public struct Playbook: Hashable, Codable, Sendable, Identifiable {
     /// cannot tell whose law a contract chooses and treats every named one as possibly foreign.
     public var homeJurisdictions: [String]
 
-    public init(id: String, name: String, description: String, requirements: [Requirement],
-                movePenalty: [Severity: Double] = [.high: 6, .medium: 3, .low: 1], homeJurisdictions: [String] = []) {
+    public init(
+        id: String,
+        name: String,
+        description: String,
+        requirements: [Requirement],
+        movePenalty: [Severity: Double] = [.high: 6, .medium: 3, .low: 1],
+        homeJurisdictions: [String] = []
+    ) {
         self.id = id
         self.name = name
         self.description = description
@@ -89,8 +96,11 @@ public struct Playbook: Hashable, Codable, Sendable, Identifiable {
         var penalty: [Severity: Double] = [.high: 6, .medium: 3, .low: 1]
         for (key, value) in raw {
             guard let severity = Severity(rawValue: key) else {
-                throw DecodingError.dataCorruptedError(forKey: .movePenalty, in: c,
-                    debugDescription: "unknown severity '\(key)' (use high, medium or low)")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .movePenalty,
+                    in: c,
+                    debugDescription: "unknown severity '\(key)' (use high, medium or low)"
+                )
             }
             penalty[severity] = value
         }
@@ -104,8 +114,10 @@ public struct Playbook: Hashable, Codable, Sendable, Identifiable {
         try c.encode(name, forKey: .name)
         try c.encode(description, forKey: .description)
         try c.encode(requirements, forKey: .requirements)
-        try c.encode(Dictionary(uniqueKeysWithValues: movePenalty.map { ($0.key.rawValue, $0.value) }),
-                     forKey: .movePenalty)
+        try c.encode(
+            Dictionary(uniqueKeysWithValues: movePenalty.map { ($0.key.rawValue, $0.value) }),
+            forKey: .movePenalty
+        )
     }
 
     public func requirement(for provision: String) -> Requirement? {
@@ -124,9 +136,16 @@ public struct Corpus: Sendable {
     public var jurisdictions: [Jurisdiction]
     public var forums: ForumLexicon
 
-    public init(taxonomy: Taxonomy, rules: [DetectionRule], moves: [KillListMove], clauses: [ModelClause],
-                playbooks: [Playbook], parties: PartyLexicon, jurisdictions: [Jurisdiction],
-                forums: ForumLexicon) {
+    public init(
+        taxonomy: Taxonomy,
+        rules: [DetectionRule],
+        moves: [KillListMove],
+        clauses: [ModelClause],
+        playbooks: [Playbook],
+        parties: PartyLexicon,
+        jurisdictions: [Jurisdiction],
+        forums: ForumLexicon
+    ) {
         self.taxonomy = taxonomy
         self.rules = rules
         self.moves = moves

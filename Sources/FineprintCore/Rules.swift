@@ -51,8 +51,15 @@ public struct Cue: Hashable, Codable, Sendable {
     /// How protective the provision is when this cue is its evidence.
     public var strength: Strength?
 
-    public init(id: String? = nil, pattern: String, weight: Double = 0.8, when: CuePolarity = .any,
-                party: Party = .any, effect: CueEffect = .supports, strength: Strength? = nil) {
+    public init(
+        id: String? = nil,
+        pattern: String,
+        weight: Double = 0.8,
+        when: CuePolarity = .any,
+        party: Party = .any,
+        effect: CueEffect = .supports,
+        strength: Strength? = nil
+    ) {
         self.id = id
         self.pattern = pattern
         self.weight = weight

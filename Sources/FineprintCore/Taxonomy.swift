@@ -54,9 +54,18 @@ public struct Provision: Hashable, Codable, Sendable, Identifiable {
     /// The CUAD category this provision is evaluated against, if any.
     public var cuad: String?
 
-    public init(id: String, dimension: String, name: String, meaning: String, strong: String, weak: String,
-                polarity: ProvisionPolarity = .protection, value: ValueKind? = nil,
-                standards: [StandardReference] = [], cuad: String? = nil) {
+    public init(
+        id: String,
+        dimension: String,
+        name: String,
+        meaning: String,
+        strong: String,
+        weak: String,
+        polarity: ProvisionPolarity = .protection,
+        value: ValueKind? = nil,
+        standards: [StandardReference] = [],
+        cuad: String? = nil
+    ) {
         self.id = id
         self.dimension = dimension
         self.name = name
@@ -69,7 +78,9 @@ public struct Provision: Hashable, Codable, Sendable, Identifiable {
         self.cuad = cuad
     }
 
-    enum CodingKeys: String, CodingKey { case id, dimension, name, meaning, strong, weak, polarity, value, standards, cuad }
+    enum CodingKeys: String, CodingKey {
+        case id, dimension, name, meaning, strong, weak, polarity, value, standards, cuad
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -37,12 +37,22 @@ public enum CorpusLoader {
             playbooks.append(try decode(directory, "playbooks/" + file, schema: CorpusSchema.playbook))
         }
         let parties: PartyLexicon = try decode(directory, "lexicon/parties.yaml", schema: CorpusSchema.parties)
-        let jurisdictions: JurisdictionsFile = try decode(directory, "lexicon/jurisdictions.yaml",
-                                                          schema: CorpusSchema.jurisdictions)
+        let jurisdictions: JurisdictionsFile = try decode(
+            directory,
+            "lexicon/jurisdictions.yaml",
+            schema: CorpusSchema.jurisdictions
+        )
         let forums: ForumLexicon = try decode(directory, "lexicon/forums.yaml", schema: CorpusSchema.forums)
-        return Corpus(taxonomy: Taxonomy(dimensions: taxonomy.dimensions, provisions: taxonomy.provisions),
-                      rules: rules, moves: moves.moves, clauses: clauses, playbooks: playbooks,
-                      parties: parties, jurisdictions: jurisdictions.jurisdictions, forums: forums)
+        return Corpus(
+            taxonomy: Taxonomy(dimensions: taxonomy.dimensions, provisions: taxonomy.provisions),
+            rules: rules,
+            moves: moves.moves,
+            clauses: clauses,
+            playbooks: playbooks,
+            parties: parties,
+            jurisdictions: jurisdictions.jurisdictions,
+            forums: forums
+        )
     }
 
     /// Reads a playbook file a user wrote (same form as corpus/playbooks/*.yaml).
@@ -69,8 +79,10 @@ public enum CorpusLoader {
         do {
             let header = try YAMLDecoder().decode(SchemaHeader.self, from: text)
             guard header.schema == schema else {
-                throw CorpusError(file: relativePath,
-                                  message: "schema is \(header.schema.map { "'\($0)'" } ?? "missing"), expected '\(schema)'")
+                throw CorpusError(
+                    file: relativePath,
+                    message: "schema is \(header.schema.map { "'\($0)'" } ?? "missing"), expected '\(schema)'"
+                )
             }
             return try YAMLDecoder().decode(T.self, from: text)
         } catch let error as CorpusError {

@@ -13,8 +13,12 @@ public enum CorpusValidator {
         let taxonomy = corpus.taxonomy
         let dimensionIds = Set(taxonomy.dimensions.map(\.id))
         let provisions = Dictionary(taxonomy.provisions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for id in duplicates(taxonomy.dimensions.map(\.id)) { problem("taxonomy.yaml", "dimension '\(id)' is defined twice") }
-        for id in duplicates(taxonomy.provisions.map(\.id)) { problem("taxonomy.yaml", "provision '\(id)' is defined twice") }
+        for id in duplicates(taxonomy.dimensions.map(\.id)) {
+            problem("taxonomy.yaml", "dimension '\(id)' is defined twice")
+        }
+        for id in duplicates(taxonomy.provisions.map(\.id)) {
+            problem("taxonomy.yaml", "provision '\(id)' is defined twice")
+        }
         for p in taxonomy.provisions {
             if !dimensionIds.contains(p.dimension) {
                 problem("taxonomy.yaml", "provision '\(p.id)' names unknown dimension '\(p.dimension)'")
@@ -28,7 +32,9 @@ public enum CorpusValidator {
         }
 
         // Rules
-        for id in duplicates(corpus.rules.map(\.provision)) { problem("rules/", "provision '\(id)' has more than one rule") }
+        for id in duplicates(corpus.rules.map(\.provision)) {
+            problem("rules/", "provision '\(id)' has more than one rule")
+        }
         let ruled = Set(corpus.rules.map(\.provision))
         for p in taxonomy.provisions where !ruled.contains(p.id) {
             problem("rules/", "provision '\(p.id)' has no detection rule")
@@ -39,9 +45,14 @@ public enum CorpusValidator {
                 continue
             }
             if rule.cues.isEmpty { problem("rules/", "rule '\(rule.provision)' has no cues") }
-            for id in duplicates(rule.cues.compactMap(\.id)) { problem("rules/", "rule '\(rule.provision)' repeats cue id '\(id)'") }
+            for id in duplicates(rule.cues.compactMap(\.id)) {
+                problem("rules/", "rule '\(rule.provision)' repeats cue id '\(id)'")
+            }
             for cue in rule.cues where !(cue.weight > 0 && cue.weight <= 1) {
-                problem("rules/", "rule '\(rule.provision)' cue '\(cue.id ?? cue.pattern)' weight \(cue.weight) is not in (0, 1]")
+                problem(
+                    "rules/",
+                    "rule '\(rule.provision)' cue '\(cue.id ?? cue.pattern)' weight \(cue.weight) is not in (0, 1]"
+                )
             }
             if !rule.valueStrength.isEmpty && provision.value != .duration {
                 problem("rules/", "rule '\(rule.provision)' has value_strength but its value is not a duration")
@@ -66,10 +77,16 @@ public enum CorpusValidator {
                     problem("kill-list.yaml", "move '\(move.id)' trigger \(t + 1) has neither pattern nor requires")
                 }
                 if !(trigger.weight > 0 && trigger.weight <= 1) {
-                    problem("kill-list.yaml", "move '\(move.id)' trigger \(t + 1) weight \(trigger.weight) is not in (0, 1]")
+                    problem(
+                        "kill-list.yaml",
+                        "move '\(move.id)' trigger \(t + 1) weight \(trigger.weight) is not in (0, 1]"
+                    )
                 }
                 for condition in trigger.requires where provisions[condition.provision] == nil {
-                    problem("kill-list.yaml", "move '\(move.id)' trigger \(t + 1) requires unknown provision '\(condition.provision)'")
+                    problem(
+                        "kill-list.yaml",
+                        "move '\(move.id)' trigger \(t + 1) requires unknown provision '\(condition.provision)'"
+                    )
                 }
             }
         }
@@ -83,14 +100,18 @@ public enum CorpusValidator {
             }
             for id in clause.provides {
                 if let p = provisions[id] {
-                    if p.polarity == .hazard { problem("clauses/", "clause '\(clause.id)' provides hazard '\(id)' (use counters)") }
+                    if p.polarity == .hazard {
+                        problem("clauses/", "clause '\(clause.id)' provides hazard '\(id)' (use counters)")
+                    }
                 } else {
                     problem("clauses/", "clause '\(clause.id)' provides unknown provision '\(id)'")
                 }
             }
             for id in clause.counters {
                 if let p = provisions[id] {
-                    if p.polarity != .hazard { problem("clauses/", "clause '\(clause.id)' counters '\(id)', which is not a hazard") }
+                    if p.polarity != .hazard {
+                        problem("clauses/", "clause '\(clause.id)' counters '\(id)', which is not a hazard")
+                    }
                 } else {
                     problem("clauses/", "clause '\(clause.id)' counters unknown provision '\(id)'")
                 }
@@ -109,7 +130,9 @@ public enum CorpusValidator {
         }
 
         // Lexicons
-        for id in duplicates(corpus.jurisdictions.map(\.name)) { problem("lexicon/jurisdictions.yaml", "'\(id)' is listed twice") }
+        for id in duplicates(corpus.jurisdictions.map(\.name)) {
+            problem("lexicon/jurisdictions.yaml", "'\(id)' is listed twice")
+        }
         var aliasOwner: [String: String] = [:]
         for j in corpus.jurisdictions {
             if j.aliases.isEmpty { problem("lexicon/jurisdictions.yaml", "'\(j.name)' has no aliases") }
@@ -139,22 +162,31 @@ public enum CorpusValidator {
                 continue
             }
             if requirement.level == .mustBeAbsent && provision.polarity != .hazard {
-                problems.append(CorpusError(file: file,
-                    message: "'\(provision.id)' is a protection; must_be_absent is for hazards"))
+                problems.append(
+                    CorpusError(
+                        file: file,
+                        message: "'\(provision.id)' is a protection; must_be_absent is for hazards"
+                    )
+                )
             }
             if requirement.level != .mustBeAbsent && provision.polarity == .hazard {
-                problems.append(CorpusError(file: file,
-                    message: "'\(provision.id)' is a hazard; use must_be_absent (or leave it out)"))
+                problems.append(
+                    CorpusError(
+                        file: file,
+                        message: "'\(provision.id)' is a hazard; use must_be_absent (or leave it out)"
+                    )
+                )
             }
             if requirement.weight <= 0 {
                 problems.append(CorpusError(file: file, message: "'\(provision.id)' weight must be positive"))
             }
             if corpus.clause(closing: provision.id) == nil {
-                problems.append(CorpusError(file: file, message: "no model clause provides or counters '\(provision.id)'"))
+                problems.append(
+                    CorpusError(file: file, message: "no model clause provides or counters '\(provision.id)'")
+                )
             }
         }
         if playbook.requirements.isEmpty { problems.append(CorpusError(file: file, message: "has no requirements")) }
         return problems
     }
 }
-

@@ -7,24 +7,56 @@ public enum KnowledgeLoader {
     /// or decoded; `KnowledgeValidator` then checks references, dates and provenance.
     public static func load(fromCorpus corpusDirectory: URL) throws -> KnowledgeBase {
         let root = corpusDirectory
-        let sources: SourcesFile = try CorpusLoader.decode(root, "knowledge/sources.yaml", schema: KnowledgeSchema.sources)
-        let reviewers: ReviewersFile = try CorpusLoader.decode(root, "knowledge/reviewers.yaml", schema: KnowledgeSchema.reviewers)
+        let sources: SourcesFile = try CorpusLoader.decode(
+            root,
+            "knowledge/sources.yaml",
+            schema: KnowledgeSchema.sources
+        )
+        let reviewers: ReviewersFile = try CorpusLoader.decode(
+            root,
+            "knowledge/reviewers.yaml",
+            schema: KnowledgeSchema.reviewers
+        )
         var patterns: [DealPattern] = []
         for file in try CorpusLoader.yamlFiles(root, "knowledge/patterns") {
-            let pattern: DealPattern = try CorpusLoader.decode(root, "knowledge/patterns/" + file, schema: KnowledgeSchema.pattern)
+            let pattern: DealPattern = try CorpusLoader.decode(
+                root,
+                "knowledge/patterns/" + file,
+                schema: KnowledgeSchema.pattern
+            )
             // The file name is the pattern's id, so a page's address and its file never disagree.
             let stem = (file as NSString).deletingPathExtension
             guard pattern.id == stem else {
-                throw CorpusError(file: "knowledge/patterns/" + file, message: "id '\(pattern.id)' differs from the file name '\(stem)'")
+                throw CorpusError(
+                    file: "knowledge/patterns/" + file,
+                    message: "id '\(pattern.id)' differs from the file name '\(stem)'"
+                )
             }
             patterns.append(pattern)
         }
-        let partnerships: PartnershipsFile = try CorpusLoader.decode(root, "knowledge/partnerships.yaml", schema: KnowledgeSchema.partnerships)
-        let precedents: PrecedentsFile = try CorpusLoader.decode(root, "knowledge/precedents.yaml", schema: KnowledgeSchema.precedents)
-        let regulations: RegulationsFile = try CorpusLoader.decode(root, "knowledge/regulations.yaml", schema: KnowledgeSchema.regulations)
-        return KnowledgeBase(sources: sources.sources, reviewers: reviewers.reviewers, patterns: patterns,
-                             partnerships: partnerships.partnerships, precedents: precedents.precedents,
-                             regulations: regulations.regulations)
+        let partnerships: PartnershipsFile = try CorpusLoader.decode(
+            root,
+            "knowledge/partnerships.yaml",
+            schema: KnowledgeSchema.partnerships
+        )
+        let precedents: PrecedentsFile = try CorpusLoader.decode(
+            root,
+            "knowledge/precedents.yaml",
+            schema: KnowledgeSchema.precedents
+        )
+        let regulations: RegulationsFile = try CorpusLoader.decode(
+            root,
+            "knowledge/regulations.yaml",
+            schema: KnowledgeSchema.regulations
+        )
+        return KnowledgeBase(
+            sources: sources.sources,
+            reviewers: reviewers.reviewers,
+            patterns: patterns,
+            partnerships: partnerships.partnerships,
+            precedents: precedents.precedents,
+            regulations: regulations.regulations
+        )
     }
 }
 

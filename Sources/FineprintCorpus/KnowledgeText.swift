@@ -3,9 +3,10 @@ import Foundation
 /// Small text checks the knowledge validator needs: ids, country codes, ISO dates and quotations.
 enum KnowledgeText {
     static func isWellFormedId(_ id: String, allowHyphen: Bool) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { s in
-            ("a"..."z").contains(s) || ("0"..."9").contains(s) || s == "_" || (allowHyphen && s == "-")
-        }
+        !id.isEmpty
+            && id.unicodeScalars.allSatisfy { s in
+                ("a"..."z").contains(s) || ("0"..."9").contains(s) || s == "_" || (allowHyphen && s == "-")
+            }
     }
 
     static func isCountryCode(_ code: String) -> Bool {
@@ -42,8 +43,9 @@ enum ISODate {
     static func isValid(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1 else { return false }
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), day >= 1
+        else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return day <= days[month - 1]

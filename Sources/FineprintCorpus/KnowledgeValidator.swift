@@ -8,7 +8,11 @@ public enum KnowledgeValidator {
     static let maxQuotedWordsInProse = 8
     static let maxExcerptWords = 40
 
-    public static func validate(_ knowledge: KnowledgeBase, against corpus: Corpus, today: Date = Date()) -> [CorpusError] {
+    public static func validate(
+        _ knowledge: KnowledgeBase,
+        against corpus: Corpus,
+        today: Date = Date()
+    ) -> [CorpusError] {
         var check = Checker(knowledge: knowledge, corpus: corpus, today: ISODate.string(from: today))
         check.sources()
         check.reviewers()
@@ -65,12 +69,17 @@ private struct Checker {
         let file = "sources.yaml"
         ids(knowledge.sources.map(\.id), in: file, what: "source")
         for s in knowledge.sources {
-            if !ISODate.isValid(s.date) { problem(file, "source '\(s.id)' date '\(s.date)' is not a valid YYYY-MM-DD date") }
-            else if s.date > today { problem(file, "source '\(s.id)' is dated \(s.date), in the future") }
+            if !ISODate.isValid(s.date) {
+                problem(file, "source '\(s.id)' date '\(s.date)' is not a valid YYYY-MM-DD date")
+            } else if s.date > today {
+                problem(file, "source '\(s.id)' is dated \(s.date), in the future")
+            }
             if !(s.url.hasPrefix("https://") || s.url.hasPrefix("http://")) || s.url.contains(" ") {
                 problem(file, "source '\(s.id)' url '\(s.url)' is not an http(s) address")
             }
-            if s.title.isBlank || s.publisher.isBlank { problem(file, "source '\(s.id)' needs a title and a publisher") }
+            if s.title.isBlank || s.publisher.isBlank {
+                problem(file, "source '\(s.id)' needs a title and a publisher")
+            }
         }
     }
 
@@ -89,7 +98,9 @@ private struct Checker {
                 problem(file, "\(label) is primary_source but cites only secondary reports")
             }
         }
-        if !reviewerIds.contains(item.reviewed.by) { problem(file, "\(label) reviewed by unknown reviewer '\(item.reviewed.by)'") }
+        if !reviewerIds.contains(item.reviewed.by) {
+            problem(file, "\(label) reviewed by unknown reviewer '\(item.reviewed.by)'")
+        }
         let reviewDate = item.reviewed.on
         if !ISODate.isValid(reviewDate) {
             problem(file, "\(label) review date '\(reviewDate)' is not a valid YYYY-MM-DD date")
@@ -97,8 +108,9 @@ private struct Checker {
             problem(file, "\(label) review date \(reviewDate) is in the future")
         }
         for date in dates {
-            if !ISODate.isValid(date) { problem(file, "\(label) date '\(date)' is not a valid YYYY-MM-DD date") }
-            else if ISODate.isValid(reviewDate) && date > reviewDate {
+            if !ISODate.isValid(date) {
+                problem(file, "\(label) date '\(date)' is not a valid YYYY-MM-DD date")
+            } else if ISODate.isValid(reviewDate) && date > reviewDate {
                 problem(file, "\(label) date \(date) is after its review date \(reviewDate)")
             }
         }
@@ -108,7 +120,10 @@ private struct Checker {
     mutating func prose(_ texts: [String], in file: String, of label: String) {
         for text in texts {
             if let quote = KnowledgeText.longestQuotation(in: text), quote.words > Checker.maxQuoted {
-                problem(file, "\(label) quotes \(quote.words) words (\"\(quote.text.prefix(60))…\"); only partnership excerpts may quote more than \(Checker.maxQuoted)")
+                problem(
+                    file,
+                    "\(label) quotes \(quote.words) words (\"\(quote.text.prefix(60))…\"); only partnership excerpts may quote more than \(Checker.maxQuoted)"
+                )
             }
         }
     }
@@ -122,9 +137,12 @@ private struct Checker {
     mutating func patterns() {
         ids(knowledge.patterns.map(\.id), in: "patterns/", what: "pattern")
         for p in knowledge.patterns {
-            let file = "patterns/\(p.id).yaml", label = "pattern '\(p.id)'"
+            let file = "patterns/\(p.id).yaml"
+            let label = "pattern '\(p.id)'"
             provenance(of: p, in: file, what: "pattern", dates: [])
-            if p.description.isBlank || p.summary.isBlank { problem(file, "\(label) needs a summary and a description") }
+            if p.description.isBlank || p.summary.isBlank {
+                problem(file, "\(label) needs a summary and a description")
+            }
             ids(p.subVariants.map(\.id), in: file, what: "sub-variant")
             references(p.livePrecedents, to: Set(partnershipsById.keys), in: file, of: label, kind: "partnership")
             for id in p.livePrecedents {
@@ -141,11 +159,18 @@ private struct Checker {
                     continue
                 }
                 if ![.paper, .governmentRelease, .treaty].contains(source.kind) {
-                    problem(file, "\(label) scholarly anchor '\(id)' is a \(source.kind.rawValue), not a paper, government release or treaty")
+                    problem(
+                        file,
+                        "\(label) scholarly anchor '\(id)' is a \(source.kind.rawValue), not a paper, government release or treaty"
+                    )
                 }
             }
-            prose([p.summary, p.description] + p.subVariants.map(\.description) + p.exampleClauses.map(\.text)
-                    + p.killListMoves.flatMap { [$0.whyHere, $0.mitigation] }, in: file, of: label)
+            prose(
+                [p.summary, p.description] + p.subVariants.map(\.description) + p.exampleClauses.map(\.text)
+                    + p.killListMoves.flatMap { [$0.whyHere, $0.mitigation] },
+                in: file,
+                of: label
+            )
         }
     }
 
@@ -167,7 +192,10 @@ private struct Checker {
                 let words = KnowledgeText.wordCount(excerpt.excerpt)
                 if words == 0 { problem(file, "\(label) has an empty excerpt") }
                 if words > KnowledgeValidator.maxExcerptWords {
-                    problem(file, "\(label) excerpt has \(words) words; at most \(KnowledgeValidator.maxExcerptWords) may be quoted")
+                    problem(
+                        file,
+                        "\(label) excerpt has \(words) words; at most \(KnowledgeValidator.maxExcerptWords) may be quoted"
+                    )
                 }
             }
             prose([p.summary], in: file, of: label)
@@ -197,7 +225,9 @@ private struct Checker {
                 problem(file, "\(label) applies_from '\(from)' is not a valid YYYY-MM-DD date")
             }
             references(r.provisions, to: provisionIds, in: file, of: label, kind: "provision")
-            if !(r.url.hasPrefix("https://") || r.url.hasPrefix("http://")) { problem(file, "\(label) url '\(r.url)' is not an http(s) address") }
+            if !(r.url.hasPrefix("https://") || r.url.hasPrefix("http://")) {
+                problem(file, "\(label) url '\(r.url)' is not an http(s) address")
+            }
             prose([r.summary], in: file, of: label)
         }
     }

@@ -43,8 +43,13 @@ public enum CUADDataset {
                     throw LoadError(description: "\(filename), \(categories[provision]!): \(error)")
                 }
             }
-            documents.append(LabelledDocument(name: textName, file: contracts.appendingPathComponent(textName),
-                                              clauses: clauses))
+            documents.append(
+                LabelledDocument(
+                    name: textName,
+                    file: contracts.appendingPathComponent(textName),
+                    clauses: clauses
+                )
+            )
         }
         guard !documents.isEmpty else {
             throw LoadError(description: "\(directory.path): no contracts matched master_clauses.csv")

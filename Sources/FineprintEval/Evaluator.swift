@@ -16,8 +16,12 @@ public struct Evaluator: Sendable {
         self.reader = reader
     }
 
-    public func evaluate(_ documents: [LabelledDocument], provisions: [String], dataset: String,
-                         split: DataSplit) async throws -> EvaluationReport {
+    public func evaluate(
+        _ documents: [LabelledDocument],
+        provisions: [String],
+        dataset: String,
+        split: DataSplit
+    ) async throws -> EvaluationReport {
         let started = DispatchTime.now().uptimeNanoseconds
         let perDocument = try await withThrowingTaskGroup(of: [String: Observation].self) { group in
             var results: [[String: Observation]] = []
@@ -37,10 +41,17 @@ public struct Evaluator: Sendable {
             return results
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-        let scores = provisions.map { id in Metrics.scores(id, perDocument.compactMap { $0[id] }.sorted { $0.document < $1.document }) }
-        return EvaluationReport(dataset: dataset, split: split.rawValue, documents: documents.count,
-                                provisions: scores, macro: Metrics.macro(scores),
-                                millisecondsPerDocument: documents.isEmpty ? 0 : elapsed / Double(documents.count))
+        let scores = provisions.map { id in
+            Metrics.scores(id, perDocument.compactMap { $0[id] }.sorted { $0.document < $1.document })
+        }
+        return EvaluationReport(
+            dataset: dataset,
+            split: split.rawValue,
+            documents: documents.count,
+            provisions: scores,
+            macro: Metrics.macro(scores),
+            millisecondsPerDocument: documents.isEmpty ? 0 : elapsed / Double(documents.count)
+        )
     }
 
     func observe(_ doc: LabelledDocument, provisions: [String]) throws -> [String: Observation] {
@@ -58,9 +69,15 @@ public struct Evaluator: Sendable {
                 let spans = locator.locate(clause: clause)
                 if spans.isEmpty { unlocated += 1 } else { gold.append(spans) }
             }
-            out[id] = Observation(document: doc.name, labelled: doc.isPresent(id),
-                                  predicted: finding.status == .present, confidence: finding.confidence,
-                                  evidence: finding.evidence.map(\.span), goldSpans: gold, unlocated: unlocated)
+            out[id] = Observation(
+                document: doc.name,
+                labelled: doc.isPresent(id),
+                predicted: finding.status == .present,
+                confidence: finding.confidence,
+                evidence: finding.evidence.map(\.span),
+                goldSpans: gold,
+                unlocated: unlocated
+            )
         }
         return out
     }

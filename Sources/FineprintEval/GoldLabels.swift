@@ -62,8 +62,12 @@ public enum GoldLabels {
     /// Reads every `*.yaml` file in `labels` (sorted by name), checks each against its document in
     /// `data` and the taxonomy's `provisions`, and returns the labelled documents. Throws `LoadError`
     /// listing all problems when any file is wrong.
-    public static func load(labels: URL, data: URL, provisions: [String],
-                            reader: DocumentReader = DocumentReader()) throws -> [GoldLabelledDocument] {
+    public static func load(
+        labels: URL,
+        data: URL,
+        provisions: [String],
+        reader: DocumentReader = DocumentReader()
+    ) throws -> [GoldLabelledDocument] {
         let files = try labelFiles(in: labels)
         guard !files.isEmpty else { throw LoadError(problems: ["\(labels.path): no label files (*.yaml)"]) }
         var out: [GoldLabelledDocument] = []
@@ -97,7 +101,10 @@ public enum GoldLabels {
         guard FileManager.default.fileExists(atPath: labels.path) else { return [] }
         var names: Set<String> = []
         for name in try labelFiles(in: labels) {
-            let file = try parse(try String(contentsOf: labels.appendingPathComponent(name), encoding: .utf8), name: name)
+            let file = try parse(
+                try String(contentsOf: labels.appendingPathComponent(name), encoding: .utf8),
+                name: name
+            )
             if file.split == DataSplit.validation.rawValue {
                 names.insert(URL(fileURLWithPath: file.document).lastPathComponent)
             }
@@ -131,8 +138,13 @@ public enum GoldLabels {
 
     /// Checks a parsed file against its document and the taxonomy: the hash, the split, every provision
     /// covered and none unknown, evidence exactly when present, and every quote found (at most twice).
-    public static func check(_ file: GoldLabelFile, name: String, data: URL, provisions: [String],
-                             reader: DocumentReader = DocumentReader()) throws -> GoldLabelledDocument {
+    public static func check(
+        _ file: GoldLabelFile,
+        name: String,
+        data: URL,
+        provisions: [String],
+        reader: DocumentReader = DocumentReader()
+    ) throws -> GoldLabelledDocument {
         var problems: [String] = []
         let split = DataSplit(rawValue: file.split)
         if split == nil || split == .all {
@@ -153,8 +165,10 @@ public enum GoldLabels {
             throw LoadError(problems: problems + ["\(name): cannot read '\(file.document)': \(error)"])
         }
         if extracted.sha256 != file.sha256.lowercased() {
-            problems.append("\(name): '\(file.document)' has changed since it was annotated "
-                + "(sha256 \(extracted.sha256), labels were made against \(file.sha256)); re-check the labels")
+            problems.append(
+                "\(name): '\(file.document)' has changed since it was annotated "
+                    + "(sha256 \(extracted.sha256), labels were made against \(file.sha256)); re-check the labels"
+            )
         }
         let locator = TextLocator(extracted.text)
         var clauses: [String: [String]] = [:]
@@ -172,7 +186,9 @@ public enum GoldLabels {
             }
             for quote in quotes {
                 if quote.split(whereSeparator: \.isWhitespace).count < minimumQuoteWords {
-                    problems.append("\(name): \(id): quote too short to be evidence (at least \(minimumQuoteWords) words): \"\(quote)\"")
+                    problems.append(
+                        "\(name): \(id): quote too short to be evidence (at least \(minimumQuoteWords) words): \"\(quote)\""
+                    )
                     continue
                 }
                 // A quote may occur more than once (some documents print the same terms twice), but
@@ -180,14 +196,18 @@ public enum GoldLabels {
                 switch locator.find(quote).count {
                 case 0: problems.append("\(name): \(id): quote not found in the document: \"\(quote.prefix(80))\"")
                 case 1...maximumQuoteOccurrences: break
-                case let n: problems.append("\(name): \(id): quote occurs \(n) times; lengthen it: \"\(quote.prefix(80))\"")
+                case let n:
+                    problems.append("\(name): \(id): quote occurs \(n) times; lengthen it: \"\(quote.prefix(80))\"")
                 }
             }
             clauses[id] = label.present ? quotes : []
         }
         guard problems.isEmpty, let split else { throw LoadError(problems: problems) }
-        return GoldLabelledDocument(document: LabelledDocument(name: file.document, file: url, clauses: clauses),
-                                    split: split, labels: file)
+        return GoldLabelledDocument(
+            document: LabelledDocument(name: file.document, file: url, clauses: clauses),
+            split: split,
+            labels: file
+        )
     }
 }
 

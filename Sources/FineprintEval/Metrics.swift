@@ -56,14 +56,25 @@ struct Observation {
 
 enum Metrics {
     static func scores(_ provision: String, _ observations: [Observation]) -> ProvisionScores {
-        var tp = 0, fp = 0, fn = 0
-        var evidenceTotal = 0, evidenceHits = 0, goldTotal = 0, goldHits = 0, unlocated = 0
-        var fpDocs: [String] = [], fnDocs: [String] = []
+        var tp = 0
+        var fp = 0
+        var fn = 0
+        var evidenceTotal = 0
+        var evidenceHits = 0
+        var goldTotal = 0
+        var goldHits = 0
+        var unlocated = 0
+        var fpDocs: [String] = []
+        var fnDocs: [String] = []
         for o in observations {
             switch (o.labelled, o.predicted) {
             case (true, true): tp += 1
-            case (false, true): fp += 1; fpDocs.append(o.document)
-            case (true, false): fn += 1; fnDocs.append(o.document)
+            case (false, true):
+                fp += 1
+                fpDocs.append(o.document)
+            case (true, false):
+                fn += 1
+                fnDocs.append(o.document)
             default: break
             }
             if o.predicted {
@@ -71,20 +82,31 @@ enum Metrics {
                 evidenceHits += o.evidence.filter { e in o.goldSpans.contains { $0.contains { $0.overlaps(e) } } }.count
             }
             goldTotal += o.goldSpans.count
-            goldHits += o.goldSpans.filter { g in o.predicted && o.evidence.contains { e in g.contains { $0.overlaps(e) } } }.count
+            goldHits +=
+                o.goldSpans.filter { g in o.predicted && o.evidence.contains { e in g.contains { $0.overlaps(e) } } }
+                .count
             unlocated += o.unlocated
         }
         let precision = tp + fp > 0 ? Double(tp) / Double(tp + fp) : (tp + fn == 0 ? 1 : 0)
         let recall = tp + fn > 0 ? Double(tp) / Double(tp + fn) : 1
         let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
         return ProvisionScores(
-            provision: provision, documents: observations.count, positives: tp + fn,
-            truePositives: tp, falsePositives: fp, falseNegatives: fn,
-            precision: precision, recall: recall, f1: f1,
+            provision: provision,
+            documents: observations.count,
+            positives: tp + fn,
+            truePositives: tp,
+            falsePositives: fp,
+            falseNegatives: fn,
+            precision: precision,
+            recall: recall,
+            f1: f1,
             evidencePrecision: evidenceTotal > 0 ? Double(evidenceHits) / Double(evidenceTotal) : nil,
             evidenceRecall: goldTotal > 0 ? Double(goldHits) / Double(goldTotal) : nil,
             aupr: averagePrecision(observations.map { ($0.confidence, $0.labelled) }),
-            unlocatedClauses: unlocated, falsePositiveDocuments: fpDocs, falseNegativeDocuments: fnDocs)
+            unlocatedClauses: unlocated,
+            falsePositiveDocuments: fpDocs,
+            falseNegativeDocuments: fnDocs
+        )
     }
 
     /// Average precision: the area under the step precision-recall curve, ranking by score.
@@ -93,7 +115,10 @@ enum Metrics {
         let positives = scored.filter(\.positive).count
         guard positives > 0 else { return nil }
         let sorted = scored.sorted { $0.score > $1.score }
-        var ap = 0.0, tp = 0, seen = 0, previousRecall = 0.0
+        var ap = 0.0
+        var tp = 0
+        var seen = 0
+        var previousRecall = 0.0
         var i = 0
         while i < sorted.count {
             var j = i
@@ -114,9 +139,12 @@ enum Metrics {
     static func macro(_ scores: [ProvisionScores]) -> EvaluationReport.Macro {
         func mean(_ xs: [Double]) -> Double { xs.isEmpty ? 0 : xs.reduce(0, +) / Double(xs.count) }
         return EvaluationReport.Macro(
-            precision: mean(scores.map(\.precision)), recall: mean(scores.map(\.recall)), f1: mean(scores.map(\.f1)),
+            precision: mean(scores.map(\.precision)),
+            recall: mean(scores.map(\.recall)),
+            f1: mean(scores.map(\.f1)),
             evidencePrecision: mean(scores.compactMap(\.evidencePrecision)),
             evidenceRecall: mean(scores.compactMap(\.evidenceRecall)),
-            aupr: mean(scores.compactMap(\.aupr)))
+            aupr: mean(scores.compactMap(\.aupr))
+        )
     }
 }

@@ -8,7 +8,9 @@ enum PythonListLiteral {
     static func parse(_ text: String) throws -> [String] {
         let s = Array(text.unicodeScalars)
         var i = 0
-        func skipSpace() { while i < s.count && (s[i] == " " || s[i] == "\n" || s[i] == "\r" || s[i] == "\t") { i += 1 } }
+        func skipSpace() {
+            while i < s.count && (s[i] == " " || s[i] == "\n" || s[i] == "\r" || s[i] == "\t") { i += 1 }
+        }
         skipSpace()
         guard i < s.count else { return [] }
         guard s[i] == "[" else { throw SyntaxError(description: "a clause list must start with '['") }
@@ -18,9 +20,14 @@ enum PythonListLiteral {
             skipSpace()
             guard i < s.count else { throw SyntaxError(description: "unterminated clause list") }
             if s[i] == "]" { return items }
-            if s[i] == "," { i += 1; continue }
+            if s[i] == "," {
+                i += 1
+                continue
+            }
             let quote = s[i]
-            guard quote == "'" || quote == "\"" else { throw SyntaxError(description: "expected a quoted clause at \(i)") }
+            guard quote == "'" || quote == "\"" else {
+                throw SyntaxError(description: "expected a quoted clause at \(i)")
+            }
             i += 1
             var item = String.UnicodeScalarView()
             while true {
@@ -41,7 +48,10 @@ enum PythonListLiteral {
                     i += 2
                     continue
                 }
-                if c == quote { i += 1; break }
+                if c == quote {
+                    i += 1
+                    break
+                }
                 item.append(c)
                 i += 1
             }

@@ -23,10 +23,14 @@ public struct TrainingSet: Sendable {
         public var unlocatedClauses = 0
     }
 
-    public func build(_ documents: [LabelledDocument], provisions: [String]) async throws -> ([TrainingDocument], Summary) {
+    public func build(
+        _ documents: [LabelledDocument],
+        provisions: [String]
+    ) async throws -> ([TrainingDocument], Summary) {
         let built = try await withThrowingTaskGroup(of: (Int, TrainingDocument, Int, Int).self) { group in
             var out = [TrainingDocument?](repeating: nil, count: documents.count)
-            var located = 0, unlocated = 0
+            var located = 0
+            var unlocated = 0
             var next = 0
             let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
             func submit() {
@@ -56,7 +60,8 @@ public struct TrainingSet: Sendable {
         let (learning, names) = analyzer.learningDocument(extracted, names: true)
         let locator = TextLocator(extracted.text)
         var labels: [String: ProvisionLabels] = [:]
-        var located = 0, unlocated = 0
+        var located = 0
+        var unlocated = 0
         for id in provisions {
             var spans: [TextSpan] = []
             var clauseIndex: [Int] = []

@@ -1,6 +1,7 @@
 import FineprintCore
 import Foundation
 import ZIPFoundation
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -20,7 +21,11 @@ enum DOCXExtractor {
         }
         let budget = UInt64(max(maxBytes, 1)) * 10
         guard entry.uncompressedSize <= budget else {
-            throw IngestError.corruptDOCX(name: name, detail: "word/document.xml would unpack to \(entry.uncompressedSize) bytes, more than \(budget); possibly a zip bomb")
+            throw IngestError.corruptDOCX(
+                name: name,
+                detail:
+                    "word/document.xml would unpack to \(entry.uncompressedSize) bytes, more than \(budget); possibly a zip bomb"
+            )
         }
         var xml = Data()
         xml.reserveCapacity(Int(min(entry.uncompressedSize, budget)))
@@ -30,7 +35,10 @@ enum DOCXExtractor {
                 xml.append(chunk)
             }
         } catch is ZipBudgetExceeded {
-            throw IngestError.corruptDOCX(name: name, detail: "word/document.xml unpacks to more than \(budget) bytes; possibly a zip bomb")
+            throw IngestError.corruptDOCX(
+                name: name,
+                detail: "word/document.xml unpacks to more than \(budget) bytes; possibly a zip bomb"
+            )
         } catch {
             throw IngestError.corruptDOCX(name: name, detail: "word/document.xml cannot be unpacked")
         }
@@ -42,7 +50,10 @@ enum DOCXExtractor {
     static func parse(_ xml: Data, name: String) throws -> (text: String, blocks: [TextBlock]) {
         // Word never writes a DTD; one here could only serve entity expansion tricks.
         if xml.range(of: Data("<!DOCTYPE".utf8)) != nil || xml.range(of: Data("<!ENTITY".utf8)) != nil {
-            throw IngestError.corruptDOCX(name: name, detail: "word/document.xml declares a DTD, which Word documents never do")
+            throw IngestError.corruptDOCX(
+                name: name,
+                detail: "word/document.xml declares a DTD, which Word documents never do"
+            )
         }
         let parser = XMLParser(data: xml)
         parser.shouldResolveExternalEntities = false
@@ -52,10 +63,16 @@ enum DOCXExtractor {
         let ok = parser.parse()
         if !ok {
             let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
-            throw IngestError.corruptDOCX(name: name, detail: "word/document.xml is not well-formed XML: \(reason) at line \(parser.lineNumber)")
+            throw IngestError.corruptDOCX(
+                name: name,
+                detail: "word/document.xml is not well-formed XML: \(reason) at line \(parser.lineNumber)"
+            )
         }
         guard delegate.sawRoot, delegate.depth == 0 else {
-            throw IngestError.corruptDOCX(name: name, detail: "word/document.xml is not well-formed XML: it ends inside an element")
+            throw IngestError.corruptDOCX(
+                name: name,
+                detail: "word/document.xml is not well-formed XML: it ends inside an element"
+            )
         }
         delegate.finishParagraph()
         return (delegate.builder.text, delegate.builder.blocks)
@@ -66,7 +83,7 @@ enum DOCXExtractor {
         var text = ""
         var inParagraph = false
         var inText = false
-        var skipDepth = 0          // inside w:delText, w:instrText, mc:Fallback, …
+        var skipDepth = 0  // inside w:delText, w:instrText, mc:Fallback, …
         var style: String?
         var outlineLevel: Int?
         var numbered = false
@@ -79,8 +96,13 @@ enum DOCXExtractor {
             return Substring(name)
         }
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser,
+            didStartElement elementName: String,
+            namespaceURI: String?,
+            qualifiedName qName: String?,
+            attributes: [String: String] = [:]
+        ) {
             depth += 1
             sawRoot = true
             let name = Self.local(elementName)
@@ -98,7 +120,11 @@ enum DOCXExtractor {
                 if inParagraph { text.append("\t") }
             case "br", "cr":
                 if inParagraph {
-                    if attributes.first(where: { Self.local($0.key) == "type" })?.value == "page" { text.append("\n") } else { text.append("\n") }
+                    if attributes.first(where: { Self.local($0.key) == "type" })?.value == "page" {
+                        text.append("\n")
+                    } else {
+                        text.append("\n")
+                    }
                 }
             case "noBreakHyphen":
                 text.append("-")
@@ -117,7 +143,12 @@ enum DOCXExtractor {
             }
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        func parser(
+            _ parser: XMLParser,
+            didEndElement elementName: String,
+            namespaceURI: String?,
+            qualifiedName qName: String?
+        ) {
             depth -= 1
             if skipDepth > 0 {
                 skipDepth -= 1
@@ -162,7 +193,9 @@ enum DOCXExtractor {
                 if lower == "title" || lower == "titel" || lower == "titre" { return 1 }
                 if lower == "subtitle" { return 2 }
                 let words = ["heading", "berschrift", "titre", "titolo", "kop", "rubrik", "encabezado", "nagwek"]
-                if words.contains(where: { lower.contains($0) }), let digit = lower.last(where: { $0.isNumber }), let d = Int(String(digit)), d >= 1 {
+                if words.contains(where: { lower.contains($0) }), let digit = lower.last(where: { $0.isNumber }),
+                    let d = Int(String(digit)), d >= 1
+                {
                     return d
                 }
             }

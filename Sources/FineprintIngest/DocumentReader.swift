@@ -2,6 +2,7 @@ import Crypto
 import FineprintCore
 import FineprintText
 import Foundation
+import ZIPFoundation
 
 /// Reads a document — plain text, Markdown, HTML, PDF or DOCX — into one extracted text with its
 /// blocks and sentences. All offsets count Unicode scalars of the extracted text.
@@ -50,7 +51,9 @@ public struct DocumentReader: Sendable {
         if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maxBytes {
             throw IngestError.tooLarge(name: url.lastPathComponent, bytes: size, limit: maxBytes)
         }
-        guard fm.isReadableFile(atPath: path) else { throw IngestError.unreadable(path: path, reason: "permission denied") }
+        guard fm.isReadableFile(atPath: path) else {
+            throw IngestError.unreadable(path: path, reason: "permission denied")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url, options: .mappedIfSafe)
@@ -98,7 +101,14 @@ public struct DocumentReader: Sendable {
             throw format == .pdf ? IngestError.noTextInPDF(name: name) : IngestError.empty(name: name)
         }
         let sentences = SentenceSegmenter.sentences(in: scalars, blocks: blocks)
-        return ExtractedDocument(name: name, format: format, sha256: sha, text: text, blocks: blocks, sentences: sentences)
+        return ExtractedDocument(
+            name: name,
+            format: format,
+            sha256: sha,
+            text: text,
+            blocks: blocks,
+            sentences: sentences
+        )
     }
 
     // MARK: - Formats
@@ -128,7 +138,9 @@ public struct DocumentReader: Sendable {
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
         while start < head.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(head[start]) { start += 1 }
         let prefix = String(decoding: head[start...].prefix(64), as: UTF8.self).lowercased()
-        if prefix.hasPrefix("<!doctype html") || prefix.hasPrefix("<html") || prefix.hasPrefix("<head") || prefix.hasPrefix("<body") {
+        if prefix.hasPrefix("<!doctype html") || prefix.hasPrefix("<html") || prefix.hasPrefix("<head")
+            || prefix.hasPrefix("<body")
+        {
             return .html
         }
         return nil
@@ -154,14 +166,15 @@ public struct DocumentReader: Sendable {
         let fm = FileManager.default
         let temp = fm.temporaryDirectory.appendingPathComponent("fineprint-\(UUID().uuidString).pdf")
         do { try data.write(to: temp) } catch {
-            throw IngestError.pdftotextFailed(name: name, detail: "cannot write a temporary copy in \(fm.temporaryDirectory.path)")
+            throw IngestError.pdftotextFailed(
+                name: name,
+                detail: "cannot write a temporary copy in \(fm.temporaryDirectory.path)"
+            )
         }
         defer { try? fm.removeItem(at: temp) }
         return try extractor.text(ofFileAt: temp, name: name)
     }
 }
-
-import ZIPFoundation
 
 enum ZIPArchiveProbe {
     static func hasDocumentXML(_ data: Data) throws -> Bool {

@@ -9,16 +9,24 @@ enum HTMLEntities {
         if s[i] == "#" {
             i += 1
             var hex = false
-            if i < limit && (s[i] == "x" || s[i] == "X") { hex = true; i += 1 }
+            if i < limit && (s[i] == "x" || s[i] == "X") {
+                hex = true
+                i += 1
+            }
             let digitsStart = i
             var value: UInt32 = 0
             while i < limit && i - digitsStart < 8 {
                 let c = s[i].value
                 var d: UInt32
-                if c >= 0x30 && c <= 0x39 { d = c - 0x30 }
-                else if hex && c >= 0x61 && c <= 0x66 { d = c - 0x61 + 10 }
-                else if hex && c >= 0x41 && c <= 0x46 { d = c - 0x41 + 10 }
-                else { break }
+                if c >= 0x30 && c <= 0x39 {
+                    d = c - 0x30
+                } else if hex && c >= 0x61 && c <= 0x66 {
+                    d = c - 0x61 + 10
+                } else if hex && c >= 0x41 && c <= 0x46 {
+                    d = c - 0x41 + 10
+                } else {
+                    break
+                }
                 value = value &* (hex ? 16 : 10) &+ d
                 i += 1
             }
@@ -252,6 +260,6 @@ enum HTMLEntities {
         "yen": 0xA5,
         "yuml": 0xFF,
         "zwj": 0x200D,
-        "zwnj": 0x200C
+        "zwnj": 0x200C,
     ]
 }

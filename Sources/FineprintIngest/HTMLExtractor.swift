@@ -13,15 +13,21 @@ enum HTMLExtractor {
     }
 
     static let blockTags: Set<String> = [
-        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
-        "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "hr", "html", "legend", "main", "menu",
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl",
+        "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "hr", "html", "legend", "main",
+        "menu",
         "p", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "caption", "ul", "ol", "li", "pre",
         "h1", "h2", "h3", "h4", "h5", "h6", "title",
     ]
     /// Elements whose content is not text at all: skipped up to their closing tag, unparsed.
-    static let rawTextTags: Set<String> = ["script", "style", "textarea", "xmp", "iframe", "noembed", "noframes", "title"]
+    static let rawTextTags: Set<String> = [
+        "script", "style", "textarea", "xmp", "iframe", "noembed", "noframes", "title",
+    ]
     /// Elements whose content is parsed but dropped.
-    static let skippedTags: Set<String> = ["head", "nav", "template", "noscript", "svg", "math", "select", "button", "object"]
+    static let skippedTags: Set<String> = [
+        "head", "nav", "template", "noscript", "svg", "math", "select", "button", "object",
+    ]
     static let voidTags: Set<String> = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
     ]
@@ -33,7 +39,7 @@ enum HTMLExtractor {
         var buffer = String.UnicodeScalarView()
         var pendingSpace = false
         var headingLevel: Int?
-        var listStack: [Int?] = []      // nil for <ul>, the running count for <ol>
+        var listStack: [Int?] = []  // nil for <ul>, the running count for <ol>
         var listItemDepth = 0
         var listNumber: String?
         var preDepth = 0
@@ -55,7 +61,10 @@ enum HTMLExtractor {
                     i = tag(at: i)
                     continue
                 }
-                if skipDepth > 0 { i += 1; continue }
+                if skipDepth > 0 {
+                    i += 1
+                    continue
+                }
                 if c == "&", let (decoded, next) = HTMLEntities.decode(s, at: i, limit: n) {
                     for d in decoded.unicodeScalars { appendText(d) }
                     i = next
@@ -83,7 +92,10 @@ enum HTMLExtractor {
                 }
                 if preDepth > 0 && SentenceSegmenter.isWhitespace(c) && c != "\n" && c != "\t" && c != " " { return }
             }
-            if pendingSpace { buffer.append(" "); pendingSpace = false }
+            if pendingSpace {
+                buffer.append(" ")
+                pendingSpace = false
+            }
             buffer.append(c)
         }
 
@@ -98,7 +110,10 @@ enum HTMLExtractor {
         /// Handles the markup starting at `s[p] == "<"`; returns the index after it.
         mutating func tag(at p: Int) -> Int {
             let i = p + 1
-            guard i < n else { appendLiteral(p); return n }
+            guard i < n else {
+                appendLiteral(p)
+                return n
+            }
             let c = s[i]
             if c == "!" {
                 if matches("!--", at: i) {
@@ -117,7 +132,7 @@ enum HTMLExtractor {
             let closing = c == "/"
             let nameStart = closing ? i + 1 : i
             guard nameStart < n, LineShape.isAlphaASCII(s[nameStart]) else {
-                if closing { return (findScalar(">", from: i) ?? (n - 1)) + 1 } // "</ >" and the like: dropped
+                if closing { return (findScalar(">", from: i) ?? (n - 1)) + 1 }  // "</ >" and the like: dropped
                 appendLiteral(p)
                 return p + 1
             }
@@ -132,9 +147,15 @@ enum HTMLExtractor {
             var end = n
             while j < n {
                 let d = s[j]
-                if d == ">" { end = j; break }
+                if d == ">" {
+                    end = j
+                    break
+                }
                 if (d == "\"" || d == "'") && !closing {
-                    if let q = findQuote(d, from: j + 1) { j = q + 1; continue }
+                    if let q = findQuote(d, from: j + 1) {
+                        j = q + 1
+                        continue
+                    }
                 }
                 selfClosing = d == "/"
                 j += 1
@@ -154,16 +175,25 @@ enum HTMLExtractor {
         mutating func open(_ name: String, selfClosing: Bool) {
             if name == "body" { skipDepth = 0 }
             if HTMLExtractor.skippedTags.contains(name) {
-                if !selfClosing { flush(); skipDepth += 1 }
+                if !selfClosing {
+                    flush()
+                    skipDepth += 1
+                }
                 return
             }
             if skipDepth > 0 { return }
             if name == "br" {
-                if preDepth > 0 || !buffer.isEmpty { pendingSpace = false; buffer.append("\n") }
+                if preDepth > 0 || !buffer.isEmpty {
+                    pendingSpace = false
+                    buffer.append("\n")
+                }
                 return
             }
             if name == "td" || name == "th" {
-                if !buffer.isEmpty { pendingSpace = false; buffer.append("\t") }
+                if !buffer.isEmpty {
+                    pendingSpace = false
+                    buffer.append("\t")
+                }
                 return
             }
             if name == "img" || name == "input" { return }
@@ -212,7 +242,10 @@ enum HTMLExtractor {
             while k + target.count <= n {
                 if s[k] == "<" && s[k + 1] == "/" {
                     var ok = true
-                    for t in 2..<target.count where SentenceSegmenter.lowerASCII(s[k + t]) != target[t] { ok = false; break }
+                    for t in 2..<target.count where SentenceSegmenter.lowerASCII(s[k + t]) != target[t] {
+                        ok = false
+                        break
+                    }
                     if ok {
                         return (findScalar(">", from: k) ?? (n - 1)) + 1
                     }
@@ -241,7 +274,10 @@ enum HTMLExtractor {
             while k + target.count <= n {
                 if s[k] == target[0] {
                     var ok = true
-                    for t in 1..<target.count where s[k + t] != target[t] { ok = false; break }
+                    for t in 1..<target.count where s[k + t] != target[t] {
+                        ok = false
+                        break
+                    }
                     if ok { return k }
                 }
                 k += 1

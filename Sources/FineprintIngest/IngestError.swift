@@ -25,24 +25,30 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
         case .empty(let name):
             return "\(name): the document contains no text (it is empty or only whitespace)"
         case .tooLarge(let name, let bytes, let limit):
-            return "\(name): the file is \(bytes) bytes, more than the limit of \(limit) bytes; raise the limit with --max-size \(bytes) if it really is one contract"
+            return
+                "\(name): the file is \(bytes) bytes, more than the limit of \(limit) bytes; raise the limit with --max-size \(bytes) if it really is one contract"
         case .binary(let name):
             return "\(name): the file is binary, not text; give a .txt, .md, .html, .pdf or .docx document"
         case .undecodable(let name, let encoding):
             return "\(name): the text is not valid \(encoding); re-save the file as UTF-8"
         case .unsupportedFormat(let name, let detail):
-            return "\(name): unsupported format (\(detail)); supported formats are .txt, .md, .html, .pdf and .docx — convert it to one of them"
+            return
+                "\(name): unsupported format (\(detail)); supported formats are .txt, .md, .html, .pdf and .docx — convert it to one of them"
         case .encryptedPDF(let name):
-            return "\(name): the PDF is encrypted or password-protected; remove the protection (e.g. qpdf --decrypt) and try again"
+            return
+                "\(name): the PDF is encrypted or password-protected; remove the protection (e.g. qpdf --decrypt) and try again"
         case .malformedPDF(let name, let detail):
             return "\(name): the PDF is damaged or not a PDF (\(detail)); re-export or re-download it"
         case .noTextInPDF(let name):
-            return "\(name): the PDF has no extractable text (probably scanned images); run OCR on it first (e.g. ocrmypdf)"
+            return
+                "\(name): the PDF has no extractable text (probably scanned images); run OCR on it first (e.g. ocrmypdf)"
         case .pdftotextMissing(let path):
             let which = path.map { "pdftotext was not found at \($0)" } ?? "pdftotext was not found on PATH"
-            return "reading PDFs needs pdftotext, but \(which); install poppler-utils, e.g. `apt-get install poppler-utils`"
+            return
+                "reading PDFs needs pdftotext, but \(which); install poppler-utils, e.g. `apt-get install poppler-utils`"
         case .pdftotextFailed(let name, let detail):
-            return "\(name): pdftotext failed (\(detail)); check the PDF opens in a viewer, or convert it to text yourself"
+            return
+                "\(name): pdftotext failed (\(detail)); check the PDF opens in a viewer, or convert it to text yourself"
         case .corruptDOCX(let name, let detail):
             return "\(name): the DOCX file is corrupt (\(detail)); open and re-save it in a word processor"
         }

@@ -7,7 +7,10 @@ import FineprintText
 enum MarkdownExtractor {
     static func extract(_ markdown: String) -> (text: String, blocks: [TextBlock]) {
         var state = State()
-        var lines: [Substring] = markdown.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        var lines: [Substring] = markdown.split(
+            omittingEmptySubsequences: false,
+            whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        )
         if lines.last == "" { lines.removeLast() }
         for line in lines { state.feed(String(line)) }
         state.finish()
@@ -42,7 +45,9 @@ enum MarkdownExtractor {
             // Inside a fenced code block: keep lines as they are.
             if let f = fence {
                 let t = raw.drop(while: { $0 == " " })
-                if t.hasPrefix(String(repeating: f.marker, count: f.length)) && t.allSatisfy({ $0 == f.marker || $0 == " " || $0 == "\t" }) {
+                if t.hasPrefix(String(repeating: f.marker, count: f.length))
+                    && t.allSatisfy({ $0 == f.marker || $0 == " " || $0 == "\t" })
+                {
                     builder.addBlock(code.joined(separator: "\n"), kind: .paragraph)
                     code = []
                     fence = nil
@@ -59,7 +64,10 @@ enum MarkdownExtractor {
             }
             let indentWidth = line.prefix(while: { $0 == " " || $0 == "\t" }).reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
             let trimmed = line.trimmingWhitespace()
-            if trimmed.isEmpty { flush(); return }
+            if trimmed.isEmpty {
+                flush()
+                return
+            }
 
             // Code fences.
             if let first = trimmed.first, first == "`" || first == "~" {
@@ -92,7 +100,10 @@ enum MarkdownExtractor {
                         flush()
                         return
                     }
-                    if compact.count >= 3 { flush(); return }
+                    if compact.count >= 3 {
+                        flush()
+                        return
+                    }
                 }
             }
             // Link reference definitions.
@@ -101,13 +112,16 @@ enum MarkdownExtractor {
                 return
             }
             // Table rows.
-            if trimmed.first == "|" || (trimmed.contains("|") && paragraph.isEmpty && isTableSeparator(trimmed) ) {
+            if trimmed.first == "|" || (trimmed.contains("|") && paragraph.isEmpty && isTableSeparator(trimmed)) {
                 flush()
                 if isTableSeparator(trimmed) { return }
                 var cells = splitCells(trimmed)
                 if cells.first?.isEmpty == true { cells.removeFirst() }
                 if cells.last?.isEmpty == true { cells.removeLast() }
-                builder.addBlock(cells.map { Inline.strip($0.trimmingWhitespace()) }.joined(separator: "\t"), kind: .paragraph)
+                builder.addBlock(
+                    cells.map { Inline.strip($0.trimmingWhitespace()) }.joined(separator: "\t"),
+                    kind: .paragraph
+                )
                 return
             }
             // List items.
@@ -117,7 +131,9 @@ enum MarkdownExtractor {
                 level = indentWidth / 2 + 1
                 number = item.number
                 var content = item.content
-                if content.hasPrefix("[ ] ") || content.hasPrefix("[x] ") || content.hasPrefix("[X] ") { content = String(content.dropFirst(4)) }
+                if content.hasPrefix("[ ] ") || content.hasPrefix("[x] ") || content.hasPrefix("[X] ") {
+                    content = String(content.dropFirst(4))
+                }
                 paragraph = [Inline.strip(content)]
                 return
             }
@@ -127,19 +143,23 @@ enum MarkdownExtractor {
         func listItem(_ line: String) -> (number: String?, content: String)? {
             let s = Array(line.unicodeScalars)
             guard let first = s.first else { return nil }
-            if (first == "-" || first == "*" || first == "+"), s.count >= 2, s[1] == " " || s[1] == "\t" {
+            if first == "-" || first == "*" || first == "+", s.count >= 2, s[1] == " " || s[1] == "\t" {
                 return (nil, String(String.UnicodeScalarView(s[2...])).trimmingWhitespace())
             }
             var k = 0
             while k < s.count && k < 9 && SentenceSegmenter.isDigit(s[k]) { k += 1 }
             if k > 0, k + 1 < s.count, s[k] == "." || s[k] == ")", s[k + 1] == " " || s[k + 1] == "\t" {
-                return (String(String.UnicodeScalarView(s[0..<k])), String(String.UnicodeScalarView(s[(k + 1)...])).trimmingWhitespace())
+                return (
+                    String(String.UnicodeScalarView(s[0..<k])),
+                    String(String.UnicodeScalarView(s[(k + 1)...])).trimmingWhitespace()
+                )
             }
             return nil
         }
 
         func isTableSeparator(_ line: String) -> Bool {
-            line.contains("-") && line.contains("|") && line.allSatisfy { $0 == "|" || $0 == "-" || $0 == ":" || $0 == " " || $0 == "\t" }
+            line.contains("-") && line.contains("|")
+                && line.allSatisfy { $0 == "|" || $0 == "-" || $0 == ":" || $0 == " " || $0 == "\t" }
         }
 
         func splitCells(_ line: String) -> [String] {
@@ -147,9 +167,21 @@ enum MarkdownExtractor {
             var current = ""
             var escaped = false
             for ch in line {
-                if escaped { current.append(ch); escaped = false; continue }
-                if ch == "\\" { escaped = true; current.append(ch); continue }
-                if ch == "|" { cells.append(current); current = ""; continue }
+                if escaped {
+                    current.append(ch)
+                    escaped = false
+                    continue
+                }
+                if ch == "\\" {
+                    escaped = true
+                    current.append(ch)
+                    continue
+                }
+                if ch == "|" {
+                    cells.append(current)
+                    current = ""
+                    continue
+                }
                 current.append(ch)
             }
             cells.append(current)
@@ -171,14 +203,20 @@ enum MarkdownExtractor {
                 case "\\":
                     if i + 1 < n {
                         let escaped: Unicode.Scalar = s[i + 1]
-                        if isASCIISymbol(escaped) { out.append(escaped); i += 2; continue }
+                        if isASCIISymbol(escaped) {
+                            out.append(escaped)
+                            i += 2
+                            continue
+                        }
                     }
                 case "`":
                     var run = 0
                     while i + run < n && s[i + run] == "`" { run += 1 }
                     if let close = findRun("`", length: run, in: s, from: i + run) {
                         var inner = Array(s[(i + run)..<close])
-                        if inner.count >= 2 && inner.first == " " && inner.last == " " { inner = Array(inner[1..<(inner.count - 1)]) }
+                        if inner.count >= 2 && inner.first == " " && inner.last == " " {
+                            inner = Array(inner[1..<(inner.count - 1)])
+                        }
                         out.append(contentsOf: inner)
                         i = close + run
                         continue
@@ -188,12 +226,14 @@ enum MarkdownExtractor {
                     continue
                 case "!":
                     if i + 1 < n, s[i + 1] == "[", let (_, _, end) = link(in: s, at: i + 1) {
-                        i = end   // images are dropped
+                        i = end  // images are dropped
                         continue
                     }
                 case "[":
                     if depth < 4, let (label, isLink, end) = link(in: s, at: i), isLink {
-                        out.append(contentsOf: strip(String(String.UnicodeScalarView(label)), depth: depth + 1).unicodeScalars)
+                        out.append(
+                            contentsOf: strip(String(String.UnicodeScalarView(label)), depth: depth + 1).unicodeScalars
+                        )
                         i = end
                         continue
                     }
@@ -201,12 +241,15 @@ enum MarkdownExtractor {
                     if let close = s[(i + 1)..<min(n, i + 2000)].firstIndex(of: ">") {
                         let inner = String(String.UnicodeScalarView(s[(i + 1)..<close]))
                         if inner.hasPrefix("http://") || inner.hasPrefix("https://") || inner.hasPrefix("mailto:") {
-                            out.append(contentsOf: (inner.hasPrefix("mailto:") ? String(inner.dropFirst(7)) : inner).unicodeScalars)
+                            out.append(
+                                contentsOf: (inner.hasPrefix("mailto:") ? String(inner.dropFirst(7)) : inner)
+                                    .unicodeScalars
+                            )
                             i = close + 1
                             continue
                         }
                         if let f = inner.unicodeScalars.first, LineShape.isAlphaASCII(f) || f == "/" || f == "!" {
-                            i = close + 1   // an HTML tag: dropped
+                            i = close + 1  // an HTML tag: dropped
                             continue
                         }
                     }
@@ -225,11 +268,13 @@ enum MarkdownExtractor {
                     let spaceBefore = before.map { SentenceSegmenter.isWhitespace($0) } ?? true
                     let spaceAfter = after.map { SentenceSegmenter.isWhitespace($0) } ?? true
                     if spaceBefore && spaceAfter {
-                        break   // a lone "*" between spaces is text
+                        break  // a lone "*" between spaces is text
                     }
                     if c == "_" {
-                        let alnumBefore = before.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
-                        let alnumAfter = after.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
+                        let alnumBefore =
+                            before.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
+                        let alnumAfter =
+                            after.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
                         if alnumBefore && alnumAfter { break }  // snake_case
                     }
                     i += run
@@ -251,8 +296,19 @@ enum MarkdownExtractor {
             let limit = min(n, p + 2000)
             var close = -1
             while k < limit {
-                if s[k] == "\\" { k += 2; continue }
-                if s[k] == "[" { depth += 1 } else if s[k] == "]" { depth -= 1; if depth == 0 { close = k; break } }
+                if s[k] == "\\" {
+                    k += 2
+                    continue
+                }
+                if s[k] == "[" {
+                    depth += 1
+                } else if s[k] == "]" {
+                    depth -= 1
+                    if depth == 0 {
+                        close = k
+                        break
+                    }
+                }
                 k += 1
             }
             guard close > p else { return nil }
@@ -263,7 +319,12 @@ enum MarkdownExtractor {
                 var m = next
                 let lim = min(n, next + 2000)
                 while m < lim {
-                    if s[m] == "(" { d += 1 } else if s[m] == ")" { d -= 1; if d == 0 { return (label, true, m + 1) } }
+                    if s[m] == "(" {
+                        d += 1
+                    } else if s[m] == ")" {
+                        d -= 1
+                        if d == 0 { return (label, true, m + 1) }
+                    }
                     m += 1
                 }
                 return nil
@@ -299,7 +360,8 @@ enum MarkdownExtractor {
 extension StringProtocol {
     func trimmingWhitespace() -> String {
         let scalars = Array(unicodeScalars)
-        var a = 0, b = scalars.count
+        var a = 0
+        var b = scalars.count
         while a < b && SentenceSegmenter.isWhitespace(scalars[a]) { a += 1 }
         while b > a && SentenceSegmenter.isWhitespace(scalars[b - 1]) { b -= 1 }
         return String(String.UnicodeScalarView(scalars[a..<b]))

@@ -35,7 +35,10 @@ struct PDFExtractor: Sendable {
         let err = work.appendingPathComponent("err.txt")
         _ = fm.createFile(atPath: err.path, contents: nil)
         guard let errHandle = try? FileHandle(forWritingTo: err) else {
-            throw IngestError.pdftotextFailed(name: name, detail: "cannot create a temporary file in \(fm.temporaryDirectory.path)")
+            throw IngestError.pdftotextFailed(
+                name: name,
+                detail: "cannot create a temporary file in \(fm.temporaryDirectory.path)"
+            )
         }
         defer { try? errHandle.close() }
 

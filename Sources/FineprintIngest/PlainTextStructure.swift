@@ -5,11 +5,11 @@ import FineprintText
 /// headings, numbered clauses, list items and paragraphs. The text itself is not changed.
 enum PlainTextStructure {
     private struct Unit {
-        var start: Int       // first non-whitespace scalar
-        var end: Int         // after the last non-whitespace scalar
-        var lineStart: Int   // start of the physical line (for indentation)
-        var afterBlank: Bool // a blank line (or the text start) comes before it
-        var afterGap: Bool   // cut from the line before it at a wide gap
+        var start: Int  // first non-whitespace scalar
+        var end: Int  // after the last non-whitespace scalar
+        var lineStart: Int  // start of the physical line (for indentation)
+        var afterBlank: Bool  // a blank line (or the text start) comes before it
+        var afterGap: Bool  // cut from the line before it at a wide gap
         var lineLength: Int
     }
 
@@ -30,14 +30,24 @@ enum PlainTextStructure {
         var previous: Unit?
 
         func close() {
-            if let c = current { blocks.append(TextBlock(kind: c.kind, span: TextSpan(start: c.start, end: c.end), level: c.level, number: c.number)) }
+            if let c = current {
+                blocks.append(
+                    TextBlock(
+                        kind: c.kind,
+                        span: TextSpan(start: c.start, end: c.end),
+                        level: c.level,
+                        number: c.number
+                    )
+                )
+            }
             current = nil
         }
 
         for (index, unit) in units.enumerated() {
             let marker = LineShape.marker(in: s, at: unit.start, limit: unit.end)
             let heading = LineShape.isHeadingLike(s, from: unit.start, to: unit.end)
-            var startsBlock = current == nil || unit.afterBlank || unit.afterGap || marker != nil || heading || previousHeading
+            var startsBlock =
+                current == nil || unit.afterBlank || unit.afterGap || marker != nil || heading || previousHeading
             if !startsBlock, let prev = previous {
                 if !wrapped {
                     startsBlock = true
@@ -112,9 +122,19 @@ enum PlainTextStructure {
                 if c == " " || c == "\t" || c == "\u{A0}" {
                     var g = k
                     while g < lineEnd && (s[g] == " " || s[g] == "\t" || s[g] == "\u{A0}") { g += 1 }
-                    if g < lineEnd && (g - k >= 4 || c == "\t") && cutsAtGap(s, segStart: segStart, gap: k, next: g, lineEnd: lineEnd) {
-                        units.append(Unit(start: segStart, end: k, lineStart: lineStart, afterBlank: first && afterBlank,
-                                          afterGap: !first, lineLength: lineEnd - lineStart))
+                    if g < lineEnd && (g - k >= 4 || c == "\t")
+                        && cutsAtGap(s, segStart: segStart, gap: k, next: g, lineEnd: lineEnd)
+                    {
+                        units.append(
+                            Unit(
+                                start: segStart,
+                                end: k,
+                                lineStart: lineStart,
+                                afterBlank: first && afterBlank,
+                                afterGap: !first,
+                                lineLength: lineEnd - lineStart
+                            )
+                        )
                         first = false
                         segStart = g
                     }
@@ -125,8 +145,16 @@ enum PlainTextStructure {
             }
             var b = lineEnd
             while b > segStart && SentenceSegmenter.isWhitespace(s[b - 1]) { b -= 1 }
-            units.append(Unit(start: segStart, end: b, lineStart: lineStart, afterBlank: first && afterBlank,
-                              afterGap: !first, lineLength: lineEnd - lineStart))
+            units.append(
+                Unit(
+                    start: segStart,
+                    end: b,
+                    lineStart: lineStart,
+                    afterBlank: first && afterBlank,
+                    afterGap: !first,
+                    lineLength: lineEnd - lineStart
+                )
+            )
             afterBlank = false
             i = e
         }
@@ -148,7 +176,9 @@ enum PlainTextStructure {
     /// Does the range end with a sentence-ending mark (before any closing quotes or brackets)?
     static func endsSentence(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
         var k = b - 1
-        while k >= a && (s[k] == "\"" || s[k] == "'" || s[k] == ")" || s[k] == "”" || s[k] == "’" || s[k] == "]") { k -= 1 }
+        while k >= a && (s[k] == "\"" || s[k] == "'" || s[k] == ")" || s[k] == "”" || s[k] == "’" || s[k] == "]") {
+            k -= 1
+        }
         guard k >= a else { return false }
         return s[k] == "." || s[k] == "!" || s[k] == "?" || s[k] == "…" || s[k] == ":"
     }

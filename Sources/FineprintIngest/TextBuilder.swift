@@ -12,7 +12,8 @@ struct TextBuilder {
     /// begins with a clause number becomes a clause; one that begins with a bullet, a list item.
     mutating func addBlock(_ text: String, kind: BlockKind, level: Int? = nil, number: String? = nil) {
         var scalars = Array(text.unicodeScalars)
-        var a = 0, b = scalars.count
+        var a = 0
+        var b = scalars.count
         while a < b && SentenceSegmenter.isWhitespace(scalars[a]) { a += 1 }
         while b > a && SentenceSegmenter.isWhitespace(scalars[b - 1]) { b -= 1 }
         guard b > a else { return }
@@ -21,7 +22,9 @@ struct TextBuilder {
         var number = number
         if kind == .paragraph, let marker = LineShape.marker(in: scalars, at: 0, limit: scalars.count) {
             switch marker.kind {
-            case .clause: kind = .clause; number = marker.number
+            case .clause:
+                kind = .clause
+                number = marker.number
             case .bullet: kind = .listItem
             case .heading:
                 if LineShape.isHeadingLike(scalars, from: 0, to: scalars.count) {

@@ -21,7 +21,9 @@ enum TextDecoding {
         // UTF-8 BOM.
         if n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
             let rest = UnsafeBufferPointer(rebasing: bytes[3...])
-            if let s = String(validating: rest, as: UTF8.self) { return containsNUL(rest) || !looksLikeLegacyText(rest) ? .binary : .text(s) }
+            if let s = String(validating: rest, as: UTF8.self) {
+                return containsNUL(rest) || !looksLikeLegacyText(rest) ? .binary : .text(s)
+            }
             return .undecodable("UTF-8")
         }
         // UTF-16 with a BOM.
@@ -36,7 +38,8 @@ enum TextDecoding {
         }
         // NUL bytes without a BOM: UTF-16 text whose every other byte is zero, or binary.
         if n >= 4 && n % 2 == 0 {
-            var evenZero = 0, oddZero = 0
+            var evenZero = 0
+            var oddZero = 0
             let sample = min(n, 8192)
             var i = 0
             while i + 1 < sample {
@@ -60,7 +63,8 @@ enum TextDecoding {
         units.reserveCapacity(bytes.count / 2)
         var i = 0
         while i + 1 < bytes.count {
-            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            let a = UInt16(bytes[i])
+            let b = UInt16(bytes[i + 1])
             units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
             i += 2
         }
@@ -84,7 +88,8 @@ enum TextDecoding {
     }
 
     static func looksLikeText(_ s: String) -> Bool {
-        var controls = 0, total = 0
+        var controls = 0
+        var total = 0
         for u in s.unicodeScalars {
             total += 1
             if u.value < 0x20 && u != "\t" && u != "\n" && u != "\r" && u != "\u{0C}" { controls += 1 }
@@ -108,7 +113,9 @@ enum TextDecoding {
     }
 
     static let cp1252High: [UInt32] = [
-        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D,
+        0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D,
+        0x017E, 0x0178,
     ]
 }

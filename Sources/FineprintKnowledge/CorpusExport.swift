@@ -17,7 +17,8 @@ public struct CorpusExport: Encodable, Sendable {
     public var knowledge: KnowledgeBase
     public var partnershipScorecards: [PartnershipScorecard]
 
-    public init(corpus: Corpus, knowledge: KnowledgeBase, scorecards: [PartnershipScorecard], includeUnpublished: Bool) {
+    public init(corpus: Corpus, knowledge: KnowledgeBase, scorecards: [PartnershipScorecard], includeUnpublished: Bool)
+    {
         let shown = includeUnpublished ? knowledge : knowledge.published
         let shownPartnerships = Set(shown.partnerships.map(\.id))
         includesUnpublished = includeUnpublished

@@ -24,17 +24,37 @@ public struct PartnershipScorer: Sendable {
         let analysis = excerpts.isEmpty ? nil : analyzer.analyze(document, playbook: playbook)
 
         // Which excerpt a piece of evidence came from, so every sighting names its source.
-        func sighting(id: String, name: String, confidence: Double, strength: Strength?, evidence: [Evidence]) -> PartnershipScorecard.Sighting? {
+        func sighting(
+            id: String,
+            name: String,
+            confidence: Double,
+            strength: Strength?,
+            evidence: [Evidence]
+        ) -> PartnershipScorecard.Sighting? {
             guard let first = evidence.first,
-                  let index = spans.firstIndex(where: { $0.start <= first.start && first.start < $0.end }) else { return nil }
+                let index = spans.firstIndex(where: { $0.start <= first.start && first.start < $0.end })
+            else { return nil }
             let source = excerpts[index].source
-            return .init(id: id, name: name, confidence: confidence, strength: strength, quote: first.quote,
-                         source: source, url: knowledge.source(source)?.url)
+            return .init(
+                id: id,
+                name: name,
+                confidence: confidence,
+                strength: strength,
+                quote: first.quote,
+                source: source,
+                url: knowledge.source(source)?.url
+            )
         }
 
         let moveNames = Dictionary(corpus.moves.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let visibleMoves = (analysis?.killListMoves ?? []).compactMap {
-            sighting(id: $0.id, name: moveNames[$0.id] ?? $0.id, confidence: $0.confidence, strength: nil, evidence: $0.evidence)
+            sighting(
+                id: $0.id,
+                name: moveNames[$0.id] ?? $0.id,
+                confidence: $0.confidence,
+                strength: nil,
+                evidence: $0.evidence
+            )
         }
         var protections: [PartnershipScorecard.Sighting] = []
         var hazards: [PartnershipScorecard.Sighting] = []
@@ -43,8 +63,14 @@ public struct PartnershipScorer: Sendable {
             let finding = analysis?.finding(provision.id)
             let present = finding?.status == .present
             if present, let finding,
-               let seen = sighting(id: provision.id, name: provision.name, confidence: finding.confidence,
-                                   strength: finding.strength, evidence: finding.evidence) {
+                let seen = sighting(
+                    id: provision.id,
+                    name: provision.name,
+                    confidence: finding.confidence,
+                    strength: finding.strength,
+                    evidence: finding.evidence
+                )
+            {
                 if provision.polarity == .hazard { hazards.append(seen) } else { protections.append(seen) }
             } else if provision.polarity == .protection {
                 unknownProtections.append(provision.id)
@@ -54,13 +80,20 @@ public struct PartnershipScorer: Sendable {
         let visible = Set(visibleMoves.map(\.id))
         var unknownMoves: [String] = []
         for patternId in partnership.allPatterns {
-            for move in knowledge.pattern(patternId)?.killListMoves ?? [] where !visible.contains(move.id) && !unknownMoves.contains(move.id) {
+            for move in knowledge.pattern(patternId)?.killListMoves ?? []
+            where !visible.contains(move.id) && !unknownMoves.contains(move.id) {
                 unknownMoves.append(move.id)
             }
         }
-        return PartnershipScorecard(partnership: partnership.id, excerptsRead: excerpts.count, visibleMoves: visibleMoves,
-                                    evidentProtections: protections, evidentHazards: hazards,
-                                    unknownMoves: unknownMoves, unknownProtections: unknownProtections)
+        return PartnershipScorecard(
+            partnership: partnership.id,
+            excerptsRead: excerpts.count,
+            visibleMoves: visibleMoves,
+            evidentProtections: protections,
+            evidentHazards: hazards,
+            unknownMoves: unknownMoves,
+            unknownProtections: unknownProtections
+        )
     }
 
     public func scorecards() -> [PartnershipScorecard] {
@@ -86,8 +119,14 @@ public struct PartnershipScorer: Sendable {
             offset += length
         }
         let sha = SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-        let document = ExtractedDocument(name: "\(partnership.id) (public terms excerpts)", format: .txt, sha256: sha,
-                                         text: text, blocks: blocks, sentences: SentenceSegmenter.sentences(in: text, blocks: blocks))
+        let document = ExtractedDocument(
+            name: "\(partnership.id) (public terms excerpts)",
+            format: .txt,
+            sha256: sha,
+            text: text,
+            blocks: blocks,
+            sentences: SentenceSegmenter.sentences(in: text, blocks: blocks)
+        )
         return (document, spans)
     }
 }

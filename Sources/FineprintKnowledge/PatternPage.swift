@@ -35,14 +35,24 @@ public struct PatternPage: Sendable {
 
     /// `scorecard`: how each tracked partnership is scored, e.g. `PartnershipScorer.scorecard(for:)`, or a lookup
     /// in scorecards computed once (the web app scores every partnership at start-up).
-    public init(pattern: DealPattern, knowledge: KnowledgeBase, corpus: Corpus,
-                scorecard: (Partnership) -> PartnershipScorecard?, includeUnpublished: Bool = false) {
+    public init(
+        pattern: DealPattern,
+        knowledge: KnowledgeBase,
+        corpus: Corpus,
+        scorecard: (Partnership) -> PartnershipScorecard?,
+        includeUnpublished: Bool = false
+    ) {
         let shown = includeUnpublished ? knowledge : knowledge.published
         self.pattern = pattern
         self.includesUnpublished = includeUnpublished
         moves = pattern.killListMoves.compactMap { entry in
             guard let move = corpus.move(entry.id) else { return nil }
-            return Move(move: move, whyHere: entry.whyHere, mitigationNote: entry.mitigation, clause: corpus.clause(move.mitigation))
+            return Move(
+                move: move,
+                whyHere: entry.whyHere,
+                mitigationNote: entry.mitigation,
+                clause: corpus.clause(move.mitigation)
+            )
         }
         let live = Set(pattern.livePrecedents)
         let ownMoves = Set(pattern.killListMoves.map(\.id))
@@ -50,8 +60,12 @@ public struct PatternPage: Sendable {
             .sorted { (live.contains($0.id) ? 0 : 1, $1.date) < (live.contains($1.id) ? 0 : 1, $0.date) }
             .map { partnership in
                 let card = scorecard(partnership)
-                return TrackedPartnership(partnership: partnership, scorecard: card, isLivePrecedent: live.contains(partnership.id),
-                                          unknownPatternMoves: card?.unknownMoves.filter(ownMoves.contains) ?? [])
+                return TrackedPartnership(
+                    partnership: partnership,
+                    scorecard: card,
+                    isLivePrecedent: live.contains(partnership.id),
+                    unknownPatternMoves: card?.unknownMoves.filter(ownMoves.contains) ?? []
+                )
             }
         precedents = pattern.precedents.compactMap { shown.precedent($0) }
         regulations = pattern.regulations.compactMap { shown.regulation($0) }

@@ -1,5 +1,5 @@
-import Foundation
 import FineprintCore
+import Foundation
 
 extension PatternPage {
     /// The page as Markdown, in the order a negotiator reads it: what the deal is, how it varies, who is in it,
@@ -14,20 +14,24 @@ extension PatternPage {
         }
         if !partnerships.isEmpty {
             out += "## Tracked partnerships\n\n"
-            out += "What each partnership's public terms show when read by the analyzer. Unknown means the public record does not say.\n\n"
-            out += "| Partnership | Date | Moves visible | Protections evident | Pattern moves unknown |\n|---|---|---|---|---|\n"
+            out +=
+                "What each partnership's public terms show when read by the analyzer. Unknown means the public record does not say.\n\n"
+            out +=
+                "| Partnership | Date | Moves visible | Protections evident | Pattern moves unknown |\n|---|---|---|---|---|\n"
             for tracked in partnerships {
                 let name = tracked.partnership.name + (tracked.isLivePrecedent ? " (live precedent)" : "")
                 guard let card = tracked.scorecard else {
                     out += "| \(cell(name)) | \(tracked.partnership.date) | not scored | not scored | — |\n"
                     continue
                 }
-                out += "| \(cell(name)) | \(tracked.partnership.date) | \(cell(list(card.visibleMoves.map(\.id)))) | "
+                out +=
+                    "| \(cell(name)) | \(tracked.partnership.date) | \(cell(list(card.visibleMoves.map(\.id)))) | "
                     + "\(cell(list(card.evidentProtections.map(\.id)))) | \(tracked.unknownPatternMoves.count) of \(moves.count) |\n"
             }
             out += "\n"
             for tracked in partnerships {
-                out += "- **\(tracked.partnership.name)** (\(tracked.partnership.parties.joined(separator: ", ")), \(tracked.partnership.date)): "
+                out +=
+                    "- **\(tracked.partnership.name)** (\(tracked.partnership.parties.joined(separator: ", ")), \(tracked.partnership.date)): "
                 out += tracked.partnership.summary.trimmed.replacingOccurrences(of: "\n", with: " ") + "\n"
             }
             out += "\n"
@@ -35,14 +39,17 @@ extension PatternPage {
         if !pattern.exampleClauses.isEmpty {
             out += "## Example clauses\n\nIllustrative wording, not legal advice.\n\n"
             for clause in pattern.exampleClauses {
-                out += "**\(clause.title)**\n\n" + clause.text.trimmed.split(separator: "\n").map { "> " + $0 }.joined(separator: "\n") + "\n\n"
+                out +=
+                    "**\(clause.title)**\n\n"
+                    + clause.text.trimmed.split(separator: "\n").map { "> " + $0 }.joined(separator: "\n") + "\n\n"
             }
         }
         if !moves.isEmpty {
             out += "## Kill-list moves\n\n"
             for m in moves {
                 out += "### \(m.move.name) (\(m.move.severity.rawValue))\n\n"
-                out += "\(m.move.summary.trimmed)\n\n**Why here.** \(m.whyHere.trimmed)\n\n**Instead.** \(m.mitigationNote.trimmed)"
+                out +=
+                    "\(m.move.summary.trimmed)\n\n**Why here.** \(m.whyHere.trimmed)\n\n**Instead.** \(m.mitigationNote.trimmed)"
                 if let clause = m.clause { out += " Model clause: *\(clause.title)* (`\(clause.id)`)." }
                 out += "\n\n"
             }
@@ -67,7 +74,8 @@ extension PatternPage {
         }
         out += "## Sources\n\n"
         for s in sources { out += "- \(s.title) (\(s.publisher), \(s.date)) <\(s.url)>\n" }
-        out += "\nConfidence: \(pattern.confidence.rawValue). Reviewed by \(pattern.reviewed.by) on \(pattern.reviewed.on). Version \(pattern.version)."
+        out +=
+            "\nConfidence: \(pattern.confidence.rawValue). Reviewed by \(pattern.reviewed.by) on \(pattern.reviewed.on). Version \(pattern.version)."
         if !includesUnpublished { out += " Items below primary-source confidence are not shown." }
         return out + "\n"
     }

@@ -19,10 +19,16 @@ public enum Combination {
     static func clamp(_ z: Float) -> Double { Double(min(max(z, -12), 12)) }
 
     static func documentFeatures(rule: RuleSignal, logits: [Float], documentLogit: Float) -> [Double] {
-        var first: Float = -12, second: Float = -12
+        var first: Float = -12
+        var second: Float = -12
         var count = 0
         for z in logits {
-            if z > first { second = first; first = z } else if z > second { second = z }
+            if z > first {
+                second = first
+                first = z
+            } else if z > second {
+                second = z
+            }
             if z >= 0 { count += 1 }
         }
         return [logOdds(rule.confidence), clamp(first), clamp(second), log1p(Double(count)), clamp(documentLogit)]
@@ -37,7 +43,10 @@ public enum Combination {
         let previous = s > 0 ? logits[s - 1] : -12
         let next = s + 1 < logits.count ? logits[s + 1] : -12
         let neighbourRule = max(rule.support[s - 1] ?? 0, rule.support[s + 1] ?? 0)
-        return [clamp(logits[s]), rule.support[s] ?? 0, clamp(logits[s]) - clamp(best), clamp(max(previous, next)), neighbourRule]
+        return [
+            clamp(logits[s]), rule.support[s] ?? 0, clamp(logits[s]) - clamp(best), clamp(max(previous, next)),
+            neighbourRule,
+        ]
     }
 
     /// Sentences worth scoring as evidence: a rule fired there or the classifier does not rule them out.
@@ -46,7 +55,11 @@ public enum Combination {
     }
 
     /// Each candidate sentence with its evidence-stage logit, best first (ties in document order).
-    static func rankedEvidence(_ stage: LearnedModel.Stage, rule: RuleSignal, logits: [Float]) -> [(segment: Int, score: Double)] {
+    static func rankedEvidence(
+        _ stage: LearnedModel.Stage,
+        rule: RuleSignal,
+        logits: [Float]
+    ) -> [(segment: Int, score: Double)] {
         let best = logits.max() ?? -12
         var scored: [(segment: Int, score: Double)] = []
         for s in candidates(rule: rule, logits: logits) {
@@ -83,7 +96,9 @@ public struct ProvisionDecision: Sendable, Hashable {
 extension LearnedModel.Category {
     /// `logits`: the sentence classifier's, per sentence; `documentLogit`: the document classifier's.
     public func decide(rule: RuleSignal, logits: [Float], documentLogit: Float) -> ProvisionDecision {
-        let z = document.logit(Combination.documentFeatures(rule: rule, logits: logits, documentLogit: documentLogit)) - document.threshold
+        let z =
+            document.logit(Combination.documentFeatures(rule: rule, logits: logits, documentLogit: documentLogit))
+            - document.threshold
         let present = z >= 0
         guard present else { return ProvisionDecision(confidence: 1 / (1 + exp(-z)), present: false, evidence: []) }
         let ranked = Combination.rankedEvidence(evidence, rule: rule, logits: logits)

@@ -15,7 +15,13 @@ struct EvidenceCounts {
     /// `ranked[d]`: document d's candidate sentences as `Combination.rankedEvidence` orders them;
     /// `predicted[d]`: whether it is judged present (only those show evidence); `clauseOf[d]`: segment →
     /// the labelled clauses it overlaps; `clauses[d]`: how many clauses it has.
-    init(ranked: [[(segment: Int, score: Double)]], predicted: [Bool], clauseOf: [[Int: [Int]]], clauses: [Int], cap: Int) {
+    init(
+        ranked: [[(segment: Int, score: Double)]],
+        predicted: [Bool],
+        clauseOf: [[Int: [Int]]],
+        clauses: [Int],
+        cap: Int
+    ) {
         self.clauses = clauses
         let empty = [Int](repeating: 0, count: ranked.count)
         shown = Array(repeating: empty, count: Self.thresholds.count)
@@ -48,15 +54,21 @@ struct EvidenceCounts {
     /// Evidence precision and recall of the documents `docs` at the threshold `t` (an index).
     func point(_ t: Int, over docs: [Int]) -> EvidenceThresholds.Point {
         let (s, h, f, c) = sums(t, over: docs)
-        return EvidenceThresholds.Point(threshold: Self.thresholds[t], precision: s > 0 ? Double(h) / Double(s) : nil,
-                                        recall: c > 0 ? Double(f) / Double(c) : 0)
+        return EvidenceThresholds.Point(
+            threshold: Self.thresholds[t],
+            precision: s > 0 ? Double(h) / Double(s) : nil,
+            recall: c > 0 ? Double(f) / Double(c) : 0
+        )
     }
 
     func curve(over docs: [Int]) -> [EvidenceThresholds.Point] { Self.thresholds.indices.map { point($0, over: docs) } }
 
     /// The raw sums at threshold `t` over `docs`, for pooling folds.
     func sums(_ t: Int, over docs: [Int]) -> (shown: Int, hits: Int, found: Int, clauses: Int) {
-        var s = 0, h = 0, f = 0, c = 0
+        var s = 0
+        var h = 0
+        var f = 0
+        var c = 0
         for d in docs {
             s += shown[t][d]
             h += hits[t][d]

@@ -29,7 +29,9 @@ enum EvidenceThresholds {
             let lambda = 0.001 + Double(step) * 0.01
             let picks = zip(curves, allowed).map { curve, ok in
                 var best = ok.firstIndex(of: true) ?? 0
-                for (i, p) in curve.enumerated() where ok[i] && value(p, lambda) > value(curve[best], lambda) { best = i }
+                for (i, p) in curve.enumerated() where ok[i] && value(p, lambda) > value(curve[best], lambda) {
+                    best = i
+                }
                 return best
             }
             fallback = picks
@@ -48,28 +50,45 @@ extension EvidenceThresholds {
     /// chosen (as `choose` does) on the other folds' documents and applied to that fold's; shown sentences,
     /// hits and clauses are pooled over the folds. `counts` should come from document decisions that are
     /// themselves nested, so that no document is judged by anything fitted on it.
-    static func nested(_ counts: [EvidenceCounts], documents: Int, folds: Int, precisionFloor: Double,
-                       provisionFloor: Double) -> [(precision: Double?, recall: Double)] {
+    static func nested(
+        _ counts: [EvidenceCounts],
+        documents: Int,
+        folds: Int,
+        precisionFloor: Double,
+        provisionFloor: Double
+    ) -> [(precision: Double?, recall: Double)] {
         var totals = [(shown: Int, hits: Int, found: Int, clauses: Int)](repeating: (0, 0, 0, 0), count: counts.count)
         for fold in 0..<folds {
             let train = (0..<documents).filter { $0 % folds != fold }
             let test = (0..<documents).filter { $0 % folds == fold }
-            let picks = choose(counts.map { $0.curve(over: train) }, precisionFloor: precisionFloor, provisionFloor: provisionFloor)
+            let picks = choose(
+                counts.map { $0.curve(over: train) },
+                precisionFloor: precisionFloor,
+                provisionFloor: provisionFloor
+            )
             for (c, pick) in picks.enumerated() {
                 let s = counts[c].sums(pick, over: test)
-                totals[c] = (totals[c].shown + s.shown, totals[c].hits + s.hits, totals[c].found + s.found, totals[c].clauses + s.clauses)
+                totals[c] = (
+                    totals[c].shown + s.shown, totals[c].hits + s.hits, totals[c].found + s.found,
+                    totals[c].clauses + s.clauses
+                )
             }
         }
         return totals.map { t in
-            (t.shown > 0 ? Double(t.hits) / Double(t.shown) : nil, t.clauses > 0 ? Double(t.found) / Double(t.clauses) : 0)
+            (
+                t.shown > 0 ? Double(t.hits) / Double(t.shown) : nil,
+                t.clauses > 0 ? Double(t.found) / Double(t.clauses) : 0
+            )
         }
     }
 
     /// Macro average of the precisions that exist, and of the recalls.
     static func macro(_ figures: [(precision: Double?, recall: Double)]) -> (precision: Double, recall: Double) {
         let precisions = figures.compactMap(\.precision)
-        return (precisions.isEmpty ? 0 : precisions.reduce(0, +) / Double(precisions.count),
-                figures.isEmpty ? 0 : figures.map(\.recall).reduce(0, +) / Double(figures.count))
+        return (
+            precisions.isEmpty ? 0 : precisions.reduce(0, +) / Double(precisions.count),
+            figures.isEmpty ? 0 : figures.map(\.recall).reduce(0, +) / Double(figures.count)
+        )
     }
 
     /// The macro precision floor to choose the shipped thresholds with: the smallest of `target`,
@@ -77,12 +96,23 @@ extension EvidenceThresholds {
     /// same documents the thresholds are judged on is optimistic, and the nested estimate says by how
     /// much; so the floor is raised until the honest estimate meets the target. Returns the floor and
     /// the nested figures at it (the most precise tried when none meets the target).
-    static func floorMeeting(target: Double, counts: [EvidenceCounts], documents: Int, folds: Int,
-                             provisionFloor: Double) -> (floor: Double, nested: [(precision: Double?, recall: Double)]) {
+    static func floorMeeting(
+        target: Double,
+        counts: [EvidenceCounts],
+        documents: Int,
+        folds: Int,
+        provisionFloor: Double
+    ) -> (floor: Double, nested: [(precision: Double?, recall: Double)]) {
         var best: (floor: Double, nested: [(precision: Double?, recall: Double)], precision: Double)?
         for step in 0...40 {
             let floor = target + Double(step) * 0.005
-            let figures = nested(counts, documents: documents, folds: folds, precisionFloor: floor, provisionFloor: provisionFloor)
+            let figures = nested(
+                counts,
+                documents: documents,
+                folds: folds,
+                precisionFloor: floor,
+                provisionFloor: provisionFloor
+            )
             let precision = macro(figures).precision
             if precision >= target { return (floor, figures) }
             if best == nil || precision > best!.precision { best = (floor, figures, precision) }

@@ -32,7 +32,9 @@ public struct HiddenLayer: Codable, Sendable, Hashable {
     /// Why the layer cannot be used with `features` feature names and `categories` categories, or nil.
     func problem(features: Int, categories: Int) -> String? {
         guard units > 0 else { return "hidden layer: no units" }
-        guard steps.count == units, bias.count == units else { return "hidden layer: steps or biases of the wrong length" }
+        guard steps.count == units, bias.count == units else {
+            return "hidden layer: steps or biases of the wrong length"
+        }
         guard readout.count == units * categories else { return "hidden layer: read-out of the wrong length" }
         guard let bytes, bytes.count == rows.count * units else { return "hidden layer: embedding of the wrong size" }
         for (i, r) in rows.enumerated() where r < 0 || r >= features || (i > 0 && rows[i - 1] >= r) {

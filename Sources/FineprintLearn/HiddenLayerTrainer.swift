@@ -74,7 +74,10 @@ struct HiddenLayerTrainer {
             for f in 0..<features {
                 for j in 0..<units {
                     let i = f * units + j
-                    guard kept[f] else { embedding[i] = 0; continue }
+                    guard kept[f] else {
+                        embedding[i] = 0
+                        continue
+                    }
                     let q = Int8(max(-127, min(127, (embedding[i] / steps[j]).rounded())))
                     bytes.append(q)
                     embedding[i] = Float(q) * steps[j]
@@ -87,9 +90,14 @@ struct HiddenLayerTrainer {
 
         /// The compressed layer as the file holds it; `rows` already renumbered to the file's features.
         func fileLayer(rows: [Int], bytes: [Int8], steps: [Float]) -> HiddenLayer {
-            HiddenLayer(units: units, rows: rows, steps: steps.map(Double.init),
-                        embedding: Data(bytes.map { UInt8(bitPattern: $0) }).base64EncodedString(),
-                        bias: bias.map { Int(($0 * 1000).rounded()) }, readout: readout.map { Int(($0 * 1000).rounded()) })
+            HiddenLayer(
+                units: units,
+                rows: rows,
+                steps: steps.map(Double.init),
+                embedding: Data(bytes.map { UInt8(bitPattern: $0) }).base64EncodedString(),
+                bias: bias.map { Int(($0 * 1000).rounded()) },
+                readout: readout.map { Int(($0 * 1000).rounded()) }
+            )
         }
     }
 
@@ -110,8 +118,13 @@ struct HiddenLayerTrainer {
     /// file and the analyzer need nothing new. On CUAD dev two members of 64 units gave nested F1 0.813
     /// and evidence recall 0.664 against 0.805 and 0.652 for one (docs/evaluation.md); a single layer of
     /// 128 units trained jointly gave 0.808 and 0.651.
-    static func trainAveraged(_ data: SegmentTrainer.Examples, categories: Int, features: Int, settings: Settings,
-                              members: Int) -> Weights {
+    static func trainAveraged(
+        _ data: SegmentTrainer.Examples,
+        categories: Int,
+        features: Int,
+        settings: Settings,
+        members: Int
+    ) -> Weights {
         let trained = (0..<max(members, 1)).map { i in
             train(data, categories: categories, features: features, settings: settings.member(i))
         }
@@ -122,8 +135,10 @@ struct HiddenLayerTrainer {
     static func averaged(_ members: [Weights]) -> Weights {
         guard members.count > 1 else { return members[0] }
         let first = members[0]
-        let k = members.count, share = 1 / Float(k)
-        let H = first.hidden.units, categories = first.hidden.categories
+        let k = members.count
+        let share = 1 / Float(k)
+        let H = first.hidden.units
+        let categories = first.hidden.categories
         let features = first.hidden.embedding.count / max(H, 1)
         var linear = first.linear
         for i in linear.weights.indices { linear.weights[i] = members.reduce(0) { $0 + $1.linear.weights[i] } * share }
@@ -131,11 +146,23 @@ struct HiddenLayerTrainer {
         var embedding = [Float](repeating: 0, count: features * H * k)
         var readout = [Float](repeating: 0, count: categories * H * k)
         for (n, member) in members.enumerated() {
-            for f in 0..<features { for j in 0..<H { embedding[(f * k + n) * H + j] = member.hidden.embedding[f * H + j] } }
-            for c in 0..<categories { for j in 0..<H { readout[(c * k + n) * H + j] = member.hidden.readout[c * H + j] * share } }
+            for f in 0..<features {
+                for j in 0..<H { embedding[(f * k + n) * H + j] = member.hidden.embedding[f * H + j] }
+            }
+            for c in 0..<categories {
+                for j in 0..<H { readout[(c * k + n) * H + j] = member.hidden.readout[c * H + j] * share }
+            }
         }
-        return Weights(linear: linear, hidden: Hidden(units: H * k, categories: categories, embedding: embedding,
-                                                      bias: members.flatMap(\.hidden.bias), readout: readout))
+        return Weights(
+            linear: linear,
+            hidden: Hidden(
+                units: H * k,
+                categories: categories,
+                embedding: embedding,
+                bias: members.flatMap(\.hidden.bias),
+                readout: readout
+            )
+        )
     }
 
     static func train(_ data: SegmentTrainer.Examples, categories: Int, features: Int, settings: Settings) -> Weights {
@@ -152,14 +179,20 @@ struct HiddenLayerTrainer {
         var vG = [Float](repeating: 1e-6, count: categories * H)
         var bias = [Float](repeating: 0, count: categories)
         var biasG = [Float](repeating: 1e-6, count: categories)
-        let positiveWeight = SegmentTrainer.positiveWeights(data, categories: categories, cap: settings.maxPositiveWeight)
+        let positiveWeight = SegmentTrainer.positiveWeights(
+            data,
+            categories: categories,
+            cap: settings.maxPositiveWeight
+        )
         SegmentTrainer.priorBias(data, categories: categories, into: &bias)
         var order = Array(0..<data.count)
         var z = [Float](repeating: 0, count: categories)
         var g = [Float](repeating: 0, count: categories)
         var h = [Float](repeating: 0, count: H)
         var dh = [Float](repeating: 0, count: H)
-        let lr = settings.learningRate, hlr = settings.hiddenLearningRate, l2 = settings.l2
+        let lr = settings.learningRate
+        let hlr = settings.hiddenLearningRate
+        let l2 = settings.l2
         for _ in 0..<settings.epochs {
             rng.shuffle(&order)
             for ex in order {
@@ -228,7 +261,9 @@ struct HiddenLayerTrainer {
                 }
             }
         }
-        return Weights(linear: SegmentTrainer.Weights(categories: categories, weights: w, bias: bias),
-                       hidden: Hidden(units: H, categories: categories, embedding: e, bias: a0, readout: v))
+        return Weights(
+            linear: SegmentTrainer.Weights(categories: categories, weights: w, bias: bias),
+            hidden: Hidden(units: H, categories: categories, embedding: e, bias: a0, readout: v)
+        )
     }
 }

@@ -36,8 +36,16 @@ public struct LearnedModel: Codable, Sendable, Hashable {
         /// At most this many model-chosen evidence sentences.
         public var maxEvidence: Int
 
-        public init(provision: String, bias: Double, weights: [[Int]], documentBias: Double = 0, documentWeights: [[Int]] = [],
-                    document: Stage, evidence: Stage, maxEvidence: Int) {
+        public init(
+            provision: String,
+            bias: Double,
+            weights: [[Int]],
+            documentBias: Double = 0,
+            documentWeights: [[Int]] = [],
+            document: Stage,
+            evidence: Stage,
+            maxEvidence: Int
+        ) {
             self.provision = provision
             self.bias = bias
             self.weights = weights
@@ -50,7 +58,9 @@ public struct LearnedModel: Codable, Sendable, Hashable {
 
         // In the file the pairs are one flat list, index, weight, index, weight…: a list of 160,000 two-element
         // lists took half a second to decode, a flat list of numbers a small fraction of that.
-        enum CodingKeys: String, CodingKey { case provision, bias, weights, documentBias, documentWeights, document, evidence, maxEvidence }
+        enum CodingKeys: String, CodingKey {
+            case provision, bias, weights, documentBias, documentWeights, document, evidence, maxEvidence
+        }
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -90,8 +100,13 @@ public struct LearnedModel: Codable, Sendable, Hashable {
         func logit(_ x: [Double]) -> Double { DenseLogistic.score(coefficients, x) }
     }
 
-    public init(trainedOn: String, features: [String], categories: [Category], domain: DomainGate? = nil,
-                hidden: HiddenLayer? = nil) {
+    public init(
+        trainedOn: String,
+        features: [String],
+        categories: [Category],
+        domain: DomainGate? = nil,
+        hidden: HiddenLayer? = nil
+    ) {
         format = Self.formatId
         self.trainedOn = trainedOn
         self.features = features
@@ -104,7 +119,11 @@ public struct LearnedModel: Codable, Sendable, Hashable {
     static func pairs<Key: CodingKey>(_ c: KeyedDecodingContainer<Key>, _ key: Key) throws -> [[Int]] {
         let flat = try c.decode([Int].self, forKey: key)
         guard flat.count % 2 == 0 else {
-            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "an odd number of weight entries")
+            throw DecodingError.dataCorruptedError(
+                forKey: key,
+                in: c,
+                debugDescription: "an odd number of weight entries"
+            )
         }
         return stride(from: 0, to: flat.count, by: 2).map { [flat[$0], flat[$0 + 1]] }
     }
@@ -119,18 +138,23 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             throw FormatError(description: "not a Fineprint model file: \(error)")
         }
         guard model.format == formatId else {
-            throw FormatError(description: "model format '\(model.format)' is not \(formatId): retrain it with `fineprint train`")
+            throw FormatError(
+                description: "model format '\(model.format)' is not \(formatId): retrain it with `fineprint train`"
+            )
         }
         for c in model.categories {
             guard c.document.coefficients.count == Combination.documentFeatureCount + 1,
-                  c.evidence.coefficients.count == Combination.evidenceFeatureCount + 1 else {
+                c.evidence.coefficients.count == Combination.evidenceFeatureCount + 1
+            else {
                 throw FormatError(description: "\(c.provision): second-stage coefficients of the wrong length")
             }
-            for pair in c.weights + c.documentWeights where pair.count != 2 || pair[0] < 0 || pair[0] >= model.features.count {
+            for pair in c.weights + c.documentWeights
+            where pair.count != 2 || pair[0] < 0 || pair[0] >= model.features.count {
                 throw FormatError(description: "\(c.provision): weight \(pair) does not name a feature")
             }
         }
-        for pair in model.domain?.weights ?? [] where pair.count != 2 || pair[0] < 0 || pair[0] >= model.features.count {
+        for pair in model.domain?.weights ?? [] where pair.count != 2 || pair[0] < 0 || pair[0] >= model.features.count
+        {
             throw FormatError(description: "domain gate: weight \(pair) does not name a feature")
         }
         if let problem = model.hidden?.problem(features: model.features.count, categories: model.categories.count) {

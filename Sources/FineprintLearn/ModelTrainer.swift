@@ -120,9 +120,14 @@ public enum ModelTrainer {
 
     /// `outOfDomain`: documents unlike the training contracts (vendor web terms, policies), for the domain
     /// gate; none, no gate. `outOfDomainSource` says what they were, for the file.
-    public static func train(_ documents: [TrainingDocument], provisions: [String], trainedOn: String,
-                             outOfDomain: [LearningDocument] = [], outOfDomainSource: String = "",
-                             settings: Settings = Settings()) -> (LearnedModel, Report) {
+    public static func train(
+        _ documents: [TrainingDocument],
+        provisions: [String],
+        trainedOn: String,
+        outOfDomain: [LearningDocument] = [],
+        outOfDomainSource: String = "",
+        settings: Settings = Settings()
+    ) -> (LearnedModel, Report) {
         let categories = provisions.count
         precondition(categories <= 32, "at most 32 provisions per model")
 
@@ -148,8 +153,12 @@ public enum ModelTrainer {
                 var bits: UInt32 = 0
                 for (c, p) in provisions.enumerated() {
                     guard let labels = d.labels[p] else { continue }
-                    let hit = Array(Set(labels.clauses.indices.filter { labels.clauses[$0].overlaps(segment.span) }
-                        .map { labels.clauseIndex[$0] })).sorted()
+                    let hit = Array(
+                        Set(
+                            labels.clauses.indices.filter { labels.clauses[$0].overlaps(segment.span) }
+                                .map { labels.clauseIndex[$0] }
+                        )
+                    ).sorted()
                     if !hit.isEmpty {
                         bits |= 1 << c
                         byCategory[c][s] = hit
@@ -169,8 +178,11 @@ public enum ModelTrainer {
             let all = SegmentClassifier.documentFeatures(d.document.segments.map(\.features))
             var bits: UInt32 = 0
             for (c, p) in provisions.enumerated() where d.labels[p]?.present == true { bits |= 1 << c }
-            wholeDocuments.append(all.compactMap { index[$0] }, labels: bits,
-                                  scale: all.isEmpty ? 0 : 1 / Float(all.count).squareRoot())
+            wholeDocuments.append(
+                all.compactMap { index[$0] },
+                labels: bits,
+                scale: all.isEmpty ? 0 : 1 / Float(all.count).squareRoot()
+            )
         }
 
         // 2 and 4. k fold models and the final one, for sentences and for documents, two at a time on two cores.
@@ -195,22 +207,39 @@ public enum ModelTrainer {
                 for d in 0..<whole.count where fold == settings.folds || d % settings.folds != fold {
                     data.append(Array(whole.features[whole.range(d)]), labels: whole.labels[d], scale: whole.scale[d])
                 }
-                var w = SegmentTrainer.train(data, categories: categories, features: vocabulary.count, settings: documentSettings)
+                var w = SegmentTrainer.train(
+                    data,
+                    categories: categories,
+                    features: vocabulary.count,
+                    settings: documentSettings
+                )
                 w.prune(minimum: settings.minimumWeight, keep: settings.documentWeightsPerProvision)
                 results.set(jobs + fold, w)
                 return
             }
             for (d, ex) in docs.enumerated() where fold == settings.folds || d % settings.folds != fold {
-                for e in 0..<ex.count { data.append(Array(ex.features[ex.range(e)]), labels: ex.labels[e], scale: ex.scale[e]) }
+                for e in 0..<ex.count {
+                    data.append(Array(ex.features[ex.range(e)]), labels: ex.labels[e], scale: ex.scale[e])
+                }
             }
             guard settings.hiddenUnits > 0 else {
-                var w = SegmentTrainer.train(data, categories: categories, features: vocabulary.count, settings: trainerSettings)
+                var w = SegmentTrainer.train(
+                    data,
+                    categories: categories,
+                    features: vocabulary.count,
+                    settings: trainerSettings
+                )
                 w.prune(minimum: settings.minimumWeight, keep: settings.weightsPerProvision)
                 results.set(fold, w)
                 return
             }
-            var m = HiddenLayerTrainer.trainAveraged(data, categories: categories, features: vocabulary.count,
-                                                     settings: layerSettings, members: settings.hiddenMembers)
+            var m = HiddenLayerTrainer.trainAveraged(
+                data,
+                categories: categories,
+                features: vocabulary.count,
+                settings: layerSettings,
+                members: settings.hiddenMembers
+            )
             m.linear.prune(minimum: settings.minimumWeight, keep: settings.weightsPerProvision)
             let (rows, bytes, steps) = m.hidden.compress(keep: settings.hiddenRows)
             results.set(fold, m.linear)
@@ -246,7 +275,11 @@ public enum ModelTrainer {
             let rules = documents.map { $0.document.rules[provision] ?? RuleSignal(confidence: 0.01, support: [:]) }
             let gold = documents.map { $0.labels[provision]?.present ?? false }
             let x = documents.indices.map {
-                Combination.documentFeatures(rule: rules[$0], logits: heldOut[$0][c], documentLogit: heldOutDocument[$0][c])
+                Combination.documentFeatures(
+                    rule: rules[$0],
+                    logits: heldOut[$0][c],
+                    documentLogit: heldOutDocument[$0][c]
+                )
             }
             let documentBeta = DenseLogistic.fit(x, gold)
             let scores = x.map { DenseLogistic.score(documentBeta, $0) }
@@ -268,41 +301,81 @@ public enum ModelTrainer {
             let evidenceBeta = DenseLogistic.fit(ex, ey).map(rounded)
             // Every document's candidates ranked once, for the cross-fitted and the nested decisions alike.
             let evidenceStage = LearnedModel.Stage(coefficients: evidenceBeta, threshold: 0)
-            let ranked = documents.indices.map { Combination.rankedEvidence(evidenceStage, rule: rules[$0], logits: heldOut[$0][c]) }
+            let ranked = documents.indices.map {
+                Combination.rankedEvidence(evidenceStage, rule: rules[$0], logits: heldOut[$0][c])
+            }
             let clauses = documents.map { $0.labels[provision]?.clauseCount ?? 0 }
             let nestedPredicted = nestedPredictions(x, gold, folds: settings.folds)
             let clauseOfSegment = clauseOf.map { $0[c] }
             func counts(predicted: [Bool]) -> EvidenceCounts {
-                EvidenceCounts(ranked: ranked, predicted: predicted, clauseOf: clauseOfSegment, clauses: clauses, cap: settings.maxEvidence)
+                EvidenceCounts(
+                    ranked: ranked,
+                    predicted: predicted,
+                    clauseOf: clauseOfSegment,
+                    clauses: clauses,
+                    cap: settings.maxEvidence
+                )
             }
             evidenceCounts.append(counts(predicted: scores.map { $0 >= threshold }))
             nestedCounts.append(counts(predicted: nestedPredicted))
             perfectDocumentCounts.append(counts(predicted: gold))
             let weights = final.milliPairs(category: c)
-            modelCategories.append(LearnedModel.Category(
-                provision: provision, bias: final.milliBias(category: c), weights: weights,
-                documentBias: finalDocument.milliBias(category: c), documentWeights: finalDocument.milliPairs(category: c),
-                document: LearnedModel.Stage(coefficients: documentBeta.map(rounded), threshold: rounded(threshold)),
-                evidence: LearnedModel.Stage(coefficients: evidenceBeta, threshold: 0),
-                maxEvidence: settings.maxEvidence))
-            reports.append(ProvisionReport(
-                provision: provision, documents: documents.count, positives: gold.filter { $0 }.count,
-                positiveSentences: clauseOf.reduce(0) { $0 + $1[c].count }, weights: weights.count,
-                rulesF1: rulesF1, precision: p, recall: r, f1: f1,
-                nestedF1: f1Score(predicted: nestedPredicted, gold: gold),
-                evidencePrecision: 0, evidenceRecall: 0, nestedEvidencePrecision: nil, nestedEvidenceRecall: 0))
+            modelCategories.append(
+                LearnedModel.Category(
+                    provision: provision,
+                    bias: final.milliBias(category: c),
+                    weights: weights,
+                    documentBias: finalDocument.milliBias(category: c),
+                    documentWeights: finalDocument.milliPairs(category: c),
+                    document: LearnedModel.Stage(
+                        coefficients: documentBeta.map(rounded),
+                        threshold: rounded(threshold)
+                    ),
+                    evidence: LearnedModel.Stage(coefficients: evidenceBeta, threshold: 0),
+                    maxEvidence: settings.maxEvidence
+                )
+            )
+            reports.append(
+                ProvisionReport(
+                    provision: provision,
+                    documents: documents.count,
+                    positives: gold.filter { $0 }.count,
+                    positiveSentences: clauseOf.reduce(0) { $0 + $1[c].count },
+                    weights: weights.count,
+                    rulesF1: rulesF1,
+                    precision: p,
+                    recall: r,
+                    f1: f1,
+                    nestedF1: f1Score(predicted: nestedPredicted, gold: gold),
+                    evidencePrecision: 0,
+                    evidenceRecall: 0,
+                    nestedEvidencePrecision: nil,
+                    nestedEvidenceRecall: 0
+                )
+            )
         }
         // The evidence thresholds, all provisions at once (`EvidenceThresholds`).
         let all = Array(documents.indices)
         let curves = evidenceCounts.map { $0.curve(over: all) }
-        let (evidenceFloor, nested) = EvidenceThresholds.floorMeeting(target: settings.evidencePrecisionTarget, counts: nestedCounts,
-                                                                      documents: documents.count, folds: settings.folds,
-                                                                      provisionFloor: settings.evidenceProvisionFloor)
-        let perfect = EvidenceThresholds.floorMeeting(target: settings.evidencePrecisionTarget, counts: perfectDocumentCounts,
-                                                      documents: documents.count, folds: settings.folds,
-                                                      provisionFloor: settings.evidenceProvisionFloor)
-        let picks = EvidenceThresholds.choose(curves, precisionFloor: evidenceFloor,
-                                              provisionFloor: settings.evidenceProvisionFloor)
+        let (evidenceFloor, nested) = EvidenceThresholds.floorMeeting(
+            target: settings.evidencePrecisionTarget,
+            counts: nestedCounts,
+            documents: documents.count,
+            folds: settings.folds,
+            provisionFloor: settings.evidenceProvisionFloor
+        )
+        let perfect = EvidenceThresholds.floorMeeting(
+            target: settings.evidencePrecisionTarget,
+            counts: perfectDocumentCounts,
+            documents: documents.count,
+            folds: settings.folds,
+            provisionFloor: settings.evidenceProvisionFloor
+        )
+        let picks = EvidenceThresholds.choose(
+            curves,
+            precisionFloor: evidenceFloor,
+            provisionFloor: settings.evidenceProvisionFloor
+        )
         for (c, pick) in picks.enumerated() {
             reports[c].nestedEvidencePrecision = nested[c].precision
             reports[c].nestedEvidenceRecall = nested[c].recall
@@ -319,22 +392,36 @@ public enum ModelTrainer {
             var examples = SegmentTrainer.Examples()
             for segments in documents.map(\.document.segments) + outOfDomain.map(\.segments) {
                 let all = SegmentClassifier.documentFeatures(segments.map(\.features))
-                examples.append(all.compactMap { index[$0] }, labels: examples.count >= documents.count ? 1 : 0,
-                                scale: all.isEmpty ? 0 : 1 / Float(all.count).squareRoot())
+                examples.append(
+                    all.compactMap { index[$0] },
+                    labels: examples.count >= documents.count ? 1 : 0,
+                    scale: all.isEmpty ? 0 : 1 / Float(all.count).squareRoot()
+                )
             }
-            let (weights, threshold, report) = trainGate(examples, inDomain: documents.count, names: outOfDomain.map(\.name),
-                                                         features: vocabulary.count, settings: settings)
-            gate = DomainGate(trainedOn: outOfDomainSource, bias: weights.milliBias(category: 0),
-                              threshold: rounded(threshold), weights: weights.milliPairs(category: 0))
+            let (weights, threshold, report) = trainGate(
+                examples,
+                inDomain: documents.count,
+                names: outOfDomain.map(\.name),
+                features: vocabulary.count,
+                settings: settings
+            )
+            gate = DomainGate(
+                trainedOn: outOfDomainSource,
+                bias: weights.milliBias(category: 0),
+                threshold: rounded(threshold),
+                weights: weights.milliPairs(category: 0)
+            )
             domainReport = report
         }
 
         // Only features some provision (or the gate) still weighs go into the file; renumber them.
         var used = [Int](repeating: -1, count: vocabulary.count)
         var kept: [String] = []
-        for category in modelCategories { for pair in category.weights + category.documentWeights where used[pair[0]] < 0 {
-            used[pair[0]] = 0
-        } }
+        for category in modelCategories {
+            for pair in category.weights + category.documentWeights where used[pair[0]] < 0 {
+                used[pair[0]] = 0
+            }
+        }
         for pair in gate?.weights ?? [] { used[pair[0]] = 0 }
         let finalLayer = settings.hiddenUnits > 0 ? layers.get(settings.folds) : nil
         for f in finalLayer?.rows ?? [] { used[f] = 0 }
@@ -348,23 +435,46 @@ public enum ModelTrainer {
         }
         if let g = gate { gate?.weights = g.weights.map { [used[$0[0]], $0[1]] } }
         let hidden = finalLayer.map { $0.0.fileLayer(rows: $0.rows.map { used[$0] }, bytes: $0.bytes, steps: $0.steps) }
-        let model = LearnedModel(trainedOn: trainedOn, features: kept, categories: modelCategories, domain: gate, hidden: hidden)
+        let model = LearnedModel(
+            trainedOn: trainedOn,
+            features: kept,
+            categories: modelCategories,
+            domain: gate,
+            hidden: hidden
+        )
         let sentences = perDocument.reduce(0) { $0 + $1.count }
-        return (model, Report(vocabulary: kept.count, sentences: sentences, provisions: reports, domain: domainReport,
-                               evidenceFloor: evidenceFloor,
-                               perfectDocumentEvidence: EvidenceThresholds.macro(perfect.nested)))
+        return (
+            model,
+            Report(
+                vocabulary: kept.count,
+                sentences: sentences,
+                provisions: reports,
+                domain: domainReport,
+                evidenceFloor: evidenceFloor,
+                perfectDocumentEvidence: EvidenceThresholds.macro(perfect.nested)
+            )
+        )
     }
 
     /// The gate's weights, trained on all examples; its threshold, chosen on the cross-fitted logits (each
     /// example judged by a gate trained on the other folds); and that cross-fitted sorting. The first
     /// `inDomain` examples are the contracts, the rest the out-of-domain documents named by `names`.
-    static func trainGate(_ examples: SegmentTrainer.Examples, inDomain: Int, names: [String], features: Int,
-                          settings: Settings) -> (SegmentTrainer.Weights, Double, DomainReport) {
+    static func trainGate(
+        _ examples: SegmentTrainer.Examples,
+        inDomain: Int,
+        names: [String],
+        features: Int,
+        settings: Settings
+    ) -> (SegmentTrainer.Weights, Double, DomainReport) {
         let gateSettings = SegmentTrainer.Settings(epochs: settings.documentEpochs, seed: settings.seed)
         func fit(_ fold: Int?) -> SegmentTrainer.Weights {
             var data = SegmentTrainer.Examples()
             for e in 0..<examples.count where fold.map({ e % settings.folds != $0 }) ?? true {
-                data.append(Array(examples.features[examples.range(e)]), labels: examples.labels[e], scale: examples.scale[e])
+                data.append(
+                    Array(examples.features[examples.range(e)]),
+                    labels: examples.labels[e],
+                    scale: examples.scale[e]
+                )
             }
             var w = SegmentTrainer.train(data, categories: 1, features: features, settings: gateSettings)
             w.prune(minimum: settings.minimumWeight, keep: settings.documentWeightsPerProvision)
@@ -390,8 +500,16 @@ public enum ModelTrainer {
         }
         let flagged = (0..<inDomain).filter { logits[$0] >= threshold }.count
         let missed = (inDomain..<examples.count).filter { logits[$0] < threshold }
-        return (fit(nil), threshold, DomainReport(inDomain: inDomain, outOfDomain: outside, inDomainFlagged: flagged,
-                                                       outOfDomainMissed: missed.count, missedNames: missed.map { names[$0 - inDomain] }))
+        return (
+            fit(nil), threshold,
+            DomainReport(
+                inDomain: inDomain,
+                outOfDomain: outside,
+                inDomainFlagged: flagged,
+                outOfDomainMissed: missed.count,
+                missedNames: missed.map { names[$0 - inDomain] }
+            )
+        )
     }
 
     static func rounded(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
@@ -403,14 +521,19 @@ public enum ModelTrainer {
         for fold in 0..<folds {
             let train = x.indices.filter { $0 % folds != fold }
             let beta = DenseLogistic.fit(train.map { x[$0] }, train.map { gold[$0] })
-            let (threshold, _, _, _) = bestF1Threshold(train.map { DenseLogistic.score(beta, x[$0]) }, train.map { gold[$0] })
+            let (threshold, _, _, _) = bestF1Threshold(
+                train.map { DenseLogistic.score(beta, x[$0]) },
+                train.map { gold[$0] }
+            )
             for d in x.indices where d % folds == fold { predicted[d] = DenseLogistic.score(beta, x[d]) >= threshold }
         }
         return predicted
     }
 
     static func f1Score(predicted: [Bool], gold: [Bool]) -> Double {
-        var tp = 0, fp = 0, fn = 0
+        var tp = 0
+        var fp = 0
+        var fn = 0
         for (p, g) in zip(predicted, gold) {
             if p && g { tp += 1 } else if p { fp += 1 } else if g { fn += 1 }
         }
@@ -422,7 +545,8 @@ public enum ModelTrainer {
         let positives = gold.filter { $0 }.count
         let order = scores.indices.sorted { scores[$0] > scores[$1] }
         var best = (threshold: order.first.map { scores[$0] + 1 } ?? 0, p: 0.0, r: 0.0, f1: 0.0)
-        var tp = 0, seen = 0
+        var tp = 0
+        var seen = 0
         var i = 0
         while i < order.count {
             var j = i
@@ -434,8 +558,10 @@ public enum ModelTrainer {
             let f1 = positives == 0 ? 0 : 2 * Double(tp) / Double(seen + positives)
             if f1 > best.f1 {
                 let next = j < order.count ? scores[order[j]] : scores[order[i]] - 1
-                best = ((scores[order[i]] + next) / 2, Double(tp) / Double(seen),
-                        positives == 0 ? 0 : Double(tp) / Double(positives), f1)
+                best = (
+                    (scores[order[i]] + next) / 2, Double(tp) / Double(seen),
+                    positives == 0 ? 0 : Double(tp) / Double(positives), f1
+                )
             }
             i = j
         }
@@ -448,6 +574,14 @@ final class ResultBox<T>: @unchecked Sendable {
     private var slots: [T?]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: T) { lock.lock(); slots[i] = value; lock.unlock() }
-    func get(_ i: Int) -> T { lock.lock(); defer { lock.unlock() }; return slots[i]! }
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+    func get(_ i: Int) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[i]!
+    }
 }

@@ -11,14 +11,23 @@ public struct SegmentClassifier: Sendable {
 
     public init(model: LearnedModel) {
         self.model = model
-        sentences = SparseWeightTable(features: model.features, weights: model.categories.map(\.weights),
-                                      bias: model.categories.map(\.bias))
-        documents = SparseWeightTable(features: model.features, weights: model.categories.map(\.documentWeights),
-                                      bias: model.categories.map(\.documentBias))
+        sentences = SparseWeightTable(
+            features: model.features,
+            weights: model.categories.map(\.weights),
+            bias: model.categories.map(\.bias)
+        )
+        documents = SparseWeightTable(
+            features: model.features,
+            weights: model.categories.map(\.documentWeights),
+            bias: model.categories.map(\.documentBias)
+        )
         hidden = model.hidden.map { HiddenLayerTable($0, features: model.features) }
         gateThreshold = Float(model.domain?.threshold ?? 0)
         gate = model.domain.map { SparseWeightTable(features: model.features, weights: [$0.weights], bias: [$0.bias]) }
-        categoryIndex = Dictionary(model.categories.enumerated().map { ($1.provision, $0) }, uniquingKeysWith: { a, _ in a })
+        categoryIndex = Dictionary(
+            model.categories.enumerated().map { ($1.provision, $0) },
+            uniquingKeysWith: { a, _ in a }
+        )
     }
 
     public var provisions: [String] { model.categories.map(\.provision) }

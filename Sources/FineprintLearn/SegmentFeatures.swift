@@ -9,8 +9,8 @@ import FineprintText
 /// hash of its name (FNV-1a over the name's UTF-8), so a model file that lists names maps onto the same
 /// numbers in every process — Swift's own `Hasher` is seeded per run and cannot be stored.
 public enum SegmentFeatures {
-    static let offsetBasis: UInt64 = 0xcbf29ce484222325
-    static let prime: UInt64 = 0x100000001b3
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01b3
     /// Heading words beyond this many add little and make long headings dominate.
     static let headingWords = 8
     /// Words taken from each neighbour: the end of the previous sentence, the start of the next one.
@@ -57,28 +57,48 @@ public enum SegmentFeatures {
     /// The token ranges and prefixes of the context features.
     static func context(heading: Range<Int>?, neighbours: Neighbours) -> [(prefix: String, range: Range<Int>)] {
         var out: [(String, Range<Int>)] = []
-        if let heading { out.append(("h:", heading.lowerBound..<min(heading.upperBound, heading.lowerBound + headingWords))) }
-        if let p = neighbours.previous { out.append(("p:", max(p.lowerBound, p.upperBound - neighbourWords)..<p.upperBound)) }
-        if let n = neighbours.next { out.append(("n:", n.lowerBound..<min(n.upperBound, n.lowerBound + neighbourWords))) }
+        if let heading {
+            out.append(("h:", heading.lowerBound..<min(heading.upperBound, heading.lowerBound + headingWords)))
+        }
+        if let p = neighbours.previous {
+            out.append(("p:", max(p.lowerBound, p.upperBound - neighbourWords)..<p.upperBound))
+        }
+        if let n = neighbours.next {
+            out.append(("n:", n.lowerBound..<min(n.upperBound, n.lowerBound + neighbourWords)))
+        }
         return out
     }
 
     /// The segment's feature hashes, sorted and without repeats (features are binary).
-    public static func hashes(tokens: [Token], range: Range<Int>, heading: Range<Int>?,
-                              neighbours: Neighbours = Neighbours()) -> [UInt64] {
-        names(tokens: tokens, range: range, heading: heading, neighbours: neighbours, hashOnly: true).map(\.hash).sortedUnique()
+    public static func hashes(
+        tokens: [Token],
+        range: Range<Int>,
+        heading: Range<Int>?,
+        neighbours: Neighbours = Neighbours()
+    ) -> [UInt64] {
+        names(tokens: tokens, range: range, heading: heading, neighbours: neighbours, hashOnly: true).map(\.hash)
+            .sortedUnique()
     }
 
     /// The names of the same features (for the model file), with their hashes.
-    public static func names(tokens: [Token], range: Range<Int>, heading: Range<Int>?,
-                             neighbours: Neighbours = Neighbours()) -> [(hash: UInt64, name: String)] {
+    public static func names(
+        tokens: [Token],
+        range: Range<Int>,
+        heading: Range<Int>?,
+        neighbours: Neighbours = Neighbours()
+    ) -> [(hash: UInt64, name: String)] {
         names(tokens: tokens, range: range, heading: heading, neighbours: neighbours, hashOnly: false)
     }
 
     /// One walk for both: with `hashOnly` the names are left empty (analysis needs only the hashes, and
     /// building strings for every n-gram would cost more than the hashing).
-    static func names(tokens: [Token], range: Range<Int>, heading: Range<Int>?, neighbours: Neighbours,
-                      hashOnly: Bool) -> [(hash: UInt64, name: String)] {
+    static func names(
+        tokens: [Token],
+        range: Range<Int>,
+        heading: Range<Int>?,
+        neighbours: Neighbours,
+        hashOnly: Bool
+    ) -> [(hash: UInt64, name: String)] {
         var out: [(hash: UInt64, name: String)] = []
         out.reserveCapacity(range.count * 3 + headingWords + 2 * neighbourWords)
         var previous: (hash: UInt64, word: String)?

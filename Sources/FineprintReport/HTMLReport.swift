@@ -6,21 +6,22 @@ enum HTMLReport {
     static func render(_ input: ReportInput) -> String {
         let a = input.analysis
         var h = """
-        <!doctype html>
-        <html lang="en"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Fineprint — \(esc(a.document.name))</title>
-        <style>\(css)</style></head><body>
-        <header><h1>\(esc(a.document.name))</h1>
-        <p class="meta">\(a.document.format.rawValue) · \(a.document.characters) characters · judged against
-        <strong>\(esc(input.playbook.name))</strong> (<code>\(esc(a.profile))</code>)\(a.homeJurisdictions.map { " · home jurisdictions: " + esc($0.joined(separator: ", ")) } ?? "")\(a.learnedModel.map { " · judged by " + esc($0.explanation) } ?? "")</p>
-        <p class="score" aria-label="overall score">\(a.score)<span>/100</span></p></header>
-        <main><section class="summary" aria-label="summary">
-        <h2>Dimensions</h2><table><thead><tr><th>Dimension</th><th>Score</th><th>Gaps</th></tr></thead><tbody>
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Fineprint — \(esc(a.document.name))</title>
+            <style>\(css)</style></head><body>
+            <header><h1>\(esc(a.document.name))</h1>
+            <p class="meta">\(a.document.format.rawValue) · \(a.document.characters) characters · judged against
+            <strong>\(esc(input.playbook.name))</strong> (<code>\(esc(a.profile))</code>)\(a.homeJurisdictions.map { " · home jurisdictions: " + esc($0.joined(separator: ", ")) } ?? "")\(a.learnedModel.map { " · judged by " + esc($0.explanation) } ?? "")</p>
+            <p class="score" aria-label="overall score">\(a.score)<span>/100</span></p></header>
+            <main><section class="summary" aria-label="summary">
+            <h2>Dimensions</h2><table><thead><tr><th>Dimension</th><th>Score</th><th>Gaps</th></tr></thead><tbody>
 
-        """
+            """
         for d in a.dimensions {
-            h += "<tr><td>\(esc(input.dimensionName(d.id)))</td><td class=\"num\">\(d.score)</td><td>\(d.gaps.map { "<code>\(esc($0))</code>" }.joined(separator: " "))</td></tr>\n"
+            h +=
+                "<tr><td>\(esc(input.dimensionName(d.id)))</td><td class=\"num\">\(d.score)</td><td>\(d.gaps.map { "<code>\(esc($0))</code>" }.joined(separator: " "))</td></tr>\n"
         }
         h += "</tbody></table>\n<h2>Kill-list moves (\(a.killListMoves.count))</h2>\n"
         if a.killListMoves.isEmpty { h += "<p>None found.</p>\n" }
@@ -28,29 +29,43 @@ enum HTMLReport {
             let move = input.corpus.move(m.id)
             h += "<article class=\"move\"><h3>\(esc(input.moveName(m.id)))</h3>"
             if let move { h += "<p>\(esc(move.mechanism))</p>" }
-            h += "<p>Evidence: " + m.evidence.prefix(5).map { "<a href=\"#at-\($0.start)\">\($0.start)–\($0.end)</a>" }.joined(separator: ", ") + "</p>"
+            h +=
+                "<p>Evidence: "
+                + m.evidence.prefix(5).map { "<a href=\"#at-\($0.start)\">\($0.start)–\($0.end)</a>" }.joined(
+                    separator: ", "
+                ) + "</p>"
             if let clause = input.corpus.clause(m.mitigation) { h += clauseHTML(clause, label: "Mitigation") }
             h += "</article>\n"
         }
         h += "<h2>Provisions</h2>\n"
         for (dimension, findings) in input.findingsByDimension {
-            h += "<h3>\(esc(dimension.name))</h3><table class=\"provisions\"><thead><tr><th>Provision</th><th>Status</th><th>Strength</th><th>Value</th><th>Conf.</th></tr></thead><tbody>\n"
+            h +=
+                "<h3>\(esc(dimension.name))</h3><table class=\"provisions\"><thead><tr><th>Provision</th><th>Status</th><th>Strength</th><th>Value</th><th>Conf.</th></tr></thead><tbody>\n"
             for f in findings {
-                let link = f.evidence.first.map { "<a href=\"#at-\($0.start)\">\(esc(input.provisionName(f.id)))</a>" } ?? esc(input.provisionName(f.id))
-                h += "<tr class=\"\(f.status.rawValue)\"><td>\(link)</td><td>\(f.status.rawValue)</td><td class=\"s-\(f.strength?.rawValue ?? "none")\">\(f.strength?.rawValue ?? "—")</td><td>\(esc(f.value ?? "—"))</td><td class=\"num\">\(confidenceText(f.confidence))</td></tr>\n"
+                let link =
+                    f.evidence.first.map { "<a href=\"#at-\($0.start)\">\(esc(input.provisionName(f.id)))</a>" }
+                    ?? esc(input.provisionName(f.id))
+                h +=
+                    "<tr class=\"\(f.status.rawValue)\"><td>\(link)</td><td>\(f.status.rawValue)</td><td class=\"s-\(f.strength?.rawValue ?? "none")\">\(f.strength?.rawValue ?? "—")</td><td>\(esc(f.value ?? "—"))</td><td class=\"num\">\(confidenceText(f.confidence))</td></tr>\n"
             }
             h += "</tbody></table>\n"
         }
         h += "<h2>Gaps and model clauses (\(a.gaps.count))</h2>\n"
         if a.gaps.isEmpty { h += "<p>No gaps against this profile.</p>\n" }
         for g in a.gaps {
-            h += "<article class=\"gap\"><h3>\(esc(input.provisionName(g.provision))) <small>\(g.reason.rawValue.replacingUnderscores), \(g.level.rawValue.replacingUnderscores)</small></h3>"
-            if let id = g.clause, let clause = input.corpus.clause(id) { h += clauseHTML(clause, label: "Model clause") } else { h += "<p>No model clause in the corpus.</p>" }
+            h +=
+                "<article class=\"gap\"><h3>\(esc(input.provisionName(g.provision))) <small>\(g.reason.rawValue.replacingUnderscores), \(g.level.rawValue.replacingUnderscores)</small></h3>"
+            if let id = g.clause, let clause = input.corpus.clause(id) {
+                h += clauseHTML(clause, label: "Model clause")
+            } else {
+                h += "<p>No model clause in the corpus.</p>"
+            }
             h += "</article>\n"
         }
         h += "</section>\n<section class=\"document\" aria-label=\"document text\"><h2>Document</h2><pre>"
         h += highlighted(input)
-        h += "</pre></section></main><footer>Fineprint · analysis schema \(a.schema) · \(a.timings.milliseconds) ms</footer></body></html>\n"
+        h +=
+            "</pre></section></main><footer>Fineprint · analysis schema \(a.schema) · \(a.timings.milliseconds) ms</footer></body></html>\n"
         return h
     }
 
@@ -81,7 +96,9 @@ enum HTMLReport {
             let upper = points[i + 1]
             var piece = String.UnicodeScalarView()
             piece.append(contentsOf: scalars[lower..<upper])
-            let covering = labels.filter { $0.span.start <= lower && $0.span.end >= upper && $0.span.end <= scalars.count }
+            let covering = labels.filter {
+                $0.span.start <= lower && $0.span.end >= upper && $0.span.end <= scalars.count
+            }
             let anchor = starts.contains(lower) ? " id=\"at-\(lower)\"" : ""
             if covering.isEmpty {
                 out += anchor.isEmpty ? esc(String(piece)) : "<span\(anchor)></span>" + esc(String(piece))
@@ -97,20 +114,20 @@ enum HTMLReport {
     static func esc(_ s: String) -> String { Markup.escape(s) }
 
     static let css = """
-    :root{--ink:#1b1f24;--muted:#5b6470;--line:#d8dde3;--mark:#fff2a8;--trap:#ffd1cc;--ok:#1d7a46;--bad:#b42318}
-    *{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:#fafbfc}
-    header{padding:1.2rem 2rem;border-bottom:1px solid var(--line);background:#fff;display:flex;flex-wrap:wrap;align-items:center;gap:1rem}
-    header h1{font-size:1.3rem;margin:0;flex:1 1 20rem}.meta{color:var(--muted);margin:0;flex:2 1 20rem}
-    .score{font-size:2.2rem;font-weight:700;margin:0}.score span{font-size:1rem;color:var(--muted)}
-    main{display:grid;grid-template-columns:minmax(22rem,38rem) 1fr;gap:1.5rem;padding:1.5rem 2rem}
-    @media (max-width:60rem){main{grid-template-columns:1fr}}
-    table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;background:#fff}th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
-    .num{text-align:right}tr.absent td{color:var(--muted)}.s-strong{color:var(--ok)}.s-weak{color:var(--bad)}
-    article{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.6rem .9rem;margin:.6rem 0}
-    article.move{border-left:4px solid var(--bad)}article h3{margin:.2rem 0;font-size:1rem}
-    blockquote{margin:.4rem 0;padding:.1rem .8rem;border-left:3px solid var(--line);background:#f6f8fa}
-    .document pre{white-space:pre-wrap;word-wrap:break-word;background:#fff;border:1px solid var(--line);padding:1rem;font:13px/1.55 ui-monospace,Menlo,Consolas,monospace;max-height:none}
-    mark{background:var(--mark)}mark.trap{background:var(--trap)}footer{padding:1rem 2rem;color:var(--muted)}
-    @media print{main{display:block}.document pre{border:none}details{display:block}}
-    """
+        :root{--ink:#1b1f24;--muted:#5b6470;--line:#d8dde3;--mark:#fff2a8;--trap:#ffd1cc;--ok:#1d7a46;--bad:#b42318}
+        *{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:#fafbfc}
+        header{padding:1.2rem 2rem;border-bottom:1px solid var(--line);background:#fff;display:flex;flex-wrap:wrap;align-items:center;gap:1rem}
+        header h1{font-size:1.3rem;margin:0;flex:1 1 20rem}.meta{color:var(--muted);margin:0;flex:2 1 20rem}
+        .score{font-size:2.2rem;font-weight:700;margin:0}.score span{font-size:1rem;color:var(--muted)}
+        main{display:grid;grid-template-columns:minmax(22rem,38rem) 1fr;gap:1.5rem;padding:1.5rem 2rem}
+        @media (max-width:60rem){main{grid-template-columns:1fr}}
+        table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;background:#fff}th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
+        .num{text-align:right}tr.absent td{color:var(--muted)}.s-strong{color:var(--ok)}.s-weak{color:var(--bad)}
+        article{background:#fff;border:1px solid var(--line);border-radius:6px;padding:.6rem .9rem;margin:.6rem 0}
+        article.move{border-left:4px solid var(--bad)}article h3{margin:.2rem 0;font-size:1rem}
+        blockquote{margin:.4rem 0;padding:.1rem .8rem;border-left:3px solid var(--line);background:#f6f8fa}
+        .document pre{white-space:pre-wrap;word-wrap:break-word;background:#fff;border:1px solid var(--line);padding:1rem;font:13px/1.55 ui-monospace,Menlo,Consolas,monospace;max-height:none}
+        mark{background:var(--mark)}mark.trap{background:var(--trap)}footer{padding:1rem 2rem;color:var(--muted)}
+        @media print{main{display:block}.document pre{border:none}details{display:block}}
+        """
 }

@@ -5,14 +5,18 @@ enum MarkdownReport {
     static func render(_ input: ReportInput) -> String {
         let a = input.analysis
         var md = "# Fineprint analysis: \(escape(a.document.name))\n\n"
-        md += "- Format: \(a.document.format.rawValue), \(a.document.characters) characters, sha256 `\(a.document.sha256)`\n"
+        md +=
+            "- Format: \(a.document.format.rawValue), \(a.document.characters) characters, sha256 `\(a.document.sha256)`\n"
         md += "- Profile: **\(escape(input.playbook.name))** (`\(a.profile)`)\n"
-        if let home = a.homeJurisdictions { md += "- Home jurisdictions (not foreign): \(escape(home.joined(separator: ", ")))\n" }
+        if let home = a.homeJurisdictions {
+            md += "- Home jurisdictions (not foreign): \(escape(home.joined(separator: ", ")))\n"
+        }
         if let model = a.learnedModel { md += "- Judged by: \(model.explanation)\n" }
         md += "- Score: **\(a.score)/100**\n\n"
         md += "| Dimension | Score | Gaps |\n|---|---:|---|\n"
         for d in a.dimensions {
-            md += "| \(escape(input.dimensionName(d.id))) | \(d.score) | \(d.gaps.map { "`\($0)`" }.joined(separator: ", ")) |\n"
+            md +=
+                "| \(escape(input.dimensionName(d.id))) | \(d.score) | \(d.gaps.map { "`\($0)`" }.joined(separator: ", ")) |\n"
         }
         md += "\n## Kill-list moves\n\n"
         if a.killListMoves.isEmpty { md += "None found.\n" }
@@ -27,16 +31,21 @@ enum MarkdownReport {
         }
         md += "\n## Provisions\n"
         for (dimension, findings) in input.findingsByDimension {
-            md += "\n### \(escape(dimension.name))\n\n| Provision | Status | Strength | Value | Confidence | Evidence |\n|---|---|---|---|---:|---|\n"
+            md +=
+                "\n### \(escape(dimension.name))\n\n| Provision | Status | Strength | Value | Confidence | Evidence |\n|---|---|---|---|---:|---|\n"
             for f in findings {
-                let evidence = f.status == .present ? (f.evidence.first.map { "“\(escape($0.quote.snippet(120)))” (\($0.start)–\($0.end))" } ?? "") : ""
-                md += "| \(escape(input.provisionName(f.id))) (`\(f.id)`) | \(f.status.rawValue) | \(f.strength?.rawValue ?? "—") | \(escape(f.value ?? "—")) | \(confidenceText(f.confidence)) | \(evidence) |\n"
+                let evidence =
+                    f.status == .present
+                    ? (f.evidence.first.map { "“\(escape($0.quote.snippet(120)))” (\($0.start)–\($0.end))" } ?? "") : ""
+                md +=
+                    "| \(escape(input.provisionName(f.id))) (`\(f.id)`) | \(f.status.rawValue) | \(f.strength?.rawValue ?? "—") | \(escape(f.value ?? "—")) | \(confidenceText(f.confidence)) | \(evidence) |\n"
             }
         }
         md += "\n## Gaps and model clauses\n\n"
         if a.gaps.isEmpty { md += "No gaps against this profile.\n" }
         for g in a.gaps {
-            md += "### \(escape(input.provisionName(g.provision))) — \(g.reason.rawValue.replacingUnderscores) (\(g.level.rawValue.replacingUnderscores))\n\n"
+            md +=
+                "### \(escape(input.provisionName(g.provision))) — \(g.reason.rawValue.replacingUnderscores) (\(g.level.rawValue.replacingUnderscores))\n\n"
             if let id = g.clause, let clause = input.corpus.clause(id) {
                 md += "**\(escape(clause.title))** (`\(clause.id)`):\n\n\(quoteBlock(clause.text))\n"
             } else {

@@ -59,7 +59,10 @@ extension String {
         for line in split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
             if trimmed.isEmpty {
-                if !current.isEmpty { out.append(current.joined(separator: " ")); current = [] }
+                if !current.isEmpty {
+                    out.append(current.joined(separator: " "))
+                    current = []
+                }
             } else {
                 current.append(trimmed)
             }

@@ -7,14 +7,17 @@ enum TextReport {
         var out = ""
         out += "\(a.document.name) — \(a.document.format.rawValue), \(a.document.characters) characters\n"
         out += "Score against \(input.playbook.name) (\(a.profile)): \(a.score)/100\n"
-        if let home = a.homeJurisdictions { out += "Home jurisdictions (not foreign): \(home.joined(separator: ", "))\n" }
+        if let home = a.homeJurisdictions {
+            out += "Home jurisdictions (not foreign): \(home.joined(separator: ", "))\n"
+        }
         if let model = a.learnedModel { out += "Judged by: \(model.explanation)\n" }
         out += "Dimensions: " + a.dimensions.map { "\($0.id) \($0.score)" }.joined(separator: " · ") + "\n"
         for (dimension, findings) in input.findingsByDimension {
             out += "\n\(dimension.name.uppercased())\n"
             for f in findings {
                 let status = f.status == .present ? "present" : "absent "
-                var line = "  \(status)  \(pad(f.id, 30)) \(pad(f.strength?.rawValue ?? "-", 8)) \(confidenceText(f.confidence))"
+                var line =
+                    "  \(status)  \(pad(f.id, 30)) \(pad(f.strength?.rawValue ?? "-", 8)) \(confidenceText(f.confidence))"
                 if let v = f.value { line += "  \(v)" }
                 out += line + "\n"
                 if f.status == .present, let e = f.evidence.first {
@@ -32,7 +35,8 @@ enum TextReport {
         out += "\nGAPS AGAINST \(a.profile.uppercased()) (\(a.gaps.count))\n"
         if a.gaps.isEmpty { out += "  none\n" }
         for g in a.gaps {
-            out += "  \(pad(g.level.rawValue, 15)) \(pad(g.provision, 30)) \(pad(g.reason.rawValue, 15)) → \(g.clause ?? "no model clause")\n"
+            out +=
+                "  \(pad(g.level.rawValue, 15)) \(pad(g.provision, 30)) \(pad(g.reason.rawValue, 15)) → \(g.clause ?? "no model clause")\n"
         }
         out += "\n(\(a.timings.milliseconds) ms)\n"
         return out

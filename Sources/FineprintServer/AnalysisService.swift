@@ -16,8 +16,15 @@ extension WebWorkbench {
         // The reader checks the content is what the extension claims (a PDF header, a DOCX zip,
         // text that is not binary); nothing uploaded is ever run.
         let document = try reader.read(data: upload.data, name: upload.filename, format: format)
-        _ = try await store.saveDocument(NewDocument(sha256: document.sha256, name: document.name, format: document.format,
-                                                     bytes: upload.data, text: document.text))
+        _ = try await store.saveDocument(
+            NewDocument(
+                sha256: document.sha256,
+                name: document.name,
+                format: document.format,
+                bytes: upload.data,
+                text: document.text
+            )
+        )
         let analysis = analyzer.analyze(document, playbook: playbook)
         return try await store.saveAnalysis(analysis)
     }
@@ -39,23 +46,37 @@ extension WebWorkbench {
     /// offsets of the stored findings still hold).
     func extracted(_ stored: StoredAnalysis) async throws -> ExtractedDocument {
         let sha = stored.analysis.document.sha256
-        guard let bytes = try await store.documentBytes(sha256: sha) else { throw StoreError.unknownDocument(sha256: sha) }
-        return try reader.read(data: bytes, name: stored.analysis.document.name, format: stored.analysis.document.format)
+        guard let bytes = try await store.documentBytes(sha256: sha) else {
+            throw StoreError.unknownDocument(sha256: sha)
+        }
+        return try reader.read(
+            data: bytes,
+            name: stored.analysis.document.name,
+            format: stored.analysis.document.format
+        )
     }
 
     /// The report's input: the analysis with the stored extracted text its offsets refer to.
     func reportInput(_ stored: StoredAnalysis) async throws -> ReportInput {
         let sha = stored.analysis.document.sha256
-        guard let document = try await store.document(sha256: sha) else { throw StoreError.unknownDocument(sha256: sha) }
-        return ReportInput(analysis: stored.analysis, corpus: corpus,
-                           playbook: corpus.playbook(stored.analysis.profile) ?? corpus.playbooks[0], text: document.text)
+        guard let document = try await store.document(sha256: sha) else {
+            throw StoreError.unknownDocument(sha256: sha)
+        }
+        return ReportInput(
+            analysis: stored.analysis,
+            corpus: corpus,
+            playbook: corpus.playbook(stored.analysis.profile) ?? corpus.playbooks[0],
+            text: document.text
+        )
     }
 
     func playbook(_ id: String?) throws -> Playbook {
         let id = id ?? Self.defaultProfile
         guard var playbook = corpus.playbook(id) else {
-            throw WebError.badRequest("There is no tier or playbook called '\(id)'.",
-                                      hint: "Choose one of: " + corpus.playbooks.map(\.id).joined(separator: ", ") + ".")
+            throw WebError.badRequest(
+                "There is no tier or playbook called '\(id)'.",
+                hint: "Choose one of: " + corpus.playbooks.map(\.id).joined(separator: ", ") + "."
+            )
         }
         playbook.homeJurisdictions += homeJurisdictions
         return playbook
@@ -65,8 +86,10 @@ extension WebWorkbench {
     /// against it (in memory, not stored), so every column is scored alike.
     func compare(_ ids: [Int64], profile: String?) async throws -> Comparison {
         guard ids.count >= 2 else {
-            throw WebError.badRequest("A comparison needs at least two analyses.",
-                                      hint: "Tick two or more analyses in the history, then choose Compare.")
+            throw WebError.badRequest(
+                "A comparison needs at least two analyses.",
+                hint: "Tick two or more analyses in the history, then choose Compare."
+            )
         }
         guard ids.count <= 12 else {
             throw WebError.badRequest("At most 12 analyses can be compared at once.", hint: "Tick fewer analyses.")
@@ -88,11 +111,19 @@ extension WebWorkbench {
     /// What changed from one stored analysis's document to another's, judged against the newer
     /// analysis's tier.
     func diff(from oldID: Int64, to newID: Int64) async throws -> VersionDiff {
-        let old = try await storedAnalysis(oldID), new = try await storedAnalysis(newID)
+        let old = try await storedAnalysis(oldID)
+        let new = try await storedAnalysis(newID)
         let playbook = try self.playbook(new.analysis.profile)
-        let oldDocument = try await extracted(old), newDocument = try await extracted(new)
-        let oldAnalysis = old.analysis.profile == playbook.id ? old.analysis : analyzer.analyze(oldDocument, playbook: playbook)
-        return VersionDiff.compute(old: oldDocument, new: newDocument, oldAnalysis: oldAnalysis,
-                                   newAnalysis: new.analysis, corpus: corpus)
+        let oldDocument = try await extracted(old)
+        let newDocument = try await extracted(new)
+        let oldAnalysis =
+            old.analysis.profile == playbook.id ? old.analysis : analyzer.analyze(oldDocument, playbook: playbook)
+        return VersionDiff.compute(
+            old: oldDocument,
+            new: newDocument,
+            oldAnalysis: oldAnalysis,
+            newAnalysis: new.analysis,
+            corpus: corpus
+        )
     }
 }

@@ -57,10 +57,20 @@ struct ErrorView {
 
 /// The knowledge search page: the query, the filters and the results.
 struct KnowledgeView {
-    struct KindFilter { var id: String; var label: String; var count: Int; var selected: Bool }
+    struct KindFilter {
+        var id: String
+        var label: String
+        var count: Int
+        var selected: Bool
+    }
     struct Result {
-        var kind: String; var kindLabel: String; var id: String; var title: String; var summary: String
-        var snippet: String?; var tags: [String]
+        var kind: String
+        var kindLabel: String
+        var id: String
+        var title: String
+        var summary: String
+        var snippet: String?
+        var tags: [String]
     }
     var title = "Knowledge base"
     var query: String
@@ -99,12 +109,39 @@ struct KnowledgeSection {
 
 /// The compare page: the Comparison library type flattened for the template.
 struct CompareView {
-    struct Column { var name: String; var score: Int; var rank: Int; var gaps: Int; var analysisId: Int64 }
-    struct Cell { var label: String; var css: String; var best: Bool; var confidence: String }
-    struct Row { var id: String; var name: String; var asked: String; var cells: [Cell] }
-    struct Section { var name: String; var rows: [Row] }
-    struct MoveRow { var id: String; var name: String; var severity: String; var present: [Bool] }
-    struct DimensionRow { var name: String; var scores: [Int] }
+    struct Column {
+        var name: String
+        var score: Int
+        var rank: Int
+        var gaps: Int
+        var analysisId: Int64
+    }
+    struct Cell {
+        var label: String
+        var css: String
+        var best: Bool
+        var confidence: String
+    }
+    struct Row {
+        var id: String
+        var name: String
+        var asked: String
+        var cells: [Cell]
+    }
+    struct Section {
+        var name: String
+        var rows: [Row]
+    }
+    struct MoveRow {
+        var id: String
+        var name: String
+        var severity: String
+        var present: [Bool]
+    }
+    struct DimensionRow {
+        var name: String
+        var scores: [Int]
+    }
 
     var title = "Compare suppliers"
     var profileName: String
@@ -128,18 +165,29 @@ struct CompareView {
         for row in c.provisions {
             let dimension = corpus.taxonomy.dimensions.first { $0.id == row.dimension }?.name ?? row.dimension
             let cells = row.cells.enumerated().map { i, cell in
-                Cell(label: Self.label(cell, row), css: Self.css(cell, row), best: row.best.contains(i),
-                     confidence: Format.percent(cell.confidence))
+                Cell(
+                    label: Self.label(cell, row),
+                    css: Self.css(cell, row),
+                    best: row.best.contains(i),
+                    confidence: Format.percent(cell.confidence)
+                )
             }
             let view = Row(id: row.id, name: row.name, asked: row.requirement.map(Self.asked) ?? "", cells: cells)
-            if sections.last?.name == dimension { sections[sections.count - 1].rows.append(view) }
-            else { sections.append(Section(name: dimension, rows: [view])) }
+            if sections.last?.name == dimension {
+                sections[sections.count - 1].rows.append(view)
+            } else {
+                sections.append(Section(name: dimension, rows: [view]))
+            }
         }
         self.sections = sections
-        moves = c.moves.map { MoveRow(id: $0.id, name: $0.name, severity: $0.severity?.rawValue ?? "", present: $0.present) }
+        moves = c.moves.map {
+            MoveRow(id: $0.id, name: $0.name, severity: $0.severity?.rawValue ?? "", present: $0.present)
+        }
         dimensions = (c.documents.first?.dimensions.map(\.id) ?? []).map { id in
-            DimensionRow(name: corpus.taxonomy.dimensions.first { $0.id == id }?.name ?? id,
-                         scores: c.documents.map { d in d.dimensions.first { $0.id == id }?.score ?? 0 })
+            DimensionRow(
+                name: corpus.taxonomy.dimensions.first { $0.id == id }?.name ?? id,
+                scores: c.documents.map { d in d.dimensions.first { $0.id == id }?.score ?? 0 }
+            )
         }
     }
 
@@ -166,13 +214,33 @@ struct CompareView {
 
 /// The diff page: rights changes first, then the clause-by-clause text changes.
 struct DiffView {
-    struct RightsRow { var change: String; var effect: String; var name: String; var provision: String; var before: String; var after: String; var quote: String? }
-    struct Segment { var text: String; var op: String; var isEqual: Bool; var isInsert: Bool; var isDelete: Bool }
+    struct RightsRow {
+        var change: String
+        var effect: String
+        var name: String
+        var provision: String
+        var before: String
+        var after: String
+        var quote: String?
+    }
+    struct Segment {
+        var text: String
+        var op: String
+        var isEqual: Bool
+        var isInsert: Bool
+        var isDelete: Bool
+    }
     struct ClauseView {
-        var label: String; var status: String; var moved: Bool; var text: String; var segments: [Segment]
+        var label: String
+        var status: String
+        var moved: Bool
+        var text: String
+        var segments: [Segment]
         /// The status as a CSS class: its first word.
         var css: String
-        var isModified: Bool; var isAdded: Bool; var isRemoved: Bool
+        var isModified: Bool
+        var isAdded: Bool
+        var isRemoved: Bool
     }
 
     var title = "What changed"
@@ -206,17 +274,37 @@ struct DiffView {
         scoreNew = r.scoreNew
         scoreDelta = r.scoreDelta > 0 ? "+\(r.scoreDelta)" : "\(r.scoreDelta)"
         var rows = r.provisions.map { p in
-            RightsRow(change: p.kind.rawValue.replacingOccurrences(of: "_", with: " "), effect: p.effect.rawValue,
-                      name: p.name, provision: p.provision, before: Self.state(p.old), after: Self.state(p.new),
-                      quote: (p.new.evidence ?? p.old.evidence).map { Format.snippet($0.quote, limit: 240) })
+            RightsRow(
+                change: p.kind.rawValue.replacingOccurrences(of: "_", with: " "),
+                effect: p.effect.rawValue,
+                name: p.name,
+                provision: p.provision,
+                before: Self.state(p.old),
+                after: Self.state(p.new),
+                quote: (p.new.evidence ?? p.old.evidence).map { Format.snippet($0.quote, limit: 240) }
+            )
         }
         rows += r.movesAdded.map { m in
-            RightsRow(change: "kill-list move added", effect: "worse", name: m.name, provision: m.id, before: "—",
-                      after: "found", quote: m.evidence.map { Format.snippet($0.quote, limit: 240) })
+            RightsRow(
+                change: "kill-list move added",
+                effect: "worse",
+                name: m.name,
+                provision: m.id,
+                before: "—",
+                after: "found",
+                quote: m.evidence.map { Format.snippet($0.quote, limit: 240) }
+            )
         }
         rows += r.movesRemoved.map { m in
-            RightsRow(change: "kill-list move removed", effect: "better", name: m.name, provision: m.id,
-                      before: "found", after: "—", quote: nil)
+            RightsRow(
+                change: "kill-list move removed",
+                effect: "better",
+                name: m.name,
+                provision: m.id,
+                before: "found",
+                after: "—",
+                quote: nil
+            )
         }
         rights = rows
         let deltas = r.dimensions.map { x in
@@ -227,7 +315,8 @@ struct DiffView {
         gapsOpened = r.gapsOpened.map(provisionName)
         gapsClosed = r.gapsClosed.map(provisionName)
         let s = d.summary
-        counts = "\(s.unchanged) unchanged, \(s.cosmetic) cosmetic only, \(s.modified) modified, \(s.moved) moved, "
+        counts =
+            "\(s.unchanged) unchanged, \(s.cosmetic) cosmetic only, \(s.modified) modified, \(s.moved) moved, "
             + "\(s.added) added, \(s.removed) removed, \(s.renumbered) renumbered"
         var kinds: [String: Int] = [:]
         for c in d.clauses where c.status == .cosmetic { for k in c.cosmetic { kinds[k.rawValue, default: 0] += 1 } }
@@ -238,22 +327,52 @@ struct DiffView {
             let label = [ref?.number.map { "Clause \($0)" }, ref?.section].compactMap { $0 }.first ?? "Unnumbered text"
             switch c.status {
             case .modified, .added, .removed:
-                return ClauseView(label: label, status: c.status.rawValue, moved: c.moved, text: c.text,
-                                  segments: (c.segments ?? []).map { seg in
-                                      Segment(text: seg.op == .equal ? Self.shorten(seg.text) : seg.text, op: seg.op.rawValue, isEqual: seg.op == .equal,
-                                              isInsert: seg.op == .insert, isDelete: seg.op == .delete)
-                                  }, css: c.status.rawValue,
-                                  isModified: c.status == .modified, isAdded: c.status == .added, isRemoved: c.status == .removed)
+                return ClauseView(
+                    label: label,
+                    status: c.status.rawValue,
+                    moved: c.moved,
+                    text: c.text,
+                    segments: (c.segments ?? []).map { seg in
+                        Segment(
+                            text: seg.op == .equal ? Self.shorten(seg.text) : seg.text,
+                            op: seg.op.rawValue,
+                            isEqual: seg.op == .equal,
+                            isInsert: seg.op == .insert,
+                            isDelete: seg.op == .delete
+                        )
+                    },
+                    css: c.status.rawValue,
+                    isModified: c.status == .modified,
+                    isAdded: c.status == .added,
+                    isRemoved: c.status == .removed
+                )
             case .cosmetic:
                 // Marked, not hidden: a reader can check that nothing of substance hides in it.
                 let kinds = c.cosmetic.map(\.rawValue).joined(separator: ", ")
-                return ClauseView(label: label, status: "cosmetic only (\(kinds))", moved: c.moved,
-                                  text: Format.snippet(c.text, limit: 200), segments: [], css: "cosmetic",
-                                  isModified: false, isAdded: false, isRemoved: false)
+                return ClauseView(
+                    label: label,
+                    status: "cosmetic only (\(kinds))",
+                    moved: c.moved,
+                    text: Format.snippet(c.text, limit: 200),
+                    segments: [],
+                    css: "cosmetic",
+                    isModified: false,
+                    isAdded: false,
+                    isRemoved: false
+                )
             case .unchanged:
                 guard c.moved else { return nil }
-                return ClauseView(label: label, status: "moved", moved: true, text: Format.snippet(c.text, limit: 300),
-                                  segments: [], css: "moved", isModified: false, isAdded: false, isRemoved: false)
+                return ClauseView(
+                    label: label,
+                    status: "moved",
+                    moved: true,
+                    text: Format.snippet(c.text, limit: 300),
+                    segments: [],
+                    css: "moved",
+                    isModified: false,
+                    isAdded: false,
+                    isRemoved: false
+                )
             }
         }
     }

@@ -10,7 +10,9 @@ struct Pages: Sendable {
 
     static func resourcesURL() throws -> URL {
         guard let url = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
-            throw PagesError("the web templates are missing from the build (Resources folder of FineprintServer); rebuild fineprint")
+            throw PagesError(
+                "the web templates are missing from the build (Resources folder of FineprintServer); rebuild fineprint"
+            )
         }
         return url
     }
@@ -21,8 +23,12 @@ struct Pages: Sendable {
         func text(_ path: String) throws -> String {
             try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
         }
-        return Pages(library: library, stylesheet: try text("Static/fineprint.css"),
-                     uploadScript: try text("Static/upload.js"), openAPI: try text("openapi.json"))
+        return Pages(
+            library: library,
+            stylesheet: try text("Static/fineprint.css"),
+            uploadScript: try text("Static/upload.js"),
+            openAPI: try text("openapi.json")
+        )
     }
 
     /// Renders a page template; a missing template is a build error, so it fails loudly.

@@ -27,7 +27,10 @@ struct FormFields {
     func ids(_ name: String) throws -> [Int64] {
         try all(name).flatMap { $0.split(separator: ",") }.map { raw in
             guard let id = Int64(raw.trimmingCharacters(in: .whitespaces)) else {
-                throw WebError.badRequest("'\(raw)' is not an analysis number.", hint: "Choose analyses from the history.")
+                throw WebError.badRequest(
+                    "'\(raw)' is not an analysis number.",
+                    hint: "Choose analyses from the history."
+                )
             }
             return id
         }

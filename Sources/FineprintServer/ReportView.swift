@@ -6,19 +6,51 @@ import Foundation
 /// What the report page shows, flattened for the template. Names come from the corpus; the
 /// highlighted text is the report library's (HTMLFragments), already escaped.
 struct ReportView {
-    struct DimensionRow { var name: String; var score: Int; var gaps: [String] }
-    struct Clause { var id: String; var title: String; var paragraphs: [String] }
-    struct EvidenceLink { var start: Int; var quote: String }
+    struct DimensionRow {
+        var name: String
+        var score: Int
+        var gaps: [String]
+    }
+    struct Clause {
+        var id: String
+        var title: String
+        var paragraphs: [String]
+    }
+    struct EvidenceLink {
+        var start: Int
+        var quote: String
+    }
     struct Move {
-        var id: String; var name: String; var severity: String; var summary: String; var mechanism: String
-        var confidence: String; var evidence: [EvidenceLink]; var mitigation: Clause?
+        var id: String
+        var name: String
+        var severity: String
+        var summary: String
+        var mechanism: String
+        var confidence: String
+        var evidence: [EvidenceLink]
+        var mitigation: Clause?
     }
     struct Finding {
-        var id: String; var name: String; var status: String; var strength: String; var strengthClass: String
-        var value: String; var confidence: String; var anchor: String?
+        var id: String
+        var name: String
+        var status: String
+        var strength: String
+        var strengthClass: String
+        var value: String
+        var confidence: String
+        var anchor: String?
     }
-    struct Group { var name: String; var findings: [Finding] }
-    struct GapView { var name: String; var provision: String; var reason: String; var level: String; var clause: Clause? }
+    struct Group {
+        var name: String
+        var findings: [Finding]
+    }
+    struct GapView {
+        var name: String
+        var provision: String
+        var reason: String
+        var level: String
+        var clause: Clause?
+    }
 
     var id: Int64
     var title: String
@@ -64,31 +96,52 @@ struct ReportView {
         scoreBand = Format.scoreBand(a.score)
         createdAt = Format.date(stored.summary.createdAt)
         dimensions = a.dimensions.map { d in
-            DimensionRow(name: corpus.taxonomy.dimensions.first { $0.id == d.id }?.name ?? d.id, score: d.score,
-                         gaps: d.gaps.map(provisionName))
+            DimensionRow(
+                name: corpus.taxonomy.dimensions.first { $0.id == d.id }?.name ?? d.id,
+                score: d.score,
+                gaps: d.gaps.map(provisionName)
+            )
         }
         moves = a.killListMoves.map { m in
             let move = corpus.move(m.id)
-            return Move(id: m.id, name: move?.name ?? m.id, severity: move?.severity.rawValue ?? "",
-                        summary: move?.summary ?? "", mechanism: move?.mechanism ?? "",
-                        confidence: Format.percent(m.confidence),
-                        evidence: m.evidence.prefix(5).map { EvidenceLink(start: $0.start, quote: Format.snippet($0.quote)) },
-                        mitigation: clause(m.mitigation))
+            return Move(
+                id: m.id,
+                name: move?.name ?? m.id,
+                severity: move?.severity.rawValue ?? "",
+                summary: move?.summary ?? "",
+                mechanism: move?.mechanism ?? "",
+                confidence: Format.percent(m.confidence),
+                evidence: m.evidence.prefix(5).map { EvidenceLink(start: $0.start, quote: Format.snippet($0.quote)) },
+                mitigation: clause(m.mitigation)
+            )
         }
         groups = corpus.taxonomy.dimensions.compactMap { d in
             let findings = a.provisions.filter { $0.dimension == d.id }
             guard !findings.isEmpty else { return nil }
-            return Group(name: d.name, findings: findings.map { f in
-                Finding(id: f.id, name: provisionName(f.id), status: f.status.rawValue,
-                        strength: f.strength?.rawValue ?? "—", strengthClass: f.strength?.rawValue ?? "none",
-                        value: f.value ?? "—", confidence: Format.percent(f.confidence),
-                        anchor: f.status == .present ? f.evidence.first.map { "\($0.start)" } : nil)
-            })
+            return Group(
+                name: d.name,
+                findings: findings.map { f in
+                    Finding(
+                        id: f.id,
+                        name: provisionName(f.id),
+                        status: f.status.rawValue,
+                        strength: f.strength?.rawValue ?? "—",
+                        strengthClass: f.strength?.rawValue ?? "none",
+                        value: f.value ?? "—",
+                        confidence: Format.percent(f.confidence),
+                        anchor: f.status == .present ? f.evidence.first.map { "\($0.start)" } : nil
+                    )
+                }
+            )
         }
         gaps = a.gaps.map { g in
-            GapView(name: provisionName(g.provision), provision: g.provision,
-                    reason: g.reason.rawValue.replacingOccurrences(of: "_", with: " "),
-                    level: g.level.rawValue.replacingOccurrences(of: "_", with: " "), clause: clause(g.clause))
+            GapView(
+                name: provisionName(g.provision),
+                provision: g.provision,
+                reason: g.reason.rawValue.replacingOccurrences(of: "_", with: " "),
+                level: g.level.rawValue.replacingOccurrences(of: "_", with: " "),
+                clause: clause(g.clause)
+            )
         }
         highlighted = HTMLFragments.highlightedText(input)
         self.profiles = ProfileOption.list(profiles, selected: a.profile)
@@ -112,8 +165,10 @@ enum Format {
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 
     static func date(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space, timeSeparator: .colon)
-            .year().month().day().time(includingFractionalSeconds: false)) + " UTC"
+        date.formatted(
+            Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space, timeSeparator: .colon)
+                .year().month().day().time(includingFractionalSeconds: false)
+        ) + " UTC"
     }
 
     /// A word for the score, so it is not conveyed by colour alone.

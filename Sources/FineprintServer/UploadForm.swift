@@ -18,11 +18,15 @@ struct UploadForm: Sendable {
     /// The body is collected up to `maxBytes` plus room for the form's own fields.
     static func parse(_ request: Request, maxBytes: Int) async throws -> UploadForm {
         guard let contentType = request.headers[.contentType],
-              contentType.lowercased().hasPrefix("multipart/form-data"),
-              let boundary = boundary(in: contentType) else {
-            throw WebError(.unsupportedMediaType, title: "Not a file upload",
-                           message: "The request is not a multipart/form-data upload.",
-                           hint: "Use the upload form, or send the file as the 'file' field of a multipart form.")
+            contentType.lowercased().hasPrefix("multipart/form-data"),
+            let boundary = boundary(in: contentType)
+        else {
+            throw WebError(
+                .unsupportedMediaType,
+                title: "Not a file upload",
+                message: "The request is not a multipart/form-data upload.",
+                hint: "Use the upload form, or send the file as the 'file' field of a multipart form."
+            )
         }
         var request = request
         let body = try await request.collectBody(upTo: maxBytes + 64 * 1024)
@@ -30,23 +34,34 @@ struct UploadForm: Sendable {
         do {
             parts = try MultipartParts.parse(body, boundary: boundary)
         } catch {
-            throw WebError.badRequest("The upload was cut off or is not a well-formed form.",
-                                      hint: "Upload the file again.")
+            throw WebError.badRequest(
+                "The upload was cut off or is not a well-formed form.",
+                hint: "Upload the file again."
+            )
         }
         let profile = parts.firstPart(named: "profile").map { String(buffer: $0.body) }
         guard let file = parts.firstPart(named: "file") else {
-            throw WebError.badRequest("No file was chosen.", hint: "Choose a contract file (txt, md, html, pdf or docx) and upload it.")
+            throw WebError.badRequest(
+                "No file was chosen.",
+                hint: "Choose a contract file (txt, md, html, pdf or docx) and upload it."
+            )
         }
         let name = filename(in: file.headers.first(name: "Content-Disposition") ?? "") ?? ""
         let data = Data(buffer: file.body)
         if name.isEmpty && data.isEmpty {
-            throw WebError.badRequest("No file was chosen.", hint: "Choose a contract file (txt, md, html, pdf or docx) and upload it.")
+            throw WebError.badRequest(
+                "No file was chosen.",
+                hint: "Choose a contract file (txt, md, html, pdf or docx) and upload it."
+            )
         }
         if data.count > maxBytes {
             throw WebError.from(IngestError.tooLarge(name: name, bytes: data.count, limit: maxBytes))
         }
-        return UploadForm(filename: name.isEmpty ? "upload.txt" : name, data: data,
-                          profile: profile.flatMap { $0.isEmpty ? nil : $0 })
+        return UploadForm(
+            filename: name.isEmpty ? "upload.txt" : name,
+            data: data,
+            profile: profile.flatMap { $0.isEmpty ? nil : $0 }
+        )
     }
 
     /// The format the file name claims; an extension outside the allowed list is refused before
@@ -54,9 +69,12 @@ struct UploadForm: Sendable {
     func claimedFormat() throws -> DocumentFormat {
         let ext = (filename as NSString).pathExtension.lowercased()
         guard Self.allowedExtensions.contains(ext), let format = DocumentReader.format(forExtension: ext) else {
-            throw WebError(.unsupportedMediaType, title: "File type not accepted",
-                           message: "\(filename): only .txt, .md, .html, .pdf and .docx files are accepted.",
-                           hint: "Save or export the contract in one of those formats and upload it again.")
+            throw WebError(
+                .unsupportedMediaType,
+                title: "File type not accepted",
+                message: "\(filename): only .txt, .md, .html, .pdf and .docx files are accepted.",
+                hint: "Save or export the contract in one of those formats and upload it again."
+            )
         }
         return format
     }

@@ -40,29 +40,47 @@ struct WatchView {
         }
         let store: WatchStore
         do { store = try WatchStore(root: folder) } catch {
-            throw WebError(.internalServerError, title: "The watch store cannot be read", message: "\(error)",
-                           hint: "Check the folder given to serve --watch-store, or run `fineprint watch` to create it.")
+            throw WebError(
+                .internalServerError,
+                title: "The watch store cannot be read",
+                message: "\(error)",
+                hint: "Check the folder given to serve --watch-store, or run `fineprint watch` to create it."
+            )
         }
         let sources = store.index.sources.map { source in
-            Source(name: source.name, location: source.location, versions: source.versions.count,
-                   latest: source.versions.last.map { when($0.retrieved) } ?? "—",
-                   changes: source.versions.reversed().compactMap { version in
-                       version.change.map { change in
-                           Change(when: when(version.retrieved), headline: change.headline,
-                                  kind: change.rightsChanged ? "rights" : change.cosmeticOnly ? "cosmetic" : "wording",
-                                  scoreOld: change.scoreOld, scoreNew: change.scoreNew, details: change.details)
-                       }
-                   })
+            Source(
+                name: source.name,
+                location: source.location,
+                versions: source.versions.count,
+                latest: source.versions.last.map { when($0.retrieved) } ?? "—",
+                changes: source.versions.reversed().compactMap { version in
+                    version.change.map { change in
+                        Change(
+                            when: when(version.retrieved),
+                            headline: change.headline,
+                            kind: change.rightsChanged ? "rights" : change.cosmeticOnly ? "cosmetic" : "wording",
+                            scoreOld: change.scoreOld,
+                            scoreNew: change.scoreNew,
+                            details: change.details
+                        )
+                    }
+                }
+            )
         }
         return WatchView(configured: true, sources: sources, folder: folder.path)
     }
 
     /// The store's Atom feed, as `fineprint watch` wrote it.
     static func feed(_ folder: URL?) throws -> Response {
-        guard let folder, let data = FileManager.default.contents(atPath: folder.appendingPathComponent("feed.atom").path) else {
+        guard let folder,
+            let data = FileManager.default.contents(atPath: folder.appendingPathComponent("feed.atom").path)
+        else {
             throw WebError.notFound("feed of watched terms (run `fineprint watch` with this store first)")
         }
-        return Response(status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/atom+xml; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data))
+        )
     }
 }

@@ -15,13 +15,19 @@ public enum WebApp {
         return router
     }
 
-    public static func application(_ bench: WebWorkbench, host: String = "127.0.0.1", port: Int = 8080,
-                                   logger: Logger? = nil) -> some ApplicationProtocol {
+    public static func application(
+        _ bench: WebWorkbench,
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        logger: Logger? = nil
+    ) -> some ApplicationProtocol {
         var log = logger ?? Logger(label: "fineprint.web")
         if logger == nil { log.logLevel = .notice }
-        return Application(router: router(bench),
-                           configuration: .init(address: .hostname(host, port: port), serverName: "fineprint"),
-                           logger: log)
+        return Application(
+            router: router(bench),
+            configuration: .init(address: .hostname(host, port: port), serverName: "fineprint"),
+            logger: log
+        )
     }
 }
 
@@ -30,7 +36,9 @@ struct StaticRoutes {
     let bench: WebWorkbench
 
     func add(to router: Router<BasicRequestContext>) {
-        let css = bench.pages.stylesheet, js = bench.pages.uploadScript, openAPI = bench.pages.openAPI
+        let css = bench.pages.stylesheet
+        let js = bench.pages.uploadScript
+        let openAPI = bench.pages.openAPI
         router.get("/static/fineprint.css") { _, _ in Self.file(css, type: "text/css; charset=utf-8") }
         router.get("/static/upload.js") { _, _ in Self.file(js, type: "text/javascript; charset=utf-8") }
         router.get("/api/openapi.json") { _, _ in Self.file(openAPI, type: "application/json; charset=utf-8") }
@@ -38,7 +46,10 @@ struct StaticRoutes {
     }
 
     static func file(_ text: String, type: String) -> Response {
-        Response(status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=3600"],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(
+            status: .ok,
+            headers: [.contentType: type, .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(string: text))
+        )
     }
 }

@@ -32,9 +32,16 @@ public struct WebWorkbench: Sendable {
     /// knowledge search index (it is derived from the corpus, so it is rebuilt at every start).
     /// `analyzer`: the one the CLI built (with the learned model, unless rules only were asked for);
     /// without it the rules alone judge.
-    public init(corpus: Corpus, knowledge: KnowledgeBase, store: any Store, maxUploadBytes: Int = 25_000_000,
-                pdftotextPath: String? = nil, analyzer: Analyzer? = nil, watchFolder: URL? = nil,
-                homeJurisdictions: [String] = []) async throws {
+    public init(
+        corpus: Corpus,
+        knowledge: KnowledgeBase,
+        store: any Store,
+        maxUploadBytes: Int = 25_000_000,
+        pdftotextPath: String? = nil,
+        analyzer: Analyzer? = nil,
+        watchFolder: URL? = nil,
+        homeJurisdictions: [String] = []
+    ) async throws {
         self.corpus = corpus
         self.watchFolder = watchFolder
         self.homeJurisdictions = homeJurisdictions
@@ -45,7 +52,8 @@ public struct WebWorkbench: Sendable {
         let published = knowledge.published
         var scorecards: [PartnershipScorecard] = []
         if let tier = corpus.playbook(Self.defaultProfile) ?? corpus.playbooks.first {
-            scorecards = PartnershipScorer(analyzer: analyzer, corpus: corpus, knowledge: published, playbook: tier).scorecards()
+            scorecards = PartnershipScorer(analyzer: analyzer, corpus: corpus, knowledge: published, playbook: tier)
+                .scorecards()
         }
         self.catalog = KnowledgeCatalog(corpus: corpus, knowledge: published, scorecards: scorecards)
         self.pages = try await Pages.load()
@@ -53,13 +61,25 @@ public struct WebWorkbench: Sendable {
     }
 
     /// Loads the corpus and its knowledge base from a corpus folder.
-    public static func load(corpusURL: URL, store: any Store, maxUploadBytes: Int = 25_000_000,
-                            analyzer: Analyzer? = nil, watchFolder: URL? = nil,
-                            homeJurisdictions: [String] = []) async throws -> WebWorkbench {
+    public static func load(
+        corpusURL: URL,
+        store: any Store,
+        maxUploadBytes: Int = 25_000_000,
+        analyzer: Analyzer? = nil,
+        watchFolder: URL? = nil,
+        homeJurisdictions: [String] = []
+    ) async throws -> WebWorkbench {
         let corpus = try analyzer?.corpus ?? CorpusLoader.load(from: corpusURL)
         let knowledge = try KnowledgeLoader.load(fromCorpus: corpusURL)
-        return try await WebWorkbench(corpus: corpus, knowledge: knowledge, store: store, maxUploadBytes: maxUploadBytes,
-                                      analyzer: analyzer, watchFolder: watchFolder, homeJurisdictions: homeJurisdictions)
+        return try await WebWorkbench(
+            corpus: corpus,
+            knowledge: knowledge,
+            store: store,
+            maxUploadBytes: maxUploadBytes,
+            analyzer: analyzer,
+            watchFolder: watchFolder,
+            homeJurisdictions: homeJurisdictions
+        )
     }
 
     public var maxUploadBytes: Int { reader.maxBytes }

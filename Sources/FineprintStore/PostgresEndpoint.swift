@@ -14,8 +14,15 @@ public struct PostgresEndpoint: Hashable, Sendable, CustomStringConvertible {
     /// "busy" (as the SQLite store's busy timeout does); `?lock_timeout=` in seconds.
     public var lockTimeoutSeconds: Double
 
-    public init(host: String, port: Int = 5432, username: String, password: String? = nil, database: String,
-                schema: String = "fineprint", lockTimeoutSeconds: Double = 5) {
+    public init(
+        host: String,
+        port: Int = 5432,
+        username: String,
+        password: String? = nil,
+        database: String,
+        schema: String = "fineprint",
+        lockTimeoutSeconds: Double = 5
+    ) {
         self.host = host
         self.port = port
         self.username = username
@@ -29,25 +36,43 @@ public struct PostgresEndpoint: Hashable, Sendable, CustomStringConvertible {
     /// database defaults to the user name, as PostgreSQL's own clients do.
     public init(url text: String) throws {
         guard let components = URLComponents(string: text),
-              let scheme = components.scheme?.lowercased(), scheme == "postgres" || scheme == "postgresql" else {
-            throw StoreError.cannotOpen(path: Self.redacted(text), detail: "not a postgres:// URL (postgres://user:password@host:5432/database)")
+            let scheme = components.scheme?.lowercased(), scheme == "postgres" || scheme == "postgresql"
+        else {
+            throw StoreError.cannotOpen(
+                path: Self.redacted(text),
+                detail: "not a postgres:// URL (postgres://user:password@host:5432/database)"
+            )
         }
         guard let user = components.user, !user.isEmpty else {
-            throw StoreError.cannotOpen(path: Self.redacted(text), detail: "the URL names no user (postgres://user@host/database)")
+            throw StoreError.cannotOpen(
+                path: Self.redacted(text),
+                detail: "the URL names no user (postgres://user@host/database)"
+            )
         }
         let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         let schema = components.queryItems?.first(where: { $0.name == "schema" })?.value ?? "fineprint"
         guard Self.isPlainName(schema) else {
-            throw StoreError.cannotOpen(path: Self.redacted(text),
-                                        detail: "the schema '\(schema)' must be letters, digits and underscores, starting with a letter")
+            throw StoreError.cannotOpen(
+                path: Self.redacted(text),
+                detail: "the schema '\(schema)' must be letters, digits and underscores, starting with a letter"
+            )
         }
         let lockTimeout = components.queryItems?.first(where: { $0.name == "lock_timeout" })?.value
         guard let seconds = lockTimeout.map(Double.init) ?? 5, seconds > 0, seconds <= 3600 else {
-            throw StoreError.cannotOpen(path: Self.redacted(text), detail: "lock_timeout must be a number of seconds from 0 to 3600")
+            throw StoreError.cannotOpen(
+                path: Self.redacted(text),
+                detail: "lock_timeout must be a number of seconds from 0 to 3600"
+            )
         }
-        self.init(host: components.host.flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1", port: components.port ?? 5432,
-                  username: user.removingPercentEncoding ?? user, password: components.password?.removingPercentEncoding,
-                  database: database.isEmpty ? user : database, schema: schema.lowercased(), lockTimeoutSeconds: seconds)
+        self.init(
+            host: components.host.flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1",
+            port: components.port ?? 5432,
+            username: user.removingPercentEncoding ?? user,
+            password: components.password?.removingPercentEncoding,
+            database: database.isEmpty ? user : database,
+            schema: schema.lowercased(),
+            lockTimeoutSeconds: seconds
+        )
     }
 
     /// The address without the password, for messages and logs.
@@ -55,8 +80,11 @@ public struct PostgresEndpoint: Hashable, Sendable, CustomStringConvertible {
 
     /// Schema names are put into SQL as identifiers, so only plain names are accepted.
     static func isPlainName(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII, name.count <= 63 else { return false }
-        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII, name.count <= 63
+        else { return false }
+        return name.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")
+        }
     }
 
     static func redacted(_ text: String) -> String {

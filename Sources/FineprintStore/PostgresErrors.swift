@@ -31,7 +31,10 @@ enum PostgresErrors {
         }
         switch error.code {
         case .connectionError, .serverClosedConnection, .poolClosed, .clientClosedConnection, .uncleanShutdown:
-            return StoreError.cannotOpen(path: place, detail: opening ? "no PostgreSQL server answered there" : "the connection to PostgreSQL was lost")
+            return StoreError.cannotOpen(
+                path: place,
+                detail: opening ? "no PostgreSQL server answered there" : "the connection to PostgreSQL was lost"
+            )
         default:
             return StoreError.failed(detail: "\(error.code)")
         }

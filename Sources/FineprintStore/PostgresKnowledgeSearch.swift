@@ -13,7 +13,9 @@ struct PostgresKnowledgeSearch {
     var tsquery: String? {
         let words = query.words
         guard !words.isEmpty else { return nil }
-        return words.enumerated().map { index, word in index == words.count - 1 ? "\(word):*" : word }.joined(separator: " & ")
+        return words.enumerated().map { index, word in index == words.count - 1 ? "\(word):*" : word }.joined(
+            separator: " & "
+        )
     }
 
     func statement() -> PostgresQuery {
@@ -36,8 +38,11 @@ struct PostgresKnowledgeSearch {
         binds.append(query.limit)
         let limit = "$\(binds.count)"
         guard tsquery != nil else {
-            return PostgresQuery(unsafeSQL: "SELECT kind, id, title, summary, body, tags, NULL::text FROM knowledge"
-                                 + whereClause + " ORDER BY kind, title LIMIT \(limit)", binds: binds)
+            return PostgresQuery(
+                unsafeSQL: "SELECT kind, id, title, summary, body, tags, NULL::text FROM knowledge"
+                    + whereClause + " ORDER BY kind, title LIMIT \(limit)",
+                binds: binds
+            )
         }
         // The headline is cut from whichever field matched, joined in weight order.
         let sql = """

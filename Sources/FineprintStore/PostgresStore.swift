@@ -21,8 +21,13 @@ public final class PostgresStore: Store {
     public init(endpoint: PostgresEndpoint) async throws {
         self.endpoint = endpoint
         var configuration = PostgresClient.Configuration(
-            host: endpoint.host, port: endpoint.port, username: endpoint.username, password: endpoint.password,
-            database: endpoint.database, tls: .disable)
+            host: endpoint.host,
+            port: endpoint.port,
+            username: endpoint.username,
+            password: endpoint.password,
+            database: endpoint.database,
+            tls: .disable
+        )
         configuration.options.connectTimeout = .seconds(5)
         // Every pooled connection works in the store's schema.
         // A held lock makes a statement wait this long, then fail as "busy" rather than hang.
@@ -49,8 +54,13 @@ public final class PostgresStore: Store {
 
     private static func probe(_ endpoint: PostgresEndpoint, logger: Logger) async throws {
         var configuration = PostgresConnection.Configuration(
-            host: endpoint.host, port: endpoint.port, username: endpoint.username, password: endpoint.password,
-            database: endpoint.database, tls: .disable)
+            host: endpoint.host,
+            port: endpoint.port,
+            username: endpoint.username,
+            password: endpoint.password,
+            database: endpoint.database,
+            tls: .disable
+        )
         configuration.options.connectTimeout = .seconds(5)
         let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
         try await connection.close()
@@ -60,12 +70,15 @@ public final class PostgresStore: Store {
 
     public func saveDocument(_ document: NewDocument) async throws -> (document: StoredDocument, inserted: Bool) {
         try await guarded {
-            let rows = try await self.client.query("""
+            let rows = try await self.client.query(
+                """
                 INSERT INTO document (sha256, name, format, byte_count, bytes, text, created_at)
                 VALUES (\(document.sha256), \(document.name), \(document.format.rawValue), \(document.bytes.count),
                         \(document.bytes), \(document.text), \(Date()))
                 ON CONFLICT (sha256) DO NOTHING RETURNING sha256
-                """, logger: self.logger)
+                """,
+                logger: self.logger
+            )
             var inserted = false
             for try await _ in rows { inserted = true }
             guard let stored = try await self.fetchDocument(document.sha256) else {
@@ -81,19 +94,33 @@ public final class PostgresStore: Store {
 
     public func documentBytes(sha256: String) async throws -> Data? {
         try await guarded {
-            let rows = try await self.client.query("SELECT bytes FROM document WHERE sha256 = \(sha256)", logger: self.logger)
+            let rows = try await self.client.query(
+                "SELECT bytes FROM document WHERE sha256 = \(sha256)",
+                logger: self.logger
+            )
             for try await bytes in rows.decode(Data.self) { return bytes }
             return nil
         }
     }
 
     private func fetchDocument(_ sha256: String) async throws -> StoredDocument? {
-        let rows = try await client.query("""
+        let rows = try await client.query(
+            """
             SELECT sha256, name, format, byte_count, text, created_at FROM document WHERE sha256 = \(sha256)
-            """, logger: logger)
-        for try await (sha, name, format, count, text, created) in rows.decode((String, String, String, Int, String, Date).self) {
-            return StoredDocument(sha256: sha, name: name, format: DocumentFormat(rawValue: format) ?? .txt,
-                                  byteCount: count, text: text, createdAt: created)
+            """,
+            logger: logger
+        )
+        for try await (sha, name, format, count, text, created) in rows.decode(
+            (String, String, String, Int, String, Date).self
+        ) {
+            return StoredDocument(
+                sha256: sha,
+                name: name,
+                format: DocumentFormat(rawValue: format) ?? .txt,
+                byteCount: count,
+                text: text,
+                createdAt: created
+            )
         }
         return nil
     }
@@ -106,46 +133,69 @@ public final class PostgresStore: Store {
         return try await guarded {
             try await self.client.withTransaction(logger: logger) { connection in
                 let known = try await connection.query(
-                    "SELECT 1 FROM document WHERE sha256 = \(analysis.document.sha256) FOR SHARE", logger: logger)
+                    "SELECT 1 FROM document WHERE sha256 = \(analysis.document.sha256) FOR SHARE",
+                    logger: logger
+                )
                 var found = false
                 for try await _ in known { found = true }
                 guard found else { throw StoreError.unknownDocument(sha256: analysis.document.sha256) }
                 let now = Date()
-                let inserted = try await connection.query("""
+                let inserted = try await connection.query(
+                    """
                     INSERT INTO analysis (document_sha256, document_name, profile, score, gaps, moves, created_at, json)
                     VALUES (\(analysis.document.sha256), \(analysis.document.name), \(analysis.profile), \(analysis.score),
                             \(analysis.gaps.count), \(analysis.killListMoves.count), \(now), \(json))
                     RETURNING id
-                    """, logger: logger)
+                    """,
+                    logger: logger
+                )
                 var id: Int64 = 0
                 for try await value in inserted.decode(Int64.self) { id = value }
                 for finding in analysis.provisions {
-                    try await connection.query("""
+                    try await connection.query(
+                        """
                         INSERT INTO finding (analysis_id, provision, dimension, status, strength, value, confidence)
                         VALUES (\(id), \(finding.id), \(finding.dimension), \(finding.status.rawValue),
                                 \(finding.strength?.rawValue), \(finding.value), \(finding.confidence))
-                        """, logger: logger)
+                        """,
+                        logger: logger
+                    )
                 }
                 for move in analysis.killListMoves {
                     try await connection.query(
                         "INSERT INTO move_finding (analysis_id, move, confidence) VALUES (\(id), \(move.id), \(move.confidence))",
-                        logger: logger)
+                        logger: logger
+                    )
                 }
-                return AnalysisSummary(id: id, documentSha256: analysis.document.sha256, documentName: analysis.document.name,
-                                       profile: analysis.profile, score: analysis.score, gaps: analysis.gaps.count,
-                                       moves: analysis.killListMoves.count, createdAt: now)
+                return AnalysisSummary(
+                    id: id,
+                    documentSha256: analysis.document.sha256,
+                    documentName: analysis.document.name,
+                    profile: analysis.profile,
+                    score: analysis.score,
+                    gaps: analysis.gaps.count,
+                    moves: analysis.killListMoves.count,
+                    createdAt: now
+                )
             }
         }
     }
 
     public func analysis(id: Int64) async throws -> StoredAnalysis? {
         try await guarded {
-            let rows = try await self.client.query(PostgresQuery(unsafeSQL: Self.summarySelect + ", json FROM analysis WHERE id = $1",
-                                                                 binds: Self.binds(id)), logger: self.logger)
+            let rows = try await self.client.query(
+                PostgresQuery(
+                    unsafeSQL: Self.summarySelect + ", json FROM analysis WHERE id = $1",
+                    binds: Self.binds(id)
+                ),
+                logger: self.logger
+            )
             for try await row in rows.decode((Int64, String, String, String, Int, Int, Int, Date, Data).self) {
                 let analysis = try SQLiteStore.decoder.decode(Analysis.self, from: row.8)
-                return StoredAnalysis(summary: Self.summary((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7)),
-                                      analysis: analysis)
+                return StoredAnalysis(
+                    summary: Self.summary((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7)),
+                    analysis: analysis
+                )
             }
             return nil
         }
@@ -153,9 +203,13 @@ public final class PostgresStore: Store {
 
     public func analyses(limit: Int, offset: Int) async throws -> [AnalysisSummary] {
         try await guarded {
-            let rows = try await self.client.query(PostgresQuery(
-                unsafeSQL: Self.summarySelect + " FROM analysis ORDER BY id DESC LIMIT $1 OFFSET $2",
-                binds: Self.binds(limit, offset)), logger: self.logger)
+            let rows = try await self.client.query(
+                PostgresQuery(
+                    unsafeSQL: Self.summarySelect + " FROM analysis ORDER BY id DESC LIMIT $1 OFFSET $2",
+                    binds: Self.binds(limit, offset)
+                ),
+                logger: self.logger
+            )
             var list: [AnalysisSummary] = []
             for try await row in rows.decode((Int64, String, String, String, Int, Int, Int, Date).self) {
                 list.append(Self.summary(row))
@@ -175,8 +229,16 @@ public final class PostgresStore: Store {
     static let summarySelect = "SELECT id, document_sha256, document_name, profile, score, gaps, moves, created_at"
 
     static func summary(_ row: (Int64, String, String, String, Int, Int, Int, Date)) -> AnalysisSummary {
-        AnalysisSummary(id: row.0, documentSha256: row.1, documentName: row.2, profile: row.3, score: row.4,
-                        gaps: row.5, moves: row.6, createdAt: row.7)
+        AnalysisSummary(
+            id: row.0,
+            documentSha256: row.1,
+            documentName: row.2,
+            profile: row.3,
+            score: row.4,
+            gaps: row.5,
+            moves: row.6,
+            createdAt: row.7
+        )
     }
 
     // MARK: Knowledge
@@ -187,11 +249,14 @@ public final class PostgresStore: Store {
             try await self.client.withTransaction(logger: logger) { connection in
                 try await connection.query("DELETE FROM knowledge", logger: logger)
                 for entry in entries {
-                    try await connection.query("""
+                    try await connection.query(
+                        """
                         INSERT INTO knowledge (kind, id, title, summary, body, tags)
                         VALUES (\(entry.kind), \(entry.id), \(entry.title), \(entry.summary), \(entry.body),
                                 \(entry.tags.joined(separator: " ")))
-                        """, logger: logger)
+                        """,
+                        logger: logger
+                    )
                 }
             }
         }
@@ -203,7 +268,8 @@ public final class PostgresStore: Store {
             let rows = try await self.client.query(search.statement(), logger: self.logger)
             var hits: [KnowledgeHit] = []
             for try await (kind, id, title, summary, body, tags, snippet)
-                    in rows.decode((String, String, String, String, String, String, String?).self) {
+                in rows.decode((String, String, String, String, String, String, String?).self)
+            {
                 hits.append(KnowledgeHit(entry: Self.entry(kind, id, title, summary, body, tags), snippet: snippet))
             }
             return hits
@@ -213,8 +279,12 @@ public final class PostgresStore: Store {
     public func knowledgeEntry(kind: String, id: String) async throws -> KnowledgeEntry? {
         try await guarded {
             let rows = try await self.client.query(
-                "SELECT kind, id, title, summary, body, tags FROM knowledge WHERE kind = \(kind) AND id = \(id)", logger: self.logger)
-            for try await (kind, id, title, summary, body, tags) in rows.decode((String, String, String, String, String, String).self) {
+                "SELECT kind, id, title, summary, body, tags FROM knowledge WHERE kind = \(kind) AND id = \(id)",
+                logger: self.logger
+            )
+            for try await (kind, id, title, summary, body, tags) in rows.decode(
+                (String, String, String, String, String, String).self
+            ) {
                 return Self.entry(kind, id, title, summary, body, tags)
             }
             return nil
@@ -223,16 +293,32 @@ public final class PostgresStore: Store {
 
     public func knowledgeCounts() async throws -> [String: Int] {
         try await guarded {
-            let rows = try await self.client.query("SELECT kind, COUNT(*) FROM knowledge GROUP BY kind", logger: self.logger)
+            let rows = try await self.client.query(
+                "SELECT kind, COUNT(*) FROM knowledge GROUP BY kind",
+                logger: self.logger
+            )
             var counts: [String: Int] = [:]
             for try await (kind, count) in rows.decode((String, Int).self) { counts[kind] = count }
             return counts
         }
     }
 
-    static func entry(_ kind: String, _ id: String, _ title: String, _ summary: String, _ body: String, _ tags: String) -> KnowledgeEntry {
-        KnowledgeEntry(kind: kind, id: id, title: title, summary: summary, body: body,
-                       tags: tags.split(separator: " ").map(String.init))
+    static func entry(
+        _ kind: String,
+        _ id: String,
+        _ title: String,
+        _ summary: String,
+        _ body: String,
+        _ tags: String
+    ) -> KnowledgeEntry {
+        KnowledgeEntry(
+            kind: kind,
+            id: id,
+            title: title,
+            summary: summary,
+            body: body,
+            tags: tags.split(separator: " ").map(String.init)
+        )
     }
 
     // MARK: Plumbing
@@ -245,6 +331,8 @@ public final class PostgresStore: Store {
 
     /// Runs a store operation and turns driver and server errors into `StoreError`s that say what to do.
     private func guarded<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        do { return try await body() } catch { throw PostgresErrors.translate(error, endpoint: endpoint, opening: false) }
+        do { return try await body() } catch {
+            throw PostgresErrors.translate(error, endpoint: endpoint, opening: false)
+        }
     }
 }

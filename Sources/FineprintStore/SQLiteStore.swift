@@ -81,10 +81,12 @@ public final class SQLiteStore: Store {
                 t.primaryKey(["kind", "id"])
             }
             // Full-text index over the knowledge table (external content: the text is stored once).
-            try db.execute(sql: """
-                CREATE VIRTUAL TABLE knowledgeText USING fts5(
-                    title, summary, body, tags, content='knowledge', tokenize='porter unicode61 remove_diacritics 2')
-                """)
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE knowledgeText USING fts5(
+                        title, summary, body, tags, content='knowledge', tokenize='porter unicode61 remove_diacritics 2')
+                    """
+            )
         }
         return migrator
     }
@@ -95,11 +97,16 @@ public final class SQLiteStore: Store {
         try await write { db in
             if let existing = try Self.fetchDocument(db, sha256: document.sha256) { return (existing, false) }
             let now = Date()
-            try db.execute(sql: """
-                INSERT INTO document (sha256, name, format, byteCount, bytes, text, createdAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [document.sha256, document.name, document.format.rawValue, document.bytes.count,
-                                 document.bytes, document.text, now])
+            try db.execute(
+                sql: """
+                    INSERT INTO document (sha256, name, format, byteCount, bytes, text, createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    document.sha256, document.name, document.format.rawValue, document.bytes.count,
+                    document.bytes, document.text, now,
+                ]
+            )
             return (try Self.fetchDocument(db, sha256: document.sha256)!, true)
         }
     }
@@ -115,12 +122,24 @@ public final class SQLiteStore: Store {
     }
 
     static func fetchDocument(_ db: Database, sha256: String) throws -> StoredDocument? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT sha256, name, format, byteCount, text, createdAt FROM document WHERE sha256 = ?
-            """, arguments: [sha256]) else { return nil }
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT sha256, name, format, byteCount, text, createdAt FROM document WHERE sha256 = ?
+                    """,
+                arguments: [sha256]
+            )
+        else { return nil }
         let formatName: String = row["format"]
-        return StoredDocument(sha256: row["sha256"], name: row["name"], format: DocumentFormat(rawValue: formatName) ?? .txt,
-                              byteCount: row["byteCount"], text: row["text"], createdAt: row["createdAt"])
+        return StoredDocument(
+            sha256: row["sha256"],
+            name: row["name"],
+            format: DocumentFormat(rawValue: formatName) ?? .txt,
+            byteCount: row["byteCount"],
+            text: row["text"],
+            createdAt: row["createdAt"]
+        )
     }
 
     // MARK: Analyses
@@ -132,26 +151,45 @@ public final class SQLiteStore: Store {
                 throw StoreError.unknownDocument(sha256: analysis.document.sha256)
             }
             let now = Date()
-            try db.execute(sql: """
-                INSERT INTO analysis (documentSha256, documentName, profile, score, gaps, moves, createdAt, json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [document.sha256, analysis.document.name, analysis.profile, analysis.score, analysis.gaps.count,
-                                 analysis.killListMoves.count, now, json])
+            try db.execute(
+                sql: """
+                    INSERT INTO analysis (documentSha256, documentName, profile, score, gaps, moves, createdAt, json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    document.sha256, analysis.document.name, analysis.profile, analysis.score, analysis.gaps.count,
+                    analysis.killListMoves.count, now, json,
+                ]
+            )
             let id = db.lastInsertedRowID
             for finding in analysis.provisions {
-                try db.execute(sql: """
-                    INSERT INTO finding (analysisId, provision, dimension, status, strength, value, confidence)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, finding.id, finding.dimension, finding.status.rawValue,
-                                     finding.strength?.rawValue, finding.value, finding.confidence])
+                try db.execute(
+                    sql: """
+                        INSERT INTO finding (analysisId, provision, dimension, status, strength, value, confidence)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        id, finding.id, finding.dimension, finding.status.rawValue,
+                        finding.strength?.rawValue, finding.value, finding.confidence,
+                    ]
+                )
             }
             for move in analysis.killListMoves {
-                try db.execute(sql: "INSERT INTO moveFinding (analysisId, move, confidence) VALUES (?, ?, ?)",
-                               arguments: [id, move.id, move.confidence])
+                try db.execute(
+                    sql: "INSERT INTO moveFinding (analysisId, move, confidence) VALUES (?, ?, ?)",
+                    arguments: [id, move.id, move.confidence]
+                )
             }
-            return AnalysisSummary(id: id, documentSha256: document.sha256, documentName: analysis.document.name,
-                                   profile: analysis.profile, score: analysis.score, gaps: analysis.gaps.count,
-                                   moves: analysis.killListMoves.count, createdAt: now)
+            return AnalysisSummary(
+                id: id,
+                documentSha256: document.sha256,
+                documentName: analysis.document.name,
+                profile: analysis.profile,
+                score: analysis.score,
+                gaps: analysis.gaps.count,
+                moves: analysis.killListMoves.count,
+                createdAt: now
+            )
         }
     }
 
@@ -169,8 +207,11 @@ public final class SQLiteStore: Store {
 
     public func analyses(limit: Int, offset: Int) async throws -> [AnalysisSummary] {
         try await read { db in
-            try Row.fetchAll(db, sql: Self.summarySelect + " ORDER BY a.id DESC LIMIT ? OFFSET ?",
-                             arguments: [limit, offset]).map(Self.summary)
+            try Row.fetchAll(
+                db,
+                sql: Self.summarySelect + " ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                arguments: [limit, offset]
+            ).map(Self.summary)
         }
     }
 
@@ -188,9 +229,16 @@ public final class SQLiteStore: Store {
         """
 
     static func summary(_ row: Row) -> AnalysisSummary {
-        AnalysisSummary(id: row["id"], documentSha256: row["documentSha256"], documentName: row["documentName"],
-                        profile: row["profile"], score: row["score"], gaps: row["gaps"], moves: row["moves"],
-                        createdAt: row["createdAt"])
+        AnalysisSummary(
+            id: row["id"],
+            documentSha256: row["documentSha256"],
+            documentName: row["documentName"],
+            profile: row["profile"],
+            score: row["score"],
+            gaps: row["gaps"],
+            moves: row["moves"],
+            createdAt: row["createdAt"]
+        )
     }
 
     // MARK: Knowledge
@@ -200,10 +248,15 @@ public final class SQLiteStore: Store {
             try db.execute(sql: "INSERT INTO knowledgeText(knowledgeText) VALUES ('delete-all')")
             try db.execute(sql: "DELETE FROM knowledge")
             for entry in entries {
-                try db.execute(sql: """
-                    INSERT INTO knowledge (kind, id, title, summary, body, tags) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [entry.kind, entry.id, entry.title, entry.summary, entry.body,
-                                     entry.tags.joined(separator: " ")])
+                try db.execute(
+                    sql: """
+                        INSERT INTO knowledge (kind, id, title, summary, body, tags) VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        entry.kind, entry.id, entry.title, entry.summary, entry.body,
+                        entry.tags.joined(separator: " "),
+                    ]
+                )
             }
             try db.execute(sql: "INSERT INTO knowledgeText(knowledgeText) VALUES ('rebuild')")
         }
@@ -238,7 +291,8 @@ public final class SQLiteStore: Store {
                     ORDER BY bm25(knowledgeText, 10.0, 4.0, 1.0, 2.0) LIMIT ?
                     """
             } else {
-                sql = "SELECT k.kind, k.id, k.title, k.summary, k.body, k.tags, NULL AS snippet FROM knowledge k"
+                sql =
+                    "SELECT k.kind, k.id, k.title, k.summary, k.body, k.tags, NULL AS snippet FROM knowledge k"
                     + whereClause + " ORDER BY k.kind, k.title LIMIT ?"
             }
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
@@ -249,8 +303,11 @@ public final class SQLiteStore: Store {
 
     public func knowledgeEntry(kind: String, id: String) async throws -> KnowledgeEntry? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT kind, id, title, summary, body, tags FROM knowledge WHERE kind = ? AND id = ?",
-                             arguments: [kind, id]).map(Self.entry)
+            try Row.fetchOne(
+                db,
+                sql: "SELECT kind, id, title, summary, body, tags FROM knowledge WHERE kind = ? AND id = ?",
+                arguments: [kind, id]
+            ).map(Self.entry)
         }
     }
 
@@ -266,8 +323,14 @@ public final class SQLiteStore: Store {
 
     static func entry(_ row: Row) -> KnowledgeEntry {
         let tags: String = row["tags"]
-        return KnowledgeEntry(kind: row["kind"], id: row["id"], title: row["title"], summary: row["summary"],
-                              body: row["body"], tags: tags.split(separator: " ").map(String.init))
+        return KnowledgeEntry(
+            kind: row["kind"],
+            id: row["id"],
+            title: row["title"],
+            summary: row["summary"],
+            body: row["body"],
+            tags: tags.split(separator: " ").map(String.init)
+        )
     }
 
     /// A user's words as an FTS5 expression: every word must occur, the last may be a prefix

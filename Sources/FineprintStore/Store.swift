@@ -80,8 +80,16 @@ public struct AnalysisSummary: Hashable, Codable, Sendable {
     public var moves: Int
     public var createdAt: Date
 
-    public init(id: Int64, documentSha256: String, documentName: String, profile: String, score: Int,
-                gaps: Int, moves: Int, createdAt: Date) {
+    public init(
+        id: Int64,
+        documentSha256: String,
+        documentName: String,
+        profile: String,
+        score: Int,
+        gaps: Int,
+        moves: Int,
+        createdAt: Date
+    ) {
         self.id = id
         self.documentSha256 = documentSha256
         self.documentName = documentName

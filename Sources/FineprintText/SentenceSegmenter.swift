@@ -41,9 +41,9 @@ public enum SentenceSegmenter {
     // MARK: - One region
 
     static func segment(_ s: [Unicode.Scalar], from lower: Int, to upper: Int, into out: inout [TextSpan]) {
-        var start = -1          // first scalar of the current sentence, -1 when none yet
-        var lastContent = -1    // last non-whitespace scalar of the current sentence
-        var lineStart = lower   // first scalar of the current line (or gap-separated segment)
+        var start = -1  // first scalar of the current sentence, -1 when none yet
+        var lastContent = -1  // last non-whitespace scalar of the current sentence
+        var lineStart = lower  // first scalar of the current line (or gap-separated segment)
         var i = lower
 
         func emit() {
@@ -62,8 +62,15 @@ public enum SentenceSegmenter {
                 var blank = c == "\u{0C}" || c == "\u{2029}"
                 while j < upper {
                     let d = s[j]
-                    if isLineBreak(d, s, j, upper) { blank = true; j += 1; continue }
-                    if isHorizontalSpace(d) || d == "\r" { j += 1; continue }
+                    if isLineBreak(d, s, j, upper) {
+                        blank = true
+                        j += 1
+                        continue
+                    }
+                    if isHorizontalSpace(d) || d == "\r" {
+                        j += 1
+                        continue
+                    }
                     break
                 }
                 if blank || j >= upper {
@@ -182,7 +189,8 @@ public enum SentenceSegmenter {
     ]
 
     static let companySuffixes: Set<String> = [
-        "inc", "ltd", "co", "corp", "llc", "plc", "l.p", "lp", "llp", "n.v", "s.a", "b.v", "ag", "gmbh", "pty", "s.a.r.l",
+        "inc", "ltd", "co", "corp", "llc", "plc", "l.p", "lp", "llp", "n.v", "s.a", "b.v", "ag", "gmbh", "pty",
+        "s.a.r.l",
     ]
 
     /// Words that are followed by a number: "Sec. 4", "No. 12", "Art. 28".
@@ -220,7 +228,12 @@ public enum SentenceSegmenter {
 
     // MARK: - Scalar classes
 
-    @inline(__always) static func isLineBreak(_ c: Unicode.Scalar, _ s: [Unicode.Scalar], _ i: Int, _ upper: Int) -> Bool {
+    @inline(__always) static func isLineBreak(
+        _ c: Unicode.Scalar,
+        _ s: [Unicode.Scalar],
+        _ i: Int,
+        _ upper: Int
+    ) -> Bool {
         switch c {
         case "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": return true
         case "\r": return !(i + 1 < upper && s[i + 1] == "\n")
@@ -229,7 +242,8 @@ public enum SentenceSegmenter {
     }
 
     @inline(__always) static func isHorizontalSpace(_ c: Unicode.Scalar) -> Bool {
-        c == " " || c == "\t" || c == "\u{A0}" || c == "\r" || (c.value >= 0x2000 && c.value <= 0x200A) || c == "\u{3000}" || c == "\u{202F}"
+        c == " " || c == "\t" || c == "\u{A0}" || c == "\r" || (c.value >= 0x2000 && c.value <= 0x200A)
+            || c == "\u{3000}" || c == "\u{202F}"
     }
 
     @inline(__always) public static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
@@ -258,7 +272,8 @@ public enum SentenceSegmenter {
 
     @inline(__always) static func isWordPart(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x80 {
-            return (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A) || isDigit(c) || c == "." || c == "'"
+            return (c.value >= 0x41 && c.value <= 0x5A) || (c.value >= 0x61 && c.value <= 0x7A) || isDigit(c)
+                || c == "." || c == "'"
         }
         return c.properties.isAlphabetic
     }
@@ -354,7 +369,7 @@ public enum LineShape {
             while i < limit && i - p <= 5 && isAlphaASCII(s[i]) { i += 1 }
             if i > p && i < limit && (s[i] == "." || s[i] == ")") && spaceAt(i + 1) {
                 let label = String(String.UnicodeScalarView(s[p..<i]))
-                if (label.count == 1 || isRoman(label)) {
+                if label.count == 1 || isRoman(label) {
                     // A single capital with a period followed by a capitalised word may be an initial
                     // ("J. Smith"); accept it only before a capital word that is not a name-like single word.
                     return Marker(kind: .clause, number: label, markerEnd: i + 1, depth: 1)
@@ -367,12 +382,20 @@ public enum LineShape {
             while i < limit && s[i] == " " { i += 1 }
             if i < limit && SentenceSegmenter.isDigit(s[i]) {
                 var j = i
-                while j < limit && (SentenceSegmenter.isDigit(s[j]) || (s[j] == "." && j + 1 < limit && SentenceSegmenter.isDigit(s[j + 1]))) { j += 1 }
-                return Marker(kind: .heading, number: String(String.UnicodeScalarView(s[i..<j])), markerEnd: j, depth: 1)
+                while j < limit
+                    && (SentenceSegmenter.isDigit(s[j])
+                        || (s[j] == "." && j + 1 < limit && SentenceSegmenter.isDigit(s[j + 1])))
+                { j += 1 }
+                return Marker(
+                    kind: .heading,
+                    number: String(String.UnicodeScalarView(s[i..<j])),
+                    markerEnd: j,
+                    depth: 1
+                )
             }
             return nil
         }
-        if c == "A" || c == "S" || c == "P" || c == "C" || c == "E" {   // the initials of `headingKeywords`
+        if c == "A" || c == "S" || c == "P" || c == "C" || c == "E" {  // the initials of `headingKeywords`
             var i = p
             while i < limit && i - p < 12 && isAlphaASCII(s[i]) { i += 1 }
             let word = String(String.UnicodeScalarView(s[p..<i])).lowercased()
@@ -380,21 +403,31 @@ public enum LineShape {
             var j = i
             while j < limit && s[j] == " " { j += 1 }
             let numberStart = j
-            while j < limit && j - numberStart < 10 && (isAlnumASCII(s[j]) || (s[j] == "." && j + 1 < limit && isAlnumASCII(s[j + 1]))) { j += 1 }
+            while j < limit && j - numberStart < 10
+                && (isAlnumASCII(s[j]) || (s[j] == "." && j + 1 < limit && isAlnumASCII(s[j + 1])))
+            { j += 1 }
             guard j > numberStart else { return nil }
             let number = String(String.UnicodeScalarView(s[numberStart..<j]))
-            guard number.unicodeScalars.first.map(SentenceSegmenter.isDigit) == true || isRoman(number)
-                    || (number.count == 1 && number.unicodeScalars.first.map(SentenceSegmenter.isUpper) == true) else { return nil }
+            guard
+                number.unicodeScalars.first.map(SentenceSegmenter.isDigit) == true || isRoman(number)
+                    || (number.count == 1 && number.unicodeScalars.first.map(SentenceSegmenter.isUpper) == true)
+            else { return nil }
             var end = j
             if end < limit && (s[end] == "." || s[end] == ":") { end += 1 }
             guard spaceAt(end) || (end < limit && (s[end] == "-" || s[end] == "–" || s[end] == "—")) else { return nil }
-            return Marker(kind: .heading, number: number, markerEnd: end, depth: word == "article" || word == "part" || word == "chapter" ? 1 : 2)
+            return Marker(
+                kind: .heading,
+                number: number,
+                markerEnd: end,
+                depth: word == "article" || word == "part" || word == "chapter" ? 1 : 2
+            )
         }
         return nil
     }
 
     static let headingKeywords: Set<String> = [
-        "article", "section", "schedule", "annex", "appendix", "exhibit", "part", "chapter", "clause", "attachment", "addendum",
+        "article", "section", "schedule", "annex", "appendix", "exhibit", "part", "chapter", "clause", "attachment",
+        "addendum",
     ]
 
     /// Is the trimmed range `from..<to` a heading: a short line in capitals ("DATA PROTECTION"), a
@@ -422,7 +455,9 @@ public enum LineShape {
             if bodyStart >= b { return keyword }
         }
         // Count words and letters of the body.
-        var upper = 0, lower = 0, words = 0
+        var upper = 0
+        var lower = 0
+        var words = 0
         var inWord = false
         var longLowerWord = false
         var wordStart = bodyStart
@@ -433,22 +468,33 @@ public enum LineShape {
             let c = s[k]
             let letter = c.properties.isAlphabetic
             if letter {
-                if !inWord { inWord = true; words += 1; wordStart = k; wordFirstLower = SentenceSegmenter.isLower(c) }
+                if !inWord {
+                    inWord = true
+                    words += 1
+                    wordStart = k
+                    wordFirstLower = SentenceSegmenter.isLower(c)
+                }
                 if SentenceSegmenter.isUpper(c) { upper += 1 } else if SentenceSegmenter.isLower(c) { lower += 1 }
             } else if c == "'" || c == "’" || c == "-" {
                 // inside a word
             } else {
                 if inWord {
-                    if wordFirstLower && k - wordStart >= 4 && !titleStopWords.contains(String(String.UnicodeScalarView(s[wordStart..<k]))) {
+                    if wordFirstLower && k - wordStart >= 4
+                        && !titleStopWords.contains(String(String.UnicodeScalarView(s[wordStart..<k])))
+                    {
                         longLowerWord = true
                     }
                     inWord = false
                 }
-                if (c == "." || c == "?" || c == "!") && k + 1 < b && SentenceSegmenter.isWhitespace(s[k + 1]) { internalStop = true }
+                if (c == "." || c == "?" || c == "!") && k + 1 < b && SentenceSegmenter.isWhitespace(s[k + 1]) {
+                    internalStop = true
+                }
             }
             k += 1
         }
-        if inWord && wordFirstLower && b - wordStart >= 4 && !titleStopWords.contains(String(String.UnicodeScalarView(s[wordStart..<b]))) {
+        if inWord && wordFirstLower && b - wordStart >= 4
+            && !titleStopWords.contains(String(String.UnicodeScalarView(s[wordStart..<b])))
+        {
             longLowerWord = true
         }
         if words == 0 { return keyword }
@@ -478,7 +524,8 @@ public enum LineShape {
     ]
 
     static let titleStopWords: Set<String> = [
-        "with", "from", "into", "upon", "under", "over", "than", "that", "this", "such", "their", "other", "between", "within", "without", "through", "against", "regarding", "concerning",
+        "with", "from", "into", "upon", "under", "over", "than", "that", "this", "such", "their", "other", "between",
+        "within", "without", "through", "against", "regarding", "concerning",
     ]
 
     public static func isAlphaASCII(_ c: Unicode.Scalar) -> Bool {
@@ -490,7 +537,7 @@ public enum LineShape {
     static func isListLabel(_ label: String) -> Bool {
         if label.allSatisfy({ $0.isASCII && $0.isNumber }) { return label.count <= 3 }
         if label.count == 1 { return label.allSatisfy { $0.isASCII && $0.isLetter } }
-        if label.count == 2, let f = label.first, label.allSatisfy({ $0 == f }) { return true } // "aa"
+        if label.count == 2, let f = label.first, label.allSatisfy({ $0 == f }) { return true }  // "aa"
         return isRoman(label)
     }
 

@@ -46,7 +46,13 @@ public enum Tokenizer {
             let s = scalars[i]
             guard isWordScalar(s) else {
                 if s == ";" || s == ":" { pendingBreak = true }
-                if s == "(" { depth += 1 } else if s == ")" { depth = max(depth - 1, 0) } else if s == "\n" { depth = 0 }
+                if s == "(" {
+                    depth += 1
+                } else if s == ")" {
+                    depth = max(depth - 1, 0)
+                } else if s == "\n" {
+                    depth = 0
+                }
                 i += 1
                 continue
             }
@@ -60,8 +66,9 @@ public enum Tokenizer {
                 } else if isApostrophe(c), i + 1 < upper, isLetter(scalars[i + 1]), !word.isEmpty {
                     word.append("'")
                     i += 1
-                } else if (c == "," || c == "."), i + 1 < upper, isDigit(scalars[i + 1]),
-                          let last = word.last, isDigit(last) {
+                } else if c == "," || c == ".", i + 1 < upper, isDigit(scalars[i + 1]),
+                    let last = word.last, isDigit(last)
+                {
                     word.append(c)
                     i += 1
                 } else {
@@ -70,7 +77,9 @@ public enum Tokenizer {
             }
             var text = String(word)
             if text.hasSuffix("'s") { text.removeLast(2) }
-            tokens.append(Token(text: text, start: start, end: i, clauseBreakBefore: pendingBreak, parenthesized: depth > 0))
+            tokens.append(
+                Token(text: text, start: start, end: i, clauseBreakBefore: pendingBreak, parenthesized: depth > 0)
+            )
             pendingBreak = false
             // A trailing apostrophe of a plural possessive ("parties'") is simply skipped.
         }

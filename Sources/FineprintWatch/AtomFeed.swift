@@ -9,8 +9,13 @@ import Foundation
 /// categorised `cosmetic`, so that a reader can filter them out; wording changes with no change in
 /// rights are categorised `wording`.
 public enum AtomFeed {
-    public static func render(_ index: WatchIndex, title: String = "fineprint: changes in watched terms",
-                              feedId: String, now: Date = Date(), limit: Int = 200) -> String {
+    public static func render(
+        _ index: WatchIndex,
+        title: String = "fineprint: changes in watched terms",
+        feedId: String,
+        now: Date = Date(),
+        limit: Int = 200
+    ) -> String {
         var entries: [(source: WatchSource, version: WatchVersion, change: WatchChange)] = []
         for s in index.sources {
             for v in s.versions { if let c = v.change { entries.append((s, v, c)) } }
@@ -19,15 +24,15 @@ public enum AtomFeed {
         entries = Array(entries.prefix(limit))
         let updated = entries.first?.version.retrieved ?? now
         var x = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom">
-          <id>\(esc(uuidURN(feedId)))</id>
-          <title>\(esc(title))</title>
-          <updated>\(date(updated))</updated>
-          <author><name>fineprint</name></author>
-          <generator>fineprint</generator>
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+              <id>\(esc(uuidURN(feedId)))</id>
+              <title>\(esc(title))</title>
+              <updated>\(date(updated))</updated>
+              <author><name>fineprint</name></author>
+              <generator>fineprint</generator>
 
-        """
+            """
         for e in entries {
             let c = e.change
             let category = c.rightsChanged ? "rights" : c.cosmeticOnly ? "cosmetic" : "wording"
@@ -41,7 +46,9 @@ public enum AtomFeed {
             }
             var body = [c.headline]
             if c.rightsChanged {
-                body.append("Score \(c.scoreOld) → \(c.scoreNew); \(c.worse) change(s) against the buyer, \(c.better) in its favour.")
+                body.append(
+                    "Score \(c.scoreOld) → \(c.scoreNew); \(c.worse) change(s) against the buyer, \(c.better) in its favour."
+                )
             }
             body += c.details.map { "• " + $0 }
             body.append("Clauses: \(c.clauses).")
@@ -81,8 +88,8 @@ public enum AtomFeed {
     /// A stable urn:uuid from any string (name-based, from its SHA-256).
     static func uuidURN(_ name: String) -> String {
         var bytes = Array(SHA256.hash(data: Data(name.utf8)).prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x80   // version 8: custom
-        bytes[8] = (bytes[8] & 0x3F) | 0x80   // RFC 4122 variant
+        bytes[6] = (bytes[6] & 0x0F) | 0x80  // version 8: custom
+        bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 4122 variant
         let hex = bytes.map { String(format: "%02x", $0) }.joined()
         let p = Array(hex)
         return "urn:uuid:" + String(p[0..<8]) + "-" + String(p[8..<12]) + "-" + String(p[12..<16]) + "-"

@@ -69,11 +69,13 @@ public struct WatchChange: Codable, Sendable, Equatable {
             guard s.status == .present else { return "absent" }
             return (s.strength?.rawValue ?? "present") + (s.value.map { " (\($0))" } ?? "")
         }
-        details = d.rights.provisions.map { "\($0.kind.rawValue) \($0.provision): \(state($0.old)) → \(state($0.new))" }
+        details =
+            d.rights.provisions.map { "\($0.kind.rawValue) \($0.provision): \(state($0.old)) → \(state($0.new))" }
             + d.rights.movesAdded.map { "kill-list move added \($0.id)" }
             + d.rights.movesRemoved.map { "kill-list move removed \($0.id)" }
         let s = d.summary
-        clauses = "\(s.modified) modified, \(s.added) added, \(s.removed) removed, \(s.moved) moved, \(s.cosmetic) cosmetic only"
+        clauses =
+            "\(s.modified) modified, \(s.added) added, \(s.removed) removed, \(s.moved) moved, \(s.cosmetic) cosmetic only"
         diff = diffPath
     }
 }
@@ -110,7 +112,9 @@ public struct WatchStore {
                 throw WatchStoreError(description: "\(indexURL.path) is not a fineprint watch index: \(error)")
             }
             guard index.schema == WatchIndex.schemaId else {
-                throw WatchStoreError(description: "\(indexURL.path) has schema \(index.schema); expected \(WatchIndex.schemaId)")
+                throw WatchStoreError(
+                    description: "\(indexURL.path) has schema \(index.schema); expected \(WatchIndex.schemaId)"
+                )
             }
         } else {
             index = WatchIndex()
@@ -122,7 +126,12 @@ public struct WatchStore {
     }
 
     /// Records `data` as the newest version of `location` unless it equals the latest version.
-    public mutating func record(location: String, name: String, data: Data, at date: Date = Date()) throws -> RecordOutcome {
+    public mutating func record(
+        location: String,
+        name: String,
+        data: Data,
+        at date: Date = Date()
+    ) throws -> RecordOutcome {
         let sha = Self.sha256(data)
         let ext = (name as NSString).pathExtension
         let object = "objects/\(sha.prefix(2))/\(sha)" + (ext.isEmpty ? "" : ".\(ext.lowercased())")
@@ -132,13 +141,29 @@ public struct WatchStore {
         }
         let objectURL = root.appendingPathComponent(object)
         if !FileManager.default.fileExists(atPath: objectURL.path) {
-            try FileManager.default.createDirectory(at: objectURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: objectURL.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try data.write(to: objectURL, options: .atomic)
         }
-        let version = WatchVersion(sha256: sha, retrieved: date, bytes: data.count, object: object, fileName: name, change: nil)
+        let version = WatchVersion(
+            sha256: sha,
+            retrieved: date,
+            bytes: data.count,
+            object: object,
+            fileName: name,
+            change: nil
+        )
         if s == nil {
-            index.sources.append(WatchSource(id: String(Self.sha256(Data(location.utf8)).prefix(16)), location: location,
-                                             name: name, versions: []))
+            index.sources.append(
+                WatchSource(
+                    id: String(Self.sha256(Data(location.utf8)).prefix(16)),
+                    location: location,
+                    name: name,
+                    versions: []
+                )
+            )
             s = index.sources.count - 1
         }
         let previous = index.sources[s!].versions.last
@@ -159,7 +184,8 @@ public struct WatchStore {
 
     /// Attaches a diff to the newest version of `location` (and keeps the full diff under diffs/).
     public mutating func attach(_ diff: VersionDiff, to location: String) throws {
-        guard let s = index.sources.firstIndex(where: { $0.location == location }), !index.sources[s].versions.isEmpty else {
+        guard let s = index.sources.firstIndex(where: { $0.location == location }), !index.sources[s].versions.isEmpty
+        else {
             throw WatchStoreError(description: "no version of \(location) to attach a diff to")
         }
         let path = "diffs/\(diff.old.sha256.prefix(12))-\(diff.new.sha256.prefix(12)).json"

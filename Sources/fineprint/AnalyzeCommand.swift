@@ -10,10 +10,11 @@ struct Analyze: AsyncParsableCommand {
         commandName: "analyze",
         abstract: "Find the sovereignty provisions, kill-list moves and gaps in contracts.",
         discussion: """
-        FILE may be a .txt, .md, .html, .pdf or .docx file, or a folder (read recursively). With
-        several inputs, --out names a folder that receives one report per input; without --out the
-        reports go to standard output (JSON as an array).
-        """)
+            FILE may be a .txt, .md, .html, .pdf or .docx file, or a folder (read recursively). With
+            several inputs, --out names a folder that receives one report per input; without --out the
+            reports go to standard output (JSON as an array).
+            """
+    )
 
     @Argument(help: "Files or folders to analyse.")
     var inputs: [String]
@@ -59,11 +60,19 @@ struct Analyze: AsyncParsableCommand {
                 let url = files[index]
                 next += 1
                 group.addTask {
-                    (index, Result {
-                        let document = try reader.read(fileAt: url)
-                        let analysis = bench.analyzer.analyze(document, playbook: chosen)
-                        return ReportInput(analysis: analysis, corpus: bench.corpus, playbook: chosen, text: document.text)
-                    })
+                    (
+                        index,
+                        Result {
+                            let document = try reader.read(fileAt: url)
+                            let analysis = bench.analyzer.analyze(document, playbook: chosen)
+                            return ReportInput(
+                                analysis: analysis,
+                                corpus: bench.corpus,
+                                playbook: chosen,
+                                text: document.text
+                            )
+                        }
+                    )
                 }
             }
             for _ in 0..<workers { submit() }
@@ -109,17 +118,24 @@ struct Analyze: AsyncParsableCommand {
             var used = Set<String>()
             for report in reports {
                 var name = report.url.deletingPathExtension().lastPathComponent
-                while !used.insert(name).inserted { name += "-" + String(report.input.analysis.document.sha256.prefix(8)) }
+                while !used.insert(name).inserted {
+                    name += "-" + String(report.input.analysis.document.sha256.prefix(8))
+                }
                 let path = (out as NSString).appendingPathComponent(name + "." + format.report.fileExtension)
-                try Data(ReportRenderer.render(report.input, as: format.report).utf8).write(to: URL(fileURLWithPath: path))
+                try Data(ReportRenderer.render(report.input, as: format.report).utf8).write(
+                    to: URL(fileURLWithPath: path)
+                )
             }
             return
         }
         let text: String
         if format == .json && multiple {
-            text = "[\n" + (try reports.map { try JSONReport.render($0.input.analysis) }).joined(separator: ",\n") + "\n]\n"
+            text =
+                "[\n" + (try reports.map { try JSONReport.render($0.input.analysis) }).joined(separator: ",\n")
+                + "\n]\n"
         } else {
-            text = try reports.map { try ReportRenderer.render($0.input, as: format.report) }.joined(separator: "\n")
+            text =
+                try reports.map { try ReportRenderer.render($0.input, as: format.report) }.joined(separator: "\n")
                 + (format == .json ? "\n" : "")
         }
         if let out {
@@ -144,7 +160,9 @@ enum InputFiles {
             }
             if isDirectory.boolValue {
                 let root = URL(fileURLWithPath: input)
-                guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
+                guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+                    continue
+                }
                 var found: [URL] = []
                 for case let url as URL in walker where extensions.contains(url.pathExtension.lowercased()) {
                     found.append(url)

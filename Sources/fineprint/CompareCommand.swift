@@ -9,11 +9,12 @@ struct Compare: AsyncParsableCommand {
         commandName: "compare",
         abstract: "Compare suppliers' terms side by side: which protects the buyer best?",
         discussion: """
-        Analyses every FILE against one playbook and shows a matrix of provisions × documents
-        (status, strength, value, confidence), the kill-list moves each document contains, each
-        document's score and dimension scores, and a ranking. A folder stands for the documents in it.
-        See docs/compare-and-diff.md.
-        """)
+            Analyses every FILE against one playbook and shows a matrix of provisions × documents
+            (status, strength, value, confidence), the kill-list moves each document contains, each
+            document's score and dimension scores, and a ranking. A folder stands for the documents in it.
+            See docs/compare-and-diff.md.
+            """
+    )
 
     @Argument(help: "The documents to compare (files or folders), at least two.")
     var inputs: [String]

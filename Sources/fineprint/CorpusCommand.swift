@@ -9,11 +9,13 @@ struct CorpusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Check, describe and export the corpus and its knowledge base.",
-        subcommands: [Validate.self, Stats.self, Export.self])
+        subcommands: [Validate.self, Stats.self, Export.self]
+    )
 
     struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check schema, references, ids, patterns, dates and sources of the corpus and knowledge base.")
+            abstract: "Check schema, references, ids, patterns, dates and sources of the corpus and knowledge base."
+        )
 
         @Option(help: "The corpus folder (default: the bundled corpus).")
         var corpus: String?
@@ -72,7 +74,8 @@ struct CorpusCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the corpus, knowledge base and partnership scorecards as one JSON document.")
+            abstract: "Write the corpus, knowledge base and partnership scorecards as one JSON document."
+        )
 
         enum Format: String, ExpressibleByArgument { case json }
 
@@ -98,12 +101,22 @@ struct CorpusCommand: AsyncParsableCommand {
                 let problems = KnowledgeValidator.validate(knowledge, against: bench.corpus)
                 guard problems.isEmpty else {
                     for p in problems { Console.error(p.description) }
-                    throw CLIError("the knowledge base has \(problems.count) problem(s); run `fineprint corpus validate`")
+                    throw CLIError(
+                        "the knowledge base has \(problems.count) problem(s); run `fineprint corpus validate`"
+                    )
                 }
-                let scorer = PartnershipScorer(analyzer: bench.analyzer, corpus: bench.corpus, knowledge: knowledge,
-                                               playbook: try bench.playbook(profile: profile, file: nil))
-                let export = CorpusExport(corpus: bench.corpus, knowledge: knowledge, scorecards: scorer.scorecards(),
-                                          includeUnpublished: includeUnpublished)
+                let scorer = PartnershipScorer(
+                    analyzer: bench.analyzer,
+                    corpus: bench.corpus,
+                    knowledge: knowledge,
+                    playbook: try bench.playbook(profile: profile, file: nil)
+                )
+                let export = CorpusExport(
+                    corpus: bench.corpus,
+                    knowledge: knowledge,
+                    scorecards: scorer.scorecards(),
+                    includeUnpublished: includeUnpublished
+                )
                 let data = try export.json()
                 if let out {
                     try data.write(to: URL(fileURLWithPath: out), options: .atomic)
@@ -143,7 +156,8 @@ func knowledgeTable(_ k: KnowledgeBase) -> String {
         return name.padding(toLength: 14, withPad: " ", startingAt: 0)
             + counts.map { String($0).leftPadded(16) }.joined() + "\n"
     }
-    var text = "  " + "".padding(toLength: 14, withPad: " ", startingAt: 0)
+    var text =
+        "  " + "".padding(toLength: 14, withPad: " ", startingAt: 0)
         + Confidence.allCases.map { $0.rawValue.leftPadded(16) }.joined() + "\n"
     text += "  " + row("patterns", k.patterns.map(\.confidence))
     text += "  " + row("partnerships", k.partnerships.map(\.confidence))
@@ -152,7 +166,8 @@ func knowledgeTable(_ k: KnowledgeBase) -> String {
     let kinds = Dictionary(grouping: k.sources, by: \.kind).map { "\($0.key.rawValue) \($0.value.count)" }.sorted()
     text += "  sources by kind: " + kinds.joined(separator: ", ") + "\n"
     let excerpts = k.partnerships.reduce(0) { $0 + $1.publicTermsExcerpts.count }
-    text += "  public-terms excerpts: \(excerpts) in \(k.partnerships.filter { !$0.publicTermsExcerpts.isEmpty }.count) partnerships\n"
+    text +=
+        "  public-terms excerpts: \(excerpts) in \(k.partnerships.filter { !$0.publicTermsExcerpts.isEmpty }.count) partnerships\n"
     return text
 }
 

@@ -9,13 +9,14 @@ struct Diff: AsyncParsableCommand {
         commandName: "diff",
         abstract: "What changed between two versions of a document — in the buyer's rights first.",
         discussion: """
-        Aligns OLD and NEW clause by clause (surviving renumbering and moved clauses), shows word-level
-        changes, added and removed clauses, and above them the change in rights: provisions gained,
-        lost, strengthened or weakened, hazards added or removed, values changed, kill-list moves
-        added or removed, and the score. Changes in links, dates, whitespace, typography, case and
-        numbering are labelled cosmetic. The time taken is printed on standard error.
-        See docs/compare-and-diff.md.
-        """)
+            Aligns OLD and NEW clause by clause (surviving renumbering and moved clauses), shows word-level
+            changes, added and removed clauses, and above them the change in rights: provisions gained,
+            lost, strengthened or weakened, hazards added or removed, values changed, kill-list moves
+            added or removed, and the score. Changes in links, dates, whitespace, typography, case and
+            numbering are labelled cosmetic. The time taken is printed on standard error.
+            See docs/compare-and-diff.md.
+            """
+    )
 
     @Argument(help: "The older version.")
     var old: String
@@ -42,7 +43,8 @@ struct Diff: AsyncParsableCommand {
     func run() async throws {
         let (bench, chosen) = try judging.load()
         let reader = judging.reader
-        let oldDocument: ExtractedDocument, newDocument: ExtractedDocument
+        let oldDocument: ExtractedDocument
+        let newDocument: ExtractedDocument
         do {
             oldDocument = try reader.read(fileAt: URL(fileURLWithPath: old))
             newDocument = try reader.read(fileAt: URL(fileURLWithPath: new))
@@ -59,9 +61,16 @@ struct Diff: AsyncParsableCommand {
         }
         if !quiet {
             let t = diff.timings
-            Console.progress(String(format: "diff of %d and %d characters in %.1f ms (analyses %.1f ms, alignment %.1f ms)\n",
-                                    diff.old.characters, diff.new.characters, t.totalMilliseconds,
-                                    t.analysisMilliseconds, t.alignmentMilliseconds))
+            Console.progress(
+                String(
+                    format: "diff of %d and %d characters in %.1f ms (analyses %.1f ms, alignment %.1f ms)\n",
+                    diff.old.characters,
+                    diff.new.characters,
+                    t.totalMilliseconds,
+                    t.analysisMilliseconds,
+                    t.alignmentMilliseconds
+                )
+            )
         }
     }
 }

@@ -7,12 +7,14 @@ struct Eval: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure the analyzer against labelled documents.",
-        subcommands: [CUAD.self, Labels.self])
+        subcommands: [CUAD.self, Labels.self]
+    )
 
     struct CUAD: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "cuad",
-            abstract: "Score analyze on the CUAD categories the taxonomy maps (docs/evaluation.md).")
+            abstract: "Score analyze on the CUAD categories the taxonomy maps (docs/evaluation.md)."
+        )
 
         @Option(help: "A CUAD-format folder (master_clauses.csv and contracts/*.txt).")
         var data: String
@@ -23,17 +25,31 @@ struct Eval: AsyncParsableCommand {
             do {
                 let bench = try options.workbench()
                 let split = options.split
-                var categories = Dictionary(uniqueKeysWithValues: bench.corpus.taxonomy.provisions.compactMap { p in
-                    p.cuad.map { (p.id, $0) }
-                })
+                var categories = Dictionary(
+                    uniqueKeysWithValues: bench.corpus.taxonomy.provisions.compactMap { p in
+                        p.cuad.map { (p.id, $0) }
+                    }
+                )
                 if let wanted = options.wanted {
                     categories = categories.filter { wanted.contains($0.key) }
                 }
-                guard !categories.isEmpty else { throw CLIError("no provision of the taxonomy maps to a CUAD category") }
-                let documents = split.filter(try CUADDataset.load(from: URL(fileURLWithPath: data), categories: categories))
+                guard !categories.isEmpty else {
+                    throw CLIError("no provision of the taxonomy maps to a CUAD category")
+                }
+                let documents = split.filter(
+                    try CUADDataset.load(from: URL(fileURLWithPath: data), categories: categories)
+                )
                 let order = bench.corpus.taxonomy.provisions.map(\.id).filter { categories[$0] != nil }
-                let evaluator = Evaluator(analyzer: bench.analyzer, playbook: try bench.playbook(profile: "tier1", file: nil))
-                let report = try await evaluator.evaluate(documents, provisions: order, dataset: "CUAD (\(data))", split: split)
+                let evaluator = Evaluator(
+                    analyzer: bench.analyzer,
+                    playbook: try bench.playbook(profile: "tier1", file: nil)
+                )
+                let report = try await evaluator.evaluate(
+                    documents,
+                    provisions: order,
+                    dataset: "CUAD (\(data))",
+                    split: split
+                )
                 try options.publish(report)
             } catch let error as ExitCode {
                 throw error
@@ -49,12 +65,13 @@ struct Eval: AsyncParsableCommand {
             commandName: "labels",
             abstract: "Score analyze on our own gold labels for the vendor terms (docs/labels-format.md).",
             discussion: """
-            Reads every label file in --labels, checks it against its document in --data (hash, all 40
-            provisions, every quote found), runs the analyzer and prints the same table as `eval cuad`.
-            The split is declared in each label file. When the data folder is absent (it lives outside
-            the repository), prints why and exits 0 without scoring. --check stops after the checks,
-            so annotators can validate a blind label file without ever running the analyzer on it.
-            """)
+                Reads every label file in --labels, checks it against its document in --data (hash, all 40
+                provisions, every quote found), runs the analyzer and prints the same table as `eval cuad`.
+                The split is declared in each label file. When the data folder is absent (it lives outside
+                the repository), prints why and exits 0 without scoring. --check stops after the checks,
+                so annotators can validate a blind label file without ever running the analyzer on it.
+                """
+        )
 
         @Option(help: "The folder the label files' document paths are relative to (e.g. ../shared/data/vendor-terms).")
         var data: String
@@ -75,11 +92,15 @@ struct Eval: AsyncParsableCommand {
                 let bench = try options.workbench()
                 let split = options.split
                 var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue else {
-                    Console.error("eval labels skipped: no data folder at \(data) (the documents are not part of the repository)")
+                guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue
+                else {
+                    Console.error(
+                        "eval labels skipped: no data folder at \(data) (the documents are not part of the repository)"
+                    )
                     return
                 }
-                let labelsURL = labels.map { URL(fileURLWithPath: $0) }
+                let labelsURL =
+                    labels.map { URL(fileURLWithPath: $0) }
                     ?? bench.corpusURL.deletingLastPathComponent().appendingPathComponent("eval/labels/vendor-terms")
                 let all = bench.corpus.taxonomy.provisions.map(\.id)
                 var labelled = try GoldLabels.load(labels: labelsURL, data: URL(fileURLWithPath: data), provisions: all)
@@ -89,19 +110,30 @@ struct Eval: AsyncParsableCommand {
                 }
                 if check {
                     let counts = Dictionary(grouping: labelled, by: \.split).mapValues(\.count)
-                    print("\(labelled.count) label files check out (dev \(counts[.dev] ?? 0), validation \(counts[.validation] ?? 0))")
+                    print(
+                        "\(labelled.count) label files check out (dev \(counts[.dev] ?? 0), validation \(counts[.validation] ?? 0))"
+                    )
                     return
                 }
                 var order = all
                 if let wanted = options.wanted {
-                    if let unknown = wanted.subtracting(all).sorted().first { throw CLIError("'\(unknown)' is not a provision of the taxonomy") }
+                    if let unknown = wanted.subtracting(all).sorted().first {
+                        throw CLIError("'\(unknown)' is not a provision of the taxonomy")
+                    }
                     order = all.filter { wanted.contains($0) }
                 }
                 let documents = split.filter(labelled)
                 guard !documents.isEmpty else { throw CLIError("no labelled document in split \(split.rawValue)") }
-                let evaluator = Evaluator(analyzer: bench.analyzer, playbook: try bench.playbook(profile: "tier1", file: nil))
-                let report = try await evaluator.evaluate(documents, provisions: order,
-                                                          dataset: "vendor terms (\(labelsURL.lastPathComponent) labels)", split: split)
+                let evaluator = Evaluator(
+                    analyzer: bench.analyzer,
+                    playbook: try bench.playbook(profile: "tier1", file: nil)
+                )
+                let report = try await evaluator.evaluate(
+                    documents,
+                    provisions: order,
+                    dataset: "vendor terms (\(labelsURL.lastPathComponent) labels)",
+                    split: split
+                )
                 try options.publish(report)
             } catch let error as ExitCode {
                 throw error

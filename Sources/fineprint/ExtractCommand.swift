@@ -8,10 +8,11 @@ struct Extract: AsyncParsableCommand {
         commandName: "extract",
         abstract: "Print the text Fineprint reads from a document (or its structure as JSON).",
         discussion: """
-        FILE may be a .txt, .md, .html, .pdf or .docx file. Without --structure the extracted text is
-        printed as it is analysed; all offsets in Fineprint's reports count Unicode scalars of this text.
-        With --structure, prints JSON: name, format, sha256, characters, blocks and sentences.
-        """)
+            FILE may be a .txt, .md, .html, .pdf or .docx file. Without --structure the extracted text is
+            printed as it is analysed; all offsets in Fineprint's reports count Unicode scalars of this text.
+            With --structure, prints JSON: name, format, sha256, characters, blocks and sentences.
+            """
+    )
 
     @Argument(help: "The document to read.")
     var file: String
@@ -88,7 +89,9 @@ struct StructureOutput: Encodable {
         format = document.format.rawValue
         sha256 = document.sha256
         characters = document.characterCount
-        blocks = document.blocks.map { Block(kind: $0.kind.rawValue, start: $0.span.start, end: $0.span.end, level: $0.level, number: $0.number) }
+        blocks = document.blocks.map {
+            Block(kind: $0.kind.rawValue, start: $0.span.start, end: $0.span.end, level: $0.level, number: $0.number)
+        }
         sentences = document.sentences.map { Sentence(start: $0.start, end: $0.end) }
     }
 }

@@ -8,7 +8,8 @@ struct KnowledgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "knowledge",
         abstract: "Read the knowledge base: deal patterns and partnership scorecards.",
-        subcommands: [Patterns.self, Pattern.self, Scorecard.self])
+        subcommands: [Patterns.self, Pattern.self, Scorecard.self]
+    )
 
     /// Shared by the subcommands: the bundled (or given) corpus and its validated knowledge base.
     struct Source: ParsableArguments {
@@ -25,8 +26,12 @@ struct KnowledgeCommand: AsyncParsableCommand {
             guard problems.isEmpty else {
                 throw CLIError("the knowledge base has \(problems.count) problem(s); run `fineprint corpus validate`")
             }
-            let scorer = PartnershipScorer(analyzer: bench.analyzer, corpus: bench.corpus, knowledge: knowledge,
-                                           playbook: try bench.playbook(profile: "tier1", file: nil))
+            let scorer = PartnershipScorer(
+                analyzer: bench.analyzer,
+                corpus: bench.corpus,
+                knowledge: knowledge,
+                playbook: try bench.playbook(profile: "tier1", file: nil)
+            )
             return (bench, knowledge, scorer)
         }
     }
@@ -41,7 +46,9 @@ struct KnowledgeCommand: AsyncParsableCommand {
                 let shown = source.includeUnpublished ? knowledge : knowledge.published
                 for p in shown.patterns {
                     let tracked = shown.partnerships(exhibiting: p.id).count
-                    print("\(p.id)  \(p.name)  [\(p.category.rawValue), \(tracked) partnerships, \(p.killListMoves.count) moves]")
+                    print(
+                        "\(p.id)  \(p.name)  [\(p.category.rawValue), \(tracked) partnerships, \(p.killListMoves.count) moves]"
+                    )
                     print("    \(p.summary.trimmingCharacters(in: .whitespacesAndNewlines))")
                 }
             }
@@ -59,18 +66,30 @@ struct KnowledgeCommand: AsyncParsableCommand {
                 let (bench, knowledge, scorer) = try source.load()
                 let shown = source.includeUnpublished ? knowledge : knowledge.published
                 guard let pattern = shown.pattern(id) else {
-                    let hidden = knowledge.pattern(id) != nil ? " (it is not primary-sourced; add --include-unpublished)" : ""
-                    throw CLIError("no pattern '\(id)'\(hidden); known: \(shown.patterns.map(\.id).joined(separator: ", "))")
+                    let hidden =
+                        knowledge.pattern(id) != nil ? " (it is not primary-sourced; add --include-unpublished)" : ""
+                    throw CLIError(
+                        "no pattern '\(id)'\(hidden); known: \(shown.patterns.map(\.id).joined(separator: ", "))"
+                    )
                 }
-                print(PatternPage(pattern: pattern, knowledge: knowledge, corpus: bench.corpus, scorecard: scorer.scorecard(for:),
-                                  includeUnpublished: source.includeUnpublished).markdown(), terminator: "")
+                print(
+                    PatternPage(
+                        pattern: pattern,
+                        knowledge: knowledge,
+                        corpus: bench.corpus,
+                        scorecard: scorer.scorecard(for:),
+                        includeUnpublished: source.includeUnpublished
+                    ).markdown(),
+                    terminator: ""
+                )
             }
         }
     }
 
     struct Scorecard: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Score partnerships on what their public terms show (all, or the ids given).")
+            abstract: "Score partnerships on what their public terms show (all, or the ids given)."
+        )
         @Argument(help: "Partnership ids (default: every partnership shown).")
         var ids: [String] = []
         @Flag(help: "Write JSON instead of text.")
@@ -81,10 +100,17 @@ struct KnowledgeCommand: AsyncParsableCommand {
             try Console.failing {
                 let (_, knowledge, scorer) = try source.load()
                 let shown = source.includeUnpublished ? knowledge : knowledge.published
-                let chosen = try ids.isEmpty ? shown.partnerships : ids.map { id in
-                    guard let p = shown.partnership(id) else { throw CLIError("no partnership '\(id)' (shown: primary-sourced only unless --include-unpublished)") }
-                    return p
-                }
+                let chosen =
+                    try ids.isEmpty
+                    ? shown.partnerships
+                    : ids.map { id in
+                        guard let p = shown.partnership(id) else {
+                            throw CLIError(
+                                "no partnership '\(id)' (shown: primary-sourced only unless --include-unpublished)"
+                            )
+                        }
+                        return p
+                    }
                 let cards = chosen.map(scorer.scorecard(for:))
                 if json {
                     let encoder = JSONEncoder()
@@ -95,10 +121,16 @@ struct KnowledgeCommand: AsyncParsableCommand {
                 for (p, card) in zip(chosen, cards) {
                     print("\(p.name) (\(p.date)) — \(card.excerptsRead) public-terms excerpt(s) read")
                     for s in card.visibleMoves { print("  move visible: \(s.id) — \"\(s.quote)\" [\(s.source)]") }
-                    for s in card.evidentProtections { print("  protection evident: \(s.id) (\(s.strength?.rawValue ?? "-")) — \"\(s.quote)\" [\(s.source)]") }
+                    for s in card.evidentProtections {
+                        print(
+                            "  protection evident: \(s.id) (\(s.strength?.rawValue ?? "-")) — \"\(s.quote)\" [\(s.source)]"
+                        )
+                    }
                     for s in card.evidentHazards { print("  hazard evident: \(s.id) — \"\(s.quote)\" [\(s.source)]") }
-                    print("  unknown: \(card.unknownMoves.count) pattern move(s) (\(card.unknownMoves.joined(separator: ", "))), "
-                          + "\(card.unknownProtections.count) protections not spoken to")
+                    print(
+                        "  unknown: \(card.unknownMoves.count) pattern move(s) (\(card.unknownMoves.joined(separator: ", "))), "
+                            + "\(card.unknownProtections.count) protections not spoken to"
+                    )
                 }
             }
         }

@@ -10,13 +10,14 @@ struct Serve: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the web workbench: upload contracts, read reports, search the knowledge base.",
         discussion: """
-        Serves the web pages and the JSON API (/api/openapi.json describes it) on HOST:PORT. \
-        Uploaded documents and analyses are kept in an SQLite database in the data folder, so a restart \
-        loses nothing; with --database postgres://… (or FINEPRINT_DATABASE_URL) they are kept in \
-        PostgreSQL instead, for a workbench several servers or users share. The knowledge base is indexed from the corpus at every start. No external assets: \
-        it works on an air-gapped network. There is no login: serve it on a trusted network, or put an \
-        authenticating proxy in front. See docs/web.md.
-        """)
+            Serves the web pages and the JSON API (/api/openapi.json describes it) on HOST:PORT. \
+            Uploaded documents and analyses are kept in an SQLite database in the data folder, so a restart \
+            loses nothing; with --database postgres://… (or FINEPRINT_DATABASE_URL) they are kept in \
+            PostgreSQL instead, for a workbench several servers or users share. The knowledge base is indexed from the corpus at every start. No external assets: \
+            it works on an air-gapped network. There is no login: serve it on a trusted network, or put an \
+            authenticating proxy in front. See docs/web.md.
+            """
+    )
 
     @Option(help: "The address to listen on (0.0.0.0 for every interface).")
     var host = "127.0.0.1"
@@ -27,12 +28,21 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The folder for the database (created if missing).")
     var dataDir = "fineprint-data"
 
-    @Option(help: ArgumentHelp("A PostgreSQL database to keep everything in instead of SQLite: postgres://user:password@host:5432/database?schema=fineprint (default: $FINEPRINT_DATABASE_URL, else SQLite in --data-dir).", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "A PostgreSQL database to keep everything in instead of SQLite: postgres://user:password@host:5432/database?schema=fineprint (default: $FINEPRINT_DATABASE_URL, else SQLite in --data-dir).",
+            valueName: "url"
+        )
+    )
     var database: String?
 
-    @Option(name: .customLong("home"), help: ArgumentHelp(
-        "A jurisdiction of the deploying government's own (Ireland, \"England and Wales\", UK); repeat for several. Every analysis counts a governing law there as home, not foreign.",
-        valueName: "place"))
+    @Option(
+        name: .customLong("home"),
+        help: ArgumentHelp(
+            "A jurisdiction of the deploying government's own (Ireland, \"England and Wales\", UK); repeat for several. Every analysis counts a governing law there as home, not foreign.",
+            valueName: "place"
+        )
+    )
     var homeJurisdictions: [String] = []
 
     @Option(help: "The corpus folder (default: the bundled corpus).")
@@ -62,10 +72,14 @@ struct Serve: AsyncParsableCommand {
                 store = try SQLiteStore(dataDirectory: URL(fileURLWithPath: dataDir))
                 place = "in \(dataDir)/fineprint.sqlite"
             }
-            bench = try await WebWorkbench.load(corpusURL: judging.corpusURL, store: store, maxUploadBytes: maxSize,
-                                                analyzer: judging.analyzer,
-                                                watchFolder: watchStore.map { URL(fileURLWithPath: $0) },
-                                                homeJurisdictions: homeJurisdictions)
+            bench = try await WebWorkbench.load(
+                corpusURL: judging.corpusURL,
+                store: store,
+                maxUploadBytes: maxSize,
+                analyzer: judging.analyzer,
+                watchFolder: watchStore.map { URL(fileURLWithPath: $0) },
+                homeJurisdictions: homeJurisdictions
+            )
         } catch {
             Console.error("\(error)")
             throw ExitCode(2)

@@ -4,6 +4,7 @@ import FineprintCore
 import FineprintIngest
 import FineprintWatch
 import Foundation
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -13,14 +14,15 @@ struct Watch: AsyncParsableCommand {
         commandName: "watch",
         abstract: "Keep versions of suppliers' terms and report what changed in the rights.",
         discussion: """
-        SOURCE is a file, a folder (every document in it), or an http(s) URL. URLs are fetched only
-        with --allow-network; Fineprint never goes online otherwise. Each run stores the content in
-        --store (content-addressed by SHA-256, with index.json listing sources and dated versions),
-        records a new version only when the bytes changed, diffs it against the previous version, and
-        writes an Atom feed of the changes (--feed, default STORE/feed.atom). Changes that are only
-        cosmetic are recorded and marked as such in the feed, not headlined. Run it from cron weekly.
-        See docs/compare-and-diff.md.
-        """)
+            SOURCE is a file, a folder (every document in it), or an http(s) URL. URLs are fetched only
+            with --allow-network; Fineprint never goes online otherwise. Each run stores the content in
+            --store (content-addressed by SHA-256, with index.json listing sources and dated versions),
+            records a new version only when the bytes changed, diffs it against the previous version, and
+            writes an Atom feed of the changes (--feed, default STORE/feed.atom). Changes that are only
+            cosmetic are recorded and marked as such in the feed, not headlined. Run it from cron weekly.
+            See docs/compare-and-diff.md.
+            """
+    )
 
     @Argument(help: "Files, folders or http(s) URLs to watch.")
     var sources: [String]
@@ -79,11 +81,20 @@ struct Watch: AsyncParsableCommand {
                     case let .changed(previous, current):
                         let oldDoc = try reader.read(data: try watchStore.data(of: previous), name: previous.fileName)
                         let newDoc = try reader.read(data: item.data, name: current.fileName)
-                        let diff = VersionDiff.compute(old: oldDoc, new: newDoc, analyzer: bench.analyzer, playbook: chosen)
+                        let diff = VersionDiff.compute(
+                            old: oldDoc,
+                            new: newDoc,
+                            analyzer: bench.analyzer,
+                            playbook: chosen
+                        )
                         try watchStore.attach(diff, to: item.location)
-                        let mark = diff.summary.rightsChanged ? "RIGHTS CHANGED" : diff.summary.cosmeticOnly ? "cosmetic only" : "wording changed"
-                        print("\(item.name): new version — \(mark): \(diff.summary.headline) "
-                              + String(format: "(diff %.1f ms)", diff.timings.totalMilliseconds))
+                        let mark =
+                            diff.summary.rightsChanged
+                            ? "RIGHTS CHANGED" : diff.summary.cosmeticOnly ? "cosmetic only" : "wording changed"
+                        print(
+                            "\(item.name): new version — \(mark): \(diff.summary.headline) "
+                                + String(format: "(diff %.1f ms)", diff.timings.totalMilliseconds)
+                        )
                     }
                 } catch {
                     Console.error("\(item.location): \(error)")

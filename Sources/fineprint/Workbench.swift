@@ -16,7 +16,10 @@ struct Workbench {
     init(corpusPath: String?, rulesOnly: Bool = false) throws {
         corpusURL = try CorpusLocator.locate(explicit: corpusPath)
         corpus = try CorpusLoader.load(from: corpusURL)
-        analyzer = try Analyzer(corpus: corpus, model: rulesOnly ? nil : try Self.loadModel(corpusURL: corpusURL, corpus: corpus))
+        analyzer = try Analyzer(
+            corpus: corpus,
+            model: rulesOnly ? nil : try Self.loadModel(corpusURL: corpusURL, corpus: corpus)
+        )
     }
 
     /// The model shipped beside the corpus (corpus/models/cuad-model.json), checked against the taxonomy;
@@ -47,8 +50,10 @@ struct Workbench {
             return playbook
         }
         guard let playbook = corpus.playbook(profile) else {
-            throw CLIError("unknown profile '\(profile)'; the corpus has: "
-                           + corpus.playbooks.map(\.id).sorted().joined(separator: ", "))
+            throw CLIError(
+                "unknown profile '\(profile)'; the corpus has: "
+                    + corpus.playbooks.map(\.id).sorted().joined(separator: ", ")
+            )
         }
         return playbook
     }
@@ -92,9 +97,13 @@ struct JudgingOptions: ParsableArguments {
     @Option(help: "A playbook file of your own (YAML, as corpus/playbooks/*.yaml); overrides --profile.")
     var playbook: String?
 
-    @Option(name: .customLong("home"), help: ArgumentHelp(
-        "A jurisdiction of the buyer's own, as the analyzer names it (Ireland, \"England and Wales\", UK); repeat for several. A governing law there is not flagged as foreign.",
-        valueName: "place"))
+    @Option(
+        name: .customLong("home"),
+        help: ArgumentHelp(
+            "A jurisdiction of the buyer's own, as the analyzer names it (Ireland, \"England and Wales\", UK); repeat for several. A governing law there is not flagged as foreign.",
+            valueName: "place"
+        )
+    )
     var homeJurisdictions: [String] = []
 
     @Option(help: "The corpus folder (default: the bundled corpus).")

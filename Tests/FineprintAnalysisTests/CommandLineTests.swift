@@ -25,15 +25,19 @@ enum CLI {
         process.executableURL = try #require(executable, "build the fineprint executable first (swift build)")
         process.arguments = arguments
         process.currentDirectoryURL = Repo.root
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus,
+            stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self)
+        )
     }
 
     static func temporaryFolder() throws -> URL {
@@ -45,7 +49,9 @@ enum CLI {
 
 @Suite(.serialized) struct CommandLineTests {
     @Test func analyzeWritesSpecJSON() throws {
-        let r = try CLI.run(["analyze", "Tests/Fixtures/contracts/vendor-ai-terms.md", "--format", "json", "--profile", "tier3"])
+        let r = try CLI.run([
+            "analyze", "Tests/Fixtures/contracts/vendor-ai-terms.md", "--format", "json", "--profile", "tier3",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(root["profile"] as? String == "tier3")
@@ -73,10 +79,16 @@ enum CLI {
     @Test func aFolderWithOneBadFileStillAnalysesTheRest() throws {
         let dir = try CLI.temporaryFolder()
         try "The Supplier will not use Customer Data to train any model.".write(
-            to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+            to: dir.appendingPathComponent("a.txt"),
+            atomically: true,
+            encoding: .utf8
+        )
         try Data().write(to: dir.appendingPathComponent("b.txt"))
         try "This Agreement is governed by the laws of Ireland.".write(
-            to: dir.appendingPathComponent("c.md"), atomically: true, encoding: .utf8)
+            to: dir.appendingPathComponent("c.md"),
+            atomically: true,
+            encoding: .utf8
+        )
         let out = dir.appendingPathComponent("reports")
         let r = try CLI.run(["analyze", dir.path, "--format", "html", "--out", out.path, "--quiet"])
         #expect(r.status == 1)
@@ -101,13 +113,20 @@ enum CLI {
           - { provision: data_portability, level: required }
           - { provision: unilateral_change, level: must_be_absent }
         """.write(to: playbook, atomically: true, encoding: .utf8)
-        let r = try CLI.run(["analyze", "Tests/Fixtures/contracts/vendor-ai-terms.md", "--playbook", playbook.path, "--format", "json"])
+        let r = try CLI.run([
+            "analyze", "Tests/Fixtures/contracts/vendor-ai-terms.md", "--playbook", playbook.path, "--format", "json",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(root["profile"] as? String == "ministry-minimum")
         let gaps = try #require(root["gaps"] as? [[String: Any]])
-        #expect(Set(gaps.compactMap { $0["provision"] as? String }).isSubset(of: ["secondary_use_restriction", "data_portability", "unilateral_change"]))
-        try "schema: fineprint.playbook/1\nid: x\nname: x\ndescription: x\nrequirements:\n  - { provision: nonsense, level: required }\n"
+        #expect(
+            Set(gaps.compactMap { $0["provision"] as? String }).isSubset(of: [
+                "secondary_use_restriction", "data_portability", "unilateral_change",
+            ])
+        )
+        try
+            "schema: fineprint.playbook/1\nid: x\nname: x\ndescription: x\nrequirements:\n  - { provision: nonsense, level: required }\n"
             .write(to: playbook, atomically: true, encoding: .utf8)
         let bad = try CLI.run(["analyze", "Tests/Fixtures/contracts/vendor-ai-terms.md", "--playbook", playbook.path])
         #expect(bad.status == 2)

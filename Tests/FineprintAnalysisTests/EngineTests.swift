@@ -8,74 +8,196 @@ import Testing
 @Suite struct EngineTests {
     static let corpus: Corpus = {
         let taxonomy = Taxonomy(
-            dimensions: [Dimension(id: "data", name: "Data", summary: "data"),
-                         Dimension(id: "jurisdiction", name: "Jurisdiction", summary: "law"),
-                         Dimension(id: "exit", name: "Exit", summary: "exit")],
+            dimensions: [
+                Dimension(id: "data", name: "Data", summary: "data"),
+                Dimension(id: "jurisdiction", name: "Jurisdiction", summary: "law"),
+                Dimension(id: "exit", name: "Exit", summary: "exit"),
+            ],
             provisions: [
-                Provision(id: "secondary_use_restriction", dimension: "data", name: "No secondary use",
-                          meaning: "m", strong: "s", weak: "w"),
-                Provision(id: "governing_law", dimension: "jurisdiction", name: "Governing law",
-                          meaning: "m", strong: "s", weak: "w", value: .jurisdiction),
-                Provision(id: "breach_notification", dimension: "data", name: "Breach notice",
-                          meaning: "m", strong: "s", weak: "w", value: .duration),
-                Provision(id: "termination_for_convenience", dimension: "exit", name: "Termination for convenience",
-                          meaning: "m", strong: "s", weak: "w"),
-                Provision(id: "liability_cap", dimension: "jurisdiction", name: "Cap",
-                          meaning: "m", strong: "s", weak: "w", value: .liabilityCap),
-                Provision(id: "unilateral_change", dimension: "exit", name: "Unilateral change",
-                          meaning: "m", strong: "s", weak: "w", polarity: .hazard),
-            ])
+                Provision(
+                    id: "secondary_use_restriction",
+                    dimension: "data",
+                    name: "No secondary use",
+                    meaning: "m",
+                    strong: "s",
+                    weak: "w"
+                ),
+                Provision(
+                    id: "governing_law",
+                    dimension: "jurisdiction",
+                    name: "Governing law",
+                    meaning: "m",
+                    strong: "s",
+                    weak: "w",
+                    value: .jurisdiction
+                ),
+                Provision(
+                    id: "breach_notification",
+                    dimension: "data",
+                    name: "Breach notice",
+                    meaning: "m",
+                    strong: "s",
+                    weak: "w",
+                    value: .duration
+                ),
+                Provision(
+                    id: "termination_for_convenience",
+                    dimension: "exit",
+                    name: "Termination for convenience",
+                    meaning: "m",
+                    strong: "s",
+                    weak: "w"
+                ),
+                Provision(
+                    id: "liability_cap",
+                    dimension: "jurisdiction",
+                    name: "Cap",
+                    meaning: "m",
+                    strong: "s",
+                    weak: "w",
+                    value: .liabilityCap
+                ),
+                Provision(
+                    id: "unilateral_change",
+                    dimension: "exit",
+                    name: "Unilateral change",
+                    meaning: "m",
+                    strong: "s",
+                    weak: "w",
+                    polarity: .hazard
+                ),
+            ]
+        )
         let rules = [
-            DetectionRule(provision: "secondary_use_restriction", cues: [
-                Cue(id: "no-train", pattern: "use ... customer data|content ... train*|improv*", weight: 0.9,
-                    when: .negated, party: .supplier, strength: .strong),
-                Cue(id: "may-train", pattern: "use ... customer data|content ... train*|improv*", weight: 0.8,
-                    when: .affirmed, party: .supplier, effect: .contradicts),
-            ]),
-            DetectionRule(provision: "governing_law", headings: ["governing law"], cues: [
-                Cue(pattern: "governed by ... laws of", weight: 0.6),
-            ]),
-            DetectionRule(provision: "breach_notification", cues: [
-                Cue(pattern: "notify ... breach", weight: 0.9),
-            ], valueStrength: [ValueThreshold(atMost: "72 hours", strength: .strong),
-                               ValueThreshold(atMost: "7 days", strength: .adequate),
-                               ValueThreshold(atMost: nil, strength: .weak)]),
-            DetectionRule(provision: "termination_for_convenience", cues: [
-                Cue(pattern: "terminate ... for convenience", weight: 0.9, party: .buyer, strength: .strong),
-                Cue(pattern: "terminate ... for convenience", weight: 0.9, party: .supplier, strength: .weak),
-            ]),
-            DetectionRule(provision: "liability_cap", cues: [
-                Cue(pattern: "liability ... exceed", weight: 0.9),
-            ]),
-            DetectionRule(provision: "unilateral_change", cues: [
-                Cue(pattern: "may modify ... terms", weight: 0.9, party: .supplier),
-            ]),
+            DetectionRule(
+                provision: "secondary_use_restriction",
+                cues: [
+                    Cue(
+                        id: "no-train",
+                        pattern: "use ... customer data|content ... train*|improv*",
+                        weight: 0.9,
+                        when: .negated,
+                        party: .supplier,
+                        strength: .strong
+                    ),
+                    Cue(
+                        id: "may-train",
+                        pattern: "use ... customer data|content ... train*|improv*",
+                        weight: 0.8,
+                        when: .affirmed,
+                        party: .supplier,
+                        effect: .contradicts
+                    ),
+                ]
+            ),
+            DetectionRule(
+                provision: "governing_law",
+                headings: ["governing law"],
+                cues: [
+                    Cue(pattern: "governed by ... laws of", weight: 0.6)
+                ]
+            ),
+            DetectionRule(
+                provision: "breach_notification",
+                cues: [
+                    Cue(pattern: "notify ... breach", weight: 0.9)
+                ],
+                valueStrength: [
+                    ValueThreshold(atMost: "72 hours", strength: .strong),
+                    ValueThreshold(atMost: "7 days", strength: .adequate),
+                    ValueThreshold(atMost: nil, strength: .weak),
+                ]
+            ),
+            DetectionRule(
+                provision: "termination_for_convenience",
+                cues: [
+                    Cue(pattern: "terminate ... for convenience", weight: 0.9, party: .buyer, strength: .strong),
+                    Cue(pattern: "terminate ... for convenience", weight: 0.9, party: .supplier, strength: .weak),
+                ]
+            ),
+            DetectionRule(
+                provision: "liability_cap",
+                cues: [
+                    Cue(pattern: "liability ... exceed", weight: 0.9)
+                ]
+            ),
+            DetectionRule(
+                provision: "unilateral_change",
+                cues: [
+                    Cue(pattern: "may modify ... terms", weight: 0.9, party: .supplier)
+                ]
+            ),
         ]
         let moves = [
-            KillListMove(id: "trains_on_data", name: "Trains on data", summary: "s", mechanism: "m", severity: .high,
-                         reveals: ["secondary_use_restriction"], mitigation: "no_training",
-                         triggers: [MoveTrigger(pattern: "use ... customer data|content ... train*|improv*",
-                                                when: .affirmed, party: .supplier, weight: 0.9)]),
-            KillListMove(id: "twelve_month_cap", name: "Cap at 12 months of fees", summary: "s", mechanism: "m",
-                         severity: .medium, reveals: ["liability_cap"], mitigation: "cap_clause",
-                         triggers: [MoveTrigger(weight: 0.8, requires: [
-                            ProvisionCondition(provision: "liability_cap", status: .present, valueContains: "12 months")])]),
+            KillListMove(
+                id: "trains_on_data",
+                name: "Trains on data",
+                summary: "s",
+                mechanism: "m",
+                severity: .high,
+                reveals: ["secondary_use_restriction"],
+                mitigation: "no_training",
+                triggers: [
+                    MoveTrigger(
+                        pattern: "use ... customer data|content ... train*|improv*",
+                        when: .affirmed,
+                        party: .supplier,
+                        weight: 0.9
+                    )
+                ]
+            ),
+            KillListMove(
+                id: "twelve_month_cap",
+                name: "Cap at 12 months of fees",
+                summary: "s",
+                mechanism: "m",
+                severity: .medium,
+                reveals: ["liability_cap"],
+                mitigation: "cap_clause",
+                triggers: [
+                    MoveTrigger(
+                        weight: 0.8,
+                        requires: [
+                            ProvisionCondition(provision: "liability_cap", status: .present, valueContains: "12 months")
+                        ]
+                    )
+                ]
+            ),
         ]
         let clauses = [
             ModelClause(id: "no_training", title: "No training", provides: ["secondary_use_restriction"], text: "t"),
             ModelClause(id: "cap_clause", title: "Cap", provides: ["liability_cap"], text: "t"),
-            ModelClause(id: "change_clause", title: "Changes", provides: [], counters: ["unilateral_change"], text: "t"),
+            ModelClause(
+                id: "change_clause",
+                title: "Changes",
+                provides: [],
+                counters: ["unilateral_change"],
+                text: "t"
+            ),
         ]
-        let playbook = Playbook(id: "test", name: "Test", description: "d", requirements: [
-            Requirement(provision: "secondary_use_restriction", level: .required, weight: 2),
-            Requirement(provision: "termination_for_convenience", level: .required),
-            Requirement(provision: "unilateral_change", level: .mustBeAbsent),
-        ])
-        return Corpus(taxonomy: taxonomy, rules: rules, moves: moves, clauses: clauses, playbooks: [playbook],
-                      parties: PartyLexicon(supplier: ["supplier", "we"], buyer: ["customer", "you"]),
-                      jurisdictions: [Jurisdiction(name: "Ireland", aliases: ["ireland"], country: "Ireland"),
-                                      Jurisdiction(name: "New York, USA", aliases: ["new york", "state of new york"], country: "USA")],
-                      forums: ForumLexicon(institutions: [], cities: []))
+        let playbook = Playbook(
+            id: "test",
+            name: "Test",
+            description: "d",
+            requirements: [
+                Requirement(provision: "secondary_use_restriction", level: .required, weight: 2),
+                Requirement(provision: "termination_for_convenience", level: .required),
+                Requirement(provision: "unilateral_change", level: .mustBeAbsent),
+            ]
+        )
+        return Corpus(
+            taxonomy: taxonomy,
+            rules: rules,
+            moves: moves,
+            clauses: clauses,
+            playbooks: [playbook],
+            parties: PartyLexicon(supplier: ["supplier", "we"], buyer: ["customer", "you"]),
+            jurisdictions: [
+                Jurisdiction(name: "Ireland", aliases: ["ireland"], country: "Ireland"),
+                Jurisdiction(name: "New York, USA", aliases: ["new york", "state of new york"], country: "USA"),
+            ],
+            forums: ForumLexicon(institutions: [], cities: [])
+        )
     }()
 
     func analyze(_ text: String) throws -> Analysis {
@@ -98,7 +220,9 @@ import Testing
     }
 
     @Test func doubleNegativeWithConsentStillNegates() throws {
-        let a = try analyze("The Supplier shall not, without the prior written consent of the Customer, use Customer Data to train any model.")
+        let a = try analyze(
+            "The Supplier shall not, without the prior written consent of the Customer, use Customer Data to train any model."
+        )
         #expect(a.finding("secondary_use_restriction")?.status == .present)
     }
 
@@ -128,7 +252,9 @@ import Testing
     }
 
     @Test func valuesAndValueStrength() throws {
-        let fast = try analyze("The Supplier shall notify the Customer of any personal data breach within twenty-four (24) hours.")
+        let fast = try analyze(
+            "The Supplier shall notify the Customer of any personal data breach within twenty-four (24) hours."
+        )
         #expect(fast.finding("breach_notification")?.value == "24 hours")
         #expect(fast.finding("breach_notification")?.strength == .strong)
         let slow = try analyze("The Supplier shall notify the Customer of a breach within 30 days.")
@@ -136,12 +262,16 @@ import Testing
         #expect(slow.finding("breach_notification")?.strength == .weak)
         let vague = try analyze("The Supplier will notify the Customer of a breach without undue delay.")
         #expect(vague.finding("breach_notification")?.value == "without undue delay")
-        let law = try analyze("This Agreement shall be governed by and construed under the laws of the State of New York.")
+        let law = try analyze(
+            "This Agreement shall be governed by and construed under the laws of the State of New York."
+        )
         #expect(law.finding("governing_law")?.value == "New York, USA")
     }
 
     @Test func movesFromConditionsOnFindings() throws {
-        let capped = try analyze("In no event shall the Supplier's total liability exceed the fees paid by the Customer in the twelve (12) months before the claim.")
+        let capped = try analyze(
+            "In no event shall the Supplier's total liability exceed the fees paid by the Customer in the twelve (12) months before the claim."
+        )
         #expect(capped.finding("liability_cap")?.value == "fees paid in 12 months")
         #expect(capped.move("twelve_month_cap") != nil)
         let money = try analyze("The total liability of each party shall not exceed USD 2,000,000.")
@@ -150,12 +280,20 @@ import Testing
     }
 
     @Test func scoreAndGapsFollowThePlaybook() throws {
-        let weak = try analyze("We may modify these terms at any time. The Supplier may use Customer Content to improve its models.")
+        let weak = try analyze(
+            "We may modify these terms at any time. The Supplier may use Customer Content to improve its models."
+        )
         #expect(weak.score < 20)
-        #expect(Set(weak.gaps.map(\.provision)) == ["secondary_use_restriction", "termination_for_convenience", "unilateral_change"])
+        #expect(
+            Set(weak.gaps.map(\.provision)) == [
+                "secondary_use_restriction", "termination_for_convenience", "unilateral_change",
+            ]
+        )
         #expect(weak.gaps.first { $0.provision == "unilateral_change" }?.clause == "change_clause")
         #expect(weak.gaps.first { $0.provision == "unilateral_change" }?.reason == .hazardPresent)
-        let strong = try analyze("The Supplier will not use Customer Content to train models. The Customer may terminate for convenience at any time.")
+        let strong = try analyze(
+            "The Supplier will not use Customer Content to train models. The Customer may terminate for convenience at any time."
+        )
         #expect(strong.score == 100)
         #expect(strong.gaps.isEmpty)
     }

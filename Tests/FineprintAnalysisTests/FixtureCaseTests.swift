@@ -36,13 +36,21 @@ enum FixtureCases {
             .filter { $0.hasSuffix(".yaml") }.sorted()
         var all: [FixtureCase] = []
         for name in names {
-            guard let text = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) else { continue }
+            guard let text = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) else {
+                continue
+            }
             do {
                 let file = try YAMLDecoder().decode(CaseFile.self, from: text)
-                all += file.cases.map { var c = $0; c.file = name; return c }
+                all += file.cases.map {
+                    var c = $0
+                    c.file = name
+                    return c
+                }
             } catch {
                 // A case file that does not decode becomes one failing case naming the error.
-                all.append(FixtureCase(provision: nil, move: nil, text: "\(error)", expect: "decodes", home: nil, file: name))
+                all.append(
+                    FixtureCase(provision: nil, move: nil, text: "\(error)", expect: "decodes", home: nil, file: name)
+                )
             }
         }
         return all
@@ -61,8 +69,10 @@ enum FixtureCases {
         if let id = c.provision {
             let finding = try #require(analysis.finding(id), "unknown provision \(id)")
             let expected: ProvisionStatus = c.expect == "present" ? .present : .absent
-            #expect(finding.status == expected,
-                    "\(id) expected \(c.expect), got \(finding.status.rawValue) at \(finding.confidence) — \(c.note ?? "")")
+            #expect(
+                finding.status == expected,
+                "\(id) expected \(c.expect), got \(finding.status.rawValue) at \(finding.confidence) — \(c.note ?? "")"
+            )
             guard finding.status == .present, expected == .present else { return }
             if let strength = c.strength { #expect(finding.strength?.rawValue == strength, "\(id) strength") }
             if let value = c.value { #expect(finding.value == value, "\(id) value") }
@@ -76,8 +86,10 @@ enum FixtureCases {
             }
         } else if let id = c.move {
             let found = analysis.move(id) != nil
-            #expect(found == (c.expect == "found"),
-                    "move \(id) expected \(c.expect) — \(c.note ?? "")")
+            #expect(
+                found == (c.expect == "found"),
+                "move \(id) expected \(c.expect) — \(c.note ?? "")"
+            )
         } else {
             Issue.record("a case needs a provision or a move")
         }

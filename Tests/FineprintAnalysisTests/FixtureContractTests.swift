@@ -22,14 +22,18 @@ struct ContractExpectation: Sendable, CustomTestStringConvertible {
         var file: String?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("## "), let open = line.firstIndex(of: "`"),
-               let close = line[line.index(after: open)...].firstIndex(of: "`") {
+                let close = line[line.index(after: open)...].firstIndex(of: "`")
+            {
                 file = String(line[line.index(after: open)..<close])
                 continue
             }
             guard let file, line.hasPrefix("|") else { continue }
-            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             guard cells.count > 4, cells[1].range(of: "^[a-z_]+$", options: .regularExpression) != nil,
-                  cells[1] != "provision" else { continue }
+                cells[1] != "provision"
+            else { continue }
             rows.append(ContractExpectation(file: file, provision: cells[1], status: cells[2], strength: cells[3]))
         }
         return rows
@@ -38,15 +42,19 @@ struct ContractExpectation: Sendable, CustomTestStringConvertible {
 
 /// Whole synthetic contracts, analysed once each.
 enum FixtureContracts {
-    static let names = ["sovereign-framework-agreement.txt", "vendor-ai-terms.md",
-                        "ministry-platform-agreement.html", "long-master-services-agreement.txt"]
+    static let names = [
+        "sovereign-framework-agreement.txt", "vendor-ai-terms.md",
+        "ministry-platform-agreement.html", "long-master-services-agreement.txt",
+    ]
 
     static let analyses: [String: Result<(Analysis, ExtractedDocument), Error>] = {
         var out: [String: Result<(Analysis, ExtractedDocument), Error>] = [:]
         for name in names {
             out[name] = Result {
                 let analyzer = try Repo.analyzer.get()
-                let document = try DocumentReader().read(fileAt: Repo.fixtures.appendingPathComponent("contracts/" + name))
+                let document = try DocumentReader().read(
+                    fileAt: Repo.fixtures.appendingPathComponent("contracts/" + name)
+                )
                 return (analyzer.analyze(document, playbook: try requirePlaybook(analyzer.corpus, "tier1")), document)
             }
         }
@@ -67,13 +75,18 @@ enum FixtureContracts {
     func expectation(_ row: ContractExpectation) throws {
         let finding = try #require(try FixtureContracts.analysis(row.file).finding(row.provision))
         if row.status == "present" || row.status == "absent" {
-            #expect(finding.status.rawValue == row.status,
-                    "confidence \(finding.confidence); evidence: \(finding.evidence.first?.quote.prefix(120) ?? "none")")
+            #expect(
+                finding.status.rawValue == row.status,
+                "confidence \(finding.confidence); evidence: \(finding.evidence.first?.quote.prefix(120) ?? "none")"
+            )
         }
         if row.strength == "strong" || row.strength == "weak", finding.status == .present, row.status != "absent" {
             if row.status == "present" {
-                #expect(finding.strength?.rawValue == row.strength || (row.strength == "strong" && finding.strength == .adequate),
-                        "strength \(finding.strength?.rawValue ?? "nil")")
+                #expect(
+                    finding.strength?.rawValue == row.strength
+                        || (row.strength == "strong" && finding.strength == .adequate),
+                    "strength \(finding.strength?.rawValue ?? "nil")"
+                )
             } else if row.strength == "weak" {
                 #expect(finding.strength != .strong)
             }
@@ -82,11 +95,13 @@ enum FixtureContracts {
 
     @Test func vendorTermsShowTheirTraps() throws {
         let a = try FixtureContracts.analysis("vendor-ai-terms.md")
-        for id in ["vendor_trains_on_customer_data", "terms_changed_by_posting", "continued_use_as_acceptance",
-                   "audit_limited_to_supplier_reports", "liability_capped_at_twelve_months_fees",
-                   "suspension_at_supplier_discretion", "deletion_without_export_window", "auto_renewal_long_notice",
-                   "floating_acceptable_use_policy", "subprocessors_without_objection", "buyer_indemnifies_supplier",
-                   "minimum_purchase_commitment"] {
+        for id in [
+            "vendor_trains_on_customer_data", "terms_changed_by_posting", "continued_use_as_acceptance",
+            "audit_limited_to_supplier_reports", "liability_capped_at_twelve_months_fees",
+            "suspension_at_supplier_discretion", "deletion_without_export_window", "auto_renewal_long_notice",
+            "floating_acceptable_use_policy", "subprocessors_without_objection", "buyer_indemnifies_supplier",
+            "minimum_purchase_commitment",
+        ] {
             #expect(a.move(id) != nil, "\(id) not found")
         }
         #expect(a.finding("governing_law")?.value == "California, USA")
@@ -95,9 +110,11 @@ enum FixtureContracts {
 
     @Test func sovereignAgreementHasNoTraps() throws {
         let a = try FixtureContracts.analysis("sovereign-framework-agreement.txt")
-        for id in ["vendor_trains_on_customer_data", "terms_changed_by_posting", "audit_limited_to_supplier_reports",
-                   "liability_capped_at_twelve_months_fees", "suspension_at_supplier_discretion",
-                   "deletion_without_export_window", "auto_renewal_long_notice", "floating_acceptable_use_policy"] {
+        for id in [
+            "vendor_trains_on_customer_data", "terms_changed_by_posting", "audit_limited_to_supplier_reports",
+            "liability_capped_at_twelve_months_fees", "suspension_at_supplier_discretion",
+            "deletion_without_export_window", "auto_renewal_long_notice", "floating_acceptable_use_policy",
+        ] {
             #expect(a.move(id) == nil, "\(id) found")
         }
         #expect(a.finding("breach_notification")?.value == "24 hours")

@@ -18,7 +18,10 @@ import Yams
         let playbook = try YAMLDecoder().decode(Playbook.self, from: yaml)
         #expect(playbook.homeJurisdictions == ["Ireland", "Dublin"])
         // Without the field, no home: everything named is possibly foreign.
-        let bare = try YAMLDecoder().decode(Playbook.self, from: yaml.replacingOccurrences(of: "home_jurisdictions: [Ireland, Dublin]\n", with: ""))
+        let bare = try YAMLDecoder().decode(
+            Playbook.self,
+            from: yaml.replacingOccurrences(of: "home_jurisdictions: [Ireland, Dublin]\n", with: "")
+        )
         #expect(bare.homeJurisdictions.isEmpty)
         #expect(bare.isForeign("Ireland"))
     }
@@ -28,19 +31,34 @@ import Yams
         ("Northern Ireland, UK", true), ("courts of California, USA", true), ("arbitration (ICC), Paris", true),
     ])
     func eachPlaceOfAValueIsComparedWhole(_ value: String, _ foreign: Bool) {
-        let playbook = Playbook(id: "p", name: "p", description: "", requirements: [], homeJurisdictions: ["Ireland", "Dublin"])
+        let playbook = Playbook(
+            id: "p",
+            name: "p",
+            description: "",
+            requirements: [],
+            homeJurisdictions: ["Ireland", "Dublin"]
+        )
         #expect(playbook.isForeign(value) == foreign)
     }
 
     @Test func theAnalysisAndItsReportsSayWhichHomeWasAssumed() throws {
-        let text = "These Terms are governed by the laws of Ireland, and the courts of Ireland have exclusive jurisdiction."
+        let text =
+            "These Terms are governed by the laws of Ireland, and the courts of Ireland have exclusive jurisdiction."
         let corpus = try Repo.corpus.get()
         let withHome = try Repo.analyze(text, home: ["Ireland"])
         #expect(withHome.homeJurisdictions == ["Ireland"])
         #expect(withHome.move("foreign_law_and_forum") == nil)
-        let input = ReportInput(analysis: withHome, corpus: corpus, playbook: try requirePlaybook(corpus, "tier1"), text: text)
+        let input = ReportInput(
+            analysis: withHome,
+            corpus: corpus,
+            playbook: try requirePlaybook(corpus, "tier1"),
+            text: text
+        )
         for format in [ReportFormat.text, .markdown, .html] {
-            #expect(try ReportRenderer.render(input, as: format).lowercased().contains("home jurisdictions"), "\(format)")
+            #expect(
+                try ReportRenderer.render(input, as: format).lowercased().contains("home jurisdictions"),
+                "\(format)"
+            )
         }
         let json = try JSONReport.render(withHome)
         #expect(try JSONReport.decode(Data(json.utf8)).homeJurisdictions == ["Ireland"])

@@ -1,6 +1,7 @@
-@testable import FineprintAnalysis
 import FineprintText
 import Testing
+
+@testable import FineprintAnalysis
 
 @Suite struct PatternTests {
     func matches(_ pattern: String, _ text: String) throws -> Bool {

@@ -8,8 +8,12 @@ import Testing
     func input(_ name: String = "vendor-ai-terms.md") throws -> ReportInput {
         let (analysis, document) = try #require(FixtureContracts.analyses[name]).get()
         let corpus = try Repo.corpus.get()
-        return ReportInput(analysis: analysis, corpus: corpus, playbook: try requirePlaybook(corpus, "tier1"),
-                           text: document.text)
+        return ReportInput(
+            analysis: analysis,
+            corpus: corpus,
+            playbook: try requirePlaybook(corpus, "tier1"),
+            text: document.text
+        )
     }
 
     @Test func jsonFollowsTheSpec() throws {
@@ -69,7 +73,10 @@ import Testing
         let document = try Repo.document(text)
         let playbook = try requirePlaybook(analyzer.corpus, "tier1")
         let analysis = analyzer.analyze(document, playbook: playbook)
-        let html = try ReportRenderer.render(ReportInput(analysis: analysis, corpus: analyzer.corpus, playbook: playbook, text: text), as: .html)
+        let html = try ReportRenderer.render(
+            ReportInput(analysis: analysis, corpus: analyzer.corpus, playbook: playbook, text: text),
+            as: .html
+        )
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;"))
     }

@@ -6,23 +6,29 @@ import Testing
 
 @Suite struct ComparisonTests {
     static let protective = """
-    1. The Supplier will not use Customer Content to improve the Services.
+        1. The Supplier will not use Customer Content to improve the Services.
 
-    2. The Supplier shall notify the Customer of any breach within 24 hours.
+        2. The Supplier shall notify the Customer of any breach within 24 hours.
 
-    3. The Customer may terminate this Agreement for convenience at any time.
-    """
+        3. The Customer may terminate this Agreement for convenience at any time.
+        """
     static let vendorFriendly = """
-    1. The Supplier may use Customer Content to improve the Services.
+        1. The Supplier may use Customer Content to improve the Services.
 
-    2. The Supplier will notify the Customer of a breach within 30 days.
+        2. The Supplier will notify the Customer of a breach within 30 days.
 
-    3. The Supplier may modify these terms at any time.
-    """
+        3. The Supplier may modify these terms at any time.
+        """
 
     func build() throws -> Comparison {
-        let a = Tiny.analyzer.analyze(try Tiny.document(Self.vendorFriendly, name: "Vendor \"B\" <terms>.txt"), playbook: Tiny.playbook)
-        let b = Tiny.analyzer.analyze(try Tiny.document(Self.protective, name: "Supplier A.txt"), playbook: Tiny.playbook)
+        let a = Tiny.analyzer.analyze(
+            try Tiny.document(Self.vendorFriendly, name: "Vendor \"B\" <terms>.txt"),
+            playbook: Tiny.playbook
+        )
+        let b = Tiny.analyzer.analyze(
+            try Tiny.document(Self.protective, name: "Supplier A.txt"),
+            playbook: Tiny.playbook
+        )
         return Comparison.build([a, b], corpus: Tiny.corpus, playbook: Tiny.playbook)
     }
 
@@ -60,7 +66,11 @@ import Testing
         // header + 4 provisions + 1 move + overall score + 2 dimension scores
         #expect(lines.count == 1 + 4 + 1 + 1 + 2)
         #expect(lines[0].contains("\"Vendor \"\"B\"\" <terms>.txt status\""))
-        #expect(lines.contains { $0.hasPrefix("provision,breach_notification,") && $0.contains("30 days") && $0.contains("24 hours") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("provision,breach_notification,") && $0.contains("30 days") && $0.contains("24 hours")
+            }
+        )
 
         let html = try ComparisonRenderer.render(c, as: .html)
         #expect(html.hasPrefix("<!DOCTYPE html>"))

@@ -9,57 +9,144 @@ import Foundation
 enum Tiny {
     static let corpus: Corpus = {
         let taxonomy = Taxonomy(
-            dimensions: [Dimension(id: "data", name: "Data", summary: "data"),
-                         Dimension(id: "exit", name: "Exit", summary: "exit")],
+            dimensions: [
+                Dimension(id: "data", name: "Data", summary: "data"),
+                Dimension(id: "exit", name: "Exit", summary: "exit"),
+            ],
             provisions: [
-                Provision(id: "secondary_use_restriction", dimension: "data", name: "No secondary use",
-                          meaning: "m", strong: "s", weak: "w"),
-                Provision(id: "breach_notification", dimension: "data", name: "Breach notice",
-                          meaning: "m", strong: "s", weak: "w", value: .duration),
-                Provision(id: "termination_for_convenience", dimension: "exit", name: "Termination for convenience",
-                          meaning: "m", strong: "s", weak: "w"),
-                Provision(id: "unilateral_change", dimension: "exit", name: "Unilateral change",
-                          meaning: "m", strong: "s", weak: "w", polarity: .hazard),
-            ])
+                Provision(
+                    id: "secondary_use_restriction",
+                    dimension: "data",
+                    name: "No secondary use",
+                    meaning: "m",
+                    strong: "s",
+                    weak: "w"
+                ),
+                Provision(
+                    id: "breach_notification",
+                    dimension: "data",
+                    name: "Breach notice",
+                    meaning: "m",
+                    strong: "s",
+                    weak: "w",
+                    value: .duration
+                ),
+                Provision(
+                    id: "termination_for_convenience",
+                    dimension: "exit",
+                    name: "Termination for convenience",
+                    meaning: "m",
+                    strong: "s",
+                    weak: "w"
+                ),
+                Provision(
+                    id: "unilateral_change",
+                    dimension: "exit",
+                    name: "Unilateral change",
+                    meaning: "m",
+                    strong: "s",
+                    weak: "w",
+                    polarity: .hazard
+                ),
+            ]
+        )
         let rules = [
-            DetectionRule(provision: "secondary_use_restriction", cues: [
-                Cue(id: "no-train", pattern: "use ... customer data|content ... train*|improv*", weight: 0.9,
-                    when: .negated, party: .supplier, strength: .strong),
-                Cue(id: "may-train", pattern: "use ... customer data|content ... train*|improv*", weight: 0.8,
-                    when: .affirmed, party: .supplier, effect: .contradicts),
-            ]),
-            DetectionRule(provision: "breach_notification", cues: [
-                Cue(pattern: "notify ... breach", weight: 0.9),
-            ], valueStrength: [ValueThreshold(atMost: "72 hours", strength: .strong),
-                               ValueThreshold(atMost: "7 days", strength: .adequate),
-                               ValueThreshold(atMost: nil, strength: .weak)]),
-            DetectionRule(provision: "termination_for_convenience", cues: [
-                Cue(pattern: "terminate ... for convenience", weight: 0.9, party: .buyer, strength: .strong),
-                Cue(pattern: "terminate ... for convenience", weight: 0.9, party: .supplier, strength: .weak),
-            ]),
-            DetectionRule(provision: "unilateral_change", cues: [
-                Cue(pattern: "may modify ... terms", weight: 0.9, party: .supplier),
-            ]),
+            DetectionRule(
+                provision: "secondary_use_restriction",
+                cues: [
+                    Cue(
+                        id: "no-train",
+                        pattern: "use ... customer data|content ... train*|improv*",
+                        weight: 0.9,
+                        when: .negated,
+                        party: .supplier,
+                        strength: .strong
+                    ),
+                    Cue(
+                        id: "may-train",
+                        pattern: "use ... customer data|content ... train*|improv*",
+                        weight: 0.8,
+                        when: .affirmed,
+                        party: .supplier,
+                        effect: .contradicts
+                    ),
+                ]
+            ),
+            DetectionRule(
+                provision: "breach_notification",
+                cues: [
+                    Cue(pattern: "notify ... breach", weight: 0.9)
+                ],
+                valueStrength: [
+                    ValueThreshold(atMost: "72 hours", strength: .strong),
+                    ValueThreshold(atMost: "7 days", strength: .adequate),
+                    ValueThreshold(atMost: nil, strength: .weak),
+                ]
+            ),
+            DetectionRule(
+                provision: "termination_for_convenience",
+                cues: [
+                    Cue(pattern: "terminate ... for convenience", weight: 0.9, party: .buyer, strength: .strong),
+                    Cue(pattern: "terminate ... for convenience", weight: 0.9, party: .supplier, strength: .weak),
+                ]
+            ),
+            DetectionRule(
+                provision: "unilateral_change",
+                cues: [
+                    Cue(pattern: "may modify ... terms", weight: 0.9, party: .supplier)
+                ]
+            ),
         ]
         let moves = [
-            KillListMove(id: "trains_on_data", name: "Trains on data", summary: "s", mechanism: "m", severity: .high,
-                         reveals: ["secondary_use_restriction"], mitigation: "no_training",
-                         triggers: [MoveTrigger(pattern: "use ... customer data|content ... train*|improv*",
-                                                when: .affirmed, party: .supplier, weight: 0.9)]),
+            KillListMove(
+                id: "trains_on_data",
+                name: "Trains on data",
+                summary: "s",
+                mechanism: "m",
+                severity: .high,
+                reveals: ["secondary_use_restriction"],
+                mitigation: "no_training",
+                triggers: [
+                    MoveTrigger(
+                        pattern: "use ... customer data|content ... train*|improv*",
+                        when: .affirmed,
+                        party: .supplier,
+                        weight: 0.9
+                    )
+                ]
+            )
         ]
         let clauses = [
             ModelClause(id: "no_training", title: "No training", provides: ["secondary_use_restriction"], text: "t"),
-            ModelClause(id: "change_clause", title: "Changes", provides: [], counters: ["unilateral_change"], text: "t"),
+            ModelClause(
+                id: "change_clause",
+                title: "Changes",
+                provides: [],
+                counters: ["unilateral_change"],
+                text: "t"
+            ),
         ]
-        let playbook = Playbook(id: "test", name: "Test <profile>", description: "d", requirements: [
-            Requirement(provision: "secondary_use_restriction", level: .required, weight: 2),
-            Requirement(provision: "breach_notification", level: .required, minimumStrength: .adequate),
-            Requirement(provision: "termination_for_convenience", level: .required),
-            Requirement(provision: "unilateral_change", level: .mustBeAbsent),
-        ])
-        return Corpus(taxonomy: taxonomy, rules: rules, moves: moves, clauses: clauses, playbooks: [playbook],
-                      parties: PartyLexicon(supplier: ["supplier", "we"], buyer: ["customer", "you"]),
-                      jurisdictions: [], forums: ForumLexicon(institutions: [], cities: []))
+        let playbook = Playbook(
+            id: "test",
+            name: "Test <profile>",
+            description: "d",
+            requirements: [
+                Requirement(provision: "secondary_use_restriction", level: .required, weight: 2),
+                Requirement(provision: "breach_notification", level: .required, minimumStrength: .adequate),
+                Requirement(provision: "termination_for_convenience", level: .required),
+                Requirement(provision: "unilateral_change", level: .mustBeAbsent),
+            ]
+        )
+        return Corpus(
+            taxonomy: taxonomy,
+            rules: rules,
+            moves: moves,
+            clauses: clauses,
+            playbooks: [playbook],
+            parties: PartyLexicon(supplier: ["supplier", "we"], buyer: ["customer", "you"]),
+            jurisdictions: [],
+            forums: ForumLexicon(institutions: [], cities: [])
+        )
     }()
 
     static let analyzer: Analyzer = try! Analyzer(corpus: corpus)
@@ -70,8 +157,12 @@ enum Tiny {
     }
 
     static func diff(_ old: String, _ new: String) throws -> VersionDiff {
-        VersionDiff.compute(old: try document(old, name: "old.txt"), new: try document(new, name: "new.txt"),
-                            analyzer: analyzer, playbook: playbook)
+        VersionDiff.compute(
+            old: try document(old, name: "old.txt"),
+            new: try document(new, name: "new.txt"),
+            analyzer: analyzer,
+            playbook: playbook
+        )
     }
 }
 
@@ -98,13 +189,21 @@ enum Paths {
 
 /// Checks every offset of a diff against the two texts; returns the problems.
 func offsetProblems(_ d: VersionDiff, old: ExtractedDocument, new: ExtractedDocument) -> [String] {
-    let a = Array(old.text.unicodeScalars), b = Array(new.text.unicodeScalars)
+    let a = Array(old.text.unicodeScalars)
+    let b = Array(new.text.unicodeScalars)
     var problems: [String] = []
     func check(_ start: Int?, _ end: Int?, _ s: [Unicode.Scalar], _ what: String, quote: String? = nil) {
-        guard let start, let end else { problems.append("\(what): missing offsets"); return }
-        guard 0 <= start, start <= end, end <= s.count else { problems.append("\(what): \(start)..<\(end) outside 0..<\(s.count)"); return }
+        guard let start, let end else {
+            problems.append("\(what): missing offsets")
+            return
+        }
+        guard 0 <= start, start <= end, end <= s.count else {
+            problems.append("\(what): \(start)..<\(end) outside 0..<\(s.count)")
+            return
+        }
         if let quote {
-            var v = String.UnicodeScalarView(); v.append(contentsOf: s[start..<end])
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: s[start..<end])
             if String(v) != quote { problems.append("\(what): text at \(start)..<\(end) is not the quote") }
         }
     }

@@ -5,6 +5,7 @@ import FineprintIngest
 import FineprintWatch
 import Foundation
 import Testing
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -18,17 +19,28 @@ import FoundationXML
         private var inTitle = false
         private var depth = 0
         private var text = ""
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser,
+            didStartElement name: String,
+            namespaceURI: String?,
+            qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             if root == nil { root = name }
             depth += 1
             if name == "entry" { entries += 1 }
             if name == "category", let t = attributes["term"] { categories.append(t) }
-            if name == "title", depth == 3 { inTitle = true; text = "" }
+            if name == "title", depth == 3 {
+                inTitle = true
+                text = ""
+            }
         }
         func parser(_ parser: XMLParser, foundCharacters string: String) { if inTitle { text += string } }
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            if name == "title", inTitle { titles.append(text); inTitle = false }
+            if name == "title", inTitle {
+                titles.append(text)
+                inTitle = false
+            }
             depth -= 1
         }
     }
@@ -50,17 +62,28 @@ import FoundationXML
         var store = try WatchStore(root: root)
         let day = Date(timeIntervalSince1970: 1_760_000_000)
         guard case .first = try store.record(location: location, name: "terms.txt", data: Data(v1.utf8), at: day) else {
-            Issue.record("first version not recorded"); return
+            Issue.record("first version not recorded")
+            return
         }
-        guard case .unchanged = try store.record(location: location, name: "terms.txt", data: Data(v1.utf8), at: day + 60) else {
-            Issue.record("unchanged content was recorded"); return
+        guard
+            case .unchanged = try store.record(location: location, name: "terms.txt", data: Data(v1.utf8), at: day + 60)
+        else {
+            Issue.record("unchanged content was recorded")
+            return
         }
         #expect(store.index.sources.count == 1 && store.index.sources[0].versions.count == 1)
 
         for (k, text) in [v2, v3].enumerated() {
-            guard case let .changed(previous, current) = try store.record(location: location, name: "terms.txt",
-                                                                          data: Data(text.utf8), at: day + Double(86_400 * (k + 1))) else {
-                Issue.record("changed content not recorded"); return
+            guard
+                case let .changed(previous, current) = try store.record(
+                    location: location,
+                    name: "terms.txt",
+                    data: Data(text.utf8),
+                    at: day + Double(86_400 * (k + 1))
+                )
+            else {
+                Issue.record("changed content not recorded")
+                return
             }
             let oldDoc = try DocumentReader().read(data: try store.data(of: previous), name: previous.fileName)
             let newDoc = try DocumentReader().read(data: Data(text.utf8), name: current.fileName)
@@ -110,7 +133,8 @@ import FoundationXML
         _ = try store.record(location: "x", name: "x.txt", data: Data("one".utf8))
         _ = try store.record(location: "x", name: "x.txt", data: Data("two".utf8))
         guard case .changed = try store.record(location: "x", name: "x.txt", data: Data("one".utf8)) else {
-            Issue.record("revert not recorded"); return
+            Issue.record("revert not recorded")
+            return
         }
         let objects = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("objects").path)
             .filter { $0.hasSuffix(".txt") }
@@ -136,7 +160,12 @@ import FoundationXML
         return result
     }
 
-    @Test(.enabled(if: Paths.historyExists, "vendor-terms/history is not there (../shared/data/vendor-terms relative to the repository)"))
+    @Test(
+        .enabled(
+            if: Paths.historyExists,
+            "vendor-terms/history is not there (../shared/data/vendor-terms relative to the repository)"
+        )
+    )
     func successiveVersionsDiff() throws {
         let series = Self.series()
         #expect(!series.isEmpty)
@@ -183,13 +212,19 @@ import FoundationXML
         let playbook = try #require(corpus.playbook("tier1"))
         let old = try Tiny.document(VersionDiffTests.base, name: "old.txt")
         let newText = VersionDiffTests.base.replacingOccurrences(
-            of: "2. Data use. The Supplier will not use Customer Content to improve the Services or to train any model.\n\n", with: "")
+            of:
+                "2. Data use. The Supplier will not use Customer Content to improve the Services or to train any model.\n\n",
+            with: ""
+        )
         let new = try Tiny.document(newText, name: "new.txt")
         let d = VersionDiff.compute(old: old, new: new, analyzer: analyzer, playbook: playbook)
         #expect(d.summary.removed == 1)
         #expect(offsetProblems(d, old: old, new: new).isEmpty)
-        let c = Comparison.build([analyzer.analyze(old, playbook: playbook), analyzer.analyze(new, playbook: playbook)],
-                                 corpus: corpus, playbook: playbook)
+        let c = Comparison.build(
+            [analyzer.analyze(old, playbook: playbook), analyzer.analyze(new, playbook: playbook)],
+            corpus: corpus,
+            playbook: playbook
+        )
         #expect(c.provisions.count == corpus.taxonomy.provisions.count)
         #expect(c.ranking.count == 2)
     }

@@ -65,7 +65,10 @@ struct CorpusFixture {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-\(UUID().uuidString)")
         for (path, text) in files {
             let url = dir.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         return dir
@@ -137,8 +140,11 @@ struct CorpusFixture {
     @Test func duplicatesAreReported() throws {
         var f = CorpusFixture()
         f.replace("clauses/data.yaml", "id: changes", "id: no_training")
-        f.replace("rules/data.yaml", "- { id: a, pattern: \"may modify ... terms\" }",
-                  "- { id: a, pattern: \"may modify ... terms\" }\n      - { id: a, pattern: \"may change ... terms\" }")
+        f.replace(
+            "rules/data.yaml",
+            "- { id: a, pattern: \"may modify ... terms\" }",
+            "- { id: a, pattern: \"may modify ... terms\" }\n      - { id: a, pattern: \"may change ... terms\" }"
+        )
         let problems = try f.problems()
         #expect(problems.contains { $0.contains("clause 'no_training' is defined twice") })
         #expect(problems.contains { $0.contains("repeats cue id 'a'") })
@@ -146,7 +152,11 @@ struct CorpusFixture {
 
     @Test func provisionWithoutRuleOrClauseIsReported() throws {
         var f = CorpusFixture()
-        f.replace("rules/data.yaml", "  - provision: unilateral_change\n    cues:\n      - { id: a, pattern: \"may modify ... terms\" }", "")
+        f.replace(
+            "rules/data.yaml",
+            "  - provision: unilateral_change\n    cues:\n      - { id: a, pattern: \"may modify ... terms\" }",
+            ""
+        )
         f.replace("clauses/data.yaml", "counters: [unilateral_change]", "counters: []")
         let problems = try f.problems()
         #expect(problems.contains { $0.contains("'unilateral_change' has no detection rule") })
@@ -157,7 +167,11 @@ struct CorpusFixture {
     @Test func levelsMustFitPolarity() throws {
         var f = CorpusFixture()
         f.replace("playbooks/tier1.yaml", "level: required, weight: 3", "level: must_be_absent")
-        f.replace("playbooks/tier1.yaml", "provision: unilateral_change, level: must_be_absent", "provision: unilateral_change, level: required")
+        f.replace(
+            "playbooks/tier1.yaml",
+            "provision: unilateral_change, level: must_be_absent",
+            "provision: unilateral_change, level: required"
+        )
         let problems = try f.problems()
         #expect(problems.contains { $0.contains("must_be_absent is for hazards") })
         #expect(problems.contains { $0.contains("is a hazard; use must_be_absent") })
@@ -178,30 +192,37 @@ struct CorpusFixture {
         }
         let dir = try CorpusFixture().write()
         #expect(try CorpusLocator.locate(explicit: dir.path).standardizedFileURL.path == dir.standardizedFileURL.path)
-        #expect(try CorpusLocator.locate(environment: ["FINEPRINT_CORPUS": dir.path]).standardizedFileURL.path
-                == dir.standardizedFileURL.path)
+        #expect(
+            try CorpusLocator.locate(environment: ["FINEPRINT_CORPUS": dir.path]).standardizedFileURL.path
+                == dir.standardizedFileURL.path
+        )
     }
 }
 
 @Suite struct BundledCorpusTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The 40 provision ids of spec/taxonomy.md, in order.
     static let specIds = """
-    data_ownership ip_assignment secondary_use_restriction data_residency subprocessor_control government_access
-    data_deletion update_governance unilateral_change model_documentation audit_rights independent_testing logging
-    performance_reporting termination_for_convenience exit_assistance data_portability escrow renewal_term
-    renewal_notice exclusivity minimum_commitment governing_law dispute_forum liability_cap uncapped_liability
-    indemnity change_of_control assignment_restriction insurance warranty_duration breach_notification
-    incident_reporting security_standards encryption_key_control service_levels suspension_right explainability
-    human_oversight acceptable_use_binding
-    """.split(whereSeparator: \.isWhitespace).map(String.init)
+        data_ownership ip_assignment secondary_use_restriction data_residency subprocessor_control government_access
+        data_deletion update_governance unilateral_change model_documentation audit_rights independent_testing logging
+        performance_reporting termination_for_convenience exit_assistance data_portability escrow renewal_term
+        renewal_notice exclusivity minimum_commitment governing_law dispute_forum liability_cap uncapped_liability
+        indemnity change_of_control assignment_restriction insurance warranty_duration breach_notification
+        incident_reporting security_standards encryption_key_control service_levels suspension_right explainability
+        human_oversight acceptable_use_binding
+        """.split(whereSeparator: \.isWhitespace).map(String.init)
 
     @Test func bundledCorpusIsValidAndComplete() throws {
         let corpus = try CorpusLoader.load(from: Self.root.appendingPathComponent("corpus"))
         #expect(CorpusValidator.validate(corpus).map(\.description) == [])
         #expect(corpus.taxonomy.provisions.map(\.id) == Self.specIds)
-        #expect(Set(corpus.taxonomy.dimensions.map(\.id)) == ["data", "models", "assurance", "exit", "jurisdiction", "security", "oversight"])
+        #expect(
+            Set(corpus.taxonomy.dimensions.map(\.id)) == [
+                "data", "models", "assurance", "exit", "jurisdiction", "security", "oversight",
+            ]
+        )
         #expect(corpus.moves.count >= 15)
         #expect(Set(corpus.playbooks.map(\.id)).isSuperset(of: ["tier1", "tier2", "tier3"]))
         // Sixteen provisions are evaluated against CUAD categories.

@@ -23,21 +23,32 @@ import Testing
     func evaluate(clauses: [String]) async throws -> ProvisionScores {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fineprint-cuad-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("contracts"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("contracts"),
+            withIntermediateDirectories: true
+        )
         try Data(Self.contract.utf8).write(to: dir.appendingPathComponent("contracts/supply.txt"))
         let literal = "[" + clauses.map { "'" + $0 + "'" }.joined(separator: ", ") + "]"
         let csv = "Filename,Governing Law,Governing Law-Answer\nsupply.pdf,\"\(literal)\",New York\n"
         try Data(csv.utf8).write(to: dir.appendingPathComponent("master_clauses.csv"))
         let documents = try CUADDataset.load(from: dir, categories: ["governing_law": "Governing Law"])
         let corpus = try CorpusLoader.load(from: Self.root.appendingPathComponent("corpus"))
-        let evaluator = Evaluator(analyzer: try Analyzer(corpus: corpus), playbook: try #require(corpus.playbook("tier1")))
-        let report = try await evaluator.evaluate(documents, provisions: ["governing_law"], dataset: "synthetic", split: .all)
+        let evaluator = Evaluator(
+            analyzer: try Analyzer(corpus: corpus),
+            playbook: try #require(corpus.playbook("tier1"))
+        )
+        let report = try await evaluator.evaluate(
+            documents,
+            provisions: ["governing_law"],
+            dataset: "synthetic",
+            split: .all
+        )
         return try #require(report.provisions.first)
     }
 
     @Test func aClauseWithAnOmittedPassageIsFoundByItsParts() async throws {
         let scores = try await evaluate(clauses: [
-            "This Agreement shall be governed by<omitted>the laws of the State of New York",
+            "This Agreement shall be governed by<omitted>the laws of the State of New York"
         ])
         #expect(scores.unlocatedClauses == 0)
         #expect(scores.truePositives == 1)
@@ -47,7 +58,7 @@ import Testing
 
     @Test func aClauseWithAPartMissingFromTheTextStaysUnlocated() async throws {
         let scores = try await evaluate(clauses: [
-            "This Agreement shall be governed by<omitted>the laws of the Republic of Ruritania",
+            "This Agreement shall be governed by<omitted>the laws of the Republic of Ruritania"
         ])
         #expect(scores.unlocatedClauses == 1)
         #expect(scores.evidenceRecall == nil)

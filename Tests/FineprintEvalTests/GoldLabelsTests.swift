@@ -20,7 +20,10 @@ private struct Scratch {
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("fineprint-labels-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: data.appendingPathComponent("Acme"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: data.appendingPathComponent("Acme"),
+            withIntermediateDirectories: true
+        )
         try FileManager.default.createDirectory(at: labels, withIntermediateDirectories: true)
         try Data(Self.documentText.utf8).write(to: data.appendingPathComponent("Acme/Terms.md"))
     }
@@ -40,8 +43,12 @@ private struct Scratch {
 
     static let provisions = ["secondary_use_restriction", "governing_law", "escrow"]
 
-    func labelFile(sha: String? = nil, extra: String = "", escrow: String = "escrow: { present: false }",
-                   trainingQuote: String = "will not use your prompts to train") -> String {
+    func labelFile(
+        sha: String? = nil,
+        extra: String = "",
+        escrow: String = "escrow: { present: false }",
+        trainingQuote: String = "will not use your prompts to train"
+    ) -> String {
         """
         schema: fineprint.labels/1
         document: Acme/Terms.md

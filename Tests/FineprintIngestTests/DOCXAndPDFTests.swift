@@ -23,7 +23,11 @@ struct DOCXTests {
         let doc = try reader.read(data: try makeDOCX(body: body), name: "agreement.docx")
         #expect(doc.format == .docx)
         let headings = doc.blocks.filter { $0.kind == .heading }
-        #expect(headings.map { doc.slice($0.span) } == ["Cloud Services Agreement", "Data Location", "Fees & costs are fixed."])
+        #expect(
+            headings.map { doc.slice($0.span) } == [
+                "Cloud Services Agreement", "Data Location", "Fees & costs are fixed.",
+            ]
+        )
         #expect(headings.map(\.level) == [1, 1, 2])
         let items = doc.blocks.filter { $0.kind == .listItem }
         #expect(items.map { doc.slice($0.span) } == ["Backups stay in the Union", "Including copies"])
@@ -56,7 +60,10 @@ struct DOCXTests {
             return detail.contains("not well-formed")
         }
         // Entity expansion.
-        let bomb = try makeZip(["word/document.xml": "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><d>&b;</d>"])
+        let bomb = try makeZip([
+            "word/document.xml":
+                "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><d>&b;</d>"
+        ])
         #expect { try reader.read(data: bomb, name: "bomb.docx") } throws: { error in
             guard case IngestError.corruptDOCX(_, let detail) = error else { return false }
             return detail.contains("DTD")
@@ -65,7 +72,9 @@ struct DOCXTests {
 
     @Test func zipBombIsRefusedBeforeUnpacking() throws {
         // 2 MB of zeros compresses to a few KB; with a 1 KB limit it may unpack to at most 10 KB.
-        let xml = "<w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>" + String(repeating: "a", count: 2_000_000) + "</w:t></w:r></w:p></w:body></w:document>"
+        let xml =
+            "<w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>" + String(repeating: "a", count: 2_000_000)
+            + "</w:t></w:r></w:p></w:body></w:document>"
         let data = try makeZip(["word/document.xml": xml])
         #expect(data.count < 20_000)
         let small = DocumentReader(maxBytes: 20_000)
@@ -92,7 +101,10 @@ struct PDFTests {
 
     @Test(.enabled(if: pdftotextAvailable, "pdftotext is not installed (apt-get install poppler-utils)"))
     func tinyHandWrittenPDF() throws {
-        let pdf = makePDF(lines: ["DATA PROTECTION", "", "12.3 The Supplier stores Customer Data in the", "Union. Backups stay there too.", "Überprüfung within 72 hours.", "", "3"])
+        let pdf = makePDF(lines: [
+            "DATA PROTECTION", "", "12.3 The Supplier stores Customer Data in the", "Union. Backups stay there too.",
+            "Überprüfung within 72 hours.", "", "3",
+        ])
         let doc = try reader.read(data: pdf, name: "tiny.pdf")
         #expect(doc.format == .pdf)
         #expect(doc.text.contains("DATA PROTECTION"))
@@ -148,14 +160,19 @@ struct PDFTests {
         #expect(IngestError.pdftotextMissing(path: nil).description.contains("apt-get install poppler-utils"))
     }
 
-    @Test(.enabled(if: pdftotextAvailable && FileManager.default.fileExists(atPath: cuadPDFFolder.path),
-                   "needs pdftotext and /work/shared/data/cuad/pdf"))
+    @Test(
+        .enabled(
+            if: pdftotextAvailable && FileManager.default.fileExists(atPath: cuadPDFFolder.path),
+            "needs pdftotext and /work/shared/data/cuad/pdf"
+        )
+    )
     func cuadPDFs() throws {
         let files = try FileManager.default.contentsOfDirectory(at: cuadPDFFolder, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension.lowercased() == "pdf" }
         #expect(!files.isEmpty)
         let clock = ContinuousClock()
-        var characters = 0, sentences = 0
+        var characters = 0
+        var sentences = 0
         let elapsed = try clock.measure {
             for url in files {
                 let doc = try reader.read(fileAt: url)

@@ -9,36 +9,36 @@ struct MarkupTests {
 
     @Test func markdownMarkupIsRemoved() throws {
         let md = """
-        # Data Processing Terms
+            # Data Processing Terms
 
-        Effective: 1 May 2026
+            Effective: 1 May 2026
 
-        Usage rules
-        ===========
+            Usage rules
+            ===========
 
-        **We keep data** in the _European Union_ and [nowhere else](https://example.com/where). ![logo](logo.png)
-        Snake_case_names stay. Prices are 2 * 3 &amp; more&nbsp;here.
+            **We keep data** in the _European Union_ and [nowhere else](https://example.com/where). ![logo](logo.png)
+            Snake_case_names stay. Prices are 2 * 3 &amp; more&nbsp;here.
 
-        ## 2. Sub-processors
+            ## 2. Sub-processors
 
-        - First *item* with `code`
-          continued here
-        - Second item
-            - Nested item
-        1. Numbered item
+            - First *item* with `code`
+              continued here
+            - Second item
+                - Nested item
+            1. Numbered item
 
-        12.3 The Supplier gives notice within 72 hours.
+            12.3 The Supplier gives notice within 72 hours.
 
-        | Name | Country |
-        |------|---------|
-        | Acme | Ireland |
+            | Name | Country |
+            |------|---------|
+            | Acme | Ireland |
 
-        ```
-        let x = "kept as text"
-        ```
+            ```
+            let x = "kept as text"
+            ```
 
-        > Quoted <b>bold</b> words.
-        """
+            > Quoted <b>bold</b> words.
+            """
         let doc = try reader.read(data: Data(md.utf8), name: "terms.md")
         #expect(doc.format == .markdown)
         #expect(!doc.text.contains("**"))
@@ -55,7 +55,11 @@ struct MarkupTests {
         #expect(headings.map { doc.slice($0.span) } == ["Data Processing Terms", "Usage rules", "2. Sub-processors"])
         #expect(headings.map(\.level) == [1, 1, 2])
         let items = doc.blocks.filter { $0.kind == .listItem }
-        #expect(items.map { doc.slice($0.span) } == ["First item with code\ncontinued here", "Second item", "Nested item", "Numbered item"])
+        #expect(
+            items.map { doc.slice($0.span) } == [
+                "First item with code\ncontinued here", "Second item", "Nested item", "Numbered item",
+            ]
+        )
         #expect(items.map(\.level) == [1, 1, 3, 1])
         #expect(items.last?.number == "1")
         #expect(doc.blocks.contains { $0.kind == .clause && $0.number == "12.3" })
@@ -72,29 +76,33 @@ struct MarkupTests {
 
     @Test func htmlTextAndStructure() throws {
         let html = """
-        <!DOCTYPE html>
-        <html><head><title>Ignored title</title><style>p { color: red; }</style>
-        <script>var x = "<p>not text</p>";</script></head>
-        <body>
-        <nav><a href="/">Home</a> | <a href="/x">Menu</a></nav>
-        <h1>Cloud   Terms</h1>
-        <p>The  Supplier&rsquo;s   service
-        stores data in the EU&nbsp;only. Fees are &euro;1,000.50 &amp; up &#8212; see &#x2192; annex.</p>
-        <div>Line one<br>Line two</div>
-        <h2 class="x">Sub<b>processors</b></h2>
-        <ul><li>First item</li><li>Second <em>item</em><ol><li>Inner one</li></ol></li></ul>
-        <p>12.3 The Supplier notifies breaches within 72 hours.</p>
-        <table><tr><td>Acme</td><td>Ireland</td></tr></table>
-        <!-- a comment <p>hidden</p> -->
-        <template><p>Template text</p></template>
-        </body></html>
-        """
+            <!DOCTYPE html>
+            <html><head><title>Ignored title</title><style>p { color: red; }</style>
+            <script>var x = "<p>not text</p>";</script></head>
+            <body>
+            <nav><a href="/">Home</a> | <a href="/x">Menu</a></nav>
+            <h1>Cloud   Terms</h1>
+            <p>The  Supplier&rsquo;s   service
+            stores data in the EU&nbsp;only. Fees are &euro;1,000.50 &amp; up &#8212; see &#x2192; annex.</p>
+            <div>Line one<br>Line two</div>
+            <h2 class="x">Sub<b>processors</b></h2>
+            <ul><li>First item</li><li>Second <em>item</em><ol><li>Inner one</li></ol></li></ul>
+            <p>12.3 The Supplier notifies breaches within 72 hours.</p>
+            <table><tr><td>Acme</td><td>Ireland</td></tr></table>
+            <!-- a comment <p>hidden</p> -->
+            <template><p>Template text</p></template>
+            </body></html>
+            """
         let doc = try reader.read(data: Data(html.utf8), name: "terms.html")
         #expect(doc.format == .html)
         for hidden in ["Ignored title", "color", "not text", "Home", "Menu", "hidden", "Template text"] {
             #expect(!doc.text.contains(hidden), "\(hidden) should be dropped")
         }
-        #expect(doc.text.contains("The Supplier’s service stores data in the EU only. Fees are €1,000.50 & up — see → annex."))
+        #expect(
+            doc.text.contains(
+                "The Supplier’s service stores data in the EU only. Fees are €1,000.50 & up — see → annex."
+            )
+        )
         #expect(doc.text.contains("Line one\nLine two"))
         #expect(doc.text.contains("Acme\tIreland"))
         let headings = doc.blocks.filter { $0.kind == .heading }

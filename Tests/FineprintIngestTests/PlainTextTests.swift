@@ -9,23 +9,23 @@ struct PlainTextTests {
 
     @Test func textIsUnchangedAndStructured() throws {
         let text = """
-        MASTER SERVICES AGREEMENT
+            MASTER SERVICES AGREEMENT
 
-        ARTICLE 5
+            ARTICLE 5
 
-        Section 3. Governing Law
+            Section 3. Governing Law
 
-        1. DEFINITIONS
-        1.1 "Customer Data" means all data the Customer provides. It includes logs.
-        12.3 The Supplier shall host all Customer Data in the Union.
-        (b) The Supplier keeps backups for 30 days;
-        iv. No transfers take place without consent.
-        - first bullet point
-        • second bullet point
+            1. DEFINITIONS
+            1.1 "Customer Data" means all data the Customer provides. It includes logs.
+            12.3 The Supplier shall host all Customer Data in the Union.
+            (b) The Supplier keeps backups for 30 days;
+            iv. No transfers take place without consent.
+            - first bullet point
+            • second bullet point
 
-        A plain paragraph that wraps
-        over two lines without stopping.
-        """
+            A plain paragraph that wraps
+            over two lines without stopping.
+            """
         let doc = try reader.read(data: Data(text.utf8), name: "contract.txt")
         #expect(doc.format == .txt)
         #expect(doc.text == text)
@@ -51,7 +51,11 @@ struct PlainTextTests {
         let doc = try reader.read(data: Data(text.utf8), name: "u.txt")
         #expect(doc.text == text)
         #expect(doc.characterCount == text.unicodeScalars.count)
-        #expect(doc.sentenceTexts == ["Überprüfung — 72 h.", "The 👩🏽‍⚖️ reviews it within 48 hours.", "ÄNDERUNGEN", "No change without notice."])
+        #expect(
+            doc.sentenceTexts == [
+                "Überprüfung — 72 h.", "The 👩🏽‍⚖️ reviews it within 48 hours.", "ÄNDERUNGEN", "No change without notice.",
+            ]
+        )
         #expect(doc.sentences[0] == TextSpan(start: 0, end: 19))
         #expect(doc.blockTexts(.heading) == ["ÄNDERUNGEN"])
     }
@@ -62,12 +66,17 @@ struct PlainTextTests {
     }
 
     @Test func longLinesWithGapsAsCUADWritesThem() throws {
-        let text = "SERVICES AGREEMENT     This Agreement is made on 1 May 2020 (\"Effective Date\").     RECITALS     The Supplier builds systems.     1. DEFINITIONS. Words have meanings.     1.1. \"Data\" means data.\n"
+        let text =
+            "SERVICES AGREEMENT     This Agreement is made on 1 May 2020 (\"Effective Date\").     RECITALS     The Supplier builds systems.     1. DEFINITIONS. Words have meanings.     1.1. \"Data\" means data.\n"
         let doc = try reader.read(data: Data(text.utf8), name: "cuad.txt")
         #expect(doc.blockTexts(.heading).contains("RECITALS"))
         #expect(doc.blocks.contains { $0.kind == .clause && $0.number == "1.1" })
-        #expect(doc.sentenceTexts == ["SERVICES AGREEMENT", "This Agreement is made on 1 May 2020 (\"Effective Date\").", "RECITALS",
-                                      "The Supplier builds systems.", "1. DEFINITIONS.", "Words have meanings.", "1.1. \"Data\" means data."])
+        #expect(
+            doc.sentenceTexts == [
+                "SERVICES AGREEMENT", "This Agreement is made on 1 May 2020 (\"Effective Date\").", "RECITALS",
+                "The Supplier builds systems.", "1. DEFINITIONS.", "Words have meanings.", "1.1. \"Data\" means data.",
+            ]
+        )
         #expect(doc.offsetsAreConsistent)
     }
 

@@ -5,7 +5,9 @@ import ZIPFoundation
 
 /// A fresh temporary folder for one test.
 func makeTempDir() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("fineprint-ingest-tests-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "fineprint-ingest-tests-\(UUID().uuidString)"
+    )
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
@@ -33,7 +35,8 @@ extension ExtractedDocument {
         for s in sentences {
             if s.start < 0 || s.end > n || s.start >= s.end { return false }
             // The first block boundary after the sentence start must not fall inside the sentence.
-            var lo = 0, hi = cuts.count
+            var lo = 0
+            var hi = cuts.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if cuts[mid] <= s.start { lo = mid + 1 } else { hi = mid }
@@ -47,18 +50,22 @@ extension ExtractedDocument {
 /// A minimal DOCX: the given document.xml body inside the usual wrapper, or raw entries.
 func makeDOCX(body: String) throws -> Data {
     let xml = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)</w:body></w:document>
-    """
-    return try makeZip(["[Content_Types].xml": "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
-                        "word/document.xml": xml])
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)</w:body></w:document>
+        """
+    return try makeZip([
+        "[Content_Types].xml":
+            "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+        "word/document.xml": xml,
+    ])
 }
 
 func makeZip(_ entries: [String: String]) throws -> Data {
     let archive = try Archive(data: Data(), accessMode: .create)
     for (path, content) in entries.sorted(by: { $0.key < $1.key }) {
         let data = Data(content.utf8)
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate)
+        { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
         }
     }
@@ -99,7 +106,8 @@ func makePDF(lines: [String], encrypt: Bool = false) -> Data {
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
     if encrypt {
-        let o = String(repeating: "4f", count: 32), u = String(repeating: "a5", count: 32)
+        let o = String(repeating: "4f", count: 32)
+        let u = String(repeating: "a5", count: 32)
         objects.append("<< /Filter /Standard /V 1 /R 2 /O <\(o)> /U <\(u)> /P -4 >>")
     }
     var pdf = "%PDF-1.4\n"
@@ -112,7 +120,10 @@ func makePDF(lines: [String], encrypt: Bool = false) -> Data {
     pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
     for offset in offsets { pdf += String(format: "%010d 00000 n \n", offset) }
     pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R"
-    if encrypt { pdf += " /Encrypt \(objects.count) 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]" }
+    if encrypt {
+        pdf +=
+            " /Encrypt \(objects.count) 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]"
+    }
     pdf += " >>\nstartxref\n\(xref)\n%%EOF\n"
     return Data(pdf.utf8)
 }

@@ -65,7 +65,11 @@ struct KnowledgeValidatorTests {
         fixture.edit("patterns/shared_platform.yaml", "regulations: [statute_a_art_1]", "regulations: [statute_z]")
         fixture.edit("patterns/shared_platform.yaml", "precedents: [court_case_2023]", "precedents: [court_case_1999]")
         fixture.edit("partnerships.yaml", "sources: [release_b]", "sources: [release_x]")
-        fixture.edit("partnerships.yaml", "pattern: shared_platform\n    instrument: announcement", "pattern: missing_pattern\n    instrument: announcement")
+        fixture.edit(
+            "partnerships.yaml",
+            "pattern: shared_platform\n    instrument: announcement",
+            "pattern: missing_pattern\n    instrument: announcement"
+        )
         let problems = try fixture.problems()
         #expect(problems.contains { $0.contains("precedent 'court_case_2023' names unknown provision 'audit_right'") })
         #expect(problems.contains { $0.contains("names unknown kill-list move 'no_such_move'") })
@@ -79,17 +83,29 @@ struct KnowledgeValidatorTests {
 
     @Test func aLivePrecedentMustNameThePattern() throws {
         var fixture = KnowledgeFixture()
-        fixture.edit("patterns/shared_platform.yaml", "live_precedents: [ministry_deal_2025]",
-                     "live_precedents: [ministry_deal_2025, rumoured_deal_2025]")
+        fixture.edit(
+            "patterns/shared_platform.yaml",
+            "live_precedents: [ministry_deal_2025]",
+            "live_precedents: [ministry_deal_2025, rumoured_deal_2025]"
+        )
         #expect(try fixture.problems() == [])
-        fixture.edit("partnerships.yaml", "pattern: shared_platform\n    instrument: announcement",
-                     "pattern: shared_platform\n    also_patterns: []\n    instrument: announcement")
+        fixture.edit(
+            "partnerships.yaml",
+            "pattern: shared_platform\n    instrument: announcement",
+            "pattern: shared_platform\n    also_patterns: []\n    instrument: announcement"
+        )
         #expect(try fixture.problems() == [])
         var broken = KnowledgeFixture()
         broken.files["patterns/other_pattern.yaml"] = broken.files["patterns/shared_platform.yaml"]!
             .replacingOccurrences(of: "id: shared_platform", with: "id: other_pattern")
         let problems = try broken.problems()
-        #expect(problems.contains { $0.contains("pattern 'other_pattern' lists live precedent 'ministry_deal_2025', which does not name this pattern") })
+        #expect(
+            problems.contains {
+                $0.contains(
+                    "pattern 'other_pattern' lists live precedent 'ministry_deal_2025', which does not name this pattern"
+                )
+            }
+        )
     }
 
     @Test func datesMustBeRealAndNotAfterTheReview() throws {
@@ -100,17 +116,26 @@ struct KnowledgeValidatorTests {
         fixture.edit("regulations.yaml", "\"on\": 2026-01-15", "\"on\": 2026-13-01")
         let problems = try fixture.problems()
         #expect(problems.contains { $0.contains("precedent 'court_case_2023' date '2023-02-30' is not a valid") })
-        #expect(problems.contains { $0.contains("partnership 'ministry_deal_2025' date 2026-03-01 is after its review date 2026-01-15") })
+        #expect(
+            problems.contains {
+                $0.contains("partnership 'ministry_deal_2025' date 2026-03-01 is after its review date 2026-01-15")
+            }
+        )
         #expect(problems.contains { $0.contains("source 'report_c' is dated 2027-01-01, in the future") })
-        #expect(problems.contains { $0.contains("regulation 'statute_a_art_1' review date '2026-13-01' is not a valid") })
+        #expect(
+            problems.contains { $0.contains("regulation 'statute_a_art_1' review date '2026-13-01' is not a valid") }
+        )
         // applies_from may lie ahead: the fixture's regulation applies from 2030 and that alone is no problem.
         #expect(!problems.contains { $0.contains("applies_from") })
     }
 
     @Test func aBareOnKeyIsReadLikeTheQuotedOne() throws {
         var fixture = KnowledgeFixture()
-        fixture.edit("precedents.yaml", "reviewed: { by: core-team, \"on\": 2026-01-15 }",
-                     "reviewed:\n      by: core-team\n      on: 2026-01-15")
+        fixture.edit(
+            "precedents.yaml",
+            "reviewed: { by: core-team, \"on\": 2026-01-15 }",
+            "reviewed:\n      by: core-team\n      on: 2026-01-15"
+        )
         #expect(try fixture.problems() == [])
         #expect(try fixture.load().precedents.first?.reviewed.on == "2026-01-15")
     }
@@ -123,15 +148,26 @@ struct KnowledgeValidatorTests {
         let problems = try fixture.problems()
         #expect(problems.contains { $0.contains("reviewed by unknown reviewer 'someone-else'") })
         #expect(problems.contains { $0.contains("version 0 must be at least 1") })
-        #expect(problems.contains { $0.contains("partnership 'rumoured_deal_2025' is primary_source but cites only secondary reports") })
+        #expect(
+            problems.contains {
+                $0.contains("partnership 'rumoured_deal_2025' is primary_source but cites only secondary reports")
+            }
+        )
     }
 
     @Test func excerptsAreBoundedAndProseMustNotQuoteAtLength() throws {
         var fixture = KnowledgeFixture()
         let long = Array(repeating: "word", count: 41).joined(separator: " ")
-        fixture.edit("partnerships.yaml", "\"The agreement is governed by the laws of the State of New York.\"", "\"\(long)\"")
-        fixture.edit("precedents.yaml", "summary: A synthetic judgment.",
-                     "summary: 'The court said “every single one of these words was lifted from the judgment itself”.'")
+        fixture.edit(
+            "partnerships.yaml",
+            "\"The agreement is governed by the laws of the State of New York.\"",
+            "\"\(long)\""
+        )
+        fixture.edit(
+            "precedents.yaml",
+            "summary: A synthetic judgment.",
+            "summary: 'The court said “every single one of these words was lifted from the judgment itself”.'"
+        )
         let problems = try fixture.problems()
         #expect(problems.contains { $0.contains("excerpt has 41 words; at most 40") })
         #expect(problems.contains { $0.contains("precedent 'court_case_2023' quotes 12 words") })

@@ -10,14 +10,21 @@ struct ScorecardAndExportTests {
     func scorer(_ knowledge: KnowledgeBase) throws -> PartnershipScorer {
         let corpus = try Repo.corpus.get()
         let playbook = try #require(corpus.playbook("tier1"))
-        return PartnershipScorer(analyzer: try Repo.analyzer.get(), corpus: corpus, knowledge: knowledge, playbook: playbook)
+        return PartnershipScorer(
+            analyzer: try Repo.analyzer.get(),
+            corpus: corpus,
+            knowledge: knowledge,
+            playbook: playbook
+        )
     }
 
     @Test func aVisibleMoveIsTracedToItsExcerptAndSource() throws {
         var fixture = KnowledgeFixture()
-        fixture.edit("partnerships.yaml",
-                     "excerpt: \"The agreement is governed by the laws of the State of New York.\"",
-                     "excerpt: \"This Agreement is governed by the laws of the State of New York and any dispute shall be resolved exclusively by the courts of New York County.\"")
+        fixture.edit(
+            "partnerships.yaml",
+            "excerpt: \"The agreement is governed by the laws of the State of New York.\"",
+            "excerpt: \"This Agreement is governed by the laws of the State of New York and any dispute shall be resolved exclusively by the courts of New York County.\""
+        )
         let knowledge = try fixture.load()
         let card = try scorer(knowledge).scorecard(for: try #require(knowledge.partnership("ministry_deal_2025")))
         #expect(card.excerptsRead == 1)
@@ -46,12 +53,28 @@ struct ScorecardAndExportTests {
         let knowledge = try KnowledgeFixture().load()
         let cards = try scorer(knowledge).scorecards()
         let corpus = try Repo.corpus.get()
-        let published = try JSONSerialization.jsonObject(with: CorpusExport(corpus: corpus, knowledge: knowledge, scorecards: cards,
-                                                                            includeUnpublished: false).json()) as? [String: Any]
-        let everything = try JSONSerialization.jsonObject(with: CorpusExport(corpus: corpus, knowledge: knowledge, scorecards: cards,
-                                                                             includeUnpublished: true).json()) as? [String: Any]
+        let published =
+            try JSONSerialization.jsonObject(
+                with: CorpusExport(
+                    corpus: corpus,
+                    knowledge: knowledge,
+                    scorecards: cards,
+                    includeUnpublished: false
+                ).json()
+            ) as? [String: Any]
+        let everything =
+            try JSONSerialization.jsonObject(
+                with: CorpusExport(
+                    corpus: corpus,
+                    knowledge: knowledge,
+                    scorecards: cards,
+                    includeUnpublished: true
+                ).json()
+            ) as? [String: Any]
         func partnershipIds(_ json: [String: Any]?) -> [String] {
-            ((json?["knowledge"] as? [String: Any])?["partnerships"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
+            ((json?["knowledge"] as? [String: Any])?["partnerships"] as? [[String: Any]])?.compactMap {
+                $0["id"] as? String
+            } ?? []
         }
         #expect(published?["schema"] as? String == "fineprint.export/1")
         #expect(partnershipIds(published) == ["ministry_deal_2025"])
@@ -69,8 +92,10 @@ struct ScorecardAndExportTests {
             #expect(card.excerptsRead == partnership.publicTermsExcerpts.count)
             for sighting in card.visibleMoves + card.evidentProtections + card.evidentHazards {
                 #expect(partnership.sources.contains(sighting.source))
-                #expect(partnership.publicTermsExcerpts.contains { $0.excerpt.contains(sighting.quote) },
-                        "\(partnership.id): quote '\(sighting.quote)' is not from an excerpt")
+                #expect(
+                    partnership.publicTermsExcerpts.contains { $0.excerpt.contains(sighting.quote) },
+                    "\(partnership.id): quote '\(sighting.quote)' is not from an excerpt"
+                )
             }
         }
     }
@@ -80,14 +105,22 @@ struct ScorecardAndExportTests {
         let scorer = try scorer(knowledge)
         var checked = 0
         for pattern in knowledge.published.patterns {
-            let page = PatternPage(pattern: pattern, knowledge: knowledge, corpus: try Repo.corpus.get(), scorecard: scorer.scorecard(for:))
+            let page = PatternPage(
+                pattern: pattern,
+                knowledge: knowledge,
+                corpus: try Repo.corpus.get(),
+                scorecard: scorer.scorecard(for:)
+            )
             let own = Set(pattern.killListMoves.map(\.id))
             for tracked in page.partnerships {
                 let card = try #require(tracked.scorecard)
                 #expect(Set(tracked.unknownPatternMoves).isSubset(of: own), "\(pattern.id): \(tracked.partnership.id)")
                 // Every move of the pattern is either seen in the public terms or unknown.
                 let seen = Set(card.visibleMoves.map(\.id)).intersection(own)
-                #expect(seen.count + tracked.unknownPatternMoves.count == own.count, "\(pattern.id): \(tracked.partnership.id)")
+                #expect(
+                    seen.count + tracked.unknownPatternMoves.count == own.count,
+                    "\(pattern.id): \(tracked.partnership.id)"
+                )
                 checked += 1
             }
             let markdown = page.markdown()

@@ -122,10 +122,15 @@ struct KnowledgeFixture {
 
     /// Writes the files as `<tmp>/knowledge/...` and returns `<tmp>` (a corpus folder).
     func write() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fineprint-knowledge-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fineprint-knowledge-\(UUID().uuidString)"
+        )
         for (path, text) in files {
             let url = root.appendingPathComponent("knowledge/" + path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         return root

@@ -12,24 +12,56 @@ import Testing
         let taxonomy = Taxonomy(
             dimensions: [Dimension(id: "exit", name: "Exit", summary: "exit")],
             provisions: [
-                Provision(id: "termination_for_convenience", dimension: "exit", name: "Termination for convenience",
-                          meaning: "m", strong: "s", weak: "w"),
-                Provision(id: "source_code_escrow", dimension: "exit", name: "Escrow", meaning: "m", strong: "s", weak: "w"),
-            ])
+                Provision(
+                    id: "termination_for_convenience",
+                    dimension: "exit",
+                    name: "Termination for convenience",
+                    meaning: "m",
+                    strong: "s",
+                    weak: "w"
+                ),
+                Provision(
+                    id: "source_code_escrow",
+                    dimension: "exit",
+                    name: "Escrow",
+                    meaning: "m",
+                    strong: "s",
+                    weak: "w"
+                ),
+            ]
+        )
         let rules = [
-            DetectionRule(provision: "termination_for_convenience", cues: [
-                Cue(pattern: "terminate ... for convenience", weight: 0.9, party: .buyer, strength: .strong),
-            ]),
-            DetectionRule(provision: "source_code_escrow", cues: [
-                Cue(pattern: "deposit ... source code ... escrow", weight: 0.9),
-            ]),
+            DetectionRule(
+                provision: "termination_for_convenience",
+                cues: [
+                    Cue(pattern: "terminate ... for convenience", weight: 0.9, party: .buyer, strength: .strong)
+                ]
+            ),
+            DetectionRule(
+                provision: "source_code_escrow",
+                cues: [
+                    Cue(pattern: "deposit ... source code ... escrow", weight: 0.9)
+                ]
+            ),
         ]
-        let playbook = Playbook(id: "test", name: "Test", description: "d", requirements: [
-            Requirement(provision: "source_code_escrow", level: .required),
-        ])
-        return Corpus(taxonomy: taxonomy, rules: rules, moves: [], clauses: [], playbooks: [playbook],
-                      parties: PartyLexicon(supplier: ["supplier"], buyer: ["customer"]),
-                      jurisdictions: [], forums: ForumLexicon(institutions: [], cities: []))
+        let playbook = Playbook(
+            id: "test",
+            name: "Test",
+            description: "d",
+            requirements: [
+                Requirement(provision: "source_code_escrow", level: .required)
+            ]
+        )
+        return Corpus(
+            taxonomy: taxonomy,
+            rules: rules,
+            moves: [],
+            clauses: [],
+            playbooks: [playbook],
+            parties: PartyLexicon(supplier: ["supplier"], buyer: ["customer"]),
+            jurisdictions: [],
+            forums: ForumLexicon(institutions: [], cities: [])
+        )
     }()
 
     /// Escrow is decided by its best sentence alone, termination by the rules alone; evidence by the
@@ -38,20 +70,36 @@ import Testing
         let bySentence = LearnedModel.Stage(coefficients: [0, 1, 0, 0, 0, 0], threshold: documentThreshold)
         let byRules = LearnedModel.Stage(coefficients: [1, 0, 0, 0, 0, 0], threshold: documentThreshold)
         let evidence = LearnedModel.Stage(coefficients: [1, 5, 0, 0, 0, 0], threshold: 0)
-        return LearnedModel(trainedOn: "hand-written", features: ["escrow", "for convenience"], categories: [
-            LearnedModel.Category(provision: "source_code_escrow", bias: -4, weights: [[0, 40_000]],
-                                 document: bySentence, evidence: evidence, maxEvidence: 2),
-            LearnedModel.Category(provision: "termination_for_convenience", bias: -4, weights: [[1, 2_000]],
-                                 document: byRules, evidence: evidence, maxEvidence: 2),
-        ])
+        return LearnedModel(
+            trainedOn: "hand-written",
+            features: ["escrow", "for convenience"],
+            categories: [
+                LearnedModel.Category(
+                    provision: "source_code_escrow",
+                    bias: -4,
+                    weights: [[0, 40_000]],
+                    document: bySentence,
+                    evidence: evidence,
+                    maxEvidence: 2
+                ),
+                LearnedModel.Category(
+                    provision: "termination_for_convenience",
+                    bias: -4,
+                    weights: [[1, 2_000]],
+                    document: byRules,
+                    evidence: evidence,
+                    maxEvidence: 2
+                ),
+            ]
+        )
     }
 
     static let text = """
-    The Customer may terminate this Agreement for convenience on thirty days' notice. \
-    Invoices are payable within thirty days. \
-    A copy of the platform's programs is held by an escrow agent and released if the Supplier fails. \
-    Each party keeps the other's secrets.
-    """
+        The Customer may terminate this Agreement for convenience on thirty days' notice. \
+        Invoices are payable within thirty days. \
+        A copy of the platform's programs is held by an escrow agent and released if the Supplier fails. \
+        Each party keeps the other's secrets.
+        """
 
     func analyze(_ model: LearnedModel?) throws -> (Analysis, ExtractedDocument) {
         let analyzer = try Analyzer(corpus: Self.corpus, model: model)

@@ -1,5 +1,6 @@
-@testable import FineprintLearn
 import Testing
+
+@testable import FineprintLearn
 
 /// Choosing the evidence thresholds of all provisions together under a macro precision floor.
 @Suite struct EvidenceThresholdsTests {
@@ -8,7 +9,9 @@ import Testing
     // Provision a: lowering the threshold buys a lot of recall for little precision.
     static let a = [Point(threshold: 1, precision: 0.9, recall: 0.5), Point(threshold: 0, precision: 0.8, recall: 0.9)]
     // Provision b: its recall is expensive.
-    static let b = [Point(threshold: 1, precision: 0.8, recall: 0.6), Point(threshold: 0, precision: 0.3, recall: 0.65)]
+    static let b = [
+        Point(threshold: 1, precision: 0.8, recall: 0.6), Point(threshold: 0, precision: 0.3, recall: 0.65),
+    ]
 
     @Test func spendsPrecisionWhereItBuysTheMostRecall() {
         // Floor 0.5: both low (mean precision 0.55) meets it with the most recall.
@@ -44,7 +47,9 @@ import Testing
     /// One provision over `docs` documents with one clause each: below threshold index `cut` every document
     /// shows two sentences, one of them right; from `cut` on it shows one, right unless it is in `wrong`.
     static func counts(docs: Int, cut: Int, wrong: Set<Int> = []) -> EvidenceCounts {
-        var shown: [[Int]] = [], hits: [[Int]] = [], found: [[Int]] = []
+        var shown: [[Int]] = []
+        var hits: [[Int]] = []
+        var found: [[Int]] = []
         for t in 0..<n {
             shown.append((0..<docs).map { _ in t < cut ? 2 : 1 })
             hits.append((0..<docs).map { d in t < cut || !wrong.contains(d) ? 1 : 0 })
@@ -70,12 +75,23 @@ import Testing
     }
 
     @Test func theFloorRisesOnlyAsFarAsTheNestedEstimateNeeds() {
-        let met = EvidenceThresholds.floorMeeting(target: 0.6, counts: [Self.counts(docs: 10, cut: 40)], documents: 10,
-                                                  folds: 5, provisionFloor: 0)
+        let met = EvidenceThresholds.floorMeeting(
+            target: 0.6,
+            counts: [Self.counts(docs: 10, cut: 40)],
+            documents: 10,
+            folds: 5,
+            provisionFloor: 0
+        )
         #expect(met.floor == 0.6)
         // Every sentence wrong somewhere: no floor reaches the target, and the most precise figures tried come back.
         let poor = Self.counts(docs: 10, cut: 40, wrong: Set(0..<10))
-        let missed = EvidenceThresholds.floorMeeting(target: 0.6, counts: [poor], documents: 10, folds: 5, provisionFloor: 0)
+        let missed = EvidenceThresholds.floorMeeting(
+            target: 0.6,
+            counts: [poor],
+            documents: 10,
+            folds: 5,
+            provisionFloor: 0
+        )
         #expect((missed.nested[0].precision ?? 0) < 0.6)
         #expect(missed.floor >= 0.6)
     }

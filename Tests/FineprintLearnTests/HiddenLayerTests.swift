@@ -1,15 +1,18 @@
-import Foundation
 import FineprintCore
-@testable import FineprintLearn
 import FineprintText
+import Foundation
 import Testing
+
+@testable import FineprintLearn
 
 /// The shared hidden layer on a task a linear model cannot learn: a sentence is the clause when it names
 /// exactly one of two words ("waiver" or "indemnity", never both), with filler between them so that no
 /// bigram joins them. A linear model over the words cannot tell "both" from "one"; the layer can.
 @Suite struct HiddenLayerTests {
-    static let filler = ["the", "party", "shall", "notice", "agreement", "term", "fees", "order", "service", "period",
-                         "customer", "supplier", "written", "days", "section", "rights"]
+    static let filler = [
+        "the", "party", "shall", "notice", "agreement", "term", "fees", "order", "service", "period",
+        "customer", "supplier", "written", "days", "section", "rights",
+    ]
 
     /// Sentence `i`: four filler words around the two slots; `kind` 0 none, 1 first word, 2 second, 3 both.
     static func sentence(_ i: Int, kind: Int) -> String {
@@ -29,8 +32,12 @@ import Testing
     }
 
     /// Examples over a vocabulary built from them; positives are kinds 1 and 2.
-    static func examples(_ range: Range<Int>, vocabulary: inout [UInt64: Int32], names: inout [String],
-                         grow: Bool) -> (SegmentTrainer.Examples, [Bool]) {
+    static func examples(
+        _ range: Range<Int>,
+        vocabulary: inout [UInt64: Int32],
+        names: inout [String],
+        grow: Bool
+    ) -> (SegmentTrainer.Examples, [Bool]) {
         var ex = SegmentTrainer.Examples()
         var gold: [Bool] = []
         for i in range {
@@ -50,7 +57,11 @@ import Testing
         return (ex, gold)
     }
 
-    static func accuracy(_ logits: (ArraySlice<Int32>, Float) -> [Float], _ ex: SegmentTrainer.Examples, _ gold: [Bool]) -> Double {
+    static func accuracy(
+        _ logits: (ArraySlice<Int32>, Float) -> [Float],
+        _ ex: SegmentTrainer.Examples,
+        _ gold: [Bool]
+    ) -> Double {
         var right = 0
         for e in 0..<ex.count where (logits(ex.features[ex.range(e)], ex.scale[e])[0] >= 0) == gold[e] { right += 1 }
         return Double(right) / Double(ex.count)
@@ -107,7 +118,13 @@ import Testing
         }
         // Different seeds give different members, or averaging would be no ensemble.
         #expect(members[0].hidden.embedding != members[1].hidden.embedding)
-        let averaged = HiddenLayerTrainer.trainAveraged(train, categories: 1, features: names.count, settings: settings, members: 3)
+        let averaged = HiddenLayerTrainer.trainAveraged(
+            train,
+            categories: 1,
+            features: names.count,
+            settings: settings,
+            members: 3
+        )
         #expect(averaged.hidden.units == 12)
         for e in 0..<50 {
             let f = train.features[train.range(e)]
@@ -117,8 +134,13 @@ import Testing
     }
 
     @Test func keepsOnlyTheStrongestRows() {
-        var hidden = HiddenLayerTrainer.Hidden(units: 2, categories: 1, embedding: [0.1, 0, 3, -4, 0.5, 0.5, 0, 0],
-                                               bias: [0.12345, 0], readout: [1.00049, -2])
+        var hidden = HiddenLayerTrainer.Hidden(
+            units: 2,
+            categories: 1,
+            embedding: [0.1, 0, 3, -4, 0.5, 0.5, 0, 0],
+            bias: [0.12345, 0],
+            readout: [1.00049, -2]
+        )
         let (rows, bytes, steps) = hidden.compress(keep: 2)
         #expect(rows == [1, 2])
         #expect(bytes.count == 4)
@@ -147,6 +169,8 @@ import Testing
         #expect(throws: LearnedModel.FormatError.self) { try LearnedModel.decode(try damaged.encoded()) }
         // Without units the classifiers are linear, and the file says so by leaving the layer out.
         settings.hiddenUnits = 0
-        #expect(ModelTrainer.train(docs, provisions: ["escrow"], trainedOn: "synthetic", settings: settings).0.hidden == nil)
+        #expect(
+            ModelTrainer.train(docs, provisions: ["escrow"], trainedOn: "synthetic", settings: settings).0.hidden == nil
+        )
     }
 }

@@ -1,8 +1,9 @@
-import Foundation
 import FineprintCore
-@testable import FineprintLearn
 import FineprintText
+import Foundation
 import Testing
+
+@testable import FineprintLearn
 
 /// The trainer on a task written here: sentences about escrow of source code are the clause, the rest
 /// is ordinary contract filler. Separable by its words, so the model must get it right.
@@ -32,15 +33,25 @@ import Testing
         for sentence in sentences {
             let tokens = Tokenizer.tokens(in: sentence)
             let span = TextSpan(start: offset, end: offset + sentence.unicodeScalars.count)
-            segments.append(.init(span: span, features: SegmentFeatures.hashes(tokens: tokens, range: tokens.indices, heading: nil)))
+            segments.append(
+                .init(span: span, features: SegmentFeatures.hashes(tokens: tokens, range: tokens.indices, heading: nil))
+            )
             for (h, n) in SegmentFeatures.names(tokens: tokens, range: tokens.indices, heading: nil) { names[h] = n }
             if positives.contains(sentence) { clauses.append(span) }
             offset = span.end + 1
         }
-        let doc = LearningDocument(name: "doc\(index)", segments: segments,
-                                   rules: ["escrow": RuleSignal(confidence: 0.01, support: [:])])
-        return (TrainingDocument(document: doc, labels: ["escrow": ProvisionLabels(present: withClause, clauses: clauses)],
-                                 names: names), sentences)
+        let doc = LearningDocument(
+            name: "doc\(index)",
+            segments: segments,
+            rules: ["escrow": RuleSignal(confidence: 0.01, support: [:])]
+        )
+        return (
+            TrainingDocument(
+                document: doc,
+                labels: ["escrow": ProvisionLabels(present: withClause, clauses: clauses)],
+                names: names
+            ), sentences
+        )
     }
 
     /// Web-terms wording, for the domain gate: unlike the contract filler of `negatives`.
@@ -56,8 +67,10 @@ import Testing
         let segments = webTerms.rotated(by: index).map { sentence in
             let tokens = Tokenizer.tokens(in: sentence)
             defer { offset += sentence.unicodeScalars.count + 1 }
-            return LearningDocument.Segment(span: TextSpan(start: offset, end: offset + sentence.unicodeScalars.count),
-                                            features: SegmentFeatures.hashes(tokens: tokens, range: tokens.indices, heading: nil))
+            return LearningDocument.Segment(
+                span: TextSpan(start: offset, end: offset + sentence.unicodeScalars.count),
+                features: SegmentFeatures.hashes(tokens: tokens, range: tokens.indices, heading: nil)
+            )
         }
         return LearningDocument(name: "web\(index)", segments: segments, rules: [:])
     }
@@ -67,12 +80,20 @@ import Testing
         // the gate must still tell them apart, on fresh documents, through the shipped path.
         var docs = (0..<40).map { Self.document($0, withClause: $0 % 2 == 0).0 }
         // The vocabulary comes from the training contracts, so some contracts carry the web wording too.
-        for i in 0..<3 { docs[i].document.segments += Self.webDocument(i).segments; docs[i].names.merge(Self.names(Self.webTerms)) { a, _ in a } }
+        for i in 0..<3 {
+            docs[i].document.segments += Self.webDocument(i).segments
+            docs[i].names.merge(Self.names(Self.webTerms)) { a, _ in a }
+        }
         var settings = ModelTrainer.Settings()
         settings.minimumCount = 2
-        let (model, report) = ModelTrainer.train(docs, provisions: ["escrow"], trainedOn: "synthetic",
-                                                 outOfDomain: (0..<12).map(Self.webDocument), outOfDomainSource: "web",
-                                                 settings: settings)
+        let (model, report) = ModelTrainer.train(
+            docs,
+            provisions: ["escrow"],
+            trainedOn: "synthetic",
+            outOfDomain: (0..<12).map(Self.webDocument),
+            outOfDomainSource: "web",
+            settings: settings
+        )
         let gate = try #require(report.domain)
         #expect(gate.inDomain == 40 && gate.outOfDomain == 12)
         #expect(gate.outOfDomainMissed <= 1)
@@ -82,11 +103,21 @@ import Testing
         #expect(reread.domain?.trainedOn == "web")
         let classifier = SegmentClassifier(model: reread)
         #expect(classifier.documentScores(Self.webDocument(50).segments.map(\.features)).outOfDomain)
-        #expect(!classifier.documentScores(Self.document(51, withClause: false).0.document.segments.map(\.features)).outOfDomain)
+        #expect(
+            !classifier.documentScores(Self.document(51, withClause: false).0.document.segments.map(\.features))
+                .outOfDomain
+        )
         // Without out-of-domain documents there is no gate, and nothing is ever out of domain.
-        let (ungated, plain) = ModelTrainer.train(docs, provisions: ["escrow"], trainedOn: "synthetic", settings: settings)
+        let (ungated, plain) = ModelTrainer.train(
+            docs,
+            provisions: ["escrow"],
+            trainedOn: "synthetic",
+            settings: settings
+        )
         #expect(ungated.domain == nil && plain.domain == nil)
-        #expect(!SegmentClassifier(model: ungated).documentScores(Self.webDocument(50).segments.map(\.features)).outOfDomain)
+        #expect(
+            !SegmentClassifier(model: ungated).documentScores(Self.webDocument(50).segments.map(\.features)).outOfDomain
+        )
     }
 
     static func names(_ sentences: [String]) -> [UInt64: String] {
@@ -102,7 +133,12 @@ import Testing
         let docs = (0..<40).map { Self.document($0, withClause: $0 % 2 == 0).0 }
         var settings = ModelTrainer.Settings()
         settings.minimumCount = 2
-        let (model, report) = ModelTrainer.train(docs, provisions: ["escrow"], trainedOn: "synthetic", settings: settings)
+        let (model, report) = ModelTrainer.train(
+            docs,
+            provisions: ["escrow"],
+            trainedOn: "synthetic",
+            settings: settings
+        )
         #expect(report.provisions[0].f1 > 0.95)
         #expect(report.provisions[0].evidencePrecision > 0.9)
         #expect(report.provisions[0].evidenceRecall > 0.9)
@@ -114,8 +150,11 @@ import Testing
             let (doc, sentences) = Self.document(i, withClause: i % 2 == 0)
             let features = doc.document.segments.map(\.features)
             let logits = classifier.logits(features)
-            let decision = model.categories[0].decide(rule: RuleSignal(confidence: 0.01, support: [:]), logits: logits[0],
-                                                      documentLogit: classifier.documentLogits(features)[0])
+            let decision = model.categories[0].decide(
+                rule: RuleSignal(confidence: 0.01, support: [:]),
+                logits: logits[0],
+                documentLogit: classifier.documentLogits(features)[0]
+            )
             #expect(decision.present == (i % 2 == 0), "document \(i)")
             if decision.present {
                 #expect(!decision.evidence.isEmpty)
@@ -180,7 +219,9 @@ import Testing
 
     @Test func rejectsAFileOfAnotherFormat() {
         #expect(throws: LearnedModel.FormatError.self) {
-            try LearnedModel.decode(Data("{\"format\":\"other/1\",\"trainedOn\":\"\",\"features\":[],\"categories\":[]}".utf8))
+            try LearnedModel.decode(
+                Data("{\"format\":\"other/1\",\"trainedOn\":\"\",\"features\":[],\"categories\":[]}".utf8)
+            )
         }
         #expect(throws: LearnedModel.FormatError.self) { try LearnedModel.decode(Data("not json".utf8)) }
     }

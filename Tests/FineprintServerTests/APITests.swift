@@ -12,12 +12,21 @@ struct APITests {
     }
 
     /// Asserts the response's body conforms to the documented schema for its status.
-    static func check(_ response: TestResponse, _ path: String, _ method: OpenAPI.HttpMethod, validator: OpenAPIValidator,
-                      sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func check(
+        _ response: TestResponse,
+        _ path: String,
+        _ method: OpenAPI.HttpMethod,
+        validator: OpenAPIValidator,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let schema = try validator.schema(path: path, method: method, status: Int(response.status.code))
         let value = try JSONValue.parse(Data(buffer: response.body))
         let problems = validator.problems(value, against: schema)
-        #expect(problems.isEmpty, "\(method) \(path) \(response.status.code): \(problems.prefix(5))", sourceLocation: sourceLocation)
+        #expect(
+            problems.isEmpty,
+            "\(method) \(path) \(response.status.code): \(problems.prefix(5))",
+            sourceLocation: sourceLocation
+        )
     }
 
     @Test func theDocumentIsValidOpenAPIAndIsServed() async throws {
@@ -40,8 +49,12 @@ struct APITests {
             // Upload two documents through the API.
             var ids: [Int64] = []
             for (name, profile) in [("vendor-ai-terms.md", "tier1"), ("ministry-platform-agreement.html", "tier2")] {
-                try await client.execute(uri: "/api/analyses", method: .post, headers: Multipart.headers,
-                                         body: Multipart.body(file: try Repo.contract(name), filename: name, profile: profile)) { response in
+                try await client.execute(
+                    uri: "/api/analyses",
+                    method: .post,
+                    headers: Multipart.headers,
+                    body: Multipart.body(file: try Repo.contract(name), filename: name, profile: profile)
+                ) { response in
                     #expect(response.status == .created)
                     try Self.check(response, "/api/analyses", .post, validator: v)
                     let object = try #require(response.json as? [String: Any])
@@ -84,7 +97,9 @@ struct APITests {
             // Answers are cached by the whole query: the same query answers the same, a narrower one is not served the wider answer.
             var first = ""
             try await client.execute(uri: "/api/knowledge?kind=move&limit=5", method: .get) { first = $0.text }
-            try await client.execute(uri: "/api/knowledge?kind=move&limit=5", method: .get) { #expect($0.text == first) }
+            try await client.execute(uri: "/api/knowledge?kind=move&limit=5", method: .get) {
+                #expect($0.text == first)
+            }
             try await client.execute(uri: "/api/knowledge?kind=move&limit=2", method: .get) { response in
                 #expect(((response.json as? [String: Any])?["items"] as? [[String: Any]])?.count == 2)
             }
@@ -99,7 +114,8 @@ struct APITests {
                 #expect(response.status == .notFound)
                 try Self.check(response, "/api/knowledge/{kind}/{id}", .get, validator: v)
             }
-            try await client.execute(uri: "/api/compare?ids=\(ids[0]),\(ids[1])&profile=tier2", method: .get) { response in
+            try await client.execute(uri: "/api/compare?ids=\(ids[0]),\(ids[1])&profile=tier2", method: .get) {
+                response in
                 #expect(response.status == .ok)
                 try Self.check(response, "/api/compare", .get, validator: v)
             }

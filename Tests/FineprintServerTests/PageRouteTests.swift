@@ -1,9 +1,10 @@
-@testable import FineprintServer
 import FineprintStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import FineprintServer
 
 @Suite("Web pages")
 struct PageRouteTests {
@@ -14,7 +15,11 @@ struct PageRouteTests {
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
                 let html = response.text
-                #expect(html.contains(#"<form class="upload" action="/analyses" method="post" enctype="multipart/form-data""#))
+                #expect(
+                    html.contains(
+                        #"<form class="upload" action="/analyses" method="post" enctype="multipart/form-data""#
+                    )
+                )
                 #expect(html.contains(#"<label for="file">"#))
                 #expect(html.contains(#"<option value="tier1" selected>"#))
                 #expect(html.contains(#"<script src="/static/upload.js" defer></script>"#))
@@ -66,29 +71,43 @@ struct PageRouteTests {
     }
 
     @Test func theDeployingGovernmentsOwnLawIsNotForeign() async throws {
-        let contract = Data("""
+        let contract = Data(
+            """
             These Terms are governed by the laws of Ireland, and the courts of Ireland have exclusive jurisdiction over any dispute.
-            """.utf8)
+            """.utf8
+        )
         for (home, flagged) in [([String](), true), (["Ireland"], false)] {
-            let bench = try await Repo.workbench(store: try SQLiteStore(dataDirectory: try Repo.temporaryFolder()), homeJurisdictions: home)
+            let bench = try await Repo.workbench(
+                store: try SQLiteStore(dataDirectory: try Repo.temporaryFolder()),
+                homeJurisdictions: home
+            )
             try await Repo.withApp(bench) { client in
                 let id = try #require(try await upload(client, contract, name: "irish-terms.txt"))
                 let first = try #require(try await bench.store.analysis(id: id))
-                #expect(first.analysis.killListMoves.contains { $0.id == "foreign_law_and_forum" } == flagged, "home \(home)")
+                #expect(
+                    first.analysis.killListMoves.contains { $0.id == "foreign_law_and_forum" } == flagged,
+                    "home \(home)"
+                )
                 #expect(first.analysis.homeJurisdictions == (home.isEmpty ? nil : home))
                 try await client.execute(uri: "/analyses/\(id)", method: .get) { response in
                     #expect(response.text.contains("home jurisdictions: Ireland") == !home.isEmpty)
                 }
                 // Re-scoring against another tier keeps the deployment's home.
-                let againID: Int64? = try await client.execute(uri: "/analyses/\(id)/reanalyse", method: .post,
-                                                               headers: [.contentType: "application/x-www-form-urlencoded"],
-                                                               body: ByteBuffer(string: "profile=tier3")) { response in
+                let againID: Int64? = try await client.execute(
+                    uri: "/analyses/\(id)/reanalyse",
+                    method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: "profile=tier3")
+                ) { response in
                     response.headers[.location].flatMap { Int64($0.dropFirst("/analyses/".count)) }
                 }
                 let secondID = try #require(againID)
                 let second = try #require(try await bench.store.analysis(id: secondID))
                 #expect(second.analysis.profile == "tier3")
-                #expect(second.analysis.killListMoves.contains { $0.id == "foreign_law_and_forum" } == flagged, "home \(home), tier3")
+                #expect(
+                    second.analysis.killListMoves.contains { $0.id == "foreign_law_and_forum" } == flagged,
+                    "home \(home), tier3"
+                )
             }
         }
     }
@@ -117,11 +136,20 @@ struct PageRouteTests {
     @Test func downloadsAreTheReportLibrarysRenderings() async throws {
         let bench = try await Repo.workbench()
         try await Repo.withApp(bench) { client in
-            let id = try #require(try await upload(client, try Repo.contract("sovereign-framework-agreement.txt"),
-                                                   name: "sovereign-framework-agreement.txt"))
+            let id = try #require(
+                try await upload(
+                    client,
+                    try Repo.contract("sovereign-framework-agreement.txt"),
+                    name: "sovereign-framework-agreement.txt"
+                )
+            )
             try await client.execute(uri: "/analyses/\(id)/download/json", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(response.headers[.contentDisposition]?.contains("attachment; filename=\"sovereign-framework-agreement-tier1-\(id).json\"") == true)
+                #expect(
+                    response.headers[.contentDisposition]?.contains(
+                        "attachment; filename=\"sovereign-framework-agreement-tier1-\(id).json\""
+                    ) == true
+                )
                 let json = try #require(response.json as? [String: Any])
                 #expect(json["schema"] as? String == "fineprint.analysis/1")
             }
@@ -142,22 +170,32 @@ struct PageRouteTests {
     @Test func reScoringAgainstAnotherTierMakesANewAnalysisOfTheSameDocument() async throws {
         let bench = try await Repo.workbench()
         try await Repo.withApp(bench) { client in
-            let first = try #require(try await upload(client, try Repo.contract("vendor-ai-terms.md"), name: "terms.md"))
+            let first = try #require(
+                try await upload(client, try Repo.contract("vendor-ai-terms.md"), name: "terms.md")
+            )
             var body = ByteBuffer(string: "profile=tier3")
-            let second: Int64? = try await client.execute(uri: "/analyses/\(first)/reanalyse", method: .post,
-                                                          headers: [.contentType: "application/x-www-form-urlencoded"],
-                                                          body: body) { response in
+            let second: Int64? = try await client.execute(
+                uri: "/analyses/\(first)/reanalyse",
+                method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: body
+            ) { response in
                 #expect(response.status == .seeOther)
                 return response.headers[.location].flatMap { Int64($0.dropFirst("/analyses/".count)) }
             }
             let secondID = try #require(second)
             #expect(secondID != first)
-            let a = try #require(try await bench.store.analysis(id: first)), b = try #require(try await bench.store.analysis(id: secondID))
+            let a = try #require(try await bench.store.analysis(id: first))
+            let b = try #require(try await bench.store.analysis(id: secondID))
             #expect(a.analysis.document.sha256 == b.analysis.document.sha256)
             #expect(b.analysis.profile == "tier3")
             body = ByteBuffer(string: "profile=no_such_tier")
-            try await client.execute(uri: "/analyses/\(first)/reanalyse", method: .post,
-                                     headers: [.contentType: "application/x-www-form-urlencoded"], body: body) { response in
+            try await client.execute(
+                uri: "/analyses/\(first)/reanalyse",
+                method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: body
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.text.contains("no tier or playbook called"))
             }
@@ -221,13 +259,22 @@ struct PageRouteTests {
         let bench = try await Repo.workbench()
         try await Repo.withApp(bench) { client in
             let a = try #require(try await upload(client, try Repo.contract("vendor-ai-terms.md"), name: "vendor.md"))
-            let b = try #require(try await upload(client, try Repo.contract("sovereign-framework-agreement.txt"),
-                                                  name: "sovereign.txt", profile: "tier2"))
+            let b = try #require(
+                try await upload(
+                    client,
+                    try Repo.contract("sovereign-framework-agreement.txt"),
+                    name: "sovereign.txt",
+                    profile: "tier2"
+                )
+            )
             try await client.execute(uri: "/compare?ids=\(a)&ids=\(b)&profile=tier1", method: .get) { response in
                 #expect(response.status == .ok)
                 let html = response.text
                 #expect(html.contains("<h1>Compare suppliers</h1>"))
-                #expect(html.contains(#"<th scope="col">vendor.md</th>"#) && html.contains(#"<th scope="col">sovereign.txt</th>"#))
+                #expect(
+                    html.contains(#"<th scope="col">vendor.md</th>"#)
+                        && html.contains(#"<th scope="col">sovereign.txt</th>"#)
+                )
                 #expect(html.contains("Score per document"))
                 #expect(html.contains(#"class="matrix""#))
             }
@@ -244,17 +291,17 @@ struct PageRouteTests {
     @Test func diffShowsRightsChangesFirstThenTheText() async throws {
         let bench = try await Repo.workbench()
         let old = """
-        1. Data
-        1.1 The Customer owns all Customer Data. The Supplier shall not use Customer Data to train any model.
-        2. Law
-        2.1 This Agreement is governed by the laws of Ireland.
-        """
+            1. Data
+            1.1 The Customer owns all Customer Data. The Supplier shall not use Customer Data to train any model.
+            2. Law
+            2.1 This Agreement is governed by the laws of Ireland.
+            """
         let new = """
-        1. Data
-        1.1 The Customer owns all Customer Data. The Supplier may use Customer Data to train and improve its models.
-        2. Law
-        2.1 This Agreement is governed by the laws  of Ireland.
-        """
+            1. Data
+            1.1 The Customer owns all Customer Data. The Supplier may use Customer Data to train and improve its models.
+            2. Law
+            2.1 This Agreement is governed by the laws  of Ireland.
+            """
         try await Repo.withApp(bench) { client in
             let a = try #require(try await upload(client, Data(old.utf8), name: "v1.txt"))
             let b = try #require(try await upload(client, Data(new.utf8), name: "v2.txt"))
@@ -279,7 +326,9 @@ struct PageRouteTests {
         try await Repo.withApp(bench) { client in
             try await client.execute(uri: "/knowledge", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(response.text.contains(#"<form class="search" action="/knowledge" method="get" role="search">"#))
+                #expect(
+                    response.text.contains(#"<form class="search" action="/knowledge" method="get" role="search">"#)
+                )
                 #expect(response.text.contains("/knowledge/move/\(move.id)"))
             }
             try await client.execute(uri: "/knowledge?q=training+data", method: .get) { response in
@@ -290,7 +339,8 @@ struct PageRouteTests {
                 #expect(!response.text.contains("/knowledge/move/"))
                 #expect(response.text.contains("/knowledge/clause/"))
             }
-            try await client.execute(uri: "/knowledge?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", method: .get) { response in
+            try await client.execute(uri: "/knowledge?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", method: .get) {
+                response in
                 #expect(response.status == .ok)
                 #expect(!response.text.contains("<script>alert"), "the query is escaped")
                 #expect(response.text.contains("&lt;script&gt;"))
@@ -306,7 +356,8 @@ struct PageRouteTests {
                 }
             }
             // A pattern page lists its tracked partnerships with their scorecards, as the CLI's pattern page does.
-            for pattern in bench.catalog.knowledge.patterns where !bench.catalog.knowledge.partnerships(exhibiting: pattern.id).isEmpty {
+            for pattern in bench.catalog.knowledge.patterns
+            where !bench.catalog.knowledge.partnerships(exhibiting: pattern.id).isEmpty {
                 try await client.execute(uri: "/knowledge/pattern/\(pattern.id)", method: .get) { response in
                     #expect(response.status == .ok)
                     #expect(response.text.contains("Tracked partnerships, scored on their public terms"))
@@ -316,7 +367,10 @@ struct PageRouteTests {
                         #expect(Int(match.1)! <= Int(match.2)!, "\(pattern.id): \(match.0)")
                     }
                     for partnership in bench.catalog.knowledge.partnerships(exhibiting: pattern.id) {
-                        #expect(response.text.contains(escaped(partnership.name)), "\(pattern.id): \(partnership.id) missing")
+                        #expect(
+                            response.text.contains(escaped(partnership.name)),
+                            "\(pattern.id): \(partnership.id) missing"
+                        )
                     }
                 }
             }

@@ -1,7 +1,7 @@
 import FineprintCore
+import FineprintServer
 import FineprintStore
 import Foundation
-import FineprintServer
 import GRDB
 import Hummingbird
 import HummingbirdTesting
@@ -76,10 +76,22 @@ struct StoreContract: Sendable {
     func knowledgeSearchRanksTitleMatchesAndFilters() async throws {
         let store = try await open()
         try await store.replaceKnowledge([
-            KnowledgeEntry(kind: "move", id: "m1", title: "Training on customer data", summary: "The vendor trains.",
-                           body: "Models improve using your prompts.", tags: ["data", "high"]),
-            KnowledgeEntry(kind: "clause", id: "c1", title: "Audit rights", summary: "Buyer may audit.",
-                           body: "Includes training records.", tags: ["audit"]),
+            KnowledgeEntry(
+                kind: "move",
+                id: "m1",
+                title: "Training on customer data",
+                summary: "The vendor trains.",
+                body: "Models improve using your prompts.",
+                tags: ["data", "high"]
+            ),
+            KnowledgeEntry(
+                kind: "clause",
+                id: "c1",
+                title: "Audit rights",
+                summary: "Buyer may audit.",
+                body: "Includes training records.",
+                tags: ["audit"]
+            ),
         ])
         let training = try await store.searchKnowledge(KnowledgeQuery(text: "training"))
         #expect(training.map(\.entry.id) == ["m1", "c1"])
@@ -87,7 +99,9 @@ struct StoreContract: Sendable {
         // The last word is a prefix; operators in the input are inert.
         #expect(try await store.searchKnowledge(KnowledgeQuery(text: "custom")).map(\.entry.id) == ["m1"])
         #expect(try await store.searchKnowledge(KnowledgeQuery(text: "audit NEAR(\"")).map(\.entry.id) == [])
-        #expect(try await store.searchKnowledge(KnowledgeQuery(text: "training", kind: "clause")).map(\.entry.id) == ["c1"])
+        #expect(
+            try await store.searchKnowledge(KnowledgeQuery(text: "training", kind: "clause")).map(\.entry.id) == ["c1"]
+        )
         #expect(try await store.searchKnowledge(KnowledgeQuery(tag: "audit")).map(\.entry.id) == ["c1"])
         #expect(try await store.knowledgeCounts() == ["move": 1, "clause": 1])
         // Replacing the index drops what was there.
@@ -95,13 +109,14 @@ struct StoreContract: Sendable {
         #expect(try await store.searchKnowledge(KnowledgeQuery(text: "training")).isEmpty)
     }
 
-
     /// The web workbench over this store: upload a contract, read its report, find it in the
     /// history, search the knowledge base — and, reopened, still have it all.
     func servesTheWorkbench() async throws {
         let bench = try await Repo.workbench(store: try await open())
         let id = try await Application(router: WebApp.router(bench)).test(.router) { client -> Int64 in
-            let id = try #require(try await upload(client, try Repo.contract("vendor-ai-terms.md"), name: "vendor-ai-terms.md"))
+            let id = try #require(
+                try await upload(client, try Repo.contract("vendor-ai-terms.md"), name: "vendor-ai-terms.md")
+            )
             try await client.execute(uri: "/analyses/\(id)", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("<h1>vendor-ai-terms.md</h1>"))
@@ -123,7 +138,9 @@ struct StoreContract: Sendable {
 
 /// The PostgreSQL server the tests may use: `FINEPRINT_TEST_POSTGRES_URL` (`.ci/run` starts one and sets it).
 enum PostgresTestServer {
-    static var url: String? { ProcessInfo.processInfo.environment["FINEPRINT_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 } }
+    static var url: String? {
+        ProcessInfo.processInfo.environment["FINEPRINT_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
     /// The backends the contract runs on here.
     static var backends: [String] { url == nil ? ["sqlite"] : ["sqlite", "postgres"] }
 }
@@ -133,32 +150,52 @@ struct StoreContractTests {
     @Test(arguments: PostgresTestServer.backends) func sameBytesAreStoredOnce(_ backend: String) async throws {
         try await StoreContract.backend(backend).sameBytesAreStoredOnce()
     }
-    @Test(arguments: PostgresTestServer.backends) func everyAnalysisIsANewRowAndRoundTrips(_ backend: String) async throws {
+    @Test(arguments: PostgresTestServer.backends) func everyAnalysisIsANewRowAndRoundTrips(
+        _ backend: String
+    ) async throws {
         try await StoreContract.backend(backend).everyAnalysisIsANewRowAndRoundTrips()
     }
-    @Test(arguments: PostgresTestServer.backends) func anAnalysisOfAnUnknownDocumentIsRefused(_ backend: String) async throws {
+    @Test(arguments: PostgresTestServer.backends) func anAnalysisOfAnUnknownDocumentIsRefused(
+        _ backend: String
+    ) async throws {
         try await StoreContract.backend(backend).anAnalysisOfAnUnknownDocumentIsRefused()
     }
-    @Test(arguments: PostgresTestServer.backends) func nothingIsLostWhenTheStoreIsReopened(_ backend: String) async throws {
+    @Test(arguments: PostgresTestServer.backends) func nothingIsLostWhenTheStoreIsReopened(
+        _ backend: String
+    ) async throws {
         try await StoreContract.backend(backend).nothingIsLostWhenTheStoreIsReopened()
     }
-    @Test(arguments: PostgresTestServer.backends) func knowledgeSearchRanksTitleMatchesAndFilters(_ backend: String) async throws {
+    @Test(arguments: PostgresTestServer.backends) func knowledgeSearchRanksTitleMatchesAndFilters(
+        _ backend: String
+    ) async throws {
         try await StoreContract.backend(backend).knowledgeSearchRanksTitleMatchesAndFilters()
     }
     @Test(.enabled(if: PostgresTestServer.url != nil, "needs FINEPRINT_TEST_POSTGRES_URL (.ci/run starts a server)"))
     func aLockHeldByAnotherSessionIsReportedAsBusy() async throws {
         var endpoint = try PostgresEndpoint(url: try #require(PostgresTestServer.url))
-        endpoint.schema = "test_lock_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
+        endpoint.schema =
+            "test_lock_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
         endpoint.lockTimeoutSeconds = 0.3
         let store = try await PostgresStore(endpoint: endpoint)
         // Another session takes the documents table and holds it.
         let other = try await PostgresConnection.connect(
-            configuration: PostgresConnection.Configuration(host: endpoint.host, port: endpoint.port, username: endpoint.username,
-                                                            password: endpoint.password, database: endpoint.database, tls: .disable),
-            id: 1, logger: Logger(label: "test"))
+            configuration: PostgresConnection.Configuration(
+                host: endpoint.host,
+                port: endpoint.port,
+                username: endpoint.username,
+                password: endpoint.password,
+                database: endpoint.database,
+                tls: .disable
+            ),
+            id: 1,
+            logger: Logger(label: "test")
+        )
         let logger = Logger(label: "test")
         try await other.query("BEGIN", logger: logger)
-        try await other.query(PostgresQuery(unsafeSQL: "LOCK TABLE \(endpoint.schema).document IN ACCESS EXCLUSIVE MODE"), logger: logger)
+        try await other.query(
+            PostgresQuery(unsafeSQL: "LOCK TABLE \(endpoint.schema).document IN ACCESS EXCLUSIVE MODE"),
+            logger: logger
+        )
         await #expect(throws: StoreError.busy(path: endpoint.description)) {
             _ = try await store.saveDocument(StoreTests.document("blocked"))
         }
@@ -177,12 +214,26 @@ struct StoreContractTests {
 @Suite("SQLite store")
 struct StoreTests {
     static func analysis(sha: String, name: String = "a.txt", profile: String = "tier1", score: Int = 55) -> Analysis {
-        Analysis(document: DocumentSummary(name: name, sha256: sha, format: .txt, characters: 11), profile: profile,
-                 provisions: [ProvisionFinding(id: "governing_law", dimension: "jurisdiction", status: .present, confidence: 0.9,
-                                               strength: .weak, value: "California", evidence: [Evidence(start: 0, end: 5, quote: "hello")])],
-                 killListMoves: [MoveFinding(id: "unilateral_change", confidence: 0.8, evidence: [], mitigation: "c1")],
-                 dimensions: [DimensionScore(id: "jurisdiction", score: 40, gaps: ["governing_law"])],
-                 gaps: [], score: score, timings: Timings(milliseconds: 3))
+        Analysis(
+            document: DocumentSummary(name: name, sha256: sha, format: .txt, characters: 11),
+            profile: profile,
+            provisions: [
+                ProvisionFinding(
+                    id: "governing_law",
+                    dimension: "jurisdiction",
+                    status: .present,
+                    confidence: 0.9,
+                    strength: .weak,
+                    value: "California",
+                    evidence: [Evidence(start: 0, end: 5, quote: "hello")]
+                )
+            ],
+            killListMoves: [MoveFinding(id: "unilateral_change", confidence: 0.8, evidence: [], mitigation: "c1")],
+            dimensions: [DimensionScore(id: "jurisdiction", score: 40, gaps: ["governing_law"])],
+            gaps: [],
+            score: score,
+            timings: Timings(milliseconds: 3)
+        )
     }
 
     static func document(_ text: String, name: String = "a.txt") -> NewDocument {
@@ -233,18 +284,33 @@ struct TestFailure: Error, CustomStringConvertible {
 @Suite("PostgreSQL store without a server")
 struct PostgresEndpointTests {
     @Test func aDatabaseURLIsParsedAndShownWithoutItsPassword() throws {
-        let endpoint = try PostgresEndpoint(url: "postgres://ministry:s%40cret@db.internal:6543/contracts?schema=procurement")
-        #expect(endpoint == PostgresEndpoint(host: "db.internal", port: 6543, username: "ministry", password: "s@cret",
-                                             database: "contracts", schema: "procurement"))
+        let endpoint = try PostgresEndpoint(
+            url: "postgres://ministry:s%40cret@db.internal:6543/contracts?schema=procurement"
+        )
+        #expect(
+            endpoint
+                == PostgresEndpoint(
+                    host: "db.internal",
+                    port: 6543,
+                    username: "ministry",
+                    password: "s@cret",
+                    database: "contracts",
+                    schema: "procurement"
+                )
+        )
         #expect(!endpoint.description.contains("cret"))
         // The database defaults to the user's name, the schema to fineprint, the port to 5432.
         let short = try PostgresEndpoint(url: "postgresql://fp@localhost")
-        #expect(short.database == "fp" && short.schema == "fineprint" && short.port == 5432 && short.lockTimeoutSeconds == 5)
+        #expect(
+            short.database == "fp" && short.schema == "fineprint" && short.port == 5432 && short.lockTimeoutSeconds == 5
+        )
         #expect(try PostgresEndpoint(url: "postgres://fp@localhost/fp?lock_timeout=0.5").lockTimeoutSeconds == 0.5)
     }
 
-    @Test(arguments: ["mysql://u@h/db", "postgres://host-without-user/db", "postgres://u@h/db?schema=x;drop", "not a url",
-                      "postgres://u@h/db?lock_timeout=soon", "postgres://u@h/db?lock_timeout=0"])
+    @Test(arguments: [
+        "mysql://u@h/db", "postgres://host-without-user/db", "postgres://u@h/db?schema=x;drop", "not a url",
+        "postgres://u@h/db?lock_timeout=soon", "postgres://u@h/db?lock_timeout=0",
+    ])
     func aBadURLIsRefusedBeforeConnecting(_ url: String) {
         #expect(throws: StoreError.self) { _ = try PostgresEndpoint(url: url) }
     }
@@ -256,7 +322,10 @@ struct PostgresEndpointTests {
             _ = try await PostgresStore(endpoint: endpoint)
             Issue.record("opened a store on a port where no server listens")
         } catch let error as StoreError {
-            guard case .cannotOpen(let place, _) = error else { Issue.record("expected cannotOpen, got \(error)"); return }
+            guard case .cannotOpen(let place, _) = error else {
+                Issue.record("expected cannotOpen, got \(error)")
+                return
+            }
             #expect(place.contains("127.0.0.1:1"))
             #expect(!error.description.contains("hidden"))
         }

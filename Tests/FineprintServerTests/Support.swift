@@ -29,19 +29,39 @@ enum Repo {
         return url
     }
 
-    static func workbench(folder: URL? = nil, maxUploadBytes: Int = 25_000_000, watchFolder: URL? = nil) async throws -> WebWorkbench {
-        try await workbench(store: try SQLiteStore(dataDirectory: try folder ?? temporaryFolder()),
-                            maxUploadBytes: maxUploadBytes, watchFolder: watchFolder)
+    static func workbench(
+        folder: URL? = nil,
+        maxUploadBytes: Int = 25_000_000,
+        watchFolder: URL? = nil
+    ) async throws -> WebWorkbench {
+        try await workbench(
+            store: try SQLiteStore(dataDirectory: try folder ?? temporaryFolder()),
+            maxUploadBytes: maxUploadBytes,
+            watchFolder: watchFolder
+        )
     }
 
-    static func workbench(store: any Store, maxUploadBytes: Int = 25_000_000, watchFolder: URL? = nil,
-                          homeJurisdictions: [String] = []) async throws -> WebWorkbench {
-        try await WebWorkbench(corpus: try corpus.get(), knowledge: try knowledge.get(), store: store,
-                               maxUploadBytes: maxUploadBytes, watchFolder: watchFolder, homeJurisdictions: homeJurisdictions)
+    static func workbench(
+        store: any Store,
+        maxUploadBytes: Int = 25_000_000,
+        watchFolder: URL? = nil,
+        homeJurisdictions: [String] = []
+    ) async throws -> WebWorkbench {
+        try await WebWorkbench(
+            corpus: try corpus.get(),
+            knowledge: try knowledge.get(),
+            store: store,
+            maxUploadBytes: maxUploadBytes,
+            watchFolder: watchFolder,
+            homeJurisdictions: homeJurisdictions
+        )
     }
 
     /// Runs `body` against the app's router (no network).
-    static func withApp(_ bench: WebWorkbench, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    static func withApp(
+        _ bench: WebWorkbench,
+        _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
         let app = Application(router: WebApp.router(bench))
         try await app.test(.router) { client in try await body(client) }
     }
@@ -55,10 +75,14 @@ struct Multipart {
     static func body(file: Data?, filename: String, profile: String? = nil) -> ByteBuffer {
         var buffer = ByteBuffer()
         if let profile {
-            buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"profile\"\r\n\r\n\(profile)\r\n")
+            buffer.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"profile\"\r\n\r\n\(profile)\r\n"
+            )
         }
         // With no file chosen a browser still sends the part, with an empty name and no content.
-        buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file == nil ? "" : filename)\"\r\n")
+        buffer.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file == nil ? "" : filename)\"\r\n"
+        )
         buffer.writeString("Content-Type: application/octet-stream\r\n\r\n")
         buffer.writeBytes(file ?? Data())
         buffer.writeString("\r\n")
@@ -75,11 +99,21 @@ extension TestResponse {
 }
 
 /// Uploads a contract through the page form; returns the new analysis number from the redirect.
-func upload(_ client: any TestClientProtocol, _ data: Data, name: String, profile: String = "tier1") async throws -> Int64? {
-    try await client.execute(uri: "/analyses", method: .post, headers: Multipart.headers,
-                             body: Multipart.body(file: data, filename: name, profile: profile)) { response in
+func upload(
+    _ client: any TestClientProtocol,
+    _ data: Data,
+    name: String,
+    profile: String = "tier1"
+) async throws -> Int64? {
+    try await client.execute(
+        uri: "/analyses",
+        method: .post,
+        headers: Multipart.headers,
+        body: Multipart.body(file: data, filename: name, profile: profile)
+    ) { response in
         guard response.status == .seeOther, let location = response.headers[.location],
-              location.hasPrefix("/analyses/") else { return nil }
+            location.hasPrefix("/analyses/")
+        else { return nil }
         return Int64(location.dropFirst("/analyses/".count))
     }
 }

@@ -40,16 +40,25 @@ struct WatchPageTests {
         var store = try WatchStore(root: folder)
         let start = Date(timeIntervalSince1970: 1_780_000_000)
         for (n, text) in Self.versions.enumerated() {
-            let outcome = try store.record(location: "supplier-terms.md", name: "supplier-terms.md", data: Data(text.utf8),
-                                           at: start.addingTimeInterval(Double(n) * 86_400))
+            let outcome = try store.record(
+                location: "supplier-terms.md",
+                name: "supplier-terms.md",
+                data: Data(text.utf8),
+                at: start.addingTimeInterval(Double(n) * 86_400)
+            )
             if case .changed(let previous, let current) = outcome {
                 let old = try reader.read(data: try store.data(of: previous), name: previous.fileName)
                 let new = try reader.read(data: try store.data(of: current), name: current.fileName)
-                try store.attach(VersionDiff.compute(old: old, new: new, analyzer: analyzer, playbook: playbook), to: "supplier-terms.md")
+                try store.attach(
+                    VersionDiff.compute(old: old, new: new, analyzer: analyzer, playbook: playbook),
+                    to: "supplier-terms.md"
+                )
             }
         }
         try store.save()
-        try Data(AtomFeed.render(store.index, feedId: folder.path).utf8).write(to: folder.appendingPathComponent("feed.atom"))
+        try Data(AtomFeed.render(store.index, feedId: folder.path).utf8).write(
+            to: folder.appendingPathComponent("feed.atom")
+        )
 
         let bench = try await Repo.workbench(watchFolder: folder)
         try await Repo.withApp(bench) { client in

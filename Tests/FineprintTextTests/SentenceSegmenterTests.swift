@@ -13,8 +13,10 @@ struct SentenceSegmenterTests {
     }
 
     @Test func simpleSentences() {
-        #expect(split("The Supplier shall act. The Customer may audit! Is that so? Yes.")
-                == ["The Supplier shall act.", "The Customer may audit!", "Is that so?", "Yes."])
+        #expect(
+            split("The Supplier shall act. The Customer may audit! Is that so? Yes.")
+                == ["The Supplier shall act.", "The Customer may audit!", "Is that so?", "Yes."]
+        )
     }
 
     @Test func trimsWhitespace() {
@@ -23,76 +25,134 @@ struct SentenceSegmenterTests {
     }
 
     @Test func abbreviations() {
-        #expect(split("Personal data, e.g. names, stays here. Acme Inc. shall host it, i.e. in the EU.")
-                == ["Personal data, e.g. names, stays here.", "Acme Inc. shall host it, i.e. in the EU."])
-        #expect(split("See Sec. 4 of the annex and No. 7 of the list. Then stop.")
-                == ["See Sec. 4 of the annex and No. 7 of the list.", "Then stop."])
-        #expect(split("Data moves to the U.S. Government only on request. Nothing else moves.")
-                == ["Data moves to the U.S. Government only on request.", "Nothing else moves."])
-        #expect(split("Acme Ltd. (the \"Vendor\") and Beta Co. (the \"Buyer\") agree. Fine.")
-                == ["Acme Ltd. (the \"Vendor\") and Beta Co. (the \"Buyer\") agree.", "Fine."])
-        #expect(split("Fees, taxes, etc. are extra. Payment is due in 30 days.")
-                == ["Fees, taxes, etc. are extra.", "Payment is due in 30 days."])
-        #expect(split("Meet Dr. Jones and Mr. Smith at 9 a.m. Monday. Then leave.")
-                == ["Meet Dr. Jones and Mr. Smith at 9 a.m. Monday.", "Then leave."])
+        #expect(
+            split("Personal data, e.g. names, stays here. Acme Inc. shall host it, i.e. in the EU.")
+                == ["Personal data, e.g. names, stays here.", "Acme Inc. shall host it, i.e. in the EU."]
+        )
+        #expect(
+            split("See Sec. 4 of the annex and No. 7 of the list. Then stop.")
+                == ["See Sec. 4 of the annex and No. 7 of the list.", "Then stop."]
+        )
+        #expect(
+            split("Data moves to the U.S. Government only on request. Nothing else moves.")
+                == ["Data moves to the U.S. Government only on request.", "Nothing else moves."]
+        )
+        #expect(
+            split("Acme Ltd. (the \"Vendor\") and Beta Co. (the \"Buyer\") agree. Fine.")
+                == ["Acme Ltd. (the \"Vendor\") and Beta Co. (the \"Buyer\") agree.", "Fine."]
+        )
+        #expect(
+            split("Fees, taxes, etc. are extra. Payment is due in 30 days.")
+                == ["Fees, taxes, etc. are extra.", "Payment is due in 30 days."]
+        )
+        #expect(
+            split("Meet Dr. Jones and Mr. Smith at 9 a.m. Monday. Then leave.")
+                == ["Meet Dr. Jones and Mr. Smith at 9 a.m. Monday.", "Then leave."]
+        )
     }
 
     @Test func decimalsAndClauseNumbers() {
-        #expect(split("The fee is 1,000.50 euro per month. Under clause 12.3 the cap is 2.5 times the fees. Done.")
-                == ["The fee is 1,000.50 euro per month.", "Under clause 12.3 the cap is 2.5 times the fees.", "Done."])
-        #expect(split("As set out in Section 2.3. The Supplier agrees.")
-                == ["As set out in Section 2.3.", "The Supplier agrees."])
+        #expect(
+            split("The fee is 1,000.50 euro per month. Under clause 12.3 the cap is 2.5 times the fees. Done.")
+                == ["The fee is 1,000.50 euro per month.", "Under clause 12.3 the cap is 2.5 times the fees.", "Done."]
+        )
+        #expect(
+            split("As set out in Section 2.3. The Supplier agrees.")
+                == ["As set out in Section 2.3.", "The Supplier agrees."]
+        )
     }
 
     @Test func leadingMarkersAreNotEnds() {
-        #expect(split("1. DEFINITIONS. Terms have these meanings.")
-                == ["1. DEFINITIONS.", "Terms have these meanings."])
-        #expect(split("iv. The Supplier keeps logs. They last a year.")
-                == ["iv. The Supplier keeps logs.", "They last a year."])
+        #expect(
+            split("1. DEFINITIONS. Terms have these meanings.")
+                == ["1. DEFINITIONS.", "Terms have these meanings."]
+        )
+        #expect(
+            split("iv. The Supplier keeps logs. They last a year.")
+                == ["iv. The Supplier keeps logs.", "They last a year."]
+        )
         #expect(split("(b) The data stays in the Union.") == ["(b) The data stays in the Union."])
     }
 
     @Test func ellipsesAndQuotes() {
-        #expect(split("It said \"no transfers.\" Then it changed. He paused... and went on. Wait… Done.")
-                == ["It said \"no transfers.\"", "Then it changed.", "He paused... and went on.", "Wait…", "Done."])
-        #expect(split("(This is optional.) The rest is binding.")
-                == ["(This is optional.)", "The rest is binding."])
-        #expect(split("The fee (see Annex 2.) is fixed. Good.")
-                == ["The fee (see Annex 2.) is fixed.", "Good."])
+        #expect(
+            split("It said \"no transfers.\" Then it changed. He paused... and went on. Wait… Done.")
+                == ["It said \"no transfers.\"", "Then it changed.", "He paused... and went on.", "Wait…", "Done."]
+        )
+        #expect(
+            split("(This is optional.) The rest is binding.")
+                == ["(This is optional.)", "The rest is binding."]
+        )
+        #expect(
+            split("The fee (see Annex 2.) is fixed. Good.")
+                == ["The fee (see Annex 2.) is fixed.", "Good."]
+        )
     }
 
     @Test func lowerCaseAfterPeriodContinues() {
-        #expect(split("The term ends on 31 Dec. each year unless renewed.") == ["The term ends on 31 Dec. each year unless renewed."])
+        #expect(
+            split("The term ends on 31 Dec. each year unless renewed.") == [
+                "The term ends on 31 Dec. each year unless renewed."
+            ]
+        )
     }
 
     @Test func newlines() {
         // A blank line always ends a sentence.
         #expect(split("A heading without stop\n\nThe text goes on") == ["A heading without stop", "The text goes on"])
         // A single newline inside a wrapped sentence does not.
-        #expect(split("The Supplier shall keep all Customer\ndata within the Union.") == ["The Supplier shall keep all Customer\ndata within the Union."])
+        #expect(
+            split("The Supplier shall keep all Customer\ndata within the Union.") == [
+                "The Supplier shall keep all Customer\ndata within the Union."
+            ]
+        )
         // … but it does before a numbered clause, a list item or a heading.
-        #expect(split("The parties agree as follows\n12.3 Data stays here") == ["The parties agree as follows", "12.3 Data stays here"])
-        #expect(split("Permitted uses include\n- research\n- testing") == ["Permitted uses include", "- research", "- testing"])
-        #expect(split("DATA PROTECTION\nThe Supplier acts as processor") == ["DATA PROTECTION", "The Supplier acts as processor"])
-        #expect(split("Intro text\n(a) first item;\n(b) second item") == ["Intro text", "(a) first item;", "(b) second item"])
+        #expect(
+            split("The parties agree as follows\n12.3 Data stays here") == [
+                "The parties agree as follows", "12.3 Data stays here",
+            ]
+        )
+        #expect(
+            split("Permitted uses include\n- research\n- testing") == [
+                "Permitted uses include", "- research", "- testing",
+            ]
+        )
+        #expect(
+            split("DATA PROTECTION\nThe Supplier acts as processor") == [
+                "DATA PROTECTION", "The Supplier acts as processor",
+            ]
+        )
+        #expect(
+            split("Intro text\n(a) first item;\n(b) second item") == [
+                "Intro text", "(a) first item;", "(b) second item",
+            ]
+        )
         // Windows line ends.
         #expect(split("First part\r\n\r\nSecond part") == ["First part", "Second part"])
     }
 
     @Test func wideGapsFromConvertedPDFs() {
-        #expect(split("as of June 8, 2010.     RECITALS     Accuray makes systems.")
-                == ["as of June 8, 2010.", "RECITALS", "Accuray makes systems."])
-        #expect(split("agree as follows:     1. DEFINITIONS. Words mean things.")
-                == ["agree as follows:", "1. DEFINITIONS.", "Words mean things."])
+        #expect(
+            split("as of June 8, 2010.     RECITALS     Accuray makes systems.")
+                == ["as of June 8, 2010.", "RECITALS", "Accuray makes systems."]
+        )
+        #expect(
+            split("agree as follows:     1. DEFINITIONS. Words mean things.")
+                == ["agree as follows:", "1. DEFINITIONS.", "Words mean things."]
+        )
         // A justified gap inside a sentence is not a break.
-        #expect(split("the Distributor will perform the following      services under this Agreement.")
-                == ["the Distributor will perform the following      services under this Agreement."])
+        #expect(
+            split("the Distributor will perform the following      services under this Agreement.")
+                == ["the Distributor will perform the following      services under this Agreement."]
+        )
     }
 
     @Test func sentencesNeverCrossBlocks() {
         let text = "Governing law\nThe law of Ireland applies"
-        let blocks = [TextBlock(kind: .paragraph, span: TextSpan(start: 0, end: 13)),
-                      TextBlock(kind: .paragraph, span: TextSpan(start: 14, end: 40))]
+        let blocks = [
+            TextBlock(kind: .paragraph, span: TextSpan(start: 0, end: 13)),
+            TextBlock(kind: .paragraph, span: TextSpan(start: 14, end: 40)),
+        ]
         // Without blocks the two lines would be one sentence (no heading shape, no stop).
         #expect(split(text).count == 1)
         #expect(split(text, blocks: blocks) == ["Governing law", "The law of Ireland applies"])
@@ -131,8 +191,9 @@ struct SentenceSegmenterTests {
     }
 
     @Test func isFastOnLargeText() {
-        let paragraph = "1.2 The Supplier shall, e.g. on request, deliver 1,000.50 units to Acme Inc. within 30 days.     (a) Each party keeps its data.\nThe next line continues the clause without a stop\n\n"
-        let text = String(repeating: paragraph, count: 20_000) // ~4 MB
+        let paragraph =
+            "1.2 The Supplier shall, e.g. on request, deliver 1,000.50 units to Acme Inc. within 30 days.     (a) Each party keeps its data.\nThe next line continues the clause without a stop\n\n"
+        let text = String(repeating: paragraph, count: 20_000)  // ~4 MB
         let clock = ContinuousClock()
         var count = 0
         let elapsed = clock.measure { count = SentenceSegmenter.sentences(in: text, blocks: []).count }

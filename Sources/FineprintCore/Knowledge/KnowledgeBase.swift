@@ -7,8 +7,14 @@ public struct KnowledgeBase: Codable, Sendable {
     public var precedents: [Precedent]
     public var regulations: [RegulatoryProvision]
 
-    public init(sources: [KnowledgeSource] = [], reviewers: [Reviewer] = [], patterns: [DealPattern] = [],
-                partnerships: [Partnership] = [], precedents: [Precedent] = [], regulations: [RegulatoryProvision] = []) {
+    public init(
+        sources: [KnowledgeSource] = [],
+        reviewers: [Reviewer] = [],
+        patterns: [DealPattern] = [],
+        partnerships: [Partnership] = [],
+        precedents: [Precedent] = [],
+        regulations: [RegulatoryProvision] = []
+    ) {
         self.sources = sources
         self.reviewers = reviewers
         self.patterns = patterns
@@ -20,11 +26,14 @@ public struct KnowledgeBase: Codable, Sendable {
     /// The items published by default: only those whose facts rest on primary sources.
     /// Sources and reviewers are kept whole, since they are citations rather than claims.
     public var published: KnowledgeBase {
-        KnowledgeBase(sources: sources, reviewers: reviewers,
-                      patterns: patterns.filter { $0.confidence.isPublishedByDefault },
-                      partnerships: partnerships.filter { $0.confidence.isPublishedByDefault },
-                      precedents: precedents.filter { $0.confidence.isPublishedByDefault },
-                      regulations: regulations.filter { $0.confidence.isPublishedByDefault })
+        KnowledgeBase(
+            sources: sources,
+            reviewers: reviewers,
+            patterns: patterns.filter { $0.confidence.isPublishedByDefault },
+            partnerships: partnerships.filter { $0.confidence.isPublishedByDefault },
+            precedents: precedents.filter { $0.confidence.isPublishedByDefault },
+            regulations: regulations.filter { $0.confidence.isPublishedByDefault }
+        )
     }
 
     public func source(_ id: String) -> KnowledgeSource? { sources.first { $0.id == id } }

@@ -14,7 +14,15 @@ public struct PartnershipScorecard: Hashable, Codable, Sendable {
         public var source: String
         public var url: String?
 
-        public init(id: String, name: String, confidence: Double, strength: Strength?, quote: String, source: String, url: String?) {
+        public init(
+            id: String,
+            name: String,
+            confidence: Double,
+            strength: Strength?,
+            quote: String,
+            source: String,
+            url: String?
+        ) {
             self.id = id
             self.name = name
             self.confidence = confidence
@@ -38,8 +46,15 @@ public struct PartnershipScorecard: Hashable, Codable, Sendable {
     /// Protective provisions the public terms do not speak to.
     public var unknownProtections: [String]
 
-    public init(partnership: String, excerptsRead: Int, visibleMoves: [Sighting], evidentProtections: [Sighting],
-                evidentHazards: [Sighting], unknownMoves: [String], unknownProtections: [String]) {
+    public init(
+        partnership: String,
+        excerptsRead: Int,
+        visibleMoves: [Sighting],
+        evidentProtections: [Sighting],
+        evidentHazards: [Sighting],
+        unknownMoves: [String],
+        unknownProtections: [String]
+    ) {
         self.partnership = partnership
         self.excerptsRead = excerptsRead
         self.visibleMoves = visibleMoves

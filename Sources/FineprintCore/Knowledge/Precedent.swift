@@ -25,7 +25,8 @@ public struct Precedent: KnowledgeItem, Hashable, Codable {
     public var version: Int
 
     enum CodingKeys: String, CodingKey {
-        case id, name, kind, forum, reference, date, summary, relevance, provisions, sources, confidence, reviewed, version
+        case id, name, kind, forum, reference, date, summary, relevance, provisions, sources, confidence, reviewed,
+            version
         case killListMoves = "kill_list_moves"
     }
 

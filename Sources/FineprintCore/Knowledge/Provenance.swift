@@ -53,7 +53,8 @@ public struct KnowledgeSource: Hashable, Codable, Sendable, Identifiable {
     /// True when the page at `url` (or a stored copy) was read in review.
     public var urlVerified: Bool
 
-    public init(id: String, url: String, publisher: String, title: String, date: String, kind: Kind, urlVerified: Bool) {
+    public init(id: String, url: String, publisher: String, title: String, date: String, kind: Kind, urlVerified: Bool)
+    {
         self.id = id
         self.url = url
         self.publisher = publisher

@@ -15,7 +15,8 @@ public struct RegulatoryProvision: KnowledgeItem, Hashable, Codable {
     public var version: Int
 
     enum CodingKeys: String, CodingKey {
-        case id, instrument, jurisdiction, article, title, summary, provisions, url, sources, confidence, reviewed, version
+        case id, instrument, jurisdiction, article, title, summary, provisions, url, sources, confidence, reviewed,
+            version
         case appliesFrom = "applies_from"
     }
 }
