@@ -329,15 +329,15 @@ public struct Analyzer: Sendable {
 
         var evidence: [Evidence]
         if let decision, decision.present {
-            evidence = decision.evidence.map { e in
-                var item = doc.evidence(doc.sentences[e.segment].span)
-                item.source = e.fromRules ? .rules : .model
-                return item
+            evidence = doc.evidence(sentences: decision.evidence.map(\.segment))
+            for (i, item) in evidence.enumerated() {
+                let chosen = decision.evidence.first { doc.sentences[$0.segment].span == item.focus }
+                evidence[i].source = chosen.map { $0.fromRules ? .rules : .model }
             }
         } else {
             // Absent: the undercutting sentences, if any, are the explanation (with or without a model).
             let shown = present ? support.map(\.hit) : against.map(\.hit)
-            evidence = Self.spans(of: shown, in: doc).map(doc.evidence)
+            evidence = doc.evidence(sentences: Self.sentences(of: shown))
         }
         return ProvisionFinding(
             id: provision.id,
@@ -368,11 +368,10 @@ public struct Analyzer: Sendable {
         return nil
     }
 
-    /// Evidence spans: the sentences of the hits, in document order, without repeats.
+    /// Evidence sentences: the sentences of the hits, in document order, without repeats.
     static let maximumEvidence = 12
-    static func spans(of hits: [Hit], in doc: PreparedDocument) -> [TextSpan] {
-        let sentences = Set(hits.map(\.sentence)).sorted()
-        return sentences.prefix(maximumEvidence).map { doc.sentences[$0].span }
+    static func sentences(of hits: [Hit]) -> [Int] {
+        Array(Set(hits.map(\.sentence)).sorted().prefix(maximumEvidence))
     }
 
     static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
@@ -411,8 +410,10 @@ public struct Analyzer: Sendable {
             }
             let confidence = 1 - miss
             guard confidence >= Self.threshold else { continue }
-            var evidence = Self.spans(of: evidenceHits, in: doc).map(doc.evidence)
-            for item in conditionEvidence where !evidence.contains(item) { evidence.append(item) }
+            var evidence = doc.evidence(sentences: Self.sentences(of: evidenceHits))
+            for item in conditionEvidence where !evidence.contains(where: { $0.span == item.span }) {
+                evidence.append(item)
+            }
             evidence.sort { $0.start < $1.start }
             found.append(
                 MoveFinding(

@@ -13,6 +13,9 @@ struct PreparedDocument {
     let scalars: [Unicode.Scalar]
     let tokens: [Token]
     let sentences: [Sentence]
+    /// The numbered clauses, list items and paragraphs of the document's structure, by start: what
+    /// an evidence item quotes around its decisive sentence (`ClauseEvidence`).
+    let clauseBlocks: [TextSpan]
 
     init(_ document: ExtractedDocument) {
         let scalars = Array(document.text.unicodeScalars)
@@ -23,6 +26,7 @@ struct PreparedDocument {
         // Token ranges of heading blocks, in order.
         let headingBlocks = document.blocks.filter { $0.kind == .heading }.map(\.span)
         let clauseBlocks = document.blocks.filter { $0.kind != .heading }.map(\.span)
+        self.clauseBlocks = clauseBlocks.sorted()
         var sentences: [Sentence] = []
         sentences.reserveCapacity(document.sentences.count)
         var t = 0
@@ -70,7 +74,4 @@ struct PreparedDocument {
         return String(view)
     }
 
-    func evidence(_ span: TextSpan) -> Evidence {
-        Evidence(start: span.start, end: span.end, quote: text(span))
-    }
 }

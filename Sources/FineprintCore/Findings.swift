@@ -1,17 +1,23 @@
-/// An exact quote from the extracted text with its Unicode-scalar offsets (end exclusive).
+/// An exact quote from the extracted text with its Unicode-scalar offsets (end exclusive): the clause
+/// that decides (a numbered clause, list item or paragraph, bounded in length), with the decisive
+/// sentence inside it as `focus`.
 public struct Evidence: Hashable, Codable, Sendable {
     public var start: Int
     public var end: Int
     public var quote: String
-    /// What chose this sentence when the learned model took part: a rule cue fired in it, or the model
-    /// ranked it. Absent (nil) in rules-only analyses; an optional addition to the JSON contract.
+    /// What chose the decisive sentence when the learned model took part: a rule cue fired in it, or the
+    /// model ranked it. Absent (nil) in rules-only analyses; an optional addition to the JSON contract.
     public var source: EvidenceSource?
+    /// The decisive sentence, in the same document offsets as `start`/`end` and inside them. Absent
+    /// when the quote is itself the decisive text; an optional addition to the JSON contract.
+    public var focus: TextSpan?
 
-    public init(start: Int, end: Int, quote: String, source: EvidenceSource? = nil) {
+    public init(start: Int, end: Int, quote: String, source: EvidenceSource? = nil, focus: TextSpan? = nil) {
         self.start = start
         self.end = end
         self.quote = quote
         self.source = source
+        self.focus = focus
     }
 
     public var span: TextSpan { TextSpan(start: start, end: end) }

@@ -73,21 +73,20 @@ enum HTMLReport {
         "<details open><summary>\(label): \(esc(clause.title)) <code>\(esc(clause.id))</code></summary><blockquote>\(clause.text.paragraphs.map { "<p>\(esc($0))</p>" }.joined())</blockquote></details>"
     }
 
-    /// The text with every evidence span wrapped in <mark>; overlapping spans are cut at their
-    /// boundaries so the markup stays well nested.
+    /// The text with every evidence clause wrapped in <mark> and its decisive sentence (the focus)
+    /// in <span class="focus"> inside it; overlapping spans are cut at their boundaries so the
+    /// markup stays well nested.
     static func highlighted(_ input: ReportInput) -> String {
         let scalars = Array(input.text.unicodeScalars)
-        var labels: [(span: TextSpan, label: String)] = []
-        for f in input.analysis.provisions where f.status == .present {
-            for e in f.evidence { labels.append((e.span, input.provisionName(f.id))) }
-        }
-        for m in input.analysis.killListMoves {
-            for e in m.evidence { labels.append((e.span, "⚠ " + input.moveName(m.id))) }
-        }
+        let labels = evidenceLabels(input).filter { $0.span.end <= scalars.count }
         var cuts = Set([0, scalars.count])
-        for l in labels where l.span.end <= scalars.count {
+        for l in labels {
             cuts.insert(l.span.start)
             cuts.insert(l.span.end)
+            if let focus = l.focus, focus.start >= l.span.start, focus.end <= l.span.end {
+                cuts.insert(focus.start)
+                cuts.insert(focus.end)
+            }
         }
         let points = cuts.sorted()
         let starts = Set(labels.map(\.span.start))
@@ -96,19 +95,31 @@ enum HTMLReport {
             let upper = points[i + 1]
             var piece = String.UnicodeScalarView()
             piece.append(contentsOf: scalars[lower..<upper])
-            let covering = labels.filter {
-                $0.span.start <= lower && $0.span.end >= upper && $0.span.end <= scalars.count
-            }
+            let covering = labels.filter { $0.span.start <= lower && $0.span.end >= upper }
             let anchor = starts.contains(lower) ? " id=\"at-\(lower)\"" : ""
             if covering.isEmpty {
                 out += anchor.isEmpty ? esc(String(piece)) : "<span\(anchor)></span>" + esc(String(piece))
             } else {
                 let names = Array(Set(covering.map(\.label))).sorted().joined(separator: "; ")
                 let warn = covering.contains { $0.label.hasPrefix("⚠") } ? " class=\"trap\"" : ""
-                out += "<mark\(anchor)\(warn) title=\"\(esc(names))\">\(esc(String(piece)))</mark>"
+                let inFocus = covering.contains { l in l.focus.map { $0.start <= lower && $0.end >= upper } ?? false }
+                let body = inFocus ? "<span class=\"focus\">\(esc(String(piece)))</span>" : esc(String(piece))
+                out += "<mark\(anchor)\(warn) title=\"\(esc(names))\">\(body)</mark>"
             }
         }
         return out
+    }
+
+    /// Every evidence item of the present provisions and the moves, with what it is evidence for.
+    static func evidenceLabels(_ input: ReportInput) -> [(span: TextSpan, focus: TextSpan?, label: String)] {
+        var labels: [(span: TextSpan, focus: TextSpan?, label: String)] = []
+        for f in input.analysis.provisions where f.status == .present {
+            for e in f.evidence { labels.append((e.span, e.focus, input.provisionName(f.id))) }
+        }
+        for m in input.analysis.killListMoves {
+            for e in m.evidence { labels.append((e.span, e.focus, "⚠ " + input.moveName(m.id))) }
+        }
+        return labels
     }
 
     static func esc(_ s: String) -> String { Markup.escape(s) }
@@ -127,7 +138,7 @@ enum HTMLReport {
         article.move{border-left:4px solid var(--bad)}article h3{margin:.2rem 0;font-size:1rem}
         blockquote{margin:.4rem 0;padding:.1rem .8rem;border-left:3px solid var(--line);background:#f6f8fa}
         .document pre{white-space:pre-wrap;word-wrap:break-word;background:#fff;border:1px solid var(--line);padding:1rem;font:13px/1.55 ui-monospace,Menlo,Consolas,monospace;max-height:none}
-        mark{background:var(--mark)}mark.trap{background:var(--trap)}footer{padding:1rem 2rem;color:var(--muted)}
+        mark{background:var(--mark)}mark.trap{background:var(--trap)}mark .focus{background:#ffd84d;font-weight:600}mark.trap .focus{background:#ffab9f}footer{padding:1rem 2rem;color:var(--muted)}
         @media print{main{display:block}.document pre{border:none}details{display:block}}
         """
 }

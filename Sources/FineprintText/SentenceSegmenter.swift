@@ -9,6 +9,7 @@ import FineprintCore
 /// A period followed by a lower-case word never ends a sentence. A blank line always ends one; a
 /// single newline (or a wide run of spaces, as in text converted from PDF) ends one only when the
 /// next line starts a heading, numbered clause or list item, or the line before it is a heading.
+/// A sentence longer than `UnitBounds.maximumLength` is cut into bounded units (`UnitBounds`).
 public enum SentenceSegmenter {
     public static func sentences(in text: String, blocks: [TextBlock]) -> [TextSpan] {
         let scalars = Array(text.unicodeScalars)
@@ -35,7 +36,7 @@ public enum SentenceSegmenter {
             }
             previous = cut
         }
-        return result
+        return UnitBounds.bounded(result, in: scalars)
     }
 
     // MARK: - One region
@@ -148,7 +149,8 @@ public enum SentenceSegmenter {
         }
         // The word before the period.
         var w = punct
-        while w > sentenceStart && isWordPart(s[w - 1]) { w -= 1 }
+        // At most 13 scalars back: a longer word is no abbreviation, and the walk stays bounded.
+        while w > sentenceStart && punct - w <= 12 && isWordPart(s[w - 1]) { w -= 1 }
         let wordLength = punct - w
         if wordLength == 0 { return true }
         if wordLength > 12 { return true }
