@@ -406,9 +406,11 @@ public struct Analyzer: Sendable {
                     continue
                 }
                 if trigger.pattern != nil {
-                    // Words that grant the buyer the protection the move breaks are no evidence of the move.
+                    // A trigger naming the supplier as actor whose party the sentence did not confirm is no
+                    // evidence when its words are the ones that grant the buyer the protection the move breaks.
+                    let checksParty = compiledParty(move: m, trigger: t) != .any
                     let hits = (hitsByOwner[.trigger(move: m, trigger: t)] ?? []).filter {
-                        !Self.overlaps($0, favourable)
+                        !(checksParty && !$0.partyKnown && Self.overlaps($0, favourable))
                     }
                     for hit in hits {
                         let w = trigger.weight * (hit.partyKnown ? 1 : Self.unknownPartyFactor) * conditionFactor
@@ -443,18 +445,26 @@ public struct Analyzer: Sendable {
 
     /// The matches of the supporting cues of the protections a move reveals, by sentence: the words
     /// that grant the buyer what the move would take away.
+    /// Only strong wording counts, and not for a provision the move itself needs present (a liability
+    /// cap is what a cap move is made of).
     private func buyerFavourableMatches(
         revealedBy move: KillListMove,
         hitsByOwner: [CompiledRules.Owner: [Hit]]
     ) -> [Int: [Pattern.Match]] {
         var out: [Int: [Pattern.Match]] = [:]
-        for id in move.reveals {
+        let needed = Set(move.triggers.flatMap(\.requires).filter { $0.status == .present }.map(\.provision))
+        for id in move.reveals where !needed.contains(id) {
             guard let r = ruleIndex[id], corpus.taxonomy.provision(id)?.polarity == .protection else { continue }
-            for (c, cue) in corpus.rules[r].cues.enumerated() where cue.effect == .supports {
+            for (c, cue) in corpus.rules[r].cues.enumerated() where cue.effect == .supports && cue.strength == .strong {
                 for hit in hitsByOwner[.cue(rule: r, cue: c)] ?? [] { out[hit.sentence, default: []].append(hit.match) }
             }
         }
         return out
+    }
+
+    /// The party a trigger asks for (`any` when it names none).
+    private func compiledParty(move m: Int, trigger t: Int) -> Party {
+        corpus.moves[m].triggers[t].party
     }
 
     /// Whether a trigger's matched words overlap a buyer-favourable match in the same sentence.

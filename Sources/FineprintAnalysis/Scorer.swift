@@ -3,8 +3,9 @@ import FineprintCore
 /// Scores findings against a playbook (docs/scoring.md): per dimension and overall, 0…100, with the
 /// gaps and every point explained. Each requirement is worth its share of 100 points; a protection
 /// earns its share by strength, a hazard keeps its share while absent. A kill-list move costs the
-/// playbook's penalty for its severity, less what the requirements it reveals have already lost, so
-/// a move and the missing requirement it breaks count once, at the larger cost.
+/// playbook's penalty for its severity, less what the requirements it reveals have already lost (a
+/// move and the missing requirement it breaks count once, at the larger cost), as a percentage of
+/// the score still standing.
 struct Scorer {
     let corpus: Corpus
     let playbook: Playbook
@@ -75,7 +76,8 @@ struct Scorer {
         let total = judgements.reduce(0) { $0 + $1.weight }
         let pointsPerWeight = total > 0 ? 100 / total : 0
         var breakdown = judgements.flatMap { contributions($0, pointsPerWeight: pointsPerWeight) }
-        breakdown += moveContributions(moves, judgements: judgements, pointsPerWeight: pointsPerWeight)
+        let base = 100 + breakdown.filter { $0.points < 0 }.reduce(0) { $0 + $1.points }
+        breakdown += moveContributions(moves, judgements: judgements, pointsPerWeight: pointsPerWeight, base: base)
         let lost = breakdown.filter { $0.points < 0 }.reduce(0) { $0 + $1.points }
         let overall = total > 0 ? 100 + lost : 100
         return Result(
@@ -125,29 +127,34 @@ struct Scorer {
         return ": \(strength), not strong"
     }
 
-    /// What each move found costs beyond what the requirements it reveals have already lost.
+    /// What each move found costs: its penalty, less what the requirements it reveals have already
+    /// lost, taken as a percentage of the score still standing. A trap takes a share of what the
+    /// contract is still worth, so a document with many traps sinks towards 0 without piling up there.
     func moveContributions(
         _ moves: [MoveFinding],
         judgements: [Judgement],
-        pointsPerWeight: Double
+        pointsPerWeight: Double,
+        base: Double
     ) -> [ScoreContribution] {
         var lostByProvision: [String: Double] = [:]
         for j in judgements { lostByProvision[j.provision.id] = j.weight * (1 - j.credit) * pointsPerWeight }
+        var standing = base
         var out: [ScoreContribution] = []
         // The most severe moves are charged first, so a shared requirement's loss offsets the larger penalty.
-        let ordered = moves.compactMap { m in corpus.move(m.id).map { (m, $0) } }.sorted {
-            (playbook.movePenalty[$0.1.severity] ?? 0) > (playbook.movePenalty[$1.1.severity] ?? 0)
+        let ordered = moves.compactMap { corpus.move($0.id) }.sorted {
+            (playbook.movePenalty[$0.severity] ?? 0) > (playbook.movePenalty[$1.severity] ?? 0)
         }
-        for (_, move) in ordered {
+        for move in ordered {
             let penalty = playbook.movePenalty[move.severity] ?? 0
             let revealed = move.reveals.filter { lostByProvision[$0] != nil }
             let already = revealed.reduce(0) { $0 + (lostByProvision[$1] ?? 0) }
-            let extra = Self.oneDecimal(max(0, penalty - already))
-            // The extra cost is booked against the revealed requirements, so a second move on them pays less.
-            if let first = revealed.first { lostByProvision[first, default: 0] += extra }
-            guard extra > 0 else { continue }
-            let reason = "\(move.name)" + (already > 0 ? " (beyond what its requirements already lost)" : "")
-            out.append(ScoreContribution(points: -extra, reason: reason, kind: .move, move: move.id))
+            let percent = max(0, penalty - already)
+            // The charge is booked against the revealed requirements, so a second move on them pays less.
+            if let first = revealed.first { lostByProvision[first, default: 0] += percent }
+            let cost = Self.oneDecimal(standing * percent / 100)
+            guard cost > 0 else { continue }
+            standing -= cost
+            out.append(ScoreContribution(points: -cost, reason: move.name, kind: .move, move: move.id))
         }
         return out
     }
