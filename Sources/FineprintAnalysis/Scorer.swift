@@ -185,7 +185,11 @@ struct Scorer {
             let possible = inDimension.reduce(0) { $0 + $1.weight }
             let earned = inDimension.reduce(0) { $0 + $1.weight * $1.credit }
             let score = possible > 0 ? Int((earned / possible * 100).rounded()) : 100
-            return DimensionScore(id: dimension.id, score: score, gaps: inDimension.filter { $0.gap != nil }.map(\.provision.id))
+            return DimensionScore(
+                id: dimension.id,
+                score: score,
+                gaps: inDimension.filter { $0.gap != nil }.map(\.provision.id)
+            )
         }
     }
 

@@ -133,7 +133,13 @@ public struct ScoreContribution: Hashable, Codable, Sendable {
     /// The kill-list move the points are about, or nil.
     public var move: String?
 
-    public init(points: Double, reason: String, kind: ScoreContributionKind, provision: String? = nil, move: String? = nil) {
+    public init(
+        points: Double,
+        reason: String,
+        kind: ScoreContributionKind,
+        provision: String? = nil,
+        move: String? = nil
+    ) {
         self.points = points
         self.reason = reason
         self.kind = kind

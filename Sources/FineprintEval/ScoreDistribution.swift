@@ -78,7 +78,8 @@ public struct ScoreDistribution: Sendable {
             out += "\n" + pad("document", 46) + profiles.map { pad($0, 7, left: true) }.joined() + "\n"
             for name in named {
                 guard let byProfile = scores[name] else { continue }
-                out += pad(name, 46) + profiles.map { pad(byProfile[$0].map(String.init) ?? "-", 7, left: true) }.joined()
+                out +=
+                    pad(name, 46) + profiles.map { pad(byProfile[$0].map(String.init) ?? "-", 7, left: true) }.joined()
                 out += "\n"
             }
         }

@@ -82,7 +82,8 @@ enum HTMLReport {
                 h += "<tr><td class=\"num\">\(ScoreExplanation.points(c.points))</td><td>\(esc(c.reason))</td></tr>"
             }
             if let rest {
-                h += "<tr><td class=\"num\">\(ScoreExplanation.points(rest.points))</td><td>\(rest.count) more</td></tr>"
+                h +=
+                    "<tr><td class=\"num\">\(ScoreExplanation.points(rest.points))</td><td>\(rest.count) more</td></tr>"
             }
             h += "</tbody></table>"
         }

@@ -28,7 +28,9 @@ struct ScoreExplanation {
     }
 
     /// The first lines of a list and, when longer, what the rest add up to.
-    static func summarised(_ items: [ScoreContribution]) -> (shown: [ScoreContribution], rest: (count: Int, points: Double)?) {
+    static func summarised(
+        _ items: [ScoreContribution]
+    ) -> (shown: [ScoreContribution], rest: (count: Int, points: Double)?) {
         guard items.count > shown else { return (items, nil) }
         let rest = items.dropFirst(shown)
         return (Array(items.prefix(shown)), (rest.count, rest.reduce(0) { $0 + $1.points }))

@@ -12,7 +12,9 @@ enum TextReport {
         }
         if let model = a.learnedModel { out += "Judged by: \(model.explanation)\n" }
         out += explainedScore(a)
-        out += "Dimensions: " + a.dimensions.map { "\(input.dimensionName($0.id)) \($0.score)" }.joined(separator: " · ") + "\n"
+        out +=
+            "Dimensions: " + a.dimensions.map { "\(input.dimensionName($0.id)) \($0.score)" }.joined(separator: " · ")
+            + "\n"
         for (dimension, findings) in input.findingsByDimension {
             out += "\n\(dimension.name.uppercased())\n"
             for f in findings {

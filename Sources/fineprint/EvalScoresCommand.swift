@@ -8,7 +8,8 @@ extension Eval {
     struct Scores: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "scores",
-            abstract: "How documents' scores spread per profile: min, quartiles, max, at 0 and at 100 (docs/scoring.md).",
+            abstract:
+                "How documents' scores spread per profile: min, quartiles, max, at 0 and at 100 (docs/scoring.md).",
             discussion: """
                 Analyses every document under --data (recursively, skipping folders named history) against
                 each profile and prints the distribution, whether the same document ever scores higher
@@ -36,7 +37,8 @@ extension Eval {
             try Console.failing {
                 let root = URL(fileURLWithPath: data)
                 var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue
+                guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory),
+                    isDirectory.boolValue
                 else {
                     Console.error("eval scores skipped: no data folder at \(data)")
                     return
@@ -55,7 +57,9 @@ extension Eval {
                 print("\(documents.count) documents under \(data)\n")
                 print(distribution.table(named: show.split(separator: ",").map(String.init)), terminator: "")
                 let violations = distribution.orderViolations(strictFirst: playbooks.map(\.id))
-                print("\nscoring higher against a stricter profile: \(violations.isEmpty ? "none" : violations.joined(separator: ", "))")
+                print(
+                    "\nscoring higher against a stricter profile: \(violations.isEmpty ? "none" : violations.joined(separator: ", "))"
+                )
             }
         }
 
