@@ -98,7 +98,9 @@ public struct Analyzer: Sendable {
             score: scored.score,
             timings: Timings(milliseconds: elapsed),
             homeJurisdictions: playbook.homeJurisdictions.isEmpty ? nil : playbook.homeJurisdictions,
-            learnedModel: modelUse
+            learnedModel: modelUse,
+            coverage: scored.coverage,
+            scoreBreakdown: scored.breakdown
         )
     }
 
@@ -292,6 +294,7 @@ public struct Analyzer: Sendable {
         }
         var value: String?
         var valueDuration: Duration?
+        var valueSpan: TextSpan?
         if let kind = provision.value {
             // The rules' sentences first, then those the model chose, each from its start when no cue matched.
             let starts =
@@ -310,6 +313,7 @@ public struct Analyzer: Sendable {
                 ) {
                     value = v.text
                     valueDuration = v.duration
+                    valueSpan = sentence.span
                     break
                 }
             }
@@ -338,6 +342,11 @@ public struct Analyzer: Sendable {
             // Absent: the undercutting sentences, if any, are the explanation (with or without a model).
             let shown = present ? support.map(\.hit) : against.map(\.hit)
             evidence = doc.evidence(sentences: Self.sentences(of: shown))
+        }
+        // A value's evidence is the sentence that names it: shown first (the forum before a clause that
+        // only mentions disputes).
+        if present, let valueSpan, let i = evidence.firstIndex(where: { $0.span == valueSpan }), i > 0 {
+            evidence.insert(evidence.remove(at: i), at: 0)
         }
         return ProvisionFinding(
             id: provision.id,
@@ -390,12 +399,18 @@ public struct Analyzer: Sendable {
             var miss = 1.0
             var evidenceHits: [Hit] = []
             var conditionEvidence: [Evidence] = []
+            let favourable = buyerFavourableMatches(revealedBy: move, hitsByOwner: hitsByOwner)
             for (t, trigger) in move.triggers.enumerated() {
                 guard let conditionFactor = Self.conditions(trigger.requires, byId, playbook: playbook) else {
                     continue
                 }
                 if trigger.pattern != nil {
-                    let hits = hitsByOwner[.trigger(move: m, trigger: t)] ?? []
+                    // A trigger naming the supplier as actor whose party the sentence did not confirm is no
+                    // evidence when its words are the ones that grant the buyer the protection the move breaks.
+                    let checksParty = compiledParty(move: m, trigger: t) != .any
+                    let hits = (hitsByOwner[.trigger(move: m, trigger: t)] ?? []).filter {
+                        !(checksParty && !$0.partyKnown && Self.overlaps($0, favourable))
+                    }
                     for hit in hits {
                         let w = trigger.weight * (hit.partyKnown ? 1 : Self.unknownPartyFactor) * conditionFactor
                         miss *= 1 - w
@@ -404,7 +419,9 @@ public struct Analyzer: Sendable {
                 } else {
                     miss *= 1 - trigger.weight * conditionFactor
                     for condition in trigger.requires where condition.status == .present {
-                        conditionEvidence += byId[condition.provision]?.evidence.prefix(2) ?? []
+                        if let finding = byId[condition.provision] {
+                            conditionEvidence += conditionEvidenceItems(finding, in: doc)
+                        }
                     }
                 }
             }
@@ -425,6 +442,53 @@ public struct Analyzer: Sendable {
             )
         }
         return found
+    }
+
+    /// The matches of the supporting cues of the protections a move reveals, by sentence: the words
+    /// that grant the buyer what the move would take away.
+    /// Only strong wording counts, and not for a provision the move itself needs present (a liability
+    /// cap is what a cap move is made of).
+    private func buyerFavourableMatches(
+        revealedBy move: KillListMove,
+        hitsByOwner: [CompiledRules.Owner: [Hit]]
+    ) -> [Int: [Pattern.Match]] {
+        var out: [Int: [Pattern.Match]] = [:]
+        let needed = Set(move.triggers.flatMap(\.requires).filter { $0.status == .present }.map(\.provision))
+        for id in move.reveals where !needed.contains(id) {
+            guard let r = ruleIndex[id], corpus.taxonomy.provision(id)?.polarity == .protection else { continue }
+            for (c, cue) in corpus.rules[r].cues.enumerated() where cue.effect == .supports && cue.strength == .strong {
+                for hit in hitsByOwner[.cue(rule: r, cue: c)] ?? [] { out[hit.sentence, default: []].append(hit.match) }
+            }
+        }
+        return out
+    }
+
+    /// The party a trigger asks for (`any` when it names none).
+    private func compiledParty(move m: Int, trigger t: Int) -> Party {
+        corpus.moves[m].triggers[t].party
+    }
+
+    /// Whether a trigger's matched words overlap a buyer-favourable match in the same sentence.
+    static func overlaps(_ hit: Hit, _ favourable: [Int: [Pattern.Match]]) -> Bool {
+        (favourable[hit.sentence] ?? []).contains { $0.first <= hit.match.last && hit.match.first <= $0.last }
+    }
+
+    /// The evidence a provision condition lends a move: for a provision with a value (a law, a forum,
+    /// a period), only the sentences that name one; otherwise its first two sentences.
+    private func conditionEvidenceItems(_ finding: ProvisionFinding, in doc: PreparedDocument) -> [Evidence] {
+        guard let kind = corpus.taxonomy.provision(finding.id)?.value else { return Array(finding.evidence.prefix(2)) }
+        let naming = finding.evidence.filter { item in
+            guard let sentence = doc.sentences.first(where: { $0.span.start == item.start && $0.span.end == item.end })
+            else { return false }
+            return values.value(
+                kind,
+                in: doc.tokens,
+                sentence: sentence.tokens,
+                matchStart: sentence.tokens.lowerBound,
+                scalars: doc.scalars
+            ) != nil
+        }
+        return Array(naming.prefix(2))
     }
 
     /// How far a trigger's conditions hold: nil when one fails, else the weakest condition's confidence.

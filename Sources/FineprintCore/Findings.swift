@@ -121,6 +121,39 @@ public struct Gap: Hashable, Codable, Sendable {
     }
 }
 
+/// What a score contribution is about: a protection the playbook asks for, a hazard it wants absent,
+/// or a kill-list move found in the text.
+public enum ScoreContributionKind: String, Hashable, Codable, Sendable { case protection, hazard, move }
+
+/// One line of an explained score: points earned (positive) or lost (negative), with why.
+/// The score is 100 plus the sum of the negative contributions; the positive ones (what the
+/// document earned) add up to 100 minus the requirements' losses (docs/scoring.md).
+public struct ScoreContribution: Hashable, Codable, Sendable {
+    /// Points on the 0…100 scale, one decimal.
+    public var points: Double
+    /// What earned or cost the points, in words a person reads (the taxonomy's and kill-list's names).
+    public var reason: String
+    public var kind: ScoreContributionKind
+    /// The provision the points are about (protections and hazards), or nil.
+    public var provision: String?
+    /// The kill-list move the points are about, or nil.
+    public var move: String?
+
+    public init(
+        points: Double,
+        reason: String,
+        kind: ScoreContributionKind,
+        provision: String? = nil,
+        move: String? = nil
+    ) {
+        self.points = points
+        self.reason = reason
+        self.kind = kind
+        self.provision = provision
+        self.move = move
+    }
+}
+
 public struct DimensionScore: Hashable, Codable, Sendable {
     public var id: String
     public var score: Int
@@ -192,6 +225,11 @@ public struct Analysis: Hashable, Codable, Sendable {
     public var homeJurisdictions: [String]?
     /// Whether the learned model took part (an addition; absent in a rules-only analysis).
     public var learnedModel: LearnedModelUse?
+    /// Weighted coverage of the protections the profile asks for, 0…100, before hazards and moves
+    /// (an addition: reported beside the score, which also counts the hazards).
+    public var coverage: Int?
+    /// Every point earned and lost, largest first within each sign (an addition; docs/scoring.md).
+    public var scoreBreakdown: [ScoreContribution]?
 
     public init(
         document: DocumentSummary,
@@ -203,7 +241,9 @@ public struct Analysis: Hashable, Codable, Sendable {
         score: Int,
         timings: Timings,
         homeJurisdictions: [String]? = nil,
-        learnedModel: LearnedModelUse? = nil
+        learnedModel: LearnedModelUse? = nil,
+        coverage: Int? = nil,
+        scoreBreakdown: [ScoreContribution]? = nil
     ) {
         self.schema = Self.schemaId
         self.document = document
@@ -216,6 +256,15 @@ public struct Analysis: Hashable, Codable, Sendable {
         self.timings = timings
         self.homeJurisdictions = homeJurisdictions
         self.learnedModel = learnedModel
+        self.coverage = coverage
+        self.scoreBreakdown = scoreBreakdown
+    }
+
+    /// Points lost to hazards present and kill-list moves found (a positive number).
+    public var hazardCost: Double? {
+        scoreBreakdown.map { items in
+            -items.filter { $0.kind != .protection && $0.points < 0 }.reduce(0) { $0 + $1.points }
+        }
     }
 
     public func finding(_ id: String) -> ProvisionFinding? { provisions.first { $0.id == id } }

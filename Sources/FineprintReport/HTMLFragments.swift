@@ -9,4 +9,10 @@ public enum HTMLFragments {
     public static func highlightedText(_ input: ReportInput) -> String {
         HTMLReport.highlighted(input)
     }
+
+    /// The explained score (coverage, hazards, what cost and earned points) as the report shows it
+    /// first; empty for an analysis stored before score breakdowns existed.
+    public static func explainedScore(_ analysis: Analysis) -> String {
+        HTMLReport.explainedScore(analysis)
+    }
 }

@@ -16,12 +16,13 @@ enum HTMLReport {
             <strong>\(esc(input.playbook.name))</strong> (<code>\(esc(a.profile))</code>)\(a.homeJurisdictions.map { " · home jurisdictions: " + esc($0.joined(separator: ", ")) } ?? "")\(a.learnedModel.map { " · judged by " + esc($0.explanation) } ?? "")</p>
             <p class="score" aria-label="overall score">\(a.score)<span>/100</span></p></header>
             <main><section class="summary" aria-label="summary">
+            \(explainedScore(a))
             <h2>Dimensions</h2><table><thead><tr><th>Dimension</th><th>Score</th><th>Gaps</th></tr></thead><tbody>
 
             """
         for d in a.dimensions {
             h +=
-                "<tr><td>\(esc(input.dimensionName(d.id)))</td><td class=\"num\">\(d.score)</td><td>\(d.gaps.map { "<code>\(esc($0))</code>" }.joined(separator: " "))</td></tr>\n"
+                "<tr><td>\(esc(input.dimensionName(d.id)))</td><td class=\"num\">\(d.score)</td><td>\(d.gaps.map { esc(input.provisionName($0)) }.joined(separator: "; "))</td></tr>\n"
         }
         h += "</tbody></table>\n<h2>Kill-list moves (\(a.killListMoves.count))</h2>\n"
         if a.killListMoves.isEmpty { h += "<p>None found.</p>\n" }
@@ -69,8 +70,28 @@ enum HTMLReport {
         return h
     }
 
+    /// The score explained: coverage and hazards, what cost and what earned points.
+    static func explainedScore(_ a: Analysis) -> String {
+        let e = ScoreExplanation(a)
+        guard let headline = e.headline else { return "" }
+        var h = "<h2>Score explained</h2><p class=\"score-parts\">\(esc(headline))</p>"
+        for (title, items) in [("What cost points", e.lost), ("What earned points", e.earned)] where !items.isEmpty {
+            h += "<h3>\(title)</h3><table class=\"score-breakdown\"><tbody>"
+            let (shown, rest) = ScoreExplanation.summarised(items)
+            for c in shown {
+                h += "<tr><td class=\"num\">\(ScoreExplanation.points(c.points))</td><td>\(esc(c.reason))</td></tr>"
+            }
+            if let rest {
+                h +=
+                    "<tr><td class=\"num\">\(ScoreExplanation.points(rest.points))</td><td>\(rest.count) more</td></tr>"
+            }
+            h += "</tbody></table>"
+        }
+        return h + "\n"
+    }
+
     static func clauseHTML(_ clause: ModelClause, label: String) -> String {
-        "<details open><summary>\(label): \(esc(clause.title)) <code>\(esc(clause.id))</code></summary><blockquote>\(clause.text.paragraphs.map { "<p>\(esc($0))</p>" }.joined())</blockquote></details>"
+        "<details open><summary>\(label): \(esc(clause.title))</summary><blockquote>\(clause.text.paragraphs.map { "<p>\(esc($0))</p>" }.joined())</blockquote></details>"
     }
 
     /// The text with every evidence clause wrapped in <mark> and its decisive sentence (the focus)

@@ -13,20 +13,21 @@ enum MarkdownReport {
         }
         if let model = a.learnedModel { md += "- Judged by: \(model.explanation)\n" }
         md += "- Score: **\(a.score)/100**\n\n"
+        md += explainedScore(a)
         md += "| Dimension | Score | Gaps |\n|---|---:|---|\n"
         for d in a.dimensions {
             md +=
-                "| \(escape(input.dimensionName(d.id))) | \(d.score) | \(d.gaps.map { "`\($0)`" }.joined(separator: ", ")) |\n"
+                "| \(escape(input.dimensionName(d.id))) | \(d.score) | \(d.gaps.map { escape(input.provisionName($0)) }.joined(separator: ", ")) |\n"
         }
         md += "\n## Kill-list moves\n\n"
         if a.killListMoves.isEmpty { md += "None found.\n" }
         for m in a.killListMoves {
             let move = input.corpus.move(m.id)
-            md += "### \(escape(input.moveName(m.id))) (`\(m.id)`, confidence \(confidenceText(m.confidence)))\n\n"
+            md += "### \(escape(input.moveName(m.id))) (confidence \(confidenceText(m.confidence)))\n\n"
             if let move { md += "\(escape(move.mechanism))\n\n" }
             for e in m.evidence.prefix(3) { md += "> \(escape(e.quote.snippet(400))) *(\(e.start)–\(e.end))*\n\n" }
             if let clause = input.corpus.clause(m.mitigation) {
-                md += "**Mitigation — \(escape(clause.title))** (`\(clause.id)`):\n\n\(quoteBlock(clause.text))\n"
+                md += "**Mitigation — \(escape(clause.title))**:\n\n\(quoteBlock(clause.text))\n"
             }
         }
         md += "\n## Provisions\n"
@@ -38,7 +39,7 @@ enum MarkdownReport {
                     f.status == .present
                     ? (f.evidence.first.map { "“\(escape($0.quote.snippet(120)))” (\($0.start)–\($0.end))" } ?? "") : ""
                 md +=
-                    "| \(escape(input.provisionName(f.id))) (`\(f.id)`) | \(f.status.rawValue) | \(f.strength?.rawValue ?? "—") | \(escape(f.value ?? "—")) | \(confidenceText(f.confidence)) | \(evidence) |\n"
+                    "| \(escape(input.provisionName(f.id))) | \(f.status.rawValue) | \(f.strength?.rawValue ?? "—") | \(escape(f.value ?? "—")) | \(confidenceText(f.confidence)) | \(evidence) |\n"
             }
         }
         md += "\n## Gaps and model clauses\n\n"
@@ -47,10 +48,25 @@ enum MarkdownReport {
             md +=
                 "### \(escape(input.provisionName(g.provision))) — \(g.reason.rawValue.replacingUnderscores) (\(g.level.rawValue.replacingUnderscores))\n\n"
             if let id = g.clause, let clause = input.corpus.clause(id) {
-                md += "**\(escape(clause.title))** (`\(clause.id)`):\n\n\(quoteBlock(clause.text))\n"
+                md += "**\(escape(clause.title))**:\n\n\(quoteBlock(clause.text))\n"
             } else {
                 md += "No model clause in the corpus.\n\n"
             }
+        }
+        return md
+    }
+
+    /// The score explained at the top: coverage and hazards, what cost and what earned points.
+    static func explainedScore(_ a: Analysis) -> String {
+        let e = ScoreExplanation(a)
+        guard let headline = e.headline else { return "" }
+        var md = "## Score explained\n\n\(escape(headline.prefix(1).uppercased() + headline.dropFirst())).\n\n"
+        for (title, items) in [("What cost points", e.lost), ("What earned points", e.earned)] where !items.isEmpty {
+            md += "**\(title)**\n\n"
+            let (shown, rest) = ScoreExplanation.summarised(items)
+            for c in shown { md += "- \(ScoreExplanation.points(c.points)): \(escape(c.reason))\n" }
+            if let rest { md += "- \(ScoreExplanation.points(rest.points)): \(rest.count) more\n" }
+            md += "\n"
         }
         return md
     }

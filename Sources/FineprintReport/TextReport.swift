@@ -11,13 +11,16 @@ enum TextReport {
             out += "Home jurisdictions (not foreign): \(home.joined(separator: ", "))\n"
         }
         if let model = a.learnedModel { out += "Judged by: \(model.explanation)\n" }
-        out += "Dimensions: " + a.dimensions.map { "\($0.id) \($0.score)" }.joined(separator: " · ") + "\n"
+        out += explainedScore(a)
+        out +=
+            "Dimensions: " + a.dimensions.map { "\(input.dimensionName($0.id)) \($0.score)" }.joined(separator: " · ")
+            + "\n"
         for (dimension, findings) in input.findingsByDimension {
             out += "\n\(dimension.name.uppercased())\n"
             for f in findings {
                 let status = f.status == .present ? "present" : "absent "
                 var line =
-                    "  \(status)  \(pad(f.id, 30)) \(pad(f.strength?.rawValue ?? "-", 8)) \(confidenceText(f.confidence))"
+                    "  \(status)  \(pad(input.provisionName(f.id), 42)) \(pad(f.strength?.rawValue ?? "-", 8)) \(confidenceText(f.confidence))"
                 if let v = f.value { line += "  \(v)" }
                 out += line + "\n"
                 if f.status == .present, let e = f.evidence.first {
@@ -28,17 +31,31 @@ enum TextReport {
         out += "\nKILL-LIST MOVES (\(a.killListMoves.count))\n"
         if a.killListMoves.isEmpty { out += "  none found\n" }
         for m in a.killListMoves {
-            out += "  ✗ \(input.moveName(m.id)) [\(m.id)] \(confidenceText(m.confidence))\n"
+            out += "  ✗ \(input.moveName(m.id)) \(confidenceText(m.confidence))\n"
             if let e = m.evidence.first { out += "      “\(e.quote.snippet(110))” [\(e.start)–\(e.end)]\n" }
-            out += "      mitigation: \(m.mitigation)\n"
+            out += "      mitigation: \(input.clauseTitle(m.mitigation))\n"
         }
         out += "\nGAPS AGAINST \(a.profile.uppercased()) (\(a.gaps.count))\n"
         if a.gaps.isEmpty { out += "  none\n" }
         for g in a.gaps {
             out +=
-                "  \(pad(g.level.rawValue, 15)) \(pad(g.provision, 30)) \(pad(g.reason.rawValue, 15)) → \(g.clause ?? "no model clause")\n"
+                "  \(pad(g.level.rawValue.replacingUnderscores, 15)) \(pad(input.provisionName(g.provision), 42)) \(pad(g.reason.rawValue.replacingUnderscores, 15)) → \(g.clause.map(input.clauseTitle) ?? "no model clause")\n"
         }
         out += "\n(\(a.timings.milliseconds) ms)\n"
+        return out
+    }
+
+    /// The score explained: coverage and hazards, then what cost and what earned points.
+    static func explainedScore(_ a: Analysis) -> String {
+        let e = ScoreExplanation(a)
+        guard let headline = e.headline else { return "" }
+        var out = "  \(headline)\n"
+        for (title, items) in [("What cost points", e.lost), ("What earned points", e.earned)] where !items.isEmpty {
+            out += "  \(title):\n"
+            let (shown, rest) = ScoreExplanation.summarised(items)
+            for c in shown { out += "    \(pad(ScoreExplanation.points(c.points), 6)) \(c.reason)\n" }
+            if let rest { out += "    \(pad(ScoreExplanation.points(rest.points), 6)) \(rest.count) more\n" }
+        }
         return out
     }
 
