@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
     ],
@@ -56,6 +57,7 @@ let package = Package(
             "FineprintCore", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         // The web workbench: Hummingbird routes, server-side Mustache pages and the JSON API.
         .target(name: "FineprintServer", dependencies: [
@@ -90,6 +92,10 @@ let package = Package(
         .testTarget(name: "FineprintEvalTests", dependencies: ["FineprintEval", "FineprintCorpus", "FineprintIngest"]),
         .testTarget(name: "FineprintCompareTests", dependencies: [
             "FineprintCompare", "FineprintWatch", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest",
+        ]),
+        .testTarget(name: "FineprintStoreTests", dependencies: [
+            "FineprintStore", "FineprintCore", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .testTarget(name: "FineprintServerTests", dependencies: [
             "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore", "FineprintWatch", "FineprintCompare",

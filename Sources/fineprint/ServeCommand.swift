@@ -58,20 +58,31 @@ struct Serve: AsyncParsableCommand {
     var rulesOnly = false
 
     func run() async throws {
+        if let url = database ?? ProcessInfo.processInfo.environment["FINEPRINT_DATABASE_URL"], !url.isEmpty {
+            let endpoint: PostgresEndpoint
+            do { endpoint = try PostgresEndpoint(url: url) } catch { throw Self.startFailure(error) }
+            // The pool runs for as long as the server does; migrating it is part of starting up.
+            do {
+                try await PostgresStore.withRunningStore(endpoint: endpoint) { store in
+                    try await serve(store, place: "in PostgreSQL at \(endpoint)")
+                }
+            } catch let error as StoreError {
+                throw Self.startFailure(error)
+            }
+        } else {
+            let store: SQLiteStore
+            do { store = try SQLiteStore(dataDirectory: URL(fileURLWithPath: dataDir)) } catch {
+                throw Self.startFailure(error)
+            }
+            try await serve(store, place: "in \(dataDir)/fineprint.sqlite")
+        }
+    }
+
+    private func serve(_ store: any Store, place: String) async throws {
         let bench: WebWorkbench
-        var place = ""
         do {
             // The same corpus, model and analyzer as the other commands.
             let judging = try Workbench(corpusPath: corpus, rulesOnly: rulesOnly)
-            let store: any Store
-            if let url = database ?? ProcessInfo.processInfo.environment["FINEPRINT_DATABASE_URL"], !url.isEmpty {
-                let endpoint = try PostgresEndpoint(url: url)
-                store = try await PostgresStore(endpoint: endpoint)
-                place = "in PostgreSQL at \(endpoint)"
-            } else {
-                store = try SQLiteStore(dataDirectory: URL(fileURLWithPath: dataDir))
-                place = "in \(dataDir)/fineprint.sqlite"
-            }
             bench = try await WebWorkbench.load(
                 corpusURL: judging.corpusURL,
                 store: store,
@@ -81,10 +92,15 @@ struct Serve: AsyncParsableCommand {
                 homeJurisdictions: homeJurisdictions
             )
         } catch {
-            Console.error("\(error)")
-            throw ExitCode(2)
+            throw Self.startFailure(error)
         }
         Console.progress("fineprint: serving on http://\(host):\(port)/ (data \(place))\n")
         try await WebApp.application(bench, host: host, port: port).runService()
+    }
+
+    /// What could not be opened or loaded, said once; the command then exits with status 2.
+    private static func startFailure(_ error: any Error) -> ExitCode {
+        Console.error("\(error)")
+        return ExitCode(2)
     }
 }

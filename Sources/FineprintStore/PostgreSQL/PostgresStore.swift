@@ -2,67 +2,69 @@ import FineprintCore
 import Foundation
 import Logging
 import PostgresNIO
+import ServiceLifecycle
 
 /// The server store for multi-user deployments: a PostgreSQL database reached through a pool of
 /// connections (postgres-nio). Same behaviour as `SQLiteStore`: documents stored once by SHA-256,
 /// every analysis a new row with one row per finding, and the knowledge index searched with
 /// PostgreSQL's full-text search (weighted tsvector, prefix match on the last word, headlines).
 ///
-/// Each store lives in one schema of the database (default `fineprint`), created and migrated on
-/// open, so one database can hold several independent workbenches (and each test its own).
-public final class PostgresStore: Store {
+/// Each store lives in one schema of the database (default `fineprint`), created and migrated by
+/// `migrate()`, so one database can hold several independent workbenches (and each test its own).
+///
+/// The store is a `Service`: its connection pool works while `run()` runs, which the service group
+/// owns (`app.addServices(store)`, then `migrate()` before the server starts). Outside a service
+/// group, `withRunningStore` runs it for the duration of a closure.
+public final class PostgresStore: Store, Service {
     public let endpoint: PostgresEndpoint
     private let client: PostgresClient
-    private let running: Task<Void, Never>
     private let logger = Logger(label: "fineprint.store.postgres")
 
-    /// Connects and brings the schema up to date. Fails with `StoreError.cannotOpen` when the server
-    /// cannot be reached or refuses the credentials.
-    public init(endpoint: PostgresEndpoint) async throws {
+    /// Prepares the connection pool; nothing connects until `run()` runs.
+    public init(endpoint: PostgresEndpoint) {
         self.endpoint = endpoint
-        var configuration = PostgresClient.Configuration(
-            host: endpoint.host,
-            port: endpoint.port,
-            username: endpoint.username,
-            password: endpoint.password,
-            database: endpoint.database,
-            tls: .disable
-        )
-        configuration.options.connectTimeout = .seconds(5)
-        // Every pooled connection works in the store's schema.
-        // A held lock makes a statement wait this long, then fail as "busy" rather than hang.
-        configuration.options.additionalStartupParameters = [
-            ("search_path", endpoint.schema), ("lock_timeout", "\(Int(endpoint.lockTimeoutSeconds * 1000))ms"),
-        ]
-        configuration.options.maximumConnections = 8
-        let client = PostgresClient(configuration: configuration)
-        self.client = client
-        running = Task { await client.run() }
+        client = PostgresClient(configuration: endpoint.clientConfiguration)
+    }
+
+    /// Runs the connection pool until the task is cancelled or the service group shuts down
+    /// gracefully; the pool's connections close when it returns.
+    public func run() async throws { await client.run() }
+
+    /// Connects and brings the schema up to date; call it once `run()` is running. Fails with
+    /// `StoreError.cannotOpen` when the server cannot be reached or refuses the credentials.
+    public func migrate() async throws {
         do {
             // One direct connection first: a wrong address or password then fails at once with the
             // server's own reason, where the pool would keep retrying until its circuit breaker trips.
             try await Self.probe(endpoint, logger: logger)
             try await PostgresSchema.migrate(client, schema: endpoint.schema, logger: logger)
         } catch {
-            running.cancel()
             throw PostgresErrors.translate(error, endpoint: endpoint, opening: true)
         }
     }
 
-    // Releasing the store ends the pool's run loop, which closes its connections.
-    deinit { running.cancel() }
+    /// Runs a store at `endpoint` while `body` runs: the pool starts, the schema is migrated, and
+    /// when `body` returns or throws the pool stops. For tests and commands that run no service group.
+    @discardableResult
+    public static func withRunningStore<Result: Sendable>(
+        endpoint: PostgresEndpoint,
+        _ body: (PostgresStore) async throws -> Result
+    ) async throws -> Result {
+        let store = PostgresStore(endpoint: endpoint)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await store.run() }
+            defer { group.cancelAll() }
+            try await store.migrate()
+            return try await body(store)
+        }
+    }
 
     private static func probe(_ endpoint: PostgresEndpoint, logger: Logger) async throws {
-        var configuration = PostgresConnection.Configuration(
-            host: endpoint.host,
-            port: endpoint.port,
-            username: endpoint.username,
-            password: endpoint.password,
-            database: endpoint.database,
-            tls: .disable
+        let connection = try await PostgresConnection.connect(
+            configuration: endpoint.connectionConfiguration,
+            id: 0,
+            logger: logger
         )
-        configuration.options.connectTimeout = .seconds(5)
-        let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
         try await connection.close()
     }
 
@@ -128,7 +130,7 @@ public final class PostgresStore: Store {
     // MARK: Analyses
 
     public func saveAnalysis(_ analysis: Analysis) async throws -> AnalysisSummary {
-        let json = try SQLiteStore.encoder.encode(analysis)
+        let json = try AnalysisJSON.encode(analysis)
         let logger = self.logger
         return try await guarded {
             try await self.client.withTransaction(logger: logger) { connection in
@@ -191,7 +193,7 @@ public final class PostgresStore: Store {
                 logger: self.logger
             )
             for try await row in rows.decode((Int64, String, String, String, Int, Int, Int, Date, Data).self) {
-                let analysis = try SQLiteStore.decoder.decode(Analysis.self, from: row.8)
+                let analysis = try AnalysisJSON.decode(row.8)
                 return StoredAnalysis(
                     summary: Self.summary((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7)),
                     analysis: analysis
@@ -270,7 +272,8 @@ public final class PostgresStore: Store {
             for try await (kind, id, title, summary, body, tags, snippet)
                 in rows.decode((String, String, String, String, String, String, String?).self)
             {
-                hits.append(KnowledgeHit(entry: Self.entry(kind, id, title, summary, body, tags), snippet: snippet))
+                let record = KnowledgeRecord(kind: kind, id: id, title: title, summary: summary, body: body, tags: tags)
+                hits.append(KnowledgeHit(entry: record.entry, snippet: snippet))
             }
             return hits
         }
@@ -285,7 +288,7 @@ public final class PostgresStore: Store {
             for try await (kind, id, title, summary, body, tags) in rows.decode(
                 (String, String, String, String, String, String).self
             ) {
-                return Self.entry(kind, id, title, summary, body, tags)
+                return KnowledgeRecord(kind: kind, id: id, title: title, summary: summary, body: body, tags: tags).entry
             }
             return nil
         }
@@ -301,24 +304,6 @@ public final class PostgresStore: Store {
             for try await (kind, count) in rows.decode((String, Int).self) { counts[kind] = count }
             return counts
         }
-    }
-
-    static func entry(
-        _ kind: String,
-        _ id: String,
-        _ title: String,
-        _ summary: String,
-        _ body: String,
-        _ tags: String
-    ) -> KnowledgeEntry {
-        KnowledgeEntry(
-            kind: kind,
-            id: id,
-            title: title,
-            summary: summary,
-            body: body,
-            tags: tags.split(separator: " ").map(String.init)
-        )
     }
 
     // MARK: Plumbing

@@ -1,7 +1,7 @@
 import Logging
 import PostgresNIO
 
-/// The PostgreSQL schema and its migrations, the counterpart of `SQLiteStore.migrator`: numbered
+/// The PostgreSQL schema and its migrations, the counterpart of `SQLiteMigrations`: numbered
 /// steps recorded in `fineprint_migration`, applied in one transaction under an advisory lock so
 /// that two servers starting at once do not both migrate.
 enum PostgresSchema {
