@@ -96,7 +96,14 @@ public enum MultipartForm {
                     ? MultipartError.fieldTooLarge(name: part.name, limit: limit)
                     : MultipartError.fileTooLarge(name: part.filename ?? part.name, limit: limit)
             }
-            parts.append(FormPart(name: part.name, filename: part.filename, contentType: part.contentType, body: Data(scanner.bytes[range])))
+            parts.append(
+                FormPart(
+                    name: part.name,
+                    filename: part.filename,
+                    contentType: part.contentType,
+                    body: Data(scanner.bytes[range])
+                )
+            )
         }
         return parts
     }

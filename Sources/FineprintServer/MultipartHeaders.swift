@@ -55,7 +55,8 @@ enum PartHeaders {
         var index = 0
         while index < bytes.count {
             if bytes[index] == 0x25 {
-                guard index + 2 < bytes.count, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+                guard index + 2 < bytes.count, let high = hexValue(bytes[index + 1]),
+                    let low = hexValue(bytes[index + 2])
                 else { return nil }
                 out.append(high << 4 | low)
                 index += 3
@@ -97,7 +98,8 @@ struct HeaderParameters {
             if index < bytes.count, bytes[index] == 0x3D {
                 index += 1
                 while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-                item = index < bytes.count && bytes[index] == 0x22
+                item =
+                    index < bytes.count && bytes[index] == 0x22
                     ? readQuoted(bytes, &index) + readUntil(bytes, &index, stop: 0x3B)
                     : readUntil(bytes, &index, stop: 0x3B)
             }

@@ -44,7 +44,11 @@ struct UploadForm: Sendable {
         let body = try await request.collectBody(upTo: maxBytes + 64 * 1024)
         let parts: [FormPart]
         do {
-            parts = try MultipartForm.parse(Data(buffer: body), boundary: boundary, limits: .init(maxFileBytes: maxBytes))
+            parts = try MultipartForm.parse(
+                Data(buffer: body),
+                boundary: boundary,
+                limits: .init(maxFileBytes: maxBytes)
+            )
         } catch let error as MultipartError {
             throw WebError.from(error)
         }
@@ -102,7 +106,8 @@ extension WebError {
             return WebError(
                 .unsupportedMediaType,
                 title: "Not a file upload",
-                message: error == .badBoundary ? "The request is not a multipart/form-data upload with a valid boundary." : error.description,
+                message: error == .badBoundary
+                    ? "The request is not a multipart/form-data upload with a valid boundary." : error.description,
                 hint: "Use the upload form, or send the file as the 'file' field of a multipart form."
             )
         case .fileTooLarge:

@@ -28,8 +28,8 @@ struct IngestFuzzTests {
     @Test(arguments: ["txt", "markdown", "html"])
     func textFormats(_ parser: String) async {
         let name = ["txt": "fuzz.txt", "markdown": "fuzz.md", "html": "fuzz.html"][parser] ?? "fuzz.txt"
-        await propertyCheck(count: FuzzInput.iterations, input: FuzzInput.generator(seeds: FuzzInput.seeds(parser)))
-        { data in
+        await propertyCheck(count: FuzzInput.iterations, input: FuzzInput.generator(seeds: FuzzInput.seeds(parser))) {
+            data in
             Self.readsOrRefuses({ try reader.read(data: data, name: name) }, data)
         }
     }
@@ -43,8 +43,8 @@ struct IngestFuzzTests {
     }
 
     @Test func docxArchives() async {
-        await propertyCheck(count: FuzzInput.iterations, input: FuzzInput.generator(seeds: FuzzInput.seeds("docx")))
-        { data in
+        await propertyCheck(count: FuzzInput.iterations, input: FuzzInput.generator(seeds: FuzzInput.seeds("docx"))) {
+            data in
             Self.readsOrRefuses({ try reader.read(data: data, name: "fuzz.docx") }, data)
         }
     }

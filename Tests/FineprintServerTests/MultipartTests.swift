@@ -71,12 +71,21 @@ struct MultipartTests {
         let b = Self.boundary
         let cases: [(String, MultipartError)] = [
             ("", .malformed("no boundary line")),
-            ("--\(b)\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nno end", .malformed("a part has no closing boundary")),
+            (
+                "--\(b)\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nno end",
+                .malformed("a part has no closing boundary")
+            ),
             ("--\(b)\r\nContent-Disposition: form-data; name=\"f\"", .malformed("a part's headers are cut off")),
             ("--\(b)\r\nno colon here\r\n\r\nx\r\n--\(b)--", .malformed("a part header has no colon")),
             ("--\(b)\r\n folded: x\r\n\r\nx\r\n--\(b)--", .malformed("a part header name is not a plain ASCII word")),
-            ("--\(b)\r\nContent-Type: text/plain\r\n\r\nx\r\n--\(b)--", .malformed("a part has no Content-Disposition")),
-            ("--\(b)\r\nContent-Disposition: attachment\r\n\r\nx\r\n--\(b)--", .malformed("a part is not a named form-data field")),
+            (
+                "--\(b)\r\nContent-Type: text/plain\r\n\r\nx\r\n--\(b)--",
+                .malformed("a part has no Content-Disposition")
+            ),
+            (
+                "--\(b)\r\nContent-Disposition: attachment\r\n\r\nx\r\n--\(b)--",
+                .malformed("a part is not a named form-data field")
+            ),
             ("--\(b)x\r\n", .malformed("a boundary line does not end in CRLF")),
         ]
         for (body, expected) in cases {
@@ -126,8 +135,10 @@ struct MultipartTests {
 
     /// The reader on mutated forms and random bytes: parts or a MultipartError, nothing else.
     @Test func fuzzTheReader() async {
-        await propertyCheck(count: FuzzInput.iterations * 10, input: FuzzInput.generator(seeds: FuzzInput.seeds("multipart")))
-        { data in
+        await propertyCheck(
+            count: FuzzInput.iterations * 10,
+            input: FuzzInput.generator(seeds: FuzzInput.seeds("multipart"))
+        ) { data in
             do {
                 let parts = try MultipartForm.parse(data, boundary: Self.boundary, limits: Self.limits)
                 #expect(parts.count <= Self.limits.maxParts)
@@ -186,8 +197,15 @@ struct MultipartTests {
                 #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
                 let lines = response.text.split(separator: "\n")
                 #expect(lines.contains { $0 == "# TYPE hb_requests counter" })
-                #expect(lines.contains { $0.hasPrefix("hb_requests{") && $0.contains("http_route=\"/health\"") && $0.contains("http_response_status_code=\"200\"") })
-                #expect(lines.contains { $0.hasPrefix("hb_requests{") && $0.contains("http_response_status_code=\"404\"") })
+                #expect(
+                    lines.contains {
+                        $0.hasPrefix("hb_requests{") && $0.contains("http_route=\"/health\"")
+                            && $0.contains("http_response_status_code=\"200\"")
+                    }
+                )
+                #expect(
+                    lines.contains { $0.hasPrefix("hb_requests{") && $0.contains("http_response_status_code=\"404\"") }
+                )
                 #expect(lines.contains { $0.hasPrefix("http_server_request_duration_bucket{") })
             }
         }

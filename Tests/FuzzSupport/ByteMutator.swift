@@ -36,7 +36,11 @@ public enum FuzzInput {
     }
 
     /// One mutation of `bytes`.
-    public static func mutate<R: RandomNumberGenerator>(_ bytes: [UInt8], seeds: [[UInt8]], using rng: inout R)
+    public static func mutate<R: RandomNumberGenerator>(
+        _ bytes: [UInt8],
+        seeds: [[UInt8]],
+        using rng: inout R
+    )
         -> [UInt8]
     {
         var bytes = bytes
