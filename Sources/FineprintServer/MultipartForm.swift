@@ -29,6 +29,9 @@ public struct MultipartLimits: Sendable {
     public var maxFileBytes: Int
     /// Bytes of one plain field (a part without a file name).
     public var maxFieldBytes = 64 * 1024
+    /// Fields that hold a file even when sent without a file name (`curl -F 'file=<a.txt'`):
+    /// they have the file limit, not the field limit.
+    public var fileFieldNames: Set<String> = []
 
     public init(maxFileBytes: Int) { self.maxFileBytes = maxFileBytes }
 }
@@ -89,12 +92,13 @@ public enum MultipartForm {
             guard parts.count < limits.maxParts else { throw MultipartError.tooManyParts(limit: limits.maxParts) }
             let headers = try scanner.readHeaders(limits: limits)
             let part = try PartHeaders.part(from: headers)
-            let limit = part.filename == nil ? limits.maxFieldBytes : limits.maxFileBytes
+            let isFile = part.filename != nil || limits.fileFieldNames.contains(part.name)
+            let limit = isFile ? limits.maxFileBytes : limits.maxFieldBytes
             let range = try scanner.readBody()
             if range.count > limit {
-                throw part.filename == nil
-                    ? MultipartError.fieldTooLarge(name: part.name, limit: limit)
-                    : MultipartError.fileTooLarge(name: part.filename ?? part.name, limit: limit)
+                throw isFile
+                    ? MultipartError.fileTooLarge(name: part.filename ?? part.name, limit: limit)
+                    : MultipartError.fieldTooLarge(name: part.name, limit: limit)
             }
             parts.append(
                 FormPart(

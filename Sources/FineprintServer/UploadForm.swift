@@ -42,12 +42,14 @@ struct UploadForm: Sendable {
         }
         var request = request
         let body = try await request.collectBody(upTo: maxBytes + 64 * 1024)
+        var limits = MultipartLimits(maxFileBytes: maxBytes)
+        limits.fileFieldNames = ["file"]
         let parts: [FormPart]
         do {
             parts = try MultipartForm.parse(
                 Data(buffer: body),
                 boundary: boundary,
-                limits: .init(maxFileBytes: maxBytes)
+                limits: limits
             )
         } catch let error as MultipartError {
             throw WebError.from(error)

@@ -95,7 +95,7 @@ struct MultipartTests {
         }
     }
 
-    @Test func limitsAreEnforced() {
+    @Test func limitsAreEnforced() throws {
         let b = Self.boundary
         var limits = MultipartLimits(maxFileBytes: 10)
         limits.maxParts = 2
@@ -109,12 +109,20 @@ struct MultipartTests {
             (part(field, "a") + part(field, "b") + part(field, "c") + "--\(b)--", .tooManyParts(limit: 2)),
             (part(field, "12345") + "--\(b)--", .fieldTooLarge(name: "f", limit: 4)),
             (part(file, "12345678901") + "--\(b)--", .fileTooLarge(name: "a.txt", limit: 10)),
+            (
+                part(field.replacingOccurrences(of: "\"f\"", with: "\"file\""), "12345678901") + "--\(b)--",
+                .fileTooLarge(name: "file", limit: 10)
+            ),
             (part([field, "A: 1", "B: 2", "C: 3"].joined(separator: "\r\n"), "x") + "--\(b)--", .headersTooLarge),
             (part(field + "; x=\"" + String(repeating: "y", count: 300) + "\"", "x") + "--\(b)--", .headersTooLarge),
         ]
+        limits.fileFieldNames = ["file"]
         for (body, expected) in cases {
             #expect(throws: expected) { try MultipartForm.parse(Data(body.utf8), boundary: b, limits: limits) }
         }
+        // A file sent without a file name has the file limit, not the field limit.
+        let unnamed = part(field.replacingOccurrences(of: "\"f\"", with: "\"file\""), "12345") + "--\(b)--"
+        #expect(try MultipartForm.parse(Data(unnamed.utf8), boundary: b, limits: limits).first?.body.count == 5)
     }
 
     /// Any parts we encode are read back exactly, whatever bytes their bodies hold.
