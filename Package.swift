@@ -19,7 +19,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
-        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
     ],
     targets: [
@@ -65,7 +67,8 @@ let package = Package(
             "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
-            .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
         ], resources: [.copy("Resources")]),
         // The knowledge base around contracts: partnership scorecards from their public terms, and the JSON export.
         .target(name: "FineprintKnowledge", dependencies: [
@@ -77,11 +80,20 @@ let package = Package(
             "FineprintCompare", "FineprintWatch", "FineprintKnowledge", "FineprintServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Fuzz inputs shared by the fuzz tests: mutated seed files and random bytes.
+        .target(
+            name: "FuzzSupport",
+            dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
+            path: "Tests/FuzzSupport"
+        ),
         .testTarget(name: "FineprintTextTests", dependencies: ["FineprintText"]),
         .testTarget(name: "FineprintLearnTests", dependencies: [
             "FineprintLearn", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintCore", "FineprintText",
         ]),
-        .testTarget(name: "FineprintIngestTests", dependencies: ["FineprintIngest", "ZIPFoundation"]),
+        .testTarget(name: "FineprintIngestTests", dependencies: [
+            "FineprintIngest", "ZIPFoundation", "FuzzSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "FineprintCorpusTests", dependencies: ["FineprintCorpus"]),
         .testTarget(name: "FineprintKnowledgeTests", dependencies: [
             "FineprintKnowledge", "FineprintCorpus", "FineprintAnalysis", "FineprintCore",
@@ -104,6 +116,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            "FuzzSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
     ],
     swiftLanguageModes: [.v6]

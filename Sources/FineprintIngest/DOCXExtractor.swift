@@ -12,7 +12,7 @@ enum DOCXExtractor {
     static func extract(_ data: Data, name: String, maxBytes: Int) throws -> (text: String, blocks: [TextBlock]) {
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try ZIPArchiveFile.open(data)
         } catch {
             throw IngestError.corruptDOCX(name: name, detail: "not a ZIP archive")
         }

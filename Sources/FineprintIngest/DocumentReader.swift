@@ -178,7 +178,7 @@ public struct DocumentReader: Sendable {
 
 enum ZIPArchiveProbe {
     static func hasDocumentXML(_ data: Data) throws -> Bool {
-        let archive = try Archive(data: data, accessMode: .read)
+        let archive = try ZIPArchiveFile.open(data)
         return archive["word/document.xml"] != nil
     }
 }

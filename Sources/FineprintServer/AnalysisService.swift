@@ -15,7 +15,9 @@ extension WebWorkbench {
         let format = try upload.claimedFormat()
         // The reader checks the content is what the extension claims (a PDF header, a DOCX zip,
         // text that is not binary); nothing uploaded is ever run.
-        let document = try reader.read(data: upload.data, name: upload.filename, format: format)
+        let document = try FineprintMetrics.countingFailures {
+            try reader.read(data: upload.data, name: upload.filename, format: format)
+        }
         _ = try await store.saveDocument(
             NewDocument(
                 sha256: document.sha256,
@@ -25,7 +27,9 @@ extension WebWorkbench {
                 text: document.text
             )
         )
-        let analysis = analyzer.analyze(document, playbook: playbook)
+        let analysis = FineprintMetrics.timingAnalysis(format: document.format) {
+            analyzer.analyze(document, playbook: playbook)
+        }
         return try await store.saveAnalysis(analysis)
     }
 

@@ -7,11 +7,13 @@ import Logging
 public enum WebApp {
     public static func router(_ bench: WebWorkbench) -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: MetricsMiddleware())
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages(bench: bench))
         PageRoutes(bench: bench).add(to: router)
         APIRoutes(bench: bench).add(to: router)
         StaticRoutes(bench: bench).add(to: router)
+        MetricsRoutes().add(to: router)
         return router
     }
 
