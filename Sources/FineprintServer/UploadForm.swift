@@ -55,7 +55,7 @@ struct UploadForm: Sendable {
             )
         }
         if data.count > maxBytes {
-            throw WebError.from(IngestError.tooLarge(name: name, bytes: data.count, limit: maxBytes))
+            throw IngestError.tooLarge(name: name, bytes: data.count, limit: maxBytes)
         }
         return UploadForm(
             filename: name.isEmpty ? "upload.txt" : name,
