@@ -82,8 +82,17 @@ public func buildRouter(_ bench: WebWorkbench) -> Router<WebRequestContext> {
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: WebErrorMiddleware(bench: bench))
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routeMethods(bench)))
     addRoutes(to: router, bench: bench)
     return router
+}
+
+/// The methods of every route, read from the route table on a router of its own (middleware
+/// has to be added before the routes it wraps).
+func routeMethods(_ bench: WebWorkbench) -> RouteMethods {
+    let table = Router(context: WebRequestContext.self)
+    addRoutes(to: table, bench: bench)
+    return RouteMethods(table)
 }
 
 /// The router for tests that drive it without `buildApplication`.

@@ -157,6 +157,30 @@ struct APITests {
         }
     }
 
+    /// A method an address does not take is a 405 that lists the ones it does, not a 404.
+    @Test func aWrongMethodIsNotAllowedAndSaysWhichAre() async throws {
+        let bench = try await Repo.workbench()
+        try await Repo.withApp(bench) { client in
+            try await client.execute(uri: "/api/profiles", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET")
+                #expect((response.json as? [String: Any])?["error"] != nil)
+            }
+            try await client.execute(uri: "/api/analyses/7", method: .post) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET")
+            }
+            try await client.execute(uri: "/analyses", method: .put) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow]?.contains("POST") == true)
+                #expect(response.text.contains("What to do:"))
+            }
+            try await client.execute(uri: "/api/nothing/here", method: .delete) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
     /// Every response carries the request id the request log line carries.
     @Test func everyResponseHasARequestID() async throws {
         let bench = try await Repo.workbench()

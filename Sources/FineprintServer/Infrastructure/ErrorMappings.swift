@@ -79,12 +79,7 @@ extension HTTPError: WebErrorConvertible {
         case .contentTooLarge:
             return .fileTooLarge(limit: uploadLimit)
         case .methodNotAllowed:
-            return WebError(
-                .methodNotAllowed,
-                title: "Not allowed",
-                message: "This address does not accept that method.",
-                hint: "Use the forms on the pages, or see /api/openapi.json for the API."
-            )
+            return .methodNotAllowed(allowed: [])
         default:
             return WebError(
                 status,

@@ -60,6 +60,47 @@ struct WebErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
+/// Answers 405 with `Allow` (not the router's 404) when the path is a route but the method is not
+/// one of its methods.
+struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
+    let routes: RouteMethods
+
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            let allowed = routes.methods(for: request.uri.path)
+            guard !allowed.isEmpty, !allowed.contains(request.method) else { throw error }
+            throw WebError.methodNotAllowed(allowed: allowed)
+        }
+    }
+}
+
+/// The methods each route of the route table takes, matched by path (`{name}` matches one segment).
+struct RouteMethods: Sendable {
+    private var routes: [(segments: [String], method: HTTPRequest.Method)] = []
+
+    init(_ router: Router<some RequestContext>) {
+        routes = router.routes.map { route in
+            (route.path.description.split(separator: "/").map(String.init), route.method)
+        }
+    }
+
+    func methods(for path: String) -> [HTTPRequest.Method] {
+        let segments = path.split(separator: "/").map(String.init)
+        return routes.filter { route in
+            route.segments.count == segments.count
+                && zip(route.segments, segments).allSatisfy { pattern, segment in
+                    pattern.hasPrefix("{") || pattern.hasPrefix(":") || pattern == segment
+                }
+        }.map(\.method)
+    }
+}
+
 extension HTTPField.Name {
     static let xFrameOptions = Self("X-Frame-Options")!
     static let referrerPolicy = Self("Referrer-Policy")!

@@ -9,6 +9,8 @@ struct WebError: Error, Sendable {
     var title: String
     var message: String
     var hint: String
+    /// Extra response headers (`Allow` on a 405).
+    var headers: HTTPFields = [:]
     /// The templates to render the error page with; without them (before start-up) a plain page.
     var pages: Pages?
 
@@ -46,6 +48,18 @@ struct WebError: Error, Sendable {
         fileTooLarge("The upload is larger than the limit of \(UploadLimit.described(limit)).")
     }
 
+    /// The address exists but not for this method; `allowed` lists the methods it takes.
+    static func methodNotAllowed(allowed: [HTTPRequest.Method]) -> WebError {
+        var error = WebError(
+            .methodNotAllowed,
+            title: "Not allowed",
+            message: "This address does not accept that method.",
+            hint: "Use the forms on the pages, or see /api/openapi.json for the API."
+        )
+        error.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+        return error
+    }
+
     static let starting = WebError(
         .serviceUnavailable,
         title: "Starting up",
@@ -77,10 +91,15 @@ protocol WebErrorConvertible: Error {
 
 extension WebError: HTTPResponseError {
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        if APIError.isAPI(request) { return try JSONResponse.make(APIError(self), status: status) }
-        let model = ErrorModel(title: title, status: Int(status.code), message: message, hint: hint)
-        let html = pages?.render(model) ?? ByteBuffer(string: model.plainHTML)
-        return HTML(html, status: status).response
+        var response: Response
+        if APIError.isAPI(request) {
+            response = try JSONResponse.make(APIError(self), status: status)
+        } else {
+            let model = ErrorModel(title: title, status: Int(status.code), message: message, hint: hint)
+            response = HTML(pages?.render(model) ?? ByteBuffer(string: model.plainHTML), status: status).response
+        }
+        response.headers.append(contentsOf: headers)
+        return response
     }
 }
 
