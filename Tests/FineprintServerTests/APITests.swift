@@ -145,6 +145,7 @@ struct APITests {
                 ("/api/analyses?limit=abc", "/api/analyses"),
                 ("/api/analyses?limit=1&limit=2", "/api/analyses"),
                 ("/api/knowledge?limit=many", "/api/knowledge"),
+                ("/api/knowledge?kind=nonsense", "/api/knowledge"),
                 ("/api/diff?from=1", "/api/diff"),
                 ("/api/compare?ids=1,x", "/api/compare"),
             ]

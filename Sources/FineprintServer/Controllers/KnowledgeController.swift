@@ -9,7 +9,7 @@ struct KnowledgeController {
 
     /// GET /knowledge?q=…&kind=…&tag=…
     @Sendable func search(_ request: Request, context: WebRequestContext) async throws -> HTML {
-        let search = try request.uri.decodeQuery(as: KnowledgeSearchParameters.self, context: context)
+        let search = try request.uri.decodeQuery(as: KnowledgeSearchParameters.self, context: context).validated()
         let limit = KnowledgeSearchParameters.pageLimit
         let key = search.cacheKey(limit: limit)
         if let cached = bench.knowledgePages.value(key) { return HTML(cached) }
@@ -32,7 +32,7 @@ struct KnowledgeController {
 
     /// GET /api/knowledge?q=…&kind=…&tag=…&limit=…
     @Sendable func searchAPI(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let search = try request.uri.decodeQuery(as: KnowledgeSearchParameters.self, context: context)
+        let search = try request.uri.decodeQuery(as: KnowledgeSearchParameters.self, context: context).validated()
         let key = search.cacheKey(limit: search.boundedLimit)
         if let cached = bench.knowledgeAnswers.value(key) { return JSONResponse.make(cached) }
         let hits = try await bench.store.searchKnowledge(search.query(limit: search.boundedLimit))

@@ -17,6 +17,17 @@ struct KnowledgeSearchParameters: Decodable, Sendable {
     /// The page lists more than the API's default: a reader scrolls, a script pages.
     static let pageLimit = 200
 
+    /// Refuses a kind the knowledge base does not have (a typo would otherwise find nothing, silently).
+    func validated() throws -> Self {
+        if let kind = kindFilter, !KnowledgeCatalog.kinds.contains(where: { $0.id == kind }) {
+            throw WebError.badRequest(
+                "There is no kind of knowledge called '\(kind)'.",
+                hint: "Choose one of: " + KnowledgeCatalog.kinds.map(\.id).joined(separator: ", ") + "."
+            )
+        }
+        return self
+    }
+
     var text: String { q ?? "" }
     var kindFilter: String? { kind.flatMap { $0.isEmpty ? nil : $0 } }
     var tagFilter: String? { tag.flatMap { $0.isEmpty ? nil : $0 } }
