@@ -16,7 +16,12 @@ extension KnowledgeCatalog {
         case "provision": return corpus.taxonomy.provision(id).map { provisionDetail($0, page) }
         case "source":
             return knowledge.source(id).map { s in
-                page.model(s.title, "\(s.publisher), \(s.date)", [page.section("Address", items: [s.url])], tags: [s.kind.rawValue])
+                page.model(
+                    s.title,
+                    "\(s.publisher), \(s.date)",
+                    [page.section("Address", items: [s.url])],
+                    tags: [s.kind.rawValue]
+                )
             }
         default: return nil
         }
@@ -45,14 +50,22 @@ extension KnowledgeCatalog {
             page.section("Kill-list moves to expect", items: moves),
             page.section("Example clauses", items: p.exampleClauses.map { "\($0.title): \($0.text)" }),
             page.section("Precedents", items: resolved.precedents.map { "\($0.name) (\($0.forum), \($0.date))" }),
-            page.section("Regulations", items: resolved.regulations.map { "\($0.instrument) \($0.article): \($0.title)" }),
+            page.section(
+                "Regulations",
+                items: resolved.regulations.map { "\($0.instrument) \($0.article): \($0.title)" }
+            ),
             page.section(
                 "Scholarly anchors",
                 items: resolved.scholarlyAnchors.map { "\($0.title) (\($0.publisher), \($0.date)) — \($0.url)" }
             ),
             page.sources(p.sources),
         ]
-        return page.model(p.name, p.summary, sections, tags: [p.category.rawValue, "confidence: \(p.confidence.rawValue)"])
+        return page.model(
+            p.name,
+            p.summary,
+            sections,
+            tags: [p.category.rawValue, "confidence: \(p.confidence.rawValue)"]
+        )
     }
 
     func moveDetail(_ m: KillListMove, _ page: DetailPage) -> KnowledgeEntryModel {
@@ -163,7 +176,12 @@ struct DetailPage {
     let catalog: KnowledgeCatalog
     var names: CorpusNames { CorpusNames(catalog.corpus) }
 
-    func model(_ title: String, _ summary: String, _ sections: [KnowledgeSection], tags: [String] = [])
+    func model(
+        _ title: String,
+        _ summary: String,
+        _ sections: [KnowledgeSection],
+        tags: [String] = []
+    )
         -> KnowledgeEntryModel
     {
         KnowledgeEntryModel(

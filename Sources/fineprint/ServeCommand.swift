@@ -1,9 +1,9 @@
 import ArgumentParser
+import FineprintAnalysis
 import FineprintCorpus
 import FineprintServer
 import FineprintStore
 import Foundation
-import FineprintAnalysis
 import Hummingbird
 import Logging
 
@@ -59,7 +59,10 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Rules only: leave out the learned model (corpus/models/cuad-model.json).")
     var rulesOnly = false
 
-    @Option(help: "How much the server logs: trace, debug, info (one line per request, with its id), notice, warning, error.")
+    @Option(
+        help:
+            "How much the server logs: trace, debug, info (one line per request, with its id), notice, warning, error."
+    )
     var logLevel: Logger.Level = .info
 
     func validate() throws {
@@ -79,7 +82,9 @@ struct Serve: AsyncParsableCommand {
             Console.error("\(error)")
             throw ExitCode(2)
         }
-        Console.progress("fineprint: serving on http://\(host):\(port)/ (data \(arguments.storage.describedForHumans))\n")
+        Console.progress(
+            "fineprint: serving on http://\(host):\(port)/ (data \(arguments.storage.describedForHumans))\n"
+        )
         try await app.runService()
     }
 }
@@ -120,7 +125,8 @@ extension StorageLocation {
     var describedForHumans: String {
         switch self {
         case .sqlite(let folder): return "in \(folder.path)/fineprint.sqlite"
-        case .postgres(let url): return (try? PostgresEndpoint(url: url)).map { "in PostgreSQL at \($0)" } ?? "in PostgreSQL"
+        case .postgres(let url):
+            return (try? PostgresEndpoint(url: url)).map { "in PostgreSQL at \($0)" } ?? "in PostgreSQL"
         case .opened: return "in the given store"
         }
     }

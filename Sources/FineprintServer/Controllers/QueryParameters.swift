@@ -89,7 +89,10 @@ struct CompareParameters: Sendable {
         let parameters = request.uri.queryParameters
         ids = try parameters[values: "ids"].flatMap { $0.split(separator: ",") }.map { raw in
             guard let id = Int64(raw.trimmingCharacters(in: .whitespaces)) else {
-                throw WebError.badRequest("'\(raw)' is not an analysis number.", hint: "Choose analyses from the history.")
+                throw WebError.badRequest(
+                    "'\(raw)' is not an analysis number.",
+                    hint: "Choose analyses from the history."
+                )
             }
             return id
         }

@@ -46,7 +46,12 @@ extension StoreError: WebErrorConvertible {
                 hint: "Ask the administrator to free disk space, then submit again."
             )
         case .unknownDocument:
-            return WebError(.notFound, title: "Unknown document", message: description, hint: "Upload the document first.")
+            return WebError(
+                .notFound,
+                title: "Unknown document",
+                message: description,
+                hint: "Upload the document first."
+            )
         default:
             return WebError(
                 .internalServerError,

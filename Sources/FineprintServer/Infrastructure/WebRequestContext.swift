@@ -15,7 +15,11 @@ public struct WebRequestContext: RequestContext {
 
 /// Decodes a request body by its content type: a form the pages post, else JSON.
 public struct FormOrJSONDecoder: RequestDecoder {
-    public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws
+    public func decode<T: Decodable>(
+        _ type: T.Type,
+        from request: Request,
+        context: some RequestContext
+    ) async throws
         -> T
     {
         let contentType = request.headers[.contentType] ?? ""
