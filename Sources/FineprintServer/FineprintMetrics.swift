@@ -90,16 +90,13 @@ public enum FineprintMetrics {
     public static func exposition() -> String { registry.emitToString() }
 }
 
-/// `GET /metrics` and the request metrics middleware.
-struct MetricsRoutes {
-    func add(to router: Router<BasicRequestContext>) {
-        FineprintMetrics.bootstrap()
-        router.get("/metrics") { _, _ in
-            Response(
-                status: .ok,
-                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
-                body: .init(byteBuffer: ByteBuffer(string: FineprintMetrics.exposition()))
-            )
-        }
+/// `GET /metrics`: everything recorded, for a Prometheus scraper.
+struct MetricsController {
+    @Sendable func metrics(_ request: Request, context: WebRequestContext) async throws -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: FineprintMetrics.exposition()))
+        )
     }
 }

@@ -1,26 +1,28 @@
 import FineprintAnalysis
 import FineprintCore
-import FineprintCorpus
 import FineprintIngest
 import FineprintKnowledge
 import FineprintStore
 import Foundation
+import Synchronization
 
-/// Everything the web app's handlers share: the corpus and analyzer (the same library calls the
-/// CLI makes), the document reader with the upload limit, the store, the knowledge catalogue and
-/// the page templates.
+/// Everything the web app's controllers share: the corpus and analyzer (the same library calls the
+/// CLI makes), the document reader with the upload limit, the store and the settings. Building it
+/// does no I/O; `start()` does the start-up work (templates, scorecards, the search index), which
+/// `buildApplication` runs before the server accepts a request.
 public struct WebWorkbench: Sendable {
     public let corpus: Corpus
+    public let knowledge: KnowledgeBase
     public let analyzer: Analyzer
     public let reader: DocumentReader
     public let store: any Store
-    public let catalog: KnowledgeCatalog
     /// A `fineprint watch` store whose recorded versions and changes the watch page shows (nil: none).
     public let watchFolder: URL?
     /// The deploying government's own jurisdictions, added to every tier it judges against (a
     /// law named there is not foreign); empty: unknown, every named law is flagged for review.
     public let homeJurisdictions: [String]
-    let pages: Pages
+    /// What `start()` made; nil until then.
+    let startup = StartupSlot()
     /// Rendered report pages by analysis id: a stored analysis never changes, so neither does its page.
     let reportPages = RenderCache<Int64>(capacity: 256)
     /// Rendered knowledge search pages by query: the index is rebuilt only at start-up.
@@ -28,63 +30,80 @@ public struct WebWorkbench: Sendable {
     /// Encoded JSON search answers by query, for the same reason.
     let knowledgeAnswers = RenderCache<String>(capacity: 512)
 
-    /// Loads the templates, scores the partnerships on their public terms and rebuilds the
-    /// knowledge search index (it is derived from the corpus, so it is rebuilt at every start).
     /// `analyzer`: the one the CLI built (with the learned model, unless rules only were asked for);
     /// without it the rules alone judge.
     public init(
         corpus: Corpus,
         knowledge: KnowledgeBase,
         store: any Store,
-        maxUploadBytes: Int = 25_000_000,
+        maxUploadBytes: Int = UploadLimit.defaultBytes,
         pdftotextPath: String? = nil,
         analyzer: Analyzer? = nil,
         watchFolder: URL? = nil,
         homeJurisdictions: [String] = []
-    ) async throws {
+    ) throws {
         self.corpus = corpus
-        self.watchFolder = watchFolder
-        self.homeJurisdictions = homeJurisdictions
-        let analyzer = try analyzer ?? Analyzer(corpus: corpus)
-        self.analyzer = analyzer
+        self.knowledge = knowledge.published
+        self.analyzer = try analyzer ?? Analyzer(corpus: corpus)
         self.reader = DocumentReader(maxBytes: maxUploadBytes, pdftotextPath: pdftotextPath)
         self.store = store
-        let published = knowledge.published
-        var scorecards: [PartnershipScorecard] = []
-        if let tier = corpus.playbook(Self.defaultProfile) ?? corpus.playbooks.first {
-            scorecards = PartnershipScorer(analyzer: analyzer, corpus: corpus, knowledge: published, playbook: tier)
-                .scorecards()
-        }
-        self.catalog = KnowledgeCatalog(corpus: corpus, knowledge: published, scorecards: scorecards)
-        self.pages = try await Pages.load()
-        try await store.replaceKnowledge(catalog.entries)
+        self.watchFolder = watchFolder
+        self.homeJurisdictions = homeJurisdictions
     }
 
-    /// Loads the corpus and its knowledge base from a corpus folder.
-    public static func load(
-        corpusURL: URL,
-        store: any Store,
-        maxUploadBytes: Int = 25_000_000,
-        analyzer: Analyzer? = nil,
-        watchFolder: URL? = nil,
-        homeJurisdictions: [String] = []
-    ) async throws -> WebWorkbench {
-        let corpus = try analyzer?.corpus ?? CorpusLoader.load(from: corpusURL)
-        let knowledge = try KnowledgeLoader.load(fromCorpus: corpusURL)
-        return try await WebWorkbench(
-            corpus: corpus,
-            knowledge: knowledge,
-            store: store,
-            maxUploadBytes: maxUploadBytes,
-            analyzer: analyzer,
-            watchFolder: watchFolder,
-            homeJurisdictions: homeJurisdictions
-        )
+    /// The start-up work: loads the templates, scores the partnerships on their public terms and
+    /// rebuilds the knowledge search index (derived from the corpus, so rebuilt at every start).
+    /// Running it again does nothing.
+    public func start() async throws {
+        if startup.site != nil { return }
+        let pages = try await Pages.load()
+        let catalog = KnowledgeCatalog(corpus: corpus, knowledge: knowledge, scorecards: partnershipScorecards())
+        try await store.replaceKnowledge(catalog.entries)
+        startup.fill(Site(pages: pages, catalog: catalog))
     }
+
+    func partnershipScorecards() -> [PartnershipScorecard] {
+        guard let tier = corpus.playbook(Self.defaultProfile) ?? corpus.playbooks.first else { return [] }
+        return PartnershipScorer(analyzer: analyzer, corpus: corpus, knowledge: knowledge, playbook: tier).scorecards()
+    }
+
+    /// The templates and the knowledge catalogue; a request before start-up finished is refused.
+    var site: Site {
+        get throws {
+            guard let site = startup.site else { throw WebError.starting }
+            return site
+        }
+    }
+
+    var pages: Pages { get throws { try site.pages } }
+    public var catalog: KnowledgeCatalog { get throws { try site.catalog } }
 
     public var maxUploadBytes: Int { reader.maxBytes }
 
     /// The tiers and playbooks a user can choose, in corpus order.
     var profiles: [Playbook] { corpus.playbooks }
     static let defaultProfile = "tier1"
+}
+
+/// What the start-up work produces: the page templates and the knowledge catalogue.
+struct Site: Sendable {
+    let pages: Pages
+    let catalog: KnowledgeCatalog
+}
+
+/// Holds the `Site` once start-up has made it (written once, read by every request).
+final class StartupSlot: Sendable {
+    private let value = Mutex<Site?>(nil)
+    var site: Site? { value.withLock { $0 } }
+    func fill(_ site: Site) { value.withLock { $0 = site } }
+}
+
+/// The upload limit, written once.
+public enum UploadLimit {
+    public static let defaultBytes = 25_000_000
+
+    /// "25 MB", or "1000 bytes" for small test limits.
+    static func described(_ bytes: Int) -> String {
+        bytes >= 1_000_000 ? "\(bytes / 1_000_000) MB" : "\(bytes) bytes"
+    }
 }

@@ -1,9 +1,11 @@
 import ArgumentParser
+import FineprintAnalysis
 import FineprintCorpus
 import FineprintServer
 import FineprintStore
 import Foundation
 import Hummingbird
+import Logging
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,7 +51,7 @@ struct Serve: AsyncParsableCommand {
     var corpus: String?
 
     @Option(help: "Largest upload accepted, in bytes.")
-    var maxSize = 25_000_000
+    var maxSize = UploadLimit.defaultBytes
 
     @Option(help: "A `fineprint watch` store to show on the Watched terms page (its versions, changes and Atom feed).")
     var watchStore: String?
@@ -57,50 +59,75 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Rules only: leave out the learned model (corpus/models/cuad-model.json).")
     var rulesOnly = false
 
-    func run() async throws {
-        if let url = database ?? ProcessInfo.processInfo.environment["FINEPRINT_DATABASE_URL"], !url.isEmpty {
-            let endpoint: PostgresEndpoint
-            do { endpoint = try PostgresEndpoint(url: url) } catch { throw Self.startFailure(error) }
-            // The pool runs for as long as the server does; migrating it is part of starting up.
-            do {
-                try await PostgresStore.withRunningStore(endpoint: endpoint) { store in
-                    try await serve(store, place: "in PostgreSQL at \(endpoint)")
-                }
-            } catch let error as StoreError {
-                throw Self.startFailure(error)
-            }
-        } else {
-            let store: SQLiteStore
-            do { store = try SQLiteStore(dataDirectory: URL(fileURLWithPath: dataDir)) } catch {
-                throw Self.startFailure(error)
-            }
-            try await serve(store, place: "in \(dataDir)/fineprint.sqlite")
-        }
+    @Option(
+        help:
+            "How much the server logs: trace, debug, info (one line per request, with its id), notice, warning, error."
+    )
+    var logLevel: Logger.Level = .info
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
+        guard maxSize > 0 else { throw ValidationError("--max-size must be a positive number of bytes.") }
     }
 
-    private func serve(_ store: any Store, place: String) async throws {
-        let bench: WebWorkbench
+    func run() async throws {
+        let app: any ApplicationProtocol
+        let arguments: ServeArguments
         do {
             // The same corpus, model and analyzer as the other commands.
             let judging = try Workbench(corpusPath: corpus, rulesOnly: rulesOnly)
-            bench = try await WebWorkbench.load(
-                corpusURL: judging.corpusURL,
-                store: store,
-                maxUploadBytes: maxSize,
-                analyzer: judging.analyzer,
-                watchFolder: watchStore.map { URL(fileURLWithPath: $0) },
-                homeJurisdictions: homeJurisdictions
-            )
+            arguments = ServeArguments(command: self, judging: judging)
+            app = try await buildApplication(arguments)
         } catch {
-            throw Self.startFailure(error)
+            Console.error("\(error)")
+            throw ExitCode(2)
         }
-        Console.progress("fineprint: serving on http://\(host):\(port)/ (data \(place))\n")
-        try await WebApp.application(bench, host: host, port: port).runService()
+        Console.progress(
+            "fineprint: serving on http://\(host):\(port)/ (data \(arguments.storage.describedForHumans))\n"
+        )
+        try await app.runService()
     }
+}
 
-    /// What could not be opened or loaded, said once; the command then exits with status 2.
-    private static func startFailure(_ error: any Error) -> ExitCode {
-        Console.error("\(error)")
-        return ExitCode(2)
+/// `serve`'s options as the web app's build arguments.
+struct ServeArguments: AppArguments {
+    var host: String
+    var port: Int
+    var logLevel: Logger.Level
+    var storage: StorageLocation
+    var corpusURL: URL
+    var analyzer: Analyzer?
+    var maxUploadBytes: Int
+    var watchFolder: URL?
+    var homeJurisdictions: [String]
+
+    init(command: Serve, judging: Workbench) {
+        host = command.host
+        port = command.port
+        logLevel = command.logLevel
+        if let url = command.database ?? ProcessInfo.processInfo.environment["FINEPRINT_DATABASE_URL"], !url.isEmpty {
+            storage = .postgres(url: url)
+        } else {
+            storage = .sqlite(folder: URL(fileURLWithPath: command.dataDir))
+        }
+        corpusURL = judging.corpusURL
+        analyzer = judging.analyzer
+        maxUploadBytes = command.maxSize
+        watchFolder = command.watchStore.map { URL(fileURLWithPath: $0) }
+        homeJurisdictions = command.homeJurisdictions
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+extension StorageLocation {
+    /// Where the data is, for the start-up line (a PostgreSQL address without its password).
+    var describedForHumans: String {
+        switch self {
+        case .sqlite(let folder): return "in \(folder.path)/fineprint.sqlite"
+        case .postgres(let url):
+            return (try? PostgresEndpoint(url: url)).map { "in PostgreSQL at \($0)" } ?? "in PostgreSQL"
+        case .opened: return "in the given store"
+        }
     }
 }

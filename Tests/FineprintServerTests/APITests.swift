@@ -1,5 +1,6 @@
 import FineprintServer
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import OpenAPIKit
@@ -131,6 +132,69 @@ struct APITests {
                 #expect(response.status == .badRequest)
                 try Self.check(response, "/api/diff", .get, validator: v)
             }
+        }
+    }
+
+    /// Query strings the form decoder refuses (a repeated key, a word for a number) are the
+    /// client's mistake: a documented 400, never a 500.
+    @Test func malformedQueriesAreBadRequestsAsDocumented() async throws {
+        let v = try Self.validator()
+        let bench = try await Repo.workbench()
+        try await Repo.withApp(bench) { client in
+            let cases = [
+                ("/api/analyses?limit=abc", "/api/analyses"),
+                ("/api/analyses?limit=1&limit=2", "/api/analyses"),
+                ("/api/knowledge?limit=many", "/api/knowledge"),
+                ("/api/knowledge?kind=nonsense", "/api/knowledge"),
+                ("/api/diff?from=1", "/api/diff"),
+                ("/api/compare?ids=1,x", "/api/compare"),
+            ]
+            for (uri, path) in cases {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .badRequest, "\(uri)")
+                    try Self.check(response, path, .get, validator: v)
+                }
+            }
+        }
+    }
+
+    /// A method an address does not take is a 405 that lists the ones it does, not a 404.
+    @Test func aWrongMethodIsNotAllowedAndSaysWhichAre() async throws {
+        let bench = try await Repo.workbench()
+        try await Repo.withApp(bench) { client in
+            try await client.execute(uri: "/api/profiles", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET")
+                #expect((response.json as? [String: Any])?["error"] != nil)
+            }
+            try await client.execute(uri: "/api/analyses/7", method: .post) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET")
+            }
+            try await client.execute(uri: "/analyses", method: .put) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow]?.contains("POST") == true)
+                #expect(response.text.contains("What to do:"))
+            }
+            try await client.execute(uri: "/api/nothing/here", method: .delete) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    /// Every response carries the request id the request log line carries.
+    @Test func everyResponseHasARequestID() async throws {
+        let bench = try await Repo.workbench()
+        try await Repo.withApp(bench) { client in
+            var ids: Set<String> = []
+            for uri in ["/health", "/api/profiles", "/no/such/page"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    let id = try #require(response.headers[HTTPField.Name("X-Request-Id")!], "\(uri)")
+                    #expect(!id.isEmpty)
+                    ids.insert(id)
+                }
+            }
+            #expect(ids.count == 3, "each request has its own id")
         }
     }
 

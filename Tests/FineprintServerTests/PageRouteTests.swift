@@ -113,15 +113,14 @@ struct PageRouteTests {
     }
 
     @Test func aRestartedServerStillHasEveryAnalysis() async throws {
-        let folder = try Repo.temporaryFolder()
-        let first = try await Repo.workbench(folder: folder)
-        let id = try await Application(router: WebApp.router(first)).test(.router) { client in
+        // Built as `fineprint serve` builds it: from arguments, opening the store in the data folder.
+        let arguments = TestArguments(folder: try Repo.temporaryFolder())
+        let id = try await buildApplication(arguments).test(.router) { client in
             try await upload(client, try Repo.contract("vendor-ai-terms.md"), name: "kept.md")
         }
         let analysis = try #require(id)
-        // A new workbench over the same data folder, as after `fineprint serve` is restarted.
-        let second = try await Repo.workbench(folder: folder)
-        try await Repo.withApp(second) { client in
+        // A new application over the same data folder, as after `fineprint serve` is restarted.
+        try await buildApplication(arguments).test(.router) { client in
             try await client.execute(uri: "/analyses/\(analysis)", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("<h1>kept.md</h1>"))
@@ -349,15 +348,15 @@ struct PageRouteTests {
                 #expect(response.status == .ok)
                 #expect(response.text.contains(escaped(move.name)))
             }
-            for p in bench.catalog.knowledge.partnerships.prefix(1) {
+            for p in (try bench.catalog).knowledge.partnerships.prefix(1) {
                 try await client.execute(uri: "/knowledge/partnership/\(p.id)", method: .get) { response in
                     #expect(response.status == .ok)
                     #expect(response.text.contains("Scorecard"))
                 }
             }
             // A pattern page lists its tracked partnerships with their scorecards, as the CLI's pattern page does.
-            for pattern in bench.catalog.knowledge.patterns
-            where !bench.catalog.knowledge.partnerships(exhibiting: pattern.id).isEmpty {
+            for pattern in (try bench.catalog).knowledge.patterns
+            where !(try bench.catalog).knowledge.partnerships(exhibiting: pattern.id).isEmpty {
                 try await client.execute(uri: "/knowledge/pattern/\(pattern.id)", method: .get) { response in
                     #expect(response.status == .ok)
                     #expect(response.text.contains("Tracked partnerships, scored on their public terms"))
@@ -366,7 +365,7 @@ struct PageRouteTests {
                     for match in response.text.matches(of: /(\d+) of the pattern's (\d+) moves unknown/) {
                         #expect(Int(match.1)! <= Int(match.2)!, "\(pattern.id): \(match.0)")
                     }
-                    for partnership in bench.catalog.knowledge.partnerships(exhibiting: pattern.id) {
+                    for partnership in (try bench.catalog).knowledge.partnerships(exhibiting: pattern.id) {
                         #expect(
                             response.text.contains(escaped(partnership.name)),
                             "\(pattern.id): \(partnership.id) missing"

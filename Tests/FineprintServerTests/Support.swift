@@ -1,3 +1,4 @@
+import FineprintAnalysis
 import FineprintCore
 import FineprintCorpus
 import FineprintServer
@@ -5,6 +6,7 @@ import FineprintStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NIOCore
 
 /// The repository's corpus and fixtures, and helpers to build a workbench over a fresh store.
@@ -31,7 +33,7 @@ enum Repo {
 
     static func workbench(
         folder: URL? = nil,
-        maxUploadBytes: Int = 25_000_000,
+        maxUploadBytes: Int = UploadLimit.defaultBytes,
         watchFolder: URL? = nil
     ) async throws -> WebWorkbench {
         try await workbench(
@@ -41,13 +43,15 @@ enum Repo {
         )
     }
 
+    /// A workbench over `store`, started (templates loaded, knowledge indexed), as
+    /// `buildApplication` starts it before serving.
     static func workbench(
         store: any Store,
-        maxUploadBytes: Int = 25_000_000,
+        maxUploadBytes: Int = UploadLimit.defaultBytes,
         watchFolder: URL? = nil,
         homeJurisdictions: [String] = []
     ) async throws -> WebWorkbench {
-        try await WebWorkbench(
+        let bench = try WebWorkbench(
             corpus: try corpus.get(),
             knowledge: try knowledge.get(),
             store: store,
@@ -55,16 +59,41 @@ enum Repo {
             watchFolder: watchFolder,
             homeJurisdictions: homeJurisdictions
         )
+        try await bench.start()
+        return bench
     }
 
-    /// Runs `body` against the app's router (no network).
+    /// Quiet in tests: warnings and errors only.
+    static var logger: Logger {
+        var logger = Logger(label: "fineprint.web.test")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    /// Runs `body` against the application `fineprint serve` builds around `bench` (no network).
     static func withApp(
         _ bench: WebWorkbench,
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
-        let app = Application(router: WebApp.router(bench))
+        let app = buildApplication(bench, logger: logger)
         try await app.test(.router) { client in try await body(client) }
     }
+}
+
+/// The arguments of `fineprint serve` with a temporary data folder: the tests build the
+/// application through the same `buildApplication` as the command.
+struct TestArguments: AppArguments {
+    var host = "127.0.0.1"
+    var port = 0
+    var logLevel = Logger.Level.warning
+    var storage: StorageLocation
+    var corpusURL = Repo.corpusURL
+    var analyzer: Analyzer? = nil
+    var maxUploadBytes = UploadLimit.defaultBytes
+    var watchFolder: URL? = nil
+    var homeJurisdictions: [String] = []
+
+    init(folder: URL) { storage = .sqlite(folder: folder) }
 }
 
 /// A multipart/form-data body as a browser sends it.

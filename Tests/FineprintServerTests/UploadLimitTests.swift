@@ -94,6 +94,7 @@ struct UploadLimitTests {
                 body: Multipart.body(file: c.file, filename: c.name)
             ) { response in
                 #expect(response.status == c.status)
+                try APITests.check(response, "/api/analyses", .post, validator: try APITests.validator())
                 let error = (response.json as? [String: Any])?["error"] as? [String: Any]
                 #expect((error?["message"] as? String)?.contains(c.says) == true, "\(c.label)")
             }

@@ -1,11 +1,10 @@
 import FineprintWatch
 import Foundation
-import Hummingbird
-import NIOCore
 
-/// The Watched terms page: what `fineprint watch` recorded in its store (versions of each watched source and
+/// The Watched terms page (view: watch.mustache): what `fineprint watch` recorded in its store (versions of each watched source and
 /// the rights changes between them). The store is read at every request, since cron runs of `watch` add to it.
-struct WatchView {
+struct WatchModel: PageModel {
+    static let template = "watch"
     struct Change {
         var when: String
         var headline: String
@@ -33,10 +32,10 @@ struct WatchView {
         date.formatted(.iso8601).prefix(16).replacingOccurrences(of: "T", with: " ") + " UTC"
     }
 
-    static func load(_ folder: URL?) throws -> WatchView {
-        guard let folder else { return WatchView(configured: false, sources: [], folder: "") }
+    static func load(_ folder: URL?) throws -> WatchModel {
+        guard let folder else { return WatchModel(configured: false, sources: [], folder: "") }
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.json").path) else {
-            return WatchView(configured: true, sources: [], folder: folder.path)
+            return WatchModel(configured: true, sources: [], folder: folder.path)
         }
         let store: WatchStore
         do { store = try WatchStore(root: folder) } catch {
@@ -67,20 +66,6 @@ struct WatchView {
                 }
             )
         }
-        return WatchView(configured: true, sources: sources, folder: folder.path)
-    }
-
-    /// The store's Atom feed, as `fineprint watch` wrote it.
-    static func feed(_ folder: URL?) throws -> Response {
-        guard let folder,
-            let data = FileManager.default.contents(atPath: folder.appendingPathComponent("feed.atom").path)
-        else {
-            throw WebError.notFound("feed of watched terms (run `fineprint watch` with this store first)")
-        }
-        return Response(
-            status: .ok,
-            headers: [.contentType: "application/atom+xml; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data))
-        )
+        return WatchModel(configured: true, sources: sources, folder: folder.path)
     }
 }

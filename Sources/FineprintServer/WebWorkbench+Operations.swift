@@ -6,33 +6,8 @@ import FineprintStore
 import Foundation
 
 /// The workbench's operations, shared by the pages and the API: each is the CLI's library call
-/// plus storage.
+/// plus storage. (Analysing an upload is `UploadController.analyse`.)
 extension WebWorkbench {
-    /// Reads an uploaded file, stores it (once per distinct bytes), analyses it against the chosen
-    /// tier and stores the analysis.
-    func analyseUpload(_ upload: UploadForm) async throws -> AnalysisSummary {
-        let playbook = try playbook(upload.profile)
-        let format = try upload.claimedFormat()
-        // The reader checks the content is what the extension claims (a PDF header, a DOCX zip,
-        // text that is not binary); nothing uploaded is ever run.
-        let document = try FineprintMetrics.countingFailures {
-            try reader.read(data: upload.data, name: upload.filename, format: format)
-        }
-        _ = try await store.saveDocument(
-            NewDocument(
-                sha256: document.sha256,
-                name: document.name,
-                format: document.format,
-                bytes: upload.data,
-                text: document.text
-            )
-        )
-        let analysis = FineprintMetrics.timingAnalysis(format: document.format) {
-            analyzer.analyze(document, playbook: playbook)
-        }
-        return try await store.saveAnalysis(analysis)
-    }
-
     /// Analyses an already stored document again, against another tier; a new analysis row.
     func reanalyse(_ id: Int64, profile: String?) async throws -> AnalysisSummary {
         let stored = try await storedAnalysis(id)

@@ -1,5 +1,12 @@
 import Foundation
 import Mustache
+import NIOCore
+
+/// A page's view model: built from the domain by its controller, rendered by the Mustache view
+/// (`Resources/Templates/<template>.mustache`) of the same name.
+protocol PageModel {
+    static var template: String { get }
+}
 
 /// The page templates and static files, shipped as resources of this module.
 struct Pages: Sendable {
@@ -31,13 +38,15 @@ struct Pages: Sendable {
         )
     }
 
-    /// Renders a page template; a missing template is a build error, so it fails loudly.
-    func render(_ template: String, _ view: Any) -> String {
-        guard let html = library.render(view, withTemplate: template) else {
-            preconditionFailure("no template named \(template)")
+    /// Renders a page model with its view; a missing template is a build error, so it fails loudly.
+    func render<Model: PageModel>(_ model: Model) -> ByteBuffer {
+        guard let html = library.render(model, withTemplate: Model.template) else {
+            preconditionFailure("no template named \(Model.template)")
         }
-        return html
+        return ByteBuffer(string: html)
     }
+
+    func page<Model: PageModel>(_ model: Model) -> HTML { HTML(render(model)) }
 }
 
 struct PagesError: Error, CustomStringConvertible {

@@ -1,0 +1,107 @@
+import FineprintAnalysis
+import FineprintCorpus
+import FineprintStore
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// What `buildApplication` needs to know: where to listen, where the data lives, the corpus and
+/// the settings. `fineprint serve` fills it from its options, the tests with temporary folders.
+public protocol AppArguments: Sendable {
+    var host: String { get }
+    var port: Int { get }
+    var logLevel: Logger.Level { get }
+    var storage: StorageLocation { get }
+    var corpusURL: URL { get }
+    /// The analyzer the CLI built (with the learned model unless rules only); nil: the rules alone.
+    var analyzer: Analyzer? { get }
+    var maxUploadBytes: Int { get }
+    var watchFolder: URL? { get }
+    var homeJurisdictions: [String] { get }
+}
+
+/// Where uploads and analyses are kept.
+public enum StorageLocation: Sendable {
+    /// SQLite in a data folder (created if missing).
+    case sqlite(folder: URL)
+    /// PostgreSQL (`postgres://user:password@host:5432/database?schema=…`).
+    case postgres(url: String)
+    /// A store the caller opened (tests).
+    case opened(any Store)
+
+    func open() async throws -> any Store {
+        switch self {
+        case .sqlite(let folder): return try SQLiteStore(dataDirectory: folder)
+        // Its client runs as a service of the application; it is migrated before the server starts.
+        case .postgres(let url): return PostgresStore(endpoint: try PostgresEndpoint(url: url))
+        case .opened(let store): return store
+        }
+    }
+}
+
+/// The web workbench: opens the store, loads the corpus, and builds the application around them.
+public func buildApplication(_ arguments: some AppArguments) async throws -> some ApplicationProtocol {
+    let corpus = try arguments.analyzer?.corpus ?? CorpusLoader.load(from: arguments.corpusURL)
+    let bench = try WebWorkbench(
+        corpus: corpus,
+        knowledge: try KnowledgeLoader.load(fromCorpus: arguments.corpusURL),
+        store: try await arguments.storage.open(),
+        maxUploadBytes: arguments.maxUploadBytes,
+        analyzer: arguments.analyzer,
+        watchFolder: arguments.watchFolder,
+        homeJurisdictions: arguments.homeJurisdictions
+    )
+    var logger = Logger(label: "fineprint.web")
+    logger.logLevel = arguments.logLevel
+    return buildApplication(bench, host: arguments.host, port: arguments.port, logger: logger)
+}
+
+/// The application around a workbench: the router, the store's client as a service when it runs
+/// one, and the start-up work before the server accepts a request.
+public func buildApplication(
+    _ bench: WebWorkbench,
+    host: String = "127.0.0.1",
+    port: Int = 8080,
+    logger: Logger
+) -> some ApplicationProtocol {
+    var app = Application(
+        router: buildRouter(bench),
+        configuration: .init(address: .hostname(host, port: port), serverName: "fineprint"),
+        logger: logger
+    )
+    if let service = bench.store as? any Service { app.addServices(service) }
+    app.beforeServerStarts {
+        if let postgres = bench.store as? PostgresStore { try await postgres.migrate() }
+        try await bench.start()
+    }
+    return app
+}
+
+/// The router: framework middleware (request log with its id), our security headers and error
+/// rendering, then the route table.
+public func buildRouter(_ bench: WebWorkbench) -> Router<WebRequestContext> {
+    FineprintMetrics.bootstrap()
+    let router = Router(context: WebRequestContext.self)
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: WebErrorMiddleware(bench: bench))
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routeMethods(bench)))
+    addRoutes(to: router, bench: bench)
+    return router
+}
+
+/// The methods of every route, read from the route table on a router of its own (middleware
+/// has to be added before the routes it wraps).
+func routeMethods(_ bench: WebWorkbench) -> RouteMethods {
+    let table = Router(context: WebRequestContext.self)
+    addRoutes(to: table, bench: bench)
+    return RouteMethods(table)
+}
+
+/// The router for tests that drive it without `buildApplication`.
+public enum WebApp {
+    public static func router(_ bench: WebWorkbench) -> Router<WebRequestContext> { buildRouter(bench) }
+}

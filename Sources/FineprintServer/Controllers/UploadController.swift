@@ -1,0 +1,59 @@
+import FineprintCore
+import FineprintStore
+import Hummingbird
+
+/// Uploading a contract: the upload page, the form post and the API call. Both posts read the
+/// multipart form (`UploadForm`), then `analyse` it.
+struct UploadController {
+    let bench: WebWorkbench
+
+    /// GET / — the upload form and the most recent analyses.
+    @Sendable func form(_ request: Request, context: WebRequestContext) async throws -> HTML {
+        let recent = try await bench.store.analyses(limit: 5, offset: 0).map(AnalysisRow.init)
+        let model = HomeModel(
+            profiles: ProfileOption.list(bench.profiles, selected: WebWorkbench.defaultProfile),
+            maxSize: UploadLimit.described(bench.maxUploadBytes),
+            recent: recent
+        )
+        return try bench.pages.page(model)
+    }
+
+    /// POST /analyses — analyses the upload, then shows its report.
+    @Sendable func createFromPage(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let summary = try await analyse(try await UploadForm.parse(request, maxBytes: bench.maxUploadBytes))
+        return Response.redirect(to: "/analyses/\(summary.id)", type: .normal)
+    }
+
+    /// POST /api/analyses — analyses the upload; 201 with the new analysis and its address.
+    @Sendable func createFromAPI(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let summary = try await analyse(try await UploadForm.parse(request, maxBytes: bench.maxUploadBytes))
+        var response = try JSONResponse.make(AnalysisItem(summary), status: .created)
+        response.headers[.location] = "/api/analyses/\(summary.id)"
+        return response
+    }
+
+    /// Reads an uploaded file, stores it (once per distinct bytes), analyses it against the chosen
+    /// tier and stores the analysis. The one step that takes time: a job queue would run this.
+    func analyse(_ upload: UploadForm) async throws -> AnalysisSummary {
+        let playbook = try bench.playbook(upload.profile)
+        let format = try upload.claimedFormat()
+        // The reader checks the content is what the extension claims (a PDF header, a DOCX zip,
+        // text that is not binary); nothing uploaded is ever run.
+        let document = try FineprintMetrics.countingFailures {
+            try bench.reader.read(data: upload.data, name: upload.filename, format: format)
+        }
+        _ = try await bench.store.saveDocument(
+            NewDocument(
+                sha256: document.sha256,
+                name: document.name,
+                format: document.format,
+                bytes: upload.data,
+                text: document.text
+            )
+        )
+        let analysis = FineprintMetrics.timingAnalysis(format: document.format) {
+            bench.analyzer.analyze(document, playbook: playbook)
+        }
+        return try await bench.store.saveAnalysis(analysis)
+    }
+}

@@ -1,0 +1,108 @@
+import FineprintCompare
+import FineprintCore
+
+/// The compare page (view: compare.mustache): the Comparison library type flattened for the template.
+struct CompareModel: PageModel {
+    static let template = "compare"
+    struct Column {
+        var name: String
+        var score: Int
+        var rank: Int
+        var gaps: Int
+        var analysisId: Int64
+    }
+    struct Cell {
+        var label: String
+        var css: String
+        var best: Bool
+        var confidence: String
+    }
+    struct Row {
+        var id: String
+        var name: String
+        var asked: String
+        var cells: [Cell]
+    }
+    struct Section {
+        var name: String
+        var rows: [Row]
+    }
+    struct MoveRow {
+        var id: String
+        var name: String
+        var severity: String
+        var present: [Bool]
+    }
+    struct DimensionRow {
+        var name: String
+        var scores: [Int]
+    }
+
+    var title = "Compare suppliers"
+    var profileName: String
+    var profiles: [ProfileOption]
+    var ids: [Int64]
+    var columns: [Column]
+    var sections: [Section]
+    var moves: [MoveRow]
+    var dimensions: [DimensionRow]
+    var query: String
+
+    init(_ c: Comparison, ids: [Int64], corpus: Corpus, profiles: [Playbook]) {
+        profileName = c.profileName
+        self.profiles = ProfileOption.list(profiles, selected: c.profile)
+        self.ids = ids
+        query = ids.map { "ids=\($0)" }.joined(separator: "&") + "&profile=\(c.profile)"
+        columns = c.documents.enumerated().map { i, d in
+            Column(name: d.name, score: d.score, rank: d.rank, gaps: d.gaps, analysisId: ids[i])
+        }
+        var sections: [Section] = []
+        for row in c.provisions {
+            let dimension = corpus.taxonomy.dimensions.first { $0.id == row.dimension }?.name ?? row.dimension
+            let cells = row.cells.enumerated().map { i, cell in
+                Cell(
+                    label: Self.label(cell, row),
+                    css: Self.css(cell, row),
+                    best: row.best.contains(i),
+                    confidence: Format.percent(cell.confidence)
+                )
+            }
+            let view = Row(id: row.id, name: row.name, asked: row.requirement.map(Self.asked) ?? "", cells: cells)
+            if sections.last?.name == dimension {
+                sections[sections.count - 1].rows.append(view)
+            } else {
+                sections.append(Section(name: dimension, rows: [view]))
+            }
+        }
+        self.sections = sections
+        moves = c.moves.map {
+            MoveRow(id: $0.id, name: $0.name, severity: $0.severity?.rawValue ?? "", present: $0.present)
+        }
+        dimensions = (c.documents.first?.dimensions.map(\.id) ?? []).map { id in
+            DimensionRow(
+                name: corpus.taxonomy.dimensions.first { $0.id == id }?.name ?? id,
+                scores: c.documents.map { d in d.dimensions.first { $0.id == id }?.score ?? 0 }
+            )
+        }
+    }
+
+    /// What a cell says in words (status, strength and value), so colour is never the only signal.
+    static func label(_ cell: MatrixCell, _ row: ProvisionRow) -> String {
+        if row.polarity == .hazard { return cell.status == .present ? "found" : "—" }
+        guard cell.status == .present else { return "absent" }
+        return [cell.strength?.rawValue ?? "present", cell.value].compactMap { $0 }.joined(separator: " · ")
+    }
+
+    static func css(_ cell: MatrixCell, _ row: ProvisionRow) -> String {
+        if row.polarity == .hazard { return cell.status == .present ? "hazard-present" : "hazard-absent" }
+        return cell.status == .present ? (cell.strength?.rawValue ?? "adequate") : "absent"
+    }
+
+    static func asked(_ level: RequirementLevel) -> String {
+        switch level {
+        case .required: "required"
+        case .preferred: "preferred"
+        case .mustBeAbsent: "must be absent"
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Hummingbird
+
+/// The route table: every address the server answers, with the controller handler that answers
+/// it. A new page or API goes here, its handler in the controller of its feature.
+func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
+    let upload = UploadController(bench: bench)
+    let analyses = AnalysesController(bench: bench)
+    let compare = CompareController(bench: bench)
+    let diff = DiffController(bench: bench)
+    let knowledge = KnowledgeController(bench: bench)
+    let watch = WatchController(bench: bench)
+    let files = StaticController(bench: bench)
+
+    // Pages.
+    router.get("/", use: upload.form)
+    router.post("/analyses", use: upload.createFromPage)
+    router.get("/analyses", use: analyses.history)
+    router.get("/analyses/:id", use: analyses.report)
+    router.post("/analyses/:id/reanalyse", use: analyses.reanalyse)
+    router.get("/analyses/:id/download/:format", use: analyses.download)
+    router.get("/compare", use: compare.page)
+    router.get("/diff", use: diff.page)
+    router.get("/knowledge", use: knowledge.search)
+    router.get("/knowledge/:kind/:id", use: knowledge.entry)
+    router.get("/watch", use: watch.page)
+    router.get("/watch/feed.atom", use: watch.feed)
+
+    // The JSON API, described by /api/openapi.json.
+    router.post("/api/analyses", use: upload.createFromAPI)
+    router.get("/api/analyses", use: analyses.list)
+    router.get("/api/analyses/:id", use: analyses.detail)
+    router.get("/api/profiles", use: analyses.profiles)
+    router.get("/api/compare", use: compare.api)
+    router.get("/api/diff", use: diff.api)
+    router.get("/api/knowledge", use: knowledge.searchAPI)
+    router.get("/api/knowledge/:kind/:id", use: knowledge.entryAPI)
+    router.get("/api/openapi.json", use: files.openAPI)
+
+    // Files and health.
+    router.get("/static/fineprint.css", use: files.stylesheet)
+    router.get("/static/upload.js", use: files.uploadScript)
+    router.get("/health", use: HealthController().health)
+    router.get("/metrics", use: MetricsController().metrics)
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Checks the running server against its own OpenAPI document with schemathesis (from PyPI): starts
+# `fineprint serve` on a free loopback port with an empty temporary data folder, seeds it with two
+# analyses (so the id routes have something to find), runs a bounded schemathesis run against
+# /api/openapi.json, stops the server and exits non-zero on any failure (a 5xx, a status or body the
+# document does not describe, a server that died).
+#   scripts/schemathesis.sh BINARY [MAX_EXAMPLES]     (default 30 examples per operation)
+# Needs python3 with schemathesis (`pip install schemathesis`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${1:?usage: scripts/schemathesis.sh path/to/fineprint [max-examples]}
+examples=${2:-30}
+command -v schemathesis >/dev/null || { echo "schemathesis: not installed (pip install schemathesis)" >&2; exit 1; }
+
+data=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+"$bin" serve --port "$port" --data-dir "$data" --log-level warning &
+server=$!
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 200); do
+  curl -fsS "$base/health" >/dev/null 2>&1 && break
+  kill -0 "$server" 2>/dev/null || { echo "schemathesis: the server did not start" >&2; exit 1; }
+  sleep 0.3
+done
+for name in vendor-ai-terms.md ministry-platform-agreement.html; do
+  curl -fsS -o /dev/null -F "file=@Tests/Fixtures/contracts/$name" -F profile=tier1 "$base/api/analyses"
+done
+
+# The multipart upload is left out of the generated cases for now: multipart-kit crashes the
+# process on a part header byte >= 0x80 (issue 17); the bounded multipart reader that replaces it
+# removes the exclusion. It is exercised above with real files.
+status=0
+schemathesis run "$base/api/openapi.json" \
+  --url "$base" \
+  --checks all \
+  --max-examples "$examples" \
+  --exclude-operation-id createAnalysis \
+  --no-color || status=$?
+if ! kill -0 "$server" 2>/dev/null; then
+  echo "schemathesis: the server died during the run" >&2
+  exit 1
+fi
+exit "$status"
