@@ -22,9 +22,8 @@ enum BenchText: String, CaseIterable, ExpressibleByArgument {
         case .noStops:
             base = String(String.UnicodeScalarView(contracts.unicodeScalars.filter { !Self.stops.contains($0) }))
         case .oneLine:
-            base = String(
-                String.UnicodeScalarView(contracts.unicodeScalars.map { Self.lineBreaks.contains($0) ? " " : $0 })
-            )
+            let joined = contracts.unicodeScalars.map { Self.lineBreaks.contains($0) ? " " : $0 }
+            base = String(String.UnicodeScalarView(joined))
         case .cueWords: base = Self.cueSentences(cueWords)
         }
         return Self.repeated(base, toBytes: bytes)
