@@ -44,7 +44,8 @@ extension PreparedDocument {
                 first -= 1
                 grew = true
             }
-            if last + 1 < sentences.count, fits(sentences[last + 1].span, within: region, first: first, last: last + 1) {
+            if last + 1 < sentences.count, fits(sentences[last + 1].span, within: region, first: first, last: last + 1)
+            {
                 last += 1
                 grew = true
             }

@@ -19,8 +19,11 @@ enum BenchText: String, CaseIterable, ExpressibleByArgument {
         let base: String
         switch self {
         case .ordinary: base = contracts
-        case .noStops: base = String(String.UnicodeScalarView(contracts.unicodeScalars.filter { !Self.stops.contains($0) }))
-        case .oneLine: base = String(String.UnicodeScalarView(contracts.unicodeScalars.map { Self.lineBreaks.contains($0) ? " " : $0 }))
+        case .noStops:
+            base = String(String.UnicodeScalarView(contracts.unicodeScalars.filter { !Self.stops.contains($0) }))
+        case .oneLine:
+            let joined = contracts.unicodeScalars.map { Self.lineBreaks.contains($0) ? " " : $0 }
+            base = String(String.UnicodeScalarView(joined))
         case .cueWords: base = Self.cueSentences(cueWords)
         }
         return Self.repeated(base, toBytes: bytes)
@@ -61,7 +64,8 @@ enum BenchText: String, CaseIterable, ExpressibleByArgument {
 
     /// The words of the corpus's cue and trigger patterns: every run of letters, once each.
     static func cueWords(_ corpus: Corpus) -> [String] {
-        let patterns = corpus.rules.flatMap { $0.cues.map(\.pattern) }
+        let patterns =
+            corpus.rules.flatMap { $0.cues.map(\.pattern) }
             + corpus.moves.flatMap { $0.triggers.compactMap(\.pattern) }
         var seen = Set<String>()
         var words: [String] = []

@@ -94,10 +94,14 @@ import Testing
         )
     }
 
+    /// Four one-sentence paragraphs: each sentence is its own clause, so evidence quotes are sentences.
     static let text = """
-        The Customer may terminate this Agreement for convenience on thirty days' notice. \
-        Invoices are payable within thirty days. \
-        A copy of the platform's programs is held by an escrow agent and released if the Supplier fails. \
+        The Customer may terminate this Agreement for convenience on thirty days' notice.
+
+        Invoices are payable within thirty days.
+
+        A copy of the platform's programs is held by an escrow agent and released if the Supplier fails.
+
         Each party keeps the other's secrets.
         """
 

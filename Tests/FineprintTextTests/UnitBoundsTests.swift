@@ -6,7 +6,8 @@ import Testing
 struct UnitBoundsTests {
     /// Contract wording with no sentence ends and no line breaks, `count` scalars long.
     func unbrokenText(_ count: Int, clauses: Bool) -> String {
-        let words = clauses
+        let words =
+            clauses
             ? "the Supplier shall keep Customer Data in the Territory, subject to the terms below; and it may "
             : "the Supplier shall keep Customer Data in the Territory subject to the terms below and it may "
         var text = ""
@@ -56,8 +57,16 @@ struct UnitBoundsTests {
         }
         // No boundary at all: a hard cut at the bound, nothing lost.
         let solid = String(repeating: "x", count: 2_500)
-        let units = UnitBounds.bounded([TextSpan(start: 0, end: 2_500)], in: Array(solid.unicodeScalars), maximumLength: 1_000)
-        #expect(units == [TextSpan(start: 0, end: 1_000), TextSpan(start: 1_000, end: 2_000), TextSpan(start: 2_000, end: 2_500)])
+        let units = UnitBounds.bounded(
+            [TextSpan(start: 0, end: 2_500)],
+            in: Array(solid.unicodeScalars),
+            maximumLength: 1_000
+        )
+        #expect(
+            units == [
+                TextSpan(start: 0, end: 1_000), TextSpan(start: 1_000, end: 2_000), TextSpan(start: 2_000, end: 2_500),
+            ]
+        )
     }
 
     @Test func shortSentencesAreUntouched() {
