@@ -375,7 +375,7 @@ public struct Analyzer: Sendable {
         return sentences.prefix(maximumEvidence).map { doc.sentences[$0].span }
     }
 
-    static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+    static func rounded(_ x: Double) -> Double { x.rounded(toPlaces: 3) }
 
     // MARK: kill-list moves
 
