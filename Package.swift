@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+let serviceLifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
+
 let package = Package(
     name: "Fineprint",
     platforms: [.macOS(.v14)],
@@ -25,100 +28,147 @@ let package = Package(
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
     ],
     targets: [
-        // Plain value types: taxonomy, rules, documents, findings. No storage, no I/O.
+        // Plain value types: taxonomy, rules, documents, findings, jobs. No storage, no I/O.
         .target(name: "FineprintCore"),
-        // Tokens, sentences and numbers over Unicode-scalar offsets.
+        // Tokens, bounded sentence units and numbers over Unicode-scalar offsets.
         .target(name: "FineprintText", dependencies: ["FineprintCore"]),
         // Reading and validating the YAML corpus.
         .target(name: "FineprintCorpus", dependencies: ["FineprintCore", "Yams"]),
         // Files in, extracted text with structure out.
-        .target(name: "FineprintIngest", dependencies: [
-            "FineprintCore", "FineprintText", "ZIPFoundation",
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
-        // The analysis engine: text in, findings out.
-        // The learned component: sentence n-gram classifiers and their combination with the rules (no I/O).
+        .target(
+            name: "FineprintIngest",
+            dependencies: [
+                "FineprintCore", "FineprintText", "ZIPFoundation", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The document as counsel reads it: parties, their defined names, defined terms and their classes.
+        .target(name: "FineprintReading", dependencies: ["FineprintCore", "FineprintText"]),
+        // The learned component: sentence classifiers and their combination with the rules (no I/O).
         .target(name: "FineprintLearn", dependencies: ["FineprintCore", "FineprintText"]),
-        .target(name: "FineprintAnalysis", dependencies: ["FineprintCore", "FineprintText", "FineprintLearn"]),
+        // The analysis engine: text in, findings out.
+        .target(
+            name: "FineprintAnalysis",
+            dependencies: ["FineprintCore", "FineprintText", "FineprintLearn", "FineprintReading"]
+        ),
         // Findings to JSON, text, Markdown and HTML.
         .target(name: "FineprintReport", dependencies: ["FineprintCore"]),
         // Comparing suppliers and diffing versions of one document: pure functions and renderers.
         .target(name: "FineprintCompare", dependencies: ["FineprintCore", "FineprintText", "FineprintAnalysis"]),
         // The watch store: content-addressed versions, an index, and the Atom feed of changes (file I/O).
-        .target(name: "FineprintWatch", dependencies: [
-            "FineprintCore", "FineprintCompare", .product(name: "Crypto", package: "swift-crypto"),
-        ]),
-        // Measuring the analyzer against labelled data (CUAD, our own labels).
-        .target(name: "FineprintEval", dependencies: [
-            "FineprintCore", "FineprintAnalysis", "FineprintIngest", "FineprintText", "FineprintLearn", "Yams",
-            .product(name: "CSV", package: "CSV.swift"),
-        ]),
-        // Storage behind a protocol: uploaded documents, analyses and the knowledge search index
-        // (SQLite via GRDB embedded by default, PostgreSQL via postgres-nio for multi-user deployments).
-        .target(name: "FineprintStore", dependencies: [
-            "FineprintCore", .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "PostgresNIO", package: "postgres-nio"),
-            .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ]),
-        // The web workbench: Hummingbird routes, server-side Mustache pages and the JSON API.
-        .target(name: "FineprintServer", dependencies: [
-            "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
-            "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "Mustache", package: "swift-mustache"),
-            .product(name: "Metrics", package: "swift-metrics"),
-            .product(name: "Prometheus", package: "swift-prometheus"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ], resources: [.copy("Resources")]),
-        // The knowledge base around contracts: partnership scorecards from their public terms, and the JSON export.
-        .target(name: "FineprintKnowledge", dependencies: [
-            "FineprintCore", "FineprintText", "FineprintAnalysis", .product(name: "Crypto", package: "swift-crypto"),
-        ]),
-        .executableTarget(name: "fineprint", dependencies: [
-            "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport", "FineprintEval",
-            "FineprintLearn",
-            "FineprintCompare", "FineprintWatch", "FineprintKnowledge", "FineprintServer",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        // Fuzz inputs shared by the fuzz tests: mutated seed files and random bytes.
         .target(
-            name: "FuzzSupport",
-            dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
-            path: "Tests/FuzzSupport"
+            name: "FineprintWatch",
+            dependencies: ["FineprintCore", "FineprintCompare", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Measuring the analyzer against labelled data (CUAD, our own labels, invariance, parties).
+        .target(
+            name: "FineprintEval",
+            dependencies: [
+                "FineprintCore", "FineprintAnalysis", "FineprintIngest", "FineprintText", "FineprintLearn",
+                "FineprintReading", "Yams", .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // Storage behind protocols: documents, analyses, jobs and the knowledge search index
+        // (SQLite via GRDB embedded by default, PostgreSQL via postgres-nio for shared deployments).
+        .target(
+            name: "FineprintStore",
+            dependencies: [
+                "FineprintCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"), serviceLifecycle,
+            ]
+        ),
+        // The knowledge base around contracts: partnership scorecards from their public terms, and the JSON export.
+        .target(
+            name: "FineprintKnowledge",
+            dependencies: [
+                "FineprintCore", "FineprintText", "FineprintAnalysis", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The web workbench: buildApplication, controllers, Mustache pages, the JSON API, job workers.
+        .target(
+            name: "FineprintServer",
+            dependencies: [
+                "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
+                "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch", "ZIPFoundation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"), serviceLifecycle,
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "fineprint",
+            dependencies: [
+                "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintReading", "FineprintAnalysis",
+                "FineprintReport", "FineprintEval", "FineprintLearn", "FineprintCompare", "FineprintWatch",
+                "FineprintKnowledge", "FineprintServer", "FineprintStore", serviceLifecycle,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // What the test targets share: the repository's paths, the bundled corpus, temporary files.
+        .target(
+            name: "FineprintTestSupport",
+            dependencies: ["FineprintCore", "FineprintCorpus", "FineprintAnalysis"],
+            path: "Tests/FineprintTestSupport"
+        ),
+        // Fuzz inputs shared by the fuzz tests: mutated seed files and random bytes.
+        .target(name: "FuzzSupport", dependencies: [propertyBased], path: "Tests/FuzzSupport"),
         .testTarget(name: "FineprintTextTests", dependencies: ["FineprintText"]),
-        .testTarget(name: "FineprintLearnTests", dependencies: [
-            "FineprintLearn", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintCore", "FineprintText",
-        ]),
-        .testTarget(name: "FineprintIngestTests", dependencies: [
-            "FineprintIngest", "ZIPFoundation", "FuzzSupport",
-            .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
-        .testTarget(name: "FineprintCorpusTests", dependencies: ["FineprintCorpus"]),
-        .testTarget(name: "FineprintKnowledgeTests", dependencies: [
-            "FineprintKnowledge", "FineprintCorpus", "FineprintAnalysis", "FineprintCore",
-        ]),
-        .testTarget(name: "FineprintAnalysisTests", dependencies: [
-            "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintReport", "Yams",
-        ]),
-        .testTarget(name: "FineprintEvalTests", dependencies: ["FineprintEval", "FineprintCorpus", "FineprintIngest"]),
-        .testTarget(name: "FineprintCompareTests", dependencies: [
-            "FineprintCompare", "FineprintWatch", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest",
-        ]),
-        .testTarget(name: "FineprintStoreTests", dependencies: [
-            "FineprintStore", "FineprintCore", .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "PostgresNIO", package: "postgres-nio"),
-        ]),
-        .testTarget(name: "FineprintServerTests", dependencies: [
-            "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore", "FineprintWatch", "FineprintCompare",
-            "FineprintAnalysis", "FineprintIngest",
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
-            .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "PostgresNIO", package: "postgres-nio"),
-            .product(name: "OpenAPIKit", package: "OpenAPIKit"),
-            "FuzzSupport", .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
+        .testTarget(
+            name: "FineprintLearnTests",
+            dependencies: [
+                "FineprintLearn", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintCore",
+                "FineprintText", "FineprintTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "FineprintIngestTests",
+            dependencies: ["FineprintIngest", "ZIPFoundation", "FuzzSupport", propertyBased]
+        ),
+        .testTarget(name: "FineprintCorpusTests", dependencies: ["FineprintCorpus", "FineprintTestSupport"]),
+        .testTarget(
+            name: "FineprintKnowledgeTests",
+            dependencies: [
+                "FineprintKnowledge", "FineprintCorpus", "FineprintAnalysis", "FineprintCore", "FineprintTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "FineprintAnalysisTests",
+            dependencies: [
+                "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintReport", "FineprintReading",
+                "Yams", "FineprintTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "FineprintEvalTests",
+            dependencies: ["FineprintEval", "FineprintCorpus", "FineprintIngest", "FineprintTestSupport"]
+        ),
+        .testTarget(
+            name: "FineprintCompareTests",
+            dependencies: [
+                "FineprintCompare", "FineprintWatch", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest",
+                "FineprintTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "FineprintStoreTests",
+            dependencies: [
+                "FineprintStore", "FineprintCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "FineprintServerTests",
+            dependencies: [
+                "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore", "FineprintWatch",
+                "FineprintCompare", "FineprintAnalysis", "FineprintIngest", "FuzzSupport", "ZIPFoundation",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"), propertyBased, serviceLifecycle,
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

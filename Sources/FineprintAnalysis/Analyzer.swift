@@ -383,7 +383,7 @@ public struct Analyzer: Sendable {
         Array(Set(hits.map(\.sentence)).sorted().prefix(maximumEvidence))
     }
 
-    static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+    static func rounded(_ x: Double) -> Double { x.rounded(toPlaces: 3) }
 
     // MARK: kill-list moves
 

@@ -41,6 +41,11 @@ public struct ComparedDocument: Hashable, Codable, Sendable {
     public var moves: [ComparedMove]
     public var gaps: Int
     public var rank: Int
+
+    /// The document's score in one dimension, as text ("" when it has none).
+    func scoreText(_ dimension: String) -> String {
+        dimensions.first { $0.id == dimension }.map { "\($0.score)" } ?? ""
+    }
 }
 
 public struct ComparedMove: Hashable, Codable, Sendable {
@@ -56,13 +61,10 @@ public struct MatrixCell: Hashable, Codable, Sendable {
     public var value: String?
     public var confidence: Double
 
-    enum CodingKeys: String, CodingKey { case status, strength, value, confidence }
+    enum CodingKeys: String, StateCodingKeys { case status, strength, value, confidence }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(status, forKey: .status)
-        try c.encode(strength, forKey: .strength)
-        try c.encode(value, forKey: .value)
-        try c.encode(confidence, forKey: .confidence)
+        try c.encodeState(status: status, strength: strength, value: value, confidence: confidence)
     }
 }
 

@@ -13,13 +13,9 @@ public enum ComparisonRenderer {
         }
     }
 
-    /// "strong", "weak · 72 hours", "—" for absent; hazards read "PRESENT (hazard)".
+    /// "strong", "weak · 72 hours", "absent"; hazards read "PRESENT (hazard)" (the shared `StateWording`).
     static func cellLabel(_ cell: MatrixCell, _ row: ProvisionRow) -> String {
-        if row.polarity == .hazard { return cell.status == .present ? "PRESENT (hazard)" : "absent" }
-        guard cell.status == .present else { return "—" }
-        var s = cell.strength?.rawValue ?? "present"
-        if let v = cell.value { s += " · " + v }
-        return s
+        StateWording.provision(cell.status, strength: cell.strength, value: cell.value, hazard: row.polarity == .hazard)
     }
 
     static func cellClass(_ cell: MatrixCell, _ row: ProvisionRow) -> String {
@@ -64,7 +60,7 @@ public enum ComparisonRenderer {
             out += "\nKill-list moves\n"
             for m in c.moves {
                 var line = pad("  " + m.id, width + 4) + pad(m.severity?.rawValue ?? "", 10)
-                for p in m.present { line += pad(p ? "FOUND" : "—", colWidth) }
+                for p in m.present { line += pad(StateWording.move(found: p), colWidth) }
                 out += line.trimmingCharacters(in: .whitespaces) + "\n"
             }
         }
@@ -75,7 +71,7 @@ public enum ComparisonRenderer {
         let dims = c.documents.first?.dimensions.map(\.id) ?? []
         for id in dims {
             var l = pad("  " + id, width + 14)
-            for d in c.documents { l += pad(d.dimensions.first { $0.id == id }.map { "\($0.score)" } ?? "", colWidth) }
+            for d in c.documents { l += pad(d.scoreText(id), colWidth) }
             out += l.trimmingCharacters(in: .whitespaces) + "\n"
         }
         return out
@@ -117,7 +113,7 @@ public enum ComparisonRenderer {
             for m in c.moves {
                 out +=
                     "| \(Render.md(m.name)) | \(m.severity?.rawValue ?? "") | "
-                    + m.present.map { $0 ? "found" : "—" }.joined(separator: " | ") + " |\n"
+                    + m.present.map { StateWording.move(found: $0) }.joined(separator: " | ") + " |\n"
             }
         }
         out += "\n## Scores\n\n| | " + c.documents.map { Render.md($0.name) }.joined(separator: " | ") + " |\n"
@@ -126,7 +122,7 @@ public enum ComparisonRenderer {
         for id in c.documents.first?.dimensions.map(\.id) ?? [] {
             out +=
                 "| \(Render.md(id)) | "
-                + c.documents.map { d in d.dimensions.first { $0.id == id }.map { "\($0.score)" } ?? "" }.joined(
+                + c.documents.map { d in d.scoreText(id) }.joined(
                     separator: " | "
                 ) + " |\n"
         }
@@ -173,7 +169,8 @@ public enum ComparisonRenderer {
                 b +=
                     "<tr><td>\(e(m.name))<br><span class=\"meta\">\(e(m.id))</span></td><td>\(e(m.severity?.rawValue ?? ""))</td>"
                 b +=
-                    m.present.map { $0 ? "<td class=\"hazard-present\">found</td>" : "<td>—</td>" }.joined() + "</tr>\n"
+                    m.present.map { "<td\($0 ? " class=\"hazard-present\"" : "")>\(StateWording.move(found: $0))</td>" }
+                    .joined() + "</tr>\n"
             }
             b += "</tbody></table>\n"
         }
@@ -187,7 +184,7 @@ public enum ComparisonRenderer {
             b +=
                 "<tr><td>\(e(id))</td>"
                 + c.documents.map { d in
-                    "<td class=\"num\">\(d.dimensions.first { $0.id == id }.map { "\($0.score)" } ?? "")</td>"
+                    "<td class=\"num\">\(d.scoreText(id))</td>"
                 }.joined() + "</tr>\n"
         }
         b += "</tbody></table>\n"
@@ -208,7 +205,7 @@ public enum ComparisonRenderer {
             ]
             for cell in row.cells {
                 f += [
-                    cell.status.rawValue, cell.strength?.rawValue ?? "", cell.value ?? "",
+                    StateWording.status(cell.status), cell.strength?.rawValue ?? "", cell.value ?? "",
                     String(format: "%.3f", cell.confidence),
                 ]
             }
@@ -218,7 +215,9 @@ public enum ComparisonRenderer {
             var f = ["kill_list_move", m.id, m.name, "", "hazard", m.severity?.rawValue ?? ""]
             for (i, p) in m.present.enumerated() {
                 let conf = c.documents[i].moves.first { $0.id == m.id }?.confidence
-                f += [p ? "present" : "absent", "", "", conf.map { String(format: "%.3f", $0) } ?? ""]
+                f += [
+                    StateWording.status(p ? .present : .absent), "", "", conf.map { String(format: "%.3f", $0) } ?? "",
+                ]
             }
             lines.append(f.map(Render.csv).joined(separator: ","))
         }
@@ -227,7 +226,7 @@ public enum ComparisonRenderer {
         lines.append(score.map(Render.csv).joined(separator: ","))
         for id in c.documents.first?.dimensions.map(\.id) ?? [] {
             var f = ["dimension_score", "", id, id, "", ""]
-            for d in c.documents { f += [d.dimensions.first { $0.id == id }.map { "\($0.score)" } ?? "", "", "", ""] }
+            for d in c.documents { f += [d.scoreText(id), "", "", ""] }
             lines.append(f.map(Render.csv).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

@@ -13,12 +13,7 @@ public enum DiffRenderer {
         }
     }
 
-    static func state(_ s: FindingState) -> String {
-        guard s.status == .present else { return "absent" }
-        var out = s.strength?.rawValue ?? "present"
-        if let v = s.value { out += " (\(v))" }
-        return out
-    }
+    static func state(_ s: FindingState) -> String { s.label }
 
     static func kindLabel(_ k: ProvisionChangeKind) -> String {
         switch k {

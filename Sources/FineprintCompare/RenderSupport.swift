@@ -5,13 +5,12 @@ import Foundation
 public enum CompareFormat: String, Sendable, CaseIterable {
     case text, json, markdown, html, csv
 
+    /// The format's name, but "txt" for text and "md" for Markdown.
     public var fileExtension: String {
         switch self {
         case .text: "txt"
-        case .json: "json"
         case .markdown: "md"
-        case .html: "html"
-        case .csv: "csv"
+        case .json, .html, .csv: rawValue
         }
     }
 }

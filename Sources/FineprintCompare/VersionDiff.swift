@@ -84,6 +84,9 @@ public enum ProvisionChangeKind: String, Codable, Sendable {
 }
 
 public struct FindingState: Hashable, Codable, Sendable {
+    /// The state in words, as every renderer writes it (`StateWording`).
+    public var label: String { StateWording.provision(status, strength: strength, value: value) }
+
     public var status: ProvisionStatus
     public var strength: Strength?
     public var value: String?
@@ -99,13 +102,10 @@ public struct FindingState: Hashable, Codable, Sendable {
         evidence = f.status == .present ? f.evidence.first : nil
     }
 
-    enum CodingKeys: String, CodingKey { case status, strength, value, confidence, evidence }
+    enum CodingKeys: String, StateCodingKeys { case status, strength, value, confidence, evidence }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(status, forKey: .status)
-        try c.encode(strength, forKey: .strength)
-        try c.encode(value, forKey: .value)
-        try c.encode(confidence, forKey: .confidence)
+        try c.encodeState(status: status, strength: strength, value: value, confidence: confidence)
         try c.encode(evidence, forKey: .evidence)
     }
 }
@@ -193,11 +193,11 @@ extension VersionDiff {
     ) -> VersionDiff {
         let started = DispatchTime.now().uptimeNanoseconds
         // The two analyses are independent: run them side by side.
-        let results = AnalysisPair()
+        let results = ResultSlots<Analysis>(count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { k in
             results.set(k, analyzer.analyze(k == 0 ? old : new, playbook: playbook))
         }
-        let (oldAnalysis, newAnalysis) = results.both
+        let (oldAnalysis, newAnalysis) = (results.get(0), results.get(1))
         let analysed = DispatchTime.now().uptimeNanoseconds
         var diff = compute(
             old: old,
@@ -228,94 +228,9 @@ extension VersionDiff {
         let ub = ClauseSplitter.units(of: new, scalars: sb, interner: &interner)
         let pairs = Aligner.align(ua, ub)
 
-        var clauses: [ClauseChange] = []
-        clauses.reserveCapacity(pairs.count)
-        func ref(_ u: ClauseUnit) -> ClauseRef {
-            ClauseRef(kind: u.kind, number: u.number, start: u.span.start, end: u.span.end, section: u.section)
-        }
-        for p in pairs {
-            switch (p.old, p.new) {
-            case let (i?, j?):
-                let x = ua[i]
-                let y = ub[j]
-                let renumbered = (x.number ?? "") != (y.number ?? "")
-                var change = ClauseChange(
-                    status: .unchanged,
-                    moved: p.moved,
-                    renumbered: renumbered,
-                    cosmetic: [],
-                    old: ref(x),
-                    new: ref(y),
-                    similarity: p.similarity,
-                    text: WordDiff.text(sb, y.span.start, y.span.end),
-                    segments: nil
-                )
-                // Keys are the texts with every cosmetic kind normalised away: when they differ, so does the meaning.
-                if x.key == y.key, let kinds = Cosmetic.kinds(sa, x.body, sb, y.body) {
-                    var all = kinds
-                    if renumbered { all.insert(.numbering, at: 0) }
-                    change.cosmetic = Array(Set(all)).sorted()
-                    change.status = all.isEmpty ? .unchanged : .cosmetic
-                } else {
-                    change.status = .modified
-                    change.segments = WordDiff.diff(sa, x.body, sb, y.body)
-                    if renumbered { change.cosmetic = [.numbering] }
-                }
-                clauses.append(change)
-            case let (i?, nil):
-                clauses.append(
-                    ClauseChange(
-                        status: .removed,
-                        moved: false,
-                        renumbered: false,
-                        cosmetic: [],
-                        old: ref(ua[i]),
-                        new: nil,
-                        similarity: nil,
-                        text: WordDiff.text(sa, ua[i].span.start, ua[i].span.end),
-                        segments: nil
-                    )
-                )
-            case let (nil, j?):
-                clauses.append(
-                    ClauseChange(
-                        status: .added,
-                        moved: false,
-                        renumbered: false,
-                        cosmetic: [],
-                        old: nil,
-                        new: ref(ub[j]),
-                        similarity: nil,
-                        text: WordDiff.text(sb, ub[j].span.start, ub[j].span.end),
-                        segments: nil
-                    )
-                )
-            default: break
-            }
-        }
+        let clauses = ClauseChanges(old: ua, new: ub, oldScalars: sa, newScalars: sb).changes(pairs)
         let rights = RightsDiff.changes(old: oldAnalysis, new: newAnalysis, corpus: corpus)
-        let count = { (s: ClauseChange.Status) in clauses.filter { $0.status == s }.count }
-        let moved = clauses.filter(\.moved).count
-        let better = rights.provisions.filter { $0.effect == .better }.count + rights.movesRemoved.count
-        let worse = rights.provisions.filter { $0.effect == .worse }.count + rights.movesAdded.count
-        let textChanged = count(.modified) + count(.added) + count(.removed) + moved > 0
-        let identical = old.text == new.text
-        var summary = DiffSummary(
-            cosmeticOnly: !identical && !textChanged && rights.isEmpty,
-            identical: identical,
-            rightsChanged: !rights.isEmpty,
-            better: better,
-            worse: worse,
-            unchanged: count(.unchanged),
-            cosmetic: count(.cosmetic),
-            modified: count(.modified),
-            moved: moved,
-            renumbered: clauses.filter(\.renumbered).count,
-            added: count(.added),
-            removed: count(.removed),
-            headline: ""
-        )
-        summary.headline = headline(summary, rights)
+        let summary = summarize(clauses, rights: rights, identical: old.text == new.text)
         let ended = DispatchTime.now().uptimeNanoseconds
         let ms = Double(ended - started) / 1e6
         return VersionDiff(
@@ -339,6 +254,32 @@ extension VersionDiff {
             clauses: clauses,
             timings: DiffTimings(analysisMilliseconds: 0, alignmentMilliseconds: ms, totalMilliseconds: ms)
         )
+    }
+
+    /// The counts and headline of a diff.
+    static func summarize(_ clauses: [ClauseChange], rights: RightsChanges, identical: Bool) -> DiffSummary {
+        let count = { (s: ClauseChange.Status) in clauses.filter { $0.status == s }.count }
+        let moved = clauses.filter(\.moved).count
+        let better = rights.provisions.filter { $0.effect == .better }.count + rights.movesRemoved.count
+        let worse = rights.provisions.filter { $0.effect == .worse }.count + rights.movesAdded.count
+        let textChanged = count(.modified) + count(.added) + count(.removed) + moved > 0
+        var summary = DiffSummary(
+            cosmeticOnly: !identical && !textChanged && rights.isEmpty,
+            identical: identical,
+            rightsChanged: !rights.isEmpty,
+            better: better,
+            worse: worse,
+            unchanged: count(.unchanged),
+            cosmetic: count(.cosmetic),
+            modified: count(.modified),
+            moved: moved,
+            renumbered: clauses.filter(\.renumbered).count,
+            added: count(.added),
+            removed: count(.removed),
+            headline: ""
+        )
+        summary.headline = headline(summary, rights)
+        return summary
     }
 
     static func headline(_ s: DiffSummary, _ r: RightsChanges) -> String {
@@ -462,23 +403,5 @@ enum RightsDiff {
             gapsOpened: new.gaps.map(\.provision).filter { !oldGaps.contains($0) },
             gapsClosed: old.gaps.map(\.provision).filter { !newGaps.contains($0) }
         )
-    }
-}
-
-/// The two analyses of a diff, written from two threads at once.
-private final class AnalysisPair: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Analysis?] = [nil, nil]
-
-    func set(_ index: Int, _ analysis: Analysis) {
-        lock.lock()
-        slots[index] = analysis
-        lock.unlock()
-    }
-
-    var both: (Analysis, Analysis) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (slots[0]!, slots[1]!)
     }
 }

@@ -109,4 +109,7 @@ public struct Taxonomy: Sendable {
 
     public func provision(_ id: String) -> Provision? { provisions.first { $0.id == id } }
     public func provisions(in dimension: String) -> [Provision] { provisions.filter { $0.dimension == dimension } }
+
+    /// The display name of a dimension; its id when the taxonomy has no such dimension.
+    public func dimensionName(_ id: String) -> String { dimensions.first { $0.id == id }?.name ?? id }
 }

@@ -12,12 +12,15 @@ public struct DocumentReader: Sendable {
     /// The pdftotext executable to use; nil looks it up on PATH.
     public var pdftotextPath: String?
 
-    public init(maxBytes: Int = 25_000_000) {
+    /// The largest input accepted when no limit is given: the CLI's --max-size and the web's upload limit.
+    public static let defaultMaxBytes = 25_000_000
+
+    public init(maxBytes: Int = defaultMaxBytes) {
         self.maxBytes = maxBytes
         self.pdftotextPath = nil
     }
 
-    public init(maxBytes: Int = 25_000_000, pdftotextPath: String?) {
+    public init(maxBytes: Int = defaultMaxBytes, pdftotextPath: String?) {
         self.maxBytes = maxBytes
         self.pdftotextPath = pdftotextPath
     }

@@ -42,102 +42,127 @@ enum MarkdownExtractor {
         }
 
         mutating func feed(_ raw: String) {
-            // Inside a fenced code block: keep lines as they are.
-            if let f = fence {
-                let t = raw.drop(while: { $0 == " " })
-                if t.hasPrefix(String(repeating: f.marker, count: f.length))
-                    && t.allSatisfy({ $0 == f.marker || $0 == " " || $0 == "\t" })
-                {
-                    builder.addBlock(code.joined(separator: "\n"), kind: .paragraph)
-                    code = []
-                    fence = nil
-                } else {
-                    code.append(raw)
-                }
+            if fence != nil {
+                continueFence(raw)
                 return
             }
-            var line = raw
-            // Blockquotes: drop the markers.
-            while let q = line.drop(while: { $0 == " " }).first, q == ">" {
-                line = String(line.drop(while: { $0 == " " }).dropFirst())
-                if line.first == " " { line.removeFirst() }
-            }
+            let line = Self.unquoted(raw)
             let indentWidth = line.prefix(while: { $0 == " " || $0 == "\t" }).reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
             let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty {
                 flush()
                 return
             }
-
-            // Code fences.
-            if let first = trimmed.first, first == "`" || first == "~" {
-                let run = trimmed.prefix(while: { $0 == first }).count
-                if run >= 3 && !(first == "`" && trimmed.dropFirst(run).contains("`")) {
-                    flush()
-                    fence = (first, run)
-                    return
-                }
-            }
-            // ATX headings.
-            if trimmed.first == "#", indentWidth < 4 {
-                let hashes = trimmed.prefix(while: { $0 == "#" }).count
-                let rest = trimmed.dropFirst(hashes)
-                if hashes <= 6 && (rest.isEmpty || rest.first == " " || rest.first == "\t") {
-                    flush()
-                    var title = String(rest).trimmingWhitespace()
-                    while title.hasSuffix("#") { title.removeLast() }
-                    builder.addBlock(Inline.strip(title.trimmingWhitespace()), kind: .heading, level: hashes)
-                    return
-                }
-            }
-            // Setext underlines and thematic breaks.
-            if indentWidth < 4, let c = trimmed.first, c == "=" || c == "-" || c == "*" || c == "_" {
-                let compact = trimmed.filter { $0 != " " && $0 != "\t" }
-                if compact.allSatisfy({ $0 == c }) {
-                    if (c == "=" || c == "-") && !paragraph.isEmpty && kind == .paragraph {
-                        kind = .heading
-                        level = c == "=" ? 1 : 2
-                        flush()
-                        return
-                    }
-                    if compact.count >= 3 {
-                        flush()
-                        return
-                    }
-                }
-            }
-            // Link reference definitions.
-            if trimmed.first == "[", let close = trimmed.firstIndex(of: "]"), trimmed[close...].hasPrefix("]:") {
-                flush()
-                return
-            }
-            // Table rows.
-            if trimmed.first == "|" || (trimmed.contains("|") && paragraph.isEmpty && isTableSeparator(trimmed)) {
-                flush()
-                if isTableSeparator(trimmed) { return }
-                var cells = splitCells(trimmed)
-                if cells.first?.isEmpty == true { cells.removeFirst() }
-                if cells.last?.isEmpty == true { cells.removeLast() }
-                builder.addBlock(
-                    cells.map { Inline.strip($0.trimmingWhitespace()) }.joined(separator: "\t"),
-                    kind: .paragraph
-                )
-                return
-            }
-            // List items.
-            if let item = listItem(trimmed) {
-                flush()
-                kind = .listItem
-                level = indentWidth / 2 + 1
-                number = item.number
-                var content = item.content
-                if content.hasPrefix("[ ] ") || content.hasPrefix("[x] ") || content.hasPrefix("[X] ") {
-                    content = String(content.dropFirst(4))
-                }
-                paragraph = [Inline.strip(content)]
+            if openFence(trimmed) || atxHeading(trimmed, indent: indentWidth)
+                || setextUnderlineOrBreak(trimmed, indent: indentWidth) || linkDefinition(trimmed)
+                || tableRow(trimmed) || listItemStart(trimmed, indent: indentWidth)
+            {
                 return
             }
             paragraph.append(Inline.strip(trimmed))
+        }
+
+        /// Inside a fenced code block: keep lines as they are until the closing fence.
+        private mutating func continueFence(_ raw: String) {
+            guard let f = fence else { return }
+            let t = raw.drop(while: { $0 == " " })
+            if t.hasPrefix(String(repeating: f.marker, count: f.length))
+                && t.allSatisfy({ $0 == f.marker || $0 == " " || $0 == "\t" })
+            {
+                builder.addBlock(code.joined(separator: "\n"), kind: .paragraph)
+                code = []
+                fence = nil
+            } else {
+                code.append(raw)
+            }
+        }
+
+        /// The line without its blockquote markers.
+        private static func unquoted(_ raw: String) -> String {
+            var line = raw
+            while let q = line.drop(while: { $0 == " " }).first, q == ">" {
+                line = String(line.drop(while: { $0 == " " }).dropFirst())
+                if line.first == " " { line.removeFirst() }
+            }
+            return line
+        }
+
+        /// A code fence opening.
+        private mutating func openFence(_ trimmed: String) -> Bool {
+            guard let first = trimmed.first, first == "`" || first == "~" else { return false }
+            let run = trimmed.prefix(while: { $0 == first }).count
+            guard run >= 3 && !(first == "`" && trimmed.dropFirst(run).contains("`")) else { return false }
+            flush()
+            fence = (first, run)
+            return true
+        }
+
+        /// An ATX heading ("## Title").
+        private mutating func atxHeading(_ trimmed: String, indent: Int) -> Bool {
+            guard trimmed.first == "#", indent < 4 else { return false }
+            let hashes = trimmed.prefix(while: { $0 == "#" }).count
+            let rest = trimmed.dropFirst(hashes)
+            guard hashes <= 6 && (rest.isEmpty || rest.first == " " || rest.first == "\t") else { return false }
+            flush()
+            var title = String(rest).trimmingWhitespace()
+            while title.hasSuffix("#") { title.removeLast() }
+            builder.addBlock(Inline.strip(title.trimmingWhitespace()), kind: .heading, level: hashes)
+            return true
+        }
+
+        /// A setext underline (the paragraph above becomes a heading) or a thematic break.
+        private mutating func setextUnderlineOrBreak(_ trimmed: String, indent: Int) -> Bool {
+            guard indent < 4, let c = trimmed.first, c == "=" || c == "-" || c == "*" || c == "_" else { return false }
+            let compact = trimmed.filter { $0 != " " && $0 != "\t" }
+            guard compact.allSatisfy({ $0 == c }) else { return false }
+            if (c == "=" || c == "-") && !paragraph.isEmpty && kind == .paragraph {
+                kind = .heading
+                level = c == "=" ? 1 : 2
+                flush()
+                return true
+            }
+            guard compact.count >= 3 else { return false }
+            flush()
+            return true
+        }
+
+        /// A link reference definition ("[id]: target"): not text.
+        private mutating func linkDefinition(_ trimmed: String) -> Bool {
+            guard trimmed.first == "[", let close = trimmed.firstIndex(of: "]"), trimmed[close...].hasPrefix("]:")
+            else { return false }
+            flush()
+            return true
+        }
+
+        /// A table row: its cells joined by tabs; separator rows dropped.
+        private mutating func tableRow(_ trimmed: String) -> Bool {
+            guard trimmed.first == "|" || (trimmed.contains("|") && paragraph.isEmpty && isTableSeparator(trimmed))
+            else { return false }
+            flush()
+            if isTableSeparator(trimmed) { return true }
+            var cells = splitCells(trimmed)
+            if cells.first?.isEmpty == true { cells.removeFirst() }
+            if cells.last?.isEmpty == true { cells.removeLast() }
+            builder.addBlock(
+                cells.map { Inline.strip($0.trimmingWhitespace()) }.joined(separator: "\t"),
+                kind: .paragraph
+            )
+            return true
+        }
+
+        /// The first line of a list item (task-list boxes dropped).
+        private mutating func listItemStart(_ trimmed: String, indent: Int) -> Bool {
+            guard let item = listItem(trimmed) else { return false }
+            flush()
+            kind = .listItem
+            level = indent / 2 + 1
+            number = item.number
+            var content = item.content
+            if content.hasPrefix("[ ] ") || content.hasPrefix("[x] ") || content.hasPrefix("[X] ") {
+                content = String(content.dropFirst(4))
+            }
+            paragraph = [Inline.strip(content)]
+            return true
         }
 
         func listItem(_ line: String) -> (number: String?, content: String)? {
@@ -192,100 +217,8 @@ enum MarkdownExtractor {
     /// Inline markup: emphasis, code spans, links, images, autolinks, HTML tags, escapes, entities.
     enum Inline {
         static func strip(_ text: String, depth: Int = 0) -> String {
-            let s = Array(text.unicodeScalars)
-            var out = String.UnicodeScalarView()
-            out.reserveCapacity(s.count)
-            let n = s.count
-            var i = 0
-            while i < n {
-                let c = s[i]
-                switch c {
-                case "\\":
-                    if i + 1 < n {
-                        let escaped: Unicode.Scalar = s[i + 1]
-                        if isASCIISymbol(escaped) {
-                            out.append(escaped)
-                            i += 2
-                            continue
-                        }
-                    }
-                case "`":
-                    var run = 0
-                    while i + run < n && s[i + run] == "`" { run += 1 }
-                    if let close = findRun("`", length: run, in: s, from: i + run) {
-                        var inner = Array(s[(i + run)..<close])
-                        if inner.count >= 2 && inner.first == " " && inner.last == " " {
-                            inner = Array(inner[1..<(inner.count - 1)])
-                        }
-                        out.append(contentsOf: inner)
-                        i = close + run
-                        continue
-                    }
-                    out.append(contentsOf: s[i..<(i + run)])
-                    i += run
-                    continue
-                case "!":
-                    if i + 1 < n, s[i + 1] == "[", let (_, _, end) = link(in: s, at: i + 1) {
-                        i = end  // images are dropped
-                        continue
-                    }
-                case "[":
-                    if depth < 4, let (label, isLink, end) = link(in: s, at: i), isLink {
-                        out.append(
-                            contentsOf: strip(String(String.UnicodeScalarView(label)), depth: depth + 1).unicodeScalars
-                        )
-                        i = end
-                        continue
-                    }
-                case "<":
-                    if let close = s[(i + 1)..<min(n, i + 2000)].firstIndex(of: ">") {
-                        let inner = String(String.UnicodeScalarView(s[(i + 1)..<close]))
-                        if inner.hasPrefix("http://") || inner.hasPrefix("https://") || inner.hasPrefix("mailto:") {
-                            out.append(
-                                contentsOf: (inner.hasPrefix("mailto:") ? String(inner.dropFirst(7)) : inner)
-                                    .unicodeScalars
-                            )
-                            i = close + 1
-                            continue
-                        }
-                        if let f = inner.unicodeScalars.first, LineShape.isAlphaASCII(f) || f == "/" || f == "!" {
-                            i = close + 1  // an HTML tag: dropped
-                            continue
-                        }
-                    }
-                case "&":
-                    if let (decoded, next) = HTMLEntities.decode(s, at: i, limit: n) {
-                        out.append(contentsOf: decoded.unicodeScalars)
-                        i = next
-                        continue
-                    }
-                case "*", "_", "~":
-                    var run = 0
-                    while i + run < n && s[i + run] == c { run += 1 }
-                    if c == "~" && run < 2 { break }
-                    let before: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
-                    let after: Unicode.Scalar? = i + run < n ? s[i + run] : nil
-                    let spaceBefore = before.map { SentenceSegmenter.isWhitespace($0) } ?? true
-                    let spaceAfter = after.map { SentenceSegmenter.isWhitespace($0) } ?? true
-                    if spaceBefore && spaceAfter {
-                        break  // a lone "*" between spaces is text
-                    }
-                    if c == "_" {
-                        let alnumBefore =
-                            before.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
-                        let alnumAfter =
-                            after.map { $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
-                        if alnumBefore && alnumAfter { break }  // snake_case
-                    }
-                    i += run
-                    continue
-                default:
-                    break
-                }
-                out.append(c)
-                i += 1
-            }
-            return String(out)
+            var stripper = InlineStripper(text, depth: depth)
+            return stripper.run()
         }
 
         /// "[label](target)" or "[label][ref]" at `s[p] == "["`: the label, whether it is a link, and the end.

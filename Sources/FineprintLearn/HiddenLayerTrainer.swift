@@ -166,104 +166,33 @@ struct HiddenLayerTrainer {
     }
 
     static func train(_ data: SegmentTrainer.Examples, categories: Int, features: Int, settings: Settings) -> Weights {
-        let H = settings.units
         var rng = SplitMix64(seed: settings.seed ^ 0x5EED)
-        func uniform(_ r: Float) -> Float { (Float(rng.next() >> 40) / Float(1 << 24) * 2 - 1) * r }
-        var w = [Float](repeating: 0, count: features * categories)
-        var wG = [Float](repeating: 1e-6, count: features * categories)
-        var e = (0..<(features * H)).map { _ in uniform(0.1) }
-        var eG = [Float](repeating: 1e-6, count: features * H)
-        var a0 = [Float](repeating: 0, count: H)
-        var a0G = [Float](repeating: 1e-6, count: H)
-        var v = (0..<(categories * H)).map { _ in uniform(0.1) }
-        var vG = [Float](repeating: 1e-6, count: categories * H)
-        var bias = [Float](repeating: 0, count: categories)
-        var biasG = [Float](repeating: 1e-6, count: categories)
+        var state = HiddenLayerSGD(categories: categories, features: features, settings: settings, rng: &rng)
         let positiveWeight = SegmentTrainer.positiveWeights(
             data,
             categories: categories,
             cap: settings.maxPositiveWeight
         )
-        SegmentTrainer.priorBias(data, categories: categories, into: &bias)
+        SegmentTrainer.priorBias(data, categories: categories, into: &state.bias)
         var order = Array(0..<data.count)
-        var z = [Float](repeating: 0, count: categories)
-        var g = [Float](repeating: 0, count: categories)
-        var h = [Float](repeating: 0, count: H)
-        var dh = [Float](repeating: 0, count: H)
-        let lr = settings.learningRate
-        let hlr = settings.hiddenLearningRate
-        let l2 = settings.l2
         for _ in 0..<settings.epochs {
             rng.shuffle(&order)
             for ex in order {
-                let r = data.range(ex)
-                let x = data.scale[ex]
-                // Forward: the shared layer, then every provision's linear score and read-out.
-                for j in 0..<H { h[j] = a0[j] }
-                for k in r {
-                    let base = Int(data.features[k]) * H
-                    for j in 0..<H { h[j] += x * e[base + j] }
-                }
-                for j in 0..<H { h[j] = tanh(h[j]) }
-                for c in 0..<categories {
-                    var s = bias[c]
-                    for j in 0..<H { s += v[c * H + j] * h[j] }
-                    z[c] = s
-                }
-                for k in r {
-                    let base = Int(data.features[k]) * categories
-                    for c in 0..<categories { z[c] += x * w[base + c] }
-                }
-                let label = data.labels[ex]
-                var any = false
-                for c in 0..<categories {
-                    let y: Float = label & (1 << c) != 0 ? 1 : 0
-                    let grad = (1 / (1 + exp(-z[c])) - y) * (y == 1 ? positiveWeight[c] : 1)
-                    // As in `SegmentTrainer`: an example already right to within 1e-4 is not worth the update.
-                    g[c] = abs(grad) > 1e-4 ? grad : 0
-                    if g[c] != 0 { any = true }
-                }
-                guard any else { continue }
-                // Backward: biases and read-outs, the layer's input gradient, then linear weights and embeddings.
-                for j in 0..<H { dh[j] = 0 }
-                for c in 0..<categories where g[c] != 0 {
-                    biasG[c] += g[c] * g[c]
-                    bias[c] -= lr * g[c] / biasG[c].squareRoot()
-                    for j in 0..<H {
-                        let i = c * H + j
-                        dh[j] += g[c] * v[i]
-                        let gv = g[c] * h[j] + l2 * v[i]
-                        vG[i] += gv * gv
-                        v[i] -= hlr * gv / vG[i].squareRoot()
-                    }
-                }
-                for j in 0..<H {
-                    dh[j] *= 1 - h[j] * h[j]
-                    a0G[j] += dh[j] * dh[j]
-                    a0[j] -= hlr * dh[j] / a0G[j].squareRoot()
-                }
-                for k in r {
-                    let f = Int(data.features[k])
-                    let lbase = f * categories
-                    for c in 0..<categories where g[c] != 0 {
-                        let i = lbase + c
-                        let grad = g[c] * x + l2 * w[i]
-                        wG[i] += grad * grad
-                        w[i] -= lr * grad / wG[i].squareRoot()
-                    }
-                    let ebase = f * H
-                    for j in 0..<H {
-                        let i = ebase + j
-                        let grad = dh[j] * x + l2 * e[i]
-                        eG[i] += grad * grad
-                        e[i] -= hlr * grad / eG[i].squareRoot()
-                    }
-                }
+                state.forward(data, ex)
+                // As in `SegmentTrainer`: an example already right to within 1e-4 is not worth the update.
+                guard state.gradients(label: data.labels[ex], positiveWeight: positiveWeight) else { continue }
+                state.backward(data, ex)
             }
         }
         return Weights(
-            linear: SegmentTrainer.Weights(categories: categories, weights: w, bias: bias),
-            hidden: Hidden(units: H, categories: categories, embedding: e, bias: a0, readout: v)
+            linear: SegmentTrainer.Weights(categories: categories, weights: state.w, bias: state.bias),
+            hidden: Hidden(
+                units: settings.units,
+                categories: categories,
+                embedding: state.e,
+                bias: state.a0,
+                readout: state.v
+            )
         )
     }
 }

@@ -128,313 +128,55 @@ public enum ModelTrainer {
         outOfDomainSource: String = "",
         settings: Settings = Settings()
     ) -> (LearnedModel, Report) {
-        let categories = provisions.count
-        precondition(categories <= 32, "at most 32 provisions per model")
-
-        // 1. Vocabulary, in name order so the file is the same on every run.
-        var counts: [UInt64: Int32] = [:]
-        for d in documents { for s in d.document.segments { for h in s.features { counts[h, default: 0] += 1 } } }
-        var names: [UInt64: String] = [:]
-        for d in documents { names.merge(d.names) { a, _ in a } }
-        let vocabulary = counts.compactMap { h, n in n >= settings.minimumCount ? names[h] : nil }.sorted()
-        var index: [UInt64: Int32] = [:]
-        for (i, name) in vocabulary.enumerated() { index[SegmentFeatures.hash(name)] = Int32(i) }
-        counts = [:]
-        names = [:]
-
-        // Per document: its segments as examples, and which clause each segment overlaps.
-        var perDocument: [SegmentTrainer.Examples] = []
-        // clauseOf[doc][category]: segment → the labelled clauses it overlaps.
-        var clauseOf: [[[Int: [Int]]]] = []
-        for d in documents {
-            var ex = SegmentTrainer.Examples()
-            var byCategory = [[Int: [Int]]](repeating: [:], count: categories)
-            for (s, segment) in d.document.segments.enumerated() {
-                var bits: UInt32 = 0
-                for (c, p) in provisions.enumerated() {
-                    guard let labels = d.labels[p] else { continue }
-                    let hit = Array(
-                        Set(
-                            labels.clauses.indices.filter { labels.clauses[$0].overlaps(segment.span) }
-                                .map { labels.clauseIndex[$0] }
-                        )
-                    ).sorted()
-                    if !hit.isEmpty {
-                        bits |= 1 << c
-                        byCategory[c][s] = hit
-                    }
-                }
-                let known = segment.features.compactMap { index[$0] }
-                let scale = segment.features.isEmpty ? 0 : 1 / Float(segment.features.count).squareRoot()
-                ex.append(known, labels: bits, scale: scale)
-            }
-            perDocument.append(ex)
-            clauseOf.append(byCategory)
-        }
-
-        // Whole documents as examples for the document classifiers: every feature of any sentence, once.
-        var wholeDocuments = SegmentTrainer.Examples()
-        for d in documents {
-            let all = SegmentClassifier.documentFeatures(d.document.segments.map(\.features))
-            var bits: UInt32 = 0
-            for (c, p) in provisions.enumerated() where d.labels[p]?.present == true { bits |= 1 << c }
-            wholeDocuments.append(
-                all.compactMap { index[$0] },
-                labels: bits,
-                scale: all.isEmpty ? 0 : 1 / Float(all.count).squareRoot()
-            )
-        }
-
-        // 2 and 4. k fold models and the final one, for sentences and for documents, two at a time on two cores.
-        let trainerSettings = SegmentTrainer.Settings(epochs: settings.epochs, seed: settings.seed)
-        let documentSettings = SegmentTrainer.Settings(epochs: settings.documentEpochs, seed: settings.seed)
-        let jobs = settings.folds + 1
-        let results = ResultBox<SegmentTrainer.Weights>(count: 2 * jobs)
-        // With a hidden layer, the sentence jobs' layers (their linear parts go to `results` as before).
-        let layers = ResultBox<(HiddenLayerTrainer.Hidden, rows: [Int], bytes: [Int8], steps: [Float])>(count: jobs)
-        var hiddenSettings = HiddenLayerTrainer.Settings()
-        hiddenSettings.units = settings.hiddenUnits
-        hiddenSettings.epochs = settings.epochs
-        hiddenSettings.seed = settings.seed
-        let layerSettings = hiddenSettings
-        let docs = perDocument
-        let whole = wholeDocuments
-        DispatchQueue.concurrentPerform(iterations: 2 * jobs) { job in
-            // Document jobs first: they are the quicker ones and would otherwise wait for a core at the end.
-            let fold = job % jobs
-            var data = SegmentTrainer.Examples()
-            if job < jobs {
-                for d in 0..<whole.count where fold == settings.folds || d % settings.folds != fold {
-                    data.append(Array(whole.features[whole.range(d)]), labels: whole.labels[d], scale: whole.scale[d])
-                }
-                var w = SegmentTrainer.train(
-                    data,
-                    categories: categories,
-                    features: vocabulary.count,
-                    settings: documentSettings
-                )
-                w.prune(minimum: settings.minimumWeight, keep: settings.documentWeightsPerProvision)
-                results.set(jobs + fold, w)
-                return
-            }
-            for (d, ex) in docs.enumerated() where fold == settings.folds || d % settings.folds != fold {
-                for e in 0..<ex.count {
-                    data.append(Array(ex.features[ex.range(e)]), labels: ex.labels[e], scale: ex.scale[e])
-                }
-            }
-            guard settings.hiddenUnits > 0 else {
-                var w = SegmentTrainer.train(
-                    data,
-                    categories: categories,
-                    features: vocabulary.count,
-                    settings: trainerSettings
-                )
-                w.prune(minimum: settings.minimumWeight, keep: settings.weightsPerProvision)
-                results.set(fold, w)
-                return
-            }
-            var m = HiddenLayerTrainer.trainAveraged(
-                data,
-                categories: categories,
-                features: vocabulary.count,
-                settings: layerSettings,
-                members: settings.hiddenMembers
-            )
-            m.linear.prune(minimum: settings.minimumWeight, keep: settings.weightsPerProvision)
-            let (rows, bytes, steps) = m.hidden.compress(keep: settings.hiddenRows)
-            results.set(fold, m.linear)
-            layers.set(fold, (m.hidden, rows, bytes, steps))
-        }
-        // Held-out document logits: heldOutDocument[doc][category].
-        let heldOutDocument = (0..<whole.count).map { d in
-            results.get(jobs + d % settings.folds).logits(whole.features[whole.range(d)], scale: whole.scale[d])
-        }
-        let finalDocument = results.get(jobs + settings.folds)
-        // Held-out logits: logits[doc][category][segment].
-        var heldOut: [[[Float]]] = []
-        for (d, ex) in perDocument.enumerated() {
-            let w = results.get(d % settings.folds)
-            let layer = settings.hiddenUnits > 0 ? layers.get(d % settings.folds).0 : nil
-            var perCategory = [[Float]](repeating: [Float](repeating: 0, count: ex.count), count: categories)
-            for e in 0..<ex.count {
-                var z = w.logits(ex.features[ex.range(e)], scale: ex.scale[e])
-                layer?.add(ex.features[ex.range(e)], scale: ex.scale[e], to: &z)
-                for c in 0..<categories { perCategory[c][e] = z[c] }
-            }
-            heldOut.append(perCategory)
-        }
-        let final = results.get(settings.folds)
-
-        // 3. Second stages per provision.
+        precondition(provisions.count <= 32, "at most 32 provisions per model")
+        // 1. Vocabulary; 2 and 4. the k fold models and the final one; 3. the second stages per provision.
+        let (vocabulary, index) = vocabulary(of: documents, minimumCount: settings.minimumCount)
+        let (perDocument, clauseOf) = segmentExamples(documents, provisions: provisions, index: index)
+        let firstStages = FirstStages.train(
+            segments: perDocument,
+            documents: documentExamples(documents, provisions: provisions, index: index),
+            categories: provisions.count,
+            features: vocabulary.count,
+            settings: settings
+        )
+        let secondStages = SecondStages(
+            documents: documents,
+            clauseOf: clauseOf,
+            heldOut: firstStages.heldOutSegmentLogits(perDocument),
+            heldOutDocument: firstStages.heldOutDocumentLogits(),
+            first: firstStages,
+            settings: settings
+        )
         var modelCategories: [LearnedModel.Category] = []
         var reports: [ProvisionReport] = []
-        var evidenceCounts: [EvidenceCounts] = []
-        var nestedCounts: [EvidenceCounts] = []
-        var perfectDocumentCounts: [EvidenceCounts] = []
+        var counts = EvidenceCountSets()
         for (c, provision) in provisions.enumerated() {
-            let rules = documents.map { $0.document.rules[provision] ?? RuleSignal(confidence: 0.01, support: [:]) }
-            let gold = documents.map { $0.labels[provision]?.present ?? false }
-            let x = documents.indices.map {
-                Combination.documentFeatures(
-                    rule: rules[$0],
-                    logits: heldOut[$0][c],
-                    documentLogit: heldOutDocument[$0][c]
-                )
-            }
-            let documentBeta = DenseLogistic.fit(x, gold)
-            let scores = x.map { DenseLogistic.score(documentBeta, $0) }
-            let (threshold, p, r, f1) = bestF1Threshold(scores, gold)
-            let rulesF1 = f1Score(predicted: rules.map { $0.confidence >= 0.5 }, gold: gold)
-
-            // Evidence stage: candidate sentences of every document, labelled by overlap with a clause.
-            var ex: [[Double]] = []
-            var ey: [Bool] = []
-            for d in documents.indices {
-                let logits = heldOut[d][c]
-                let best = logits.max() ?? -12
-                for s in Combination.candidates(rule: rules[d], logits: logits) {
-                    ex.append(Combination.evidenceFeatures(rule: rules[d], logits: logits, segment: s, best: best))
-                    ey.append(clauseOf[d][c][s] != nil)
-                }
-            }
-            // Rounded as in the file, so the thresholds are chosen for the coefficients that ship.
-            let evidenceBeta = DenseLogistic.fit(ex, ey).map(rounded)
-            // Every document's candidates ranked once, for the cross-fitted and the nested decisions alike.
-            let evidenceStage = LearnedModel.Stage(coefficients: evidenceBeta, threshold: 0)
-            let ranked = documents.indices.map {
-                Combination.rankedEvidence(evidenceStage, rule: rules[$0], logits: heldOut[$0][c])
-            }
-            let clauses = documents.map { $0.labels[provision]?.clauseCount ?? 0 }
-            let nestedPredicted = nestedPredictions(x, gold, folds: settings.folds)
-            let clauseOfSegment = clauseOf.map { $0[c] }
-            func counts(predicted: [Bool]) -> EvidenceCounts {
-                EvidenceCounts(
-                    ranked: ranked,
-                    predicted: predicted,
-                    clauseOf: clauseOfSegment,
-                    clauses: clauses,
-                    cap: settings.maxEvidence
-                )
-            }
-            evidenceCounts.append(counts(predicted: scores.map { $0 >= threshold }))
-            nestedCounts.append(counts(predicted: nestedPredicted))
-            perfectDocumentCounts.append(counts(predicted: gold))
-            let weights = final.milliPairs(category: c)
-            modelCategories.append(
-                LearnedModel.Category(
-                    provision: provision,
-                    bias: final.milliBias(category: c),
-                    weights: weights,
-                    documentBias: finalDocument.milliBias(category: c),
-                    documentWeights: finalDocument.milliPairs(category: c),
-                    document: LearnedModel.Stage(
-                        coefficients: documentBeta.map(rounded),
-                        threshold: rounded(threshold)
-                    ),
-                    evidence: LearnedModel.Stage(coefficients: evidenceBeta, threshold: 0),
-                    maxEvidence: settings.maxEvidence
-                )
-            )
-            reports.append(
-                ProvisionReport(
-                    provision: provision,
-                    documents: documents.count,
-                    positives: gold.filter { $0 }.count,
-                    positiveSentences: clauseOf.reduce(0) { $0 + $1[c].count },
-                    weights: weights.count,
-                    rulesF1: rulesF1,
-                    precision: p,
-                    recall: r,
-                    f1: f1,
-                    nestedF1: f1Score(predicted: nestedPredicted, gold: gold),
-                    evidencePrecision: 0,
-                    evidenceRecall: 0,
-                    nestedEvidencePrecision: nil,
-                    nestedEvidenceRecall: 0
-                )
-            )
+            let stage = secondStages.train(category: c, provision: provision)
+            modelCategories.append(stage.category)
+            reports.append(stage.report)
+            counts.append(stage.counts)
         }
-        // The evidence thresholds, all provisions at once (`EvidenceThresholds`).
-        let all = Array(documents.indices)
-        let curves = evidenceCounts.map { $0.curve(over: all) }
-        let (evidenceFloor, nested) = EvidenceThresholds.floorMeeting(
-            target: settings.evidencePrecisionTarget,
-            counts: nestedCounts,
+        let (evidenceFloor, perfect) = chooseEvidenceThresholds(
+            counts,
             documents: documents.count,
-            folds: settings.folds,
-            provisionFloor: settings.evidenceProvisionFloor
+            categories: &modelCategories,
+            reports: &reports,
+            settings: settings
         )
-        let perfect = EvidenceThresholds.floorMeeting(
-            target: settings.evidencePrecisionTarget,
-            counts: perfectDocumentCounts,
-            documents: documents.count,
-            folds: settings.folds,
-            provisionFloor: settings.evidenceProvisionFloor
+        var (gate, domainReport) = trainDomainGate(
+            documents,
+            outOfDomain: outOfDomain,
+            source: outOfDomainSource,
+            index: index,
+            features: vocabulary.count,
+            settings: settings
         )
-        let picks = EvidenceThresholds.choose(
-            curves,
-            precisionFloor: evidenceFloor,
-            provisionFloor: settings.evidenceProvisionFloor
+        let (kept, hidden) = keepUsedFeatures(
+            vocabulary,
+            categories: &modelCategories,
+            gate: &gate,
+            finalLayer: settings.hiddenUnits > 0 ? firstStages.layers.get(settings.folds) : nil
         )
-        for (c, pick) in picks.enumerated() {
-            reports[c].nestedEvidencePrecision = nested[c].precision
-            reports[c].nestedEvidenceRecall = nested[c].recall
-            let point = curves[c][pick]
-            modelCategories[c].evidence.threshold = point.threshold
-            reports[c].evidencePrecision = point.precision ?? 0
-            reports[c].evidenceRecall = point.recall
-        }
-
-        // The domain gate: the training contracts against the out-of-domain documents, whole documents as examples.
-        var gate: DomainGate?
-        var domainReport: DomainReport?
-        if !outOfDomain.isEmpty {
-            var examples = SegmentTrainer.Examples()
-            for segments in documents.map(\.document.segments) + outOfDomain.map(\.segments) {
-                let all = SegmentClassifier.documentFeatures(segments.map(\.features))
-                examples.append(
-                    all.compactMap { index[$0] },
-                    labels: examples.count >= documents.count ? 1 : 0,
-                    scale: all.isEmpty ? 0 : 1 / Float(all.count).squareRoot()
-                )
-            }
-            let (weights, threshold, report) = trainGate(
-                examples,
-                inDomain: documents.count,
-                names: outOfDomain.map(\.name),
-                features: vocabulary.count,
-                settings: settings
-            )
-            gate = DomainGate(
-                trainedOn: outOfDomainSource,
-                bias: weights.milliBias(category: 0),
-                threshold: rounded(threshold),
-                weights: weights.milliPairs(category: 0)
-            )
-            domainReport = report
-        }
-
-        // Only features some provision (or the gate) still weighs go into the file; renumber them.
-        var used = [Int](repeating: -1, count: vocabulary.count)
-        var kept: [String] = []
-        for category in modelCategories {
-            for pair in category.weights + category.documentWeights where used[pair[0]] < 0 {
-                used[pair[0]] = 0
-            }
-        }
-        for pair in gate?.weights ?? [] { used[pair[0]] = 0 }
-        let finalLayer = settings.hiddenUnits > 0 ? layers.get(settings.folds) : nil
-        for f in finalLayer?.rows ?? [] { used[f] = 0 }
-        for f in vocabulary.indices where used[f] == 0 {
-            used[f] = kept.count
-            kept.append(vocabulary[f])
-        }
-        for i in modelCategories.indices {
-            modelCategories[i].weights = modelCategories[i].weights.map { [used[$0[0]], $0[1]] }
-            modelCategories[i].documentWeights = modelCategories[i].documentWeights.map { [used[$0[0]], $0[1]] }
-        }
-        if let g = gate { gate?.weights = g.weights.map { [used[$0[0]], $0[1]] } }
-        let hidden = finalLayer.map { $0.0.fileLayer(rows: $0.rows.map { used[$0] }, bytes: $0.bytes, steps: $0.steps) }
         let model = LearnedModel(
             trainedOn: trainedOn,
             features: kept,
@@ -442,18 +184,15 @@ public enum ModelTrainer {
             domain: gate,
             hidden: hidden
         )
-        let sentences = perDocument.reduce(0) { $0 + $1.count }
-        return (
-            model,
-            Report(
-                vocabulary: kept.count,
-                sentences: sentences,
-                provisions: reports,
-                domain: domainReport,
-                evidenceFloor: evidenceFloor,
-                perfectDocumentEvidence: EvidenceThresholds.macro(perfect.nested)
-            )
+        let report = Report(
+            vocabulary: kept.count,
+            sentences: perDocument.reduce(0) { $0 + $1.count },
+            provisions: reports,
+            domain: domainReport,
+            evidenceFloor: evidenceFloor,
+            perfectDocumentEvidence: EvidenceThresholds.macro(perfect)
         )
+        return (model, report)
     }
 
     /// The gate's weights, trained on all examples; its threshold, chosen on the cross-fitted logits (each
@@ -512,7 +251,7 @@ public enum ModelTrainer {
         )
     }
 
-    static func rounded(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+    static func rounded(_ x: Double) -> Double { x.rounded(toPlaces: 4) }
 
     /// The document decisions with the document stage itself cross-fitted: for each fold, the stage and its
     /// F1-best threshold come from the other folds' (already held-out) scores.
@@ -566,22 +305,5 @@ public enum ModelTrainer {
             i = j
         }
         return (best.threshold, best.p, best.r, best.f1)
-    }
-}
-
-/// Results written from concurrent jobs, one slot each.
-final class ResultBox<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: T) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-    func get(_ i: Int) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[i]!
     }
 }

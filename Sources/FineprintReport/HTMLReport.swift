@@ -47,7 +47,7 @@ enum HTMLReport {
                     f.evidence.first.map { "<a href=\"#at-\($0.start)\">\(esc(input.provisionName(f.id)))</a>" }
                     ?? esc(input.provisionName(f.id))
                 h +=
-                    "<tr class=\"\(f.status.rawValue)\"><td>\(link)</td><td>\(f.status.rawValue)</td><td class=\"s-\(f.strength?.rawValue ?? "none")\">\(f.strength?.rawValue ?? "—")</td><td>\(esc(f.value ?? "—"))</td><td class=\"num\">\(confidenceText(f.confidence))</td></tr>\n"
+                    "<tr class=\"\(f.status.rawValue)\"><td>\(link)</td><td>\(StateWording.status(f.status))</td><td class=\"s-\(f.strength?.rawValue ?? "none")\">\(f.strength?.rawValue ?? "—")</td><td>\(esc(f.value ?? "—"))</td><td class=\"num\">\(confidenceText(f.confidence))</td></tr>\n"
             }
             h += "</tbody></table>\n"
         }

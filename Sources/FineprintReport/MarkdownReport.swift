@@ -39,7 +39,7 @@ enum MarkdownReport {
                     f.status == .present
                     ? (f.evidence.first.map { "“\(escape($0.quote.snippet(120)))” (\($0.start)–\($0.end))" } ?? "") : ""
                 md +=
-                    "| \(escape(input.provisionName(f.id))) | \(f.status.rawValue) | \(f.strength?.rawValue ?? "—") | \(escape(f.value ?? "—")) | \(confidenceText(f.confidence)) | \(evidence) |\n"
+                    "| \(escape(input.provisionName(f.id))) | \(StateWording.status(f.status)) | \(f.strength?.rawValue ?? "—") | \(escape(f.value ?? "—")) | \(confidenceText(f.confidence)) | \(evidence) |\n"
             }
         }
         md += "\n## Gaps and model clauses\n\n"

@@ -16,7 +16,7 @@ public struct ReportInput: Sendable {
     }
 
     func provisionName(_ id: String) -> String { corpus.taxonomy.provision(id)?.name ?? id }
-    func dimensionName(_ id: String) -> String { corpus.taxonomy.dimensions.first { $0.id == id }?.name ?? id }
+    func dimensionName(_ id: String) -> String { corpus.taxonomy.dimensionName(id) }
     func moveName(_ id: String) -> String { corpus.move(id)?.name ?? id }
     func clauseTitle(_ id: String) -> String { corpus.clause(id)?.title ?? id.replacingUnderscores }
 

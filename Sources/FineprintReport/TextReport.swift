@@ -18,7 +18,7 @@ enum TextReport {
         for (dimension, findings) in input.findingsByDimension {
             out += "\n\(dimension.name.uppercased())\n"
             for f in findings {
-                let status = f.status == .present ? "present" : "absent "
+                let status = pad(StateWording.status(f.status), 7)
                 var line =
                     "  \(status)  \(pad(input.provisionName(f.id), 42)) \(pad(f.strength?.rawValue ?? "-", 8)) \(confidenceText(f.confidence))"
                 if let v = f.value { line += "  \(v)" }

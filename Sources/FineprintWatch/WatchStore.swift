@@ -65,12 +65,8 @@ public struct WatchChange: Codable, Sendable, Equatable {
         worse = d.summary.worse
         scoreOld = d.rights.scoreOld
         scoreNew = d.rights.scoreNew
-        func state(_ s: FindingState) -> String {
-            guard s.status == .present else { return "absent" }
-            return (s.strength?.rawValue ?? "present") + (s.value.map { " (\($0))" } ?? "")
-        }
         details =
-            d.rights.provisions.map { "\($0.kind.rawValue) \($0.provision): \(state($0.old)) → \(state($0.new))" }
+            d.rights.provisions.map { "\($0.kind.rawValue) \($0.provision): \($0.old.label) → \($0.new.label)" }
             + d.rights.movesAdded.map { "kill-list move added \($0.id)" }
             + d.rights.movesRemoved.map { "kill-list move removed \($0.id)" }
         let s = d.summary

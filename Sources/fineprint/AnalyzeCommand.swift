@@ -21,34 +21,54 @@ struct Analyze: AsyncParsableCommand {
 
     @OptionGroup var judging: JudgingOptions
 
-    @Option(help: "Output format: text, json, markdown or html.")
-    var format: OutputFormat = .text
-
-    @Option(help: "Write the report here (a file for one input, a folder for several).")
-    var out: String?
+    @OptionGroup var output: OutputOptions<OutputFormat>
 
     @Flag(help: "No progress line.")
     var quiet = false
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    enum OutputFormat: String, OutputFormatChoice {
         case text, json, markdown, html
         var report: ReportFormat { ReportFormat(rawValue: rawValue)! }
     }
 
+    var format: OutputFormat { output.format }
+    var out: String? { output.out }
+
     func run() async throws {
-        let (bench, chosen) = try judging.load()
-        let files: [URL]
-        do { files = try InputFiles.expand(inputs) } catch {
-            Console.error("\(error)")
-            throw ExitCode(1)
-        }
+        let (setup, chosen) = try judging.load()
+        let files = try InputFiles.expand(inputs)
         if files.count > 1, format == .html, out == nil {
-            Console.error("several HTML reports need --out FOLDER")
-            throw ExitCode(2)
+            throw CLIError("several HTML reports need --out FOLDER", exitCode: 2)
         }
-        let reader = judging.reader
         let showProgress = !quiet && files.count > 1
         let started = Date()
+        let results = await analyse(files, setup: setup, playbook: chosen, showProgress: showProgress)
+        var failures = 0
+        var reports: [(url: URL, input: ReportInput)] = []
+        for (url, result) in zip(files, results) {
+            switch result {
+            case .success(let input): reports.append((url, input))
+            case .failure(let error):
+                failures += 1
+                Console.error("\(url.path): \(error)")
+            }
+        }
+        try write(reports, multiple: files.count > 1)
+        if showProgress {
+            let seconds = Date().timeIntervalSince(started)
+            Console.progress(String(format: "analysed %d of %d files in %.2f s\n", reports.count, files.count, seconds))
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Reads and analyses the files on every core, a few at a time; the results in the files' order.
+    private func analyse(
+        _ files: [URL],
+        setup: AnalysisSetup,
+        playbook: Playbook,
+        showProgress: Bool
+    ) async -> [Result<ReportInput, Error>] {
+        let reader = judging.reader
         var results = [Int: Result<ReportInput, Error>]()
         var done = 0
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -64,11 +84,11 @@ struct Analyze: AsyncParsableCommand {
                         index,
                         Result {
                             let document = try reader.read(fileAt: url)
-                            let analysis = bench.analyzer.analyze(document, playbook: chosen)
+                            let analysis = setup.analyzer.analyze(document, playbook: playbook)
                             return ReportInput(
                                 analysis: analysis,
-                                corpus: bench.corpus,
-                                playbook: chosen,
+                                corpus: setup.corpus,
+                                playbook: playbook,
                                 text: document.text
                             )
                         }
@@ -79,36 +99,19 @@ struct Analyze: AsyncParsableCommand {
             for await (index, result) in group {
                 results[index] = result
                 done += 1
-                if showProgress, Console.stderrIsTerminal || done % 50 == 0 || done == files.count {
-                    let line = "[\(done)/\(files.count)] \(files[index].lastPathComponent)"
-                    Console.progress(Console.stderrIsTerminal ? "\r\u{1B}[K" + String(line.prefix(100)) : line + "\n")
-                }
+                if showProgress { Self.showProgress(done: done, of: files.count, file: files[index]) }
                 submit()
             }
         }
         if showProgress && Console.stderrIsTerminal { Console.progress("\n") }
+        return files.indices.map { results[$0]! }
+    }
 
-        var failures = 0
-        var reports: [(url: URL, input: ReportInput)] = []
-        for (i, url) in files.enumerated() {
-            switch results[i]! {
-            case .success(let input): reports.append((url, input))
-            case .failure(let error):
-                failures += 1
-                Console.error("\(url.path): \(error)")
-            }
-        }
-        do {
-            try write(reports, multiple: files.count > 1)
-        } catch {
-            Console.error("\(error)")
-            throw ExitCode(1)
-        }
-        if showProgress {
-            let seconds = Date().timeIntervalSince(started)
-            Console.progress(String(format: "analysed %d of %d files in %.2f s\n", reports.count, files.count, seconds))
-        }
-        if failures > 0 { throw ExitCode(1) }
+    /// One line per file on a terminal (rewritten in place), one every 50 files into a log.
+    private static func showProgress(done: Int, of count: Int, file: URL) {
+        guard Console.stderrIsTerminal || done % 50 == 0 || done == count else { return }
+        let line = "[\(done)/\(count)] \(file.lastPathComponent)"
+        Console.progress(Console.stderrIsTerminal ? "\r\u{1B}[K" + String(line.prefix(100)) : line + "\n")
     }
 
     private func write(_ reports: [(url: URL, input: ReportInput)], multiple: Bool) throws {

@@ -21,52 +21,34 @@ struct Compare: AsyncParsableCommand {
 
     @OptionGroup var judging: JudgingOptions
 
-    @Option(help: "Output format: text, json, markdown, html or csv.")
-    var format: Format = .text
+    @OptionGroup var output: OutputOptions<Format>
 
-    @Option(help: "Write the comparison to this file instead of standard output.")
-    var out: String?
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, OutputFormatChoice {
         case text, json, markdown, html, csv
         var compare: CompareFormat { CompareFormat(rawValue: rawValue)! }
     }
 
     func run() async throws {
-        let (bench, chosen) = try judging.load()
-        let files: [URL]
-        do {
-            files = try InputFiles.expand(inputs)
-        } catch {
-            Console.error("\(error)")
-            throw ExitCode(2)
-        }
+        let (setup, chosen) = try judging.load()
+        let files = try CLIError.setup { try InputFiles.expand(inputs) }
         guard files.count >= 2 else {
-            Console.error("compare needs at least two documents (got \(files.count))")
-            throw ExitCode(2)
+            throw CLIError("compare needs at least two documents (got \(files.count))", exitCode: 2)
         }
         let reader = judging.reader
         var analyses: [Analysis] = []
         for url in files {
             do {
                 let document = try reader.read(fileAt: url)
-                var analysis = bench.analyzer.analyze(document, playbook: chosen)
+                var analysis = setup.analyzer.analyze(document, playbook: chosen)
                 // Folders can hold several files of one name; show enough of the path to tell them apart.
                 analysis.document.name = displayName(url, among: files)
                 analyses.append(analysis)
             } catch {
-                Console.error("\(url.path): \(error)")
-                throw ExitCode(1)
+                throw CLIError("\(url.path): \(error)")
             }
         }
-        let comparison = Comparison.build(analyses, corpus: bench.corpus, playbook: chosen)
-        do {
-            let text = try ComparisonRenderer.render(comparison, as: format.compare)
-            try OutputSink.write(text, to: out)
-        } catch {
-            Console.error("\(error)")
-            throw ExitCode(1)
-        }
+        let comparison = Comparison.build(analyses, corpus: setup.corpus, playbook: chosen)
+        try OutputSink.write(try ComparisonRenderer.render(comparison, as: output.format.compare), to: output.out)
     }
 }
 

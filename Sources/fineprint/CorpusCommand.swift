@@ -17,58 +17,41 @@ struct CorpusCommand: AsyncParsableCommand {
             abstract: "Check schema, references, ids, patterns, dates and sources of the corpus and knowledge base."
         )
 
-        @Option(help: "The corpus folder (default: the bundled corpus).")
-        var corpus: String?
+        @OptionGroup var corpus: CorpusOptions
 
         func run() async throws {
-            let url: URL
-            let loaded: Corpus
-            let knowledge: KnowledgeBase
-            do {
-                url = try CorpusLocator.locate(explicit: corpus)
-                loaded = try CorpusLoader.load(from: url)
-                knowledge = try KnowledgeLoader.load(fromCorpus: url)
-            } catch {
-                Console.error("\(error)")
-                throw ExitCode(1)
-            }
+            let url = try CorpusLocator.locate(explicit: corpus.corpus)
+            let loaded = try CorpusLoader.load(from: url)
+            let knowledge = try KnowledgeLoader.load(fromCorpus: url)
             var problems = CorpusValidator.validate(loaded).map(\.description)
             do { _ = try Analyzer(corpus: loaded) } catch { problems.append("patterns: \(error)") }
             problems += KnowledgeValidator.validate(knowledge, against: loaded).map(\.description)
-            if problems.isEmpty {
-                print("corpus \(url.path) is valid: \(summary(loaded))")
-                print("knowledge base is valid: \(summary(knowledge))")
-            } else {
+            guard problems.isEmpty else {
                 for p in problems { Console.error(p) }
-                Console.error("\(problems.count) problem(s) in \(url.path)")
-                throw ExitCode(1)
+                throw CLIError("\(problems.count) problem(s) in \(url.path)")
             }
+            print("corpus \(url.path) is valid: \(summary(loaded))")
+            print("knowledge base is valid: \(summary(knowledge))")
         }
     }
 
     struct Stats: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Count what the corpus and knowledge base hold.")
 
-        @Option(help: "The corpus folder (default: the bundled corpus).")
-        var corpus: String?
+        @OptionGroup var corpus: CorpusOptions
 
         func run() async throws {
-            do {
-                let url = try CorpusLocator.locate(explicit: corpus)
-                let loaded = try CorpusLoader.load(from: url)
-                let knowledge = try KnowledgeLoader.load(fromCorpus: url)
-                print(summary(loaded))
-                for d in loaded.taxonomy.dimensions {
-                    let ids = loaded.taxonomy.provisions(in: d.id).map(\.id)
-                    let cues = loaded.rules.filter { ids.contains($0.provision) }.reduce(0) { $0 + $1.cues.count }
-                    print("  \(d.id): \(ids.count) provisions, \(cues) cues")
-                }
-                print("knowledge: \(summary(knowledge))")
-                print(knowledgeTable(knowledge), terminator: "")
-            } catch {
-                Console.error("\(error)")
-                throw ExitCode(1)
+            let url = try CorpusLocator.locate(explicit: corpus.corpus)
+            let loaded = try CorpusLoader.load(from: url)
+            let knowledge = try KnowledgeLoader.load(fromCorpus: url)
+            print(summary(loaded))
+            for d in loaded.taxonomy.dimensions {
+                let ids = loaded.taxonomy.provisions(in: d.id).map(\.id)
+                let cues = loaded.rules.filter { ids.contains($0.provision) }.reduce(0) { $0 + $1.cues.count }
+                print("  \(d.id): \(ids.count) provisions, \(cues) cues")
             }
+            print("knowledge: \(summary(knowledge))")
+            print(knowledgeTable(knowledge), terminator: "")
         }
     }
 
@@ -91,45 +74,23 @@ struct CorpusCommand: AsyncParsableCommand {
         @Option(help: "The playbook partnership scorecards are read against.")
         var profile = "tier1"
 
-        @Option(help: "The corpus folder (default: the bundled corpus).")
-        var corpus: String?
+        @OptionGroup var corpus: CorpusOptions
 
         func run() async throws {
-            do {
-                let bench = try Workbench(corpusPath: corpus)
-                let knowledge = try KnowledgeLoader.load(fromCorpus: bench.corpusURL)
-                let problems = KnowledgeValidator.validate(knowledge, against: bench.corpus)
-                guard problems.isEmpty else {
-                    for p in problems { Console.error(p.description) }
-                    throw CLIError(
-                        "the knowledge base has \(problems.count) problem(s); run `fineprint corpus validate`"
-                    )
-                }
-                let scorer = PartnershipScorer(
-                    analyzer: bench.analyzer,
-                    corpus: bench.corpus,
-                    knowledge: knowledge,
-                    playbook: try bench.playbook(profile: profile, file: nil)
-                )
-                let export = CorpusExport(
-                    corpus: bench.corpus,
-                    knowledge: knowledge,
-                    scorecards: scorer.scorecards(),
-                    includeUnpublished: includeUnpublished
-                )
-                let data = try export.json()
-                if let out {
-                    try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-                    Console.error("wrote \(out) (\(data.count) bytes)")
-                } else {
-                    FileHandle.standardOutput.write(data)
-                    FileHandle.standardOutput.write(Data("\n".utf8))
-                }
-            } catch let error as ExitCode {
-                throw error
-            } catch {
-                Console.error("\(error)")
-                throw ExitCode(1)
+            let loaded = try KnowledgeSetup(corpusPath: corpus.corpus, profile: profile, listingProblems: true)
+            let export = CorpusExport(
+                corpus: loaded.analysis.corpus,
+                knowledge: loaded.knowledge,
+                scorecards: loaded.scorer.scorecards(),
+                includeUnpublished: includeUnpublished
+            )
+            let data = try export.json()
+            if let out {
+                try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+                Console.error("wrote \(out) (\(data.count) bytes)")
+            } else {
+                FileHandle.standardOutput.write(data)
+                FileHandle.standardOutput.write(Data("\n".utf8))
             }
         }
     }

@@ -26,39 +26,23 @@ struct Diff: AsyncParsableCommand {
 
     @OptionGroup var judging: JudgingOptions
 
-    @Option(help: "Output format: text, json, markdown or html.")
-    var format: Format = .text
-
-    @Option(help: "Write the diff to this file instead of standard output.")
-    var out: String?
+    @OptionGroup var output: OutputOptions<Format>
 
     @Flag(help: "Do not print the timing line.")
     var quiet = false
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, OutputFormatChoice {
         case text, json, markdown, html
         var compare: CompareFormat { CompareFormat(rawValue: rawValue)! }
     }
 
     func run() async throws {
-        let (bench, chosen) = try judging.load()
+        let (setup, chosen) = try judging.load()
         let reader = judging.reader
-        let oldDocument: ExtractedDocument
-        let newDocument: ExtractedDocument
-        do {
-            oldDocument = try reader.read(fileAt: URL(fileURLWithPath: old))
-            newDocument = try reader.read(fileAt: URL(fileURLWithPath: new))
-        } catch {
-            Console.error("\(error)")
-            throw ExitCode(1)
-        }
-        let diff = VersionDiff.compute(old: oldDocument, new: newDocument, analyzer: bench.analyzer, playbook: chosen)
-        do {
-            try OutputSink.write(try DiffRenderer.render(diff, as: format.compare), to: out)
-        } catch {
-            Console.error("\(error)")
-            throw ExitCode(1)
-        }
+        let oldDocument = try reader.read(fileAt: URL(fileURLWithPath: old))
+        let newDocument = try reader.read(fileAt: URL(fileURLWithPath: new))
+        let diff = VersionDiff.compute(old: oldDocument, new: newDocument, analyzer: setup.analyzer, playbook: chosen)
+        try OutputSink.write(try DiffRenderer.render(diff, as: output.format.compare), to: output.out)
         if !quiet {
             let t = diff.timings
             Console.progress(

@@ -22,41 +22,20 @@ struct Eval: AsyncParsableCommand {
         @OptionGroup var options: EvalOptions
 
         func run() async throws {
-            do {
-                let bench = try options.workbench()
-                let split = options.split
-                var categories = Dictionary(
-                    uniqueKeysWithValues: bench.corpus.taxonomy.provisions.compactMap { p in
-                        p.cuad.map { (p.id, $0) }
-                    }
-                )
-                if let wanted = options.wanted {
-                    categories = categories.filter { wanted.contains($0.key) }
-                }
-                guard !categories.isEmpty else {
-                    throw CLIError("no provision of the taxonomy maps to a CUAD category")
-                }
-                let documents = split.filter(
-                    try CUADDataset.load(from: URL(fileURLWithPath: data), categories: categories)
-                )
-                let order = bench.corpus.taxonomy.provisions.map(\.id).filter { categories[$0] != nil }
-                let evaluator = Evaluator(
-                    analyzer: bench.analyzer,
-                    playbook: try bench.playbook(profile: "tier1", file: nil)
-                )
-                let report = try await evaluator.evaluate(
-                    documents,
-                    provisions: order,
-                    dataset: "CUAD (\(data))",
-                    split: split
-                )
-                try options.publish(report)
-            } catch let error as ExitCode {
-                throw error
-            } catch {
-                Console.error("\(error)")
-                throw ExitCode(1)
+            let setup = try options.worksetup()
+            let split = options.split
+            var categories = setup.cuadCategories
+            if let wanted = options.wanted {
+                categories = categories.filter { wanted.contains($0.key) }
             }
+            guard !categories.isEmpty else {
+                throw CLIError("no provision of the taxonomy maps to a CUAD category")
+            }
+            let documents = split.filter(
+                try CUADDataset.load(from: URL(fileURLWithPath: data), categories: categories)
+            )
+            let order = setup.corpus.taxonomy.provisions.map(\.id).filter { categories[$0] != nil }
+            try await options.evaluate(documents, provisions: order, dataset: "CUAD (\(data))", setup: setup)
         }
     }
 
@@ -88,59 +67,47 @@ struct Eval: AsyncParsableCommand {
         @OptionGroup var options: EvalOptions
 
         func run() async throws {
-            do {
-                let bench = try options.workbench()
-                let split = options.split
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue
-                else {
-                    Console.error(
-                        "eval labels skipped: no data folder at \(data) (the documents are not part of the repository)"
-                    )
-                    return
-                }
-                let labelsURL =
-                    labels.map { URL(fileURLWithPath: $0) }
-                    ?? bench.corpusURL.deletingLastPathComponent().appendingPathComponent("eval/labels/vendor-terms")
-                let all = bench.corpus.taxonomy.provisions.map(\.id)
-                var labelled = try GoldLabels.load(labels: labelsURL, data: URL(fileURLWithPath: data), provisions: all)
-                if let set {
-                    labelled = labelled.filter { $0.labels.annotated.set == set }
-                    guard !labelled.isEmpty else { throw CLIError("no label file of set \(set) in \(labelsURL.path)") }
-                }
-                if check {
-                    let counts = Dictionary(grouping: labelled, by: \.split).mapValues(\.count)
-                    print(
-                        "\(labelled.count) label files check out (dev \(counts[.dev] ?? 0), validation \(counts[.validation] ?? 0))"
-                    )
-                    return
-                }
-                var order = all
-                if let wanted = options.wanted {
-                    if let unknown = wanted.subtracting(all).sorted().first {
-                        throw CLIError("'\(unknown)' is not a provision of the taxonomy")
-                    }
-                    order = all.filter { wanted.contains($0) }
-                }
-                let documents = split.filter(labelled)
-                guard !documents.isEmpty else { throw CLIError("no labelled document in split \(split.rawValue)") }
-                let evaluator = Evaluator(
-                    analyzer: bench.analyzer,
-                    playbook: try bench.playbook(profile: "tier1", file: nil)
+            let setup = try options.worksetup()
+            let split = options.split
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                Console.error(
+                    "eval labels skipped: no data folder at \(data) (the documents are not part of the repository)"
                 )
-                let report = try await evaluator.evaluate(
-                    documents,
-                    provisions: order,
-                    dataset: "vendor terms (\(labelsURL.lastPathComponent) labels)",
-                    split: split
-                )
-                try options.publish(report)
-            } catch let error as ExitCode {
-                throw error
-            } catch {
-                Console.error("\(error)")
-                throw ExitCode(1)
+                return
             }
+            let labelsURL =
+                labels.map { URL(fileURLWithPath: $0) }
+                ?? setup.corpusURL.deletingLastPathComponent().appendingPathComponent("eval/labels/vendor-terms")
+            let all = setup.corpus.taxonomy.provisions.map(\.id)
+            var labelled = try GoldLabels.load(labels: labelsURL, data: URL(fileURLWithPath: data), provisions: all)
+            if let set {
+                labelled = labelled.filter { $0.labels.annotated.set == set }
+                guard !labelled.isEmpty else { throw CLIError("no label file of set \(set) in \(labelsURL.path)") }
+            }
+            if check {
+                let counts = Dictionary(grouping: labelled, by: \.split).mapValues(\.count)
+                print(
+                    "\(labelled.count) label files check out (dev \(counts[.dev] ?? 0), validation \(counts[.validation] ?? 0))"
+                )
+                return
+            }
+            var order = all
+            if let wanted = options.wanted {
+                if let unknown = wanted.subtracting(all).sorted().first {
+                    throw CLIError("'\(unknown)' is not a provision of the taxonomy")
+                }
+                order = all.filter { wanted.contains($0) }
+            }
+            let documents = split.filter(labelled)
+            guard !documents.isEmpty else { throw CLIError("no labelled document in split \(split.rawValue)") }
+            try await options.evaluate(
+                documents,
+                provisions: order,
+                dataset: "vendor terms (\(labelsURL.lastPathComponent) labels)",
+                setup: setup
+            )
         }
     }
 }
@@ -154,18 +121,29 @@ struct EvalOptions: ParsableArguments {
     @Option(help: "Also write the report as JSON here.")
     var json: String?
 
-    @Option(help: "The corpus folder (default: the bundled corpus).")
-    var corpus: String?
+    @OptionGroup var corpus: CorpusOptions
 
     @Option(help: "Only these provisions (comma-separated ids).")
     var only: String?
 
-    @Flag(help: "Rules only: leave out the learned model, to compare against the combination.")
-    var rulesOnly = false
+    @OptionGroup var model: ModelOptions
 
-    func workbench() throws -> Workbench { try Workbench(corpusPath: corpus, rulesOnly: rulesOnly) }
+    func worksetup() throws -> AnalysisSetup {
+        try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: model.rulesOnly)
+    }
 
     var wanted: Set<String>? { only.map { Set($0.split(separator: ",").map(String.init)) } }
+
+    /// Scores the analyzer on the documents against the tier-1 playbook, then publishes the report.
+    func evaluate(
+        _ documents: [LabelledDocument],
+        provisions: [String],
+        dataset: String,
+        setup: AnalysisSetup
+    ) async throws {
+        let evaluator = Evaluator(analyzer: setup.analyzer, playbook: try setup.playbook(profile: "tier1", file: nil))
+        try publish(try await evaluator.evaluate(documents, provisions: provisions, dataset: dataset, split: split))
+    }
 
     /// Prints the table and, when asked, writes the report as JSON.
     func publish(_ report: EvaluationReport) throws {

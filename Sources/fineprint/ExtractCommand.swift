@@ -20,34 +20,24 @@ struct Extract: AsyncParsableCommand {
     @Flag(help: "Print the blocks and sentences as JSON instead of the text.")
     var structure = false
 
-    @Option(help: "Largest input file accepted, in bytes.")
-    var maxSize = 25_000_000
+    @OptionGroup var limit: InputLimitOptions
 
     func run() async throws {
-        let document: ExtractedDocument
-        do {
-            document = try DocumentReader(maxBytes: maxSize).read(fileAt: URL(fileURLWithPath: file))
-        } catch {
-            Console.error("\(error)")
-            throw ExitCode(1)
-        }
+        let document = try limit.reader.read(fileAt: URL(fileURLWithPath: file))
         if !structure {
             var text = document.text
             if !text.hasSuffix("\n") { text += "\n" }
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        let output = StructureOutput(document)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do {
-            var data = try encoder.encode(output)
-            data.append(0x0A)
-            FileHandle.standardOutput.write(data)
-        } catch {
-            Console.error("cannot encode the structure: \(error)")
-            throw ExitCode(1)
+        var data: Data
+        do { data = try encoder.encode(StructureOutput(document)) } catch {
+            throw CLIError("cannot encode the structure: \(error)")
         }
+        data.append(0x0A)
+        FileHandle.standardOutput.write(data)
     }
 }
 

@@ -10,4 +10,21 @@ struct Fineprint: AsyncParsableCommand {
             Diff.self, Watch.self, Serve.self, Bench.self,
         ]
     )
+
+    /// Parsing and usage errors are argument-parser's (usage text, exit status 64); every error a command's
+    /// `run()` throws goes through `CLIError.exitCode(reporting:)`.
+    static func main() async {
+        let command: any ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(withError: error) }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                var syncCommand = command
+                try syncCommand.run()
+            }
+        } catch {
+            exit(withError: CLIError.exitCode(reporting: error))
+        }
+    }
 }

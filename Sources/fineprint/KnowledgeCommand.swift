@@ -13,27 +13,12 @@ struct KnowledgeCommand: AsyncParsableCommand {
 
     /// Shared by the subcommands: the bundled (or given) corpus and its validated knowledge base.
     struct Source: ParsableArguments {
-        @Option(help: "The corpus folder (default: the bundled corpus).")
-        var corpus: String?
+        @OptionGroup var corpus: CorpusOptions
 
         @Flag(help: "Also show items below primary_source confidence.")
         var includeUnpublished = false
 
-        func load() throws -> (Workbench, KnowledgeBase, PartnershipScorer) {
-            let bench = try Workbench(corpusPath: corpus)
-            let knowledge = try KnowledgeLoader.load(fromCorpus: bench.corpusURL)
-            let problems = KnowledgeValidator.validate(knowledge, against: bench.corpus)
-            guard problems.isEmpty else {
-                throw CLIError("the knowledge base has \(problems.count) problem(s); run `fineprint corpus validate`")
-            }
-            let scorer = PartnershipScorer(
-                analyzer: bench.analyzer,
-                corpus: bench.corpus,
-                knowledge: knowledge,
-                playbook: try bench.playbook(profile: "tier1", file: nil)
-            )
-            return (bench, knowledge, scorer)
-        }
+        func load() throws -> KnowledgeSetup { try KnowledgeSetup(corpusPath: corpus.corpus, profile: "tier1") }
     }
 
     struct Patterns: AsyncParsableCommand {
@@ -41,16 +26,14 @@ struct KnowledgeCommand: AsyncParsableCommand {
         @OptionGroup var source: Source
 
         func run() async throws {
-            try Console.failing {
-                let (_, knowledge, _) = try source.load()
-                let shown = source.includeUnpublished ? knowledge : knowledge.published
-                for p in shown.patterns {
-                    let tracked = shown.partnerships(exhibiting: p.id).count
-                    print(
-                        "\(p.id)  \(p.name)  [\(p.category.rawValue), \(tracked) partnerships, \(p.killListMoves.count) moves]"
-                    )
-                    print("    \(p.summary.trimmingCharacters(in: .whitespacesAndNewlines))")
-                }
+            let knowledge = try source.load().knowledge
+            let shown = source.includeUnpublished ? knowledge : knowledge.published
+            for p in shown.patterns {
+                let tracked = shown.partnerships(exhibiting: p.id).count
+                print(
+                    "\(p.id)  \(p.name)  [\(p.category.rawValue), \(tracked) partnerships, \(p.killListMoves.count) moves]"
+                )
+                print("    \(p.summary.trimmingCharacters(in: .whitespacesAndNewlines))")
             }
         }
     }
@@ -62,27 +45,26 @@ struct KnowledgeCommand: AsyncParsableCommand {
         @OptionGroup var source: Source
 
         func run() async throws {
-            try Console.failing {
-                let (bench, knowledge, scorer) = try source.load()
-                let shown = source.includeUnpublished ? knowledge : knowledge.published
-                guard let pattern = shown.pattern(id) else {
-                    let hidden =
-                        knowledge.pattern(id) != nil ? " (it is not primary-sourced; add --include-unpublished)" : ""
-                    throw CLIError(
-                        "no pattern '\(id)'\(hidden); known: \(shown.patterns.map(\.id).joined(separator: ", "))"
-                    )
-                }
-                print(
-                    PatternPage(
-                        pattern: pattern,
-                        knowledge: knowledge,
-                        corpus: bench.corpus,
-                        scorecard: scorer.scorecard(for:),
-                        includeUnpublished: source.includeUnpublished
-                    ).markdown(),
-                    terminator: ""
+            let loaded = try source.load()
+            let knowledge = loaded.knowledge
+            let shown = source.includeUnpublished ? knowledge : knowledge.published
+            guard let pattern = shown.pattern(id) else {
+                let hidden =
+                    knowledge.pattern(id) != nil ? " (it is not primary-sourced; add --include-unpublished)" : ""
+                throw CLIError(
+                    "no pattern '\(id)'\(hidden); known: \(shown.patterns.map(\.id).joined(separator: ", "))"
                 )
             }
+            print(
+                PatternPage(
+                    pattern: pattern,
+                    knowledge: knowledge,
+                    corpus: loaded.analysis.corpus,
+                    scorecard: loaded.scorer.scorecard(for:),
+                    includeUnpublished: source.includeUnpublished
+                ).markdown(),
+                terminator: ""
+            )
         }
     }
 
@@ -97,41 +79,40 @@ struct KnowledgeCommand: AsyncParsableCommand {
         @OptionGroup var source: Source
 
         func run() async throws {
-            try Console.failing {
-                let (_, knowledge, scorer) = try source.load()
-                let shown = source.includeUnpublished ? knowledge : knowledge.published
-                let chosen =
-                    try ids.isEmpty
-                    ? shown.partnerships
-                    : ids.map { id in
-                        guard let p = shown.partnership(id) else {
-                            throw CLIError(
-                                "no partnership '\(id)' (shown: primary-sourced only unless --include-unpublished)"
-                            )
-                        }
-                        return p
-                    }
-                let cards = chosen.map(scorer.scorecard(for:))
-                if json {
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                    print(String(decoding: try encoder.encode(cards), as: UTF8.self))
-                    return
-                }
-                for (p, card) in zip(chosen, cards) {
-                    print("\(p.name) (\(p.date)) — \(card.excerptsRead) public-terms excerpt(s) read")
-                    for s in card.visibleMoves { print("  move visible: \(s.id) — \"\(s.quote)\" [\(s.source)]") }
-                    for s in card.evidentProtections {
-                        print(
-                            "  protection evident: \(s.id) (\(s.strength?.rawValue ?? "-")) — \"\(s.quote)\" [\(s.source)]"
+            let loaded = try source.load()
+            let knowledge = loaded.knowledge
+            let shown = source.includeUnpublished ? knowledge : knowledge.published
+            let chosen =
+                try ids.isEmpty
+                ? shown.partnerships
+                : ids.map { id in
+                    guard let p = shown.partnership(id) else {
+                        throw CLIError(
+                            "no partnership '\(id)' (shown: primary-sourced only unless --include-unpublished)"
                         )
                     }
-                    for s in card.evidentHazards { print("  hazard evident: \(s.id) — \"\(s.quote)\" [\(s.source)]") }
+                    return p
+                }
+            let cards = chosen.map(loaded.scorer.scorecard(for:))
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(cards), as: UTF8.self))
+                return
+            }
+            for (p, card) in zip(chosen, cards) {
+                print("\(p.name) (\(p.date)) — \(card.excerptsRead) public-terms excerpt(s) read")
+                for s in card.visibleMoves { print("  move visible: \(s.id) — \"\(s.quote)\" [\(s.source)]") }
+                for s in card.evidentProtections {
                     print(
-                        "  unknown: \(card.unknownMoves.count) pattern move(s) (\(card.unknownMoves.joined(separator: ", "))), "
-                            + "\(card.unknownProtections.count) protections not spoken to"
+                        "  protection evident: \(s.id) (\(s.strength?.rawValue ?? "-")) — \"\(s.quote)\" [\(s.source)]"
                     )
                 }
+                for s in card.evidentHazards { print("  hazard evident: \(s.id) — \"\(s.quote)\" [\(s.source)]") }
+                print(
+                    "  unknown: \(card.unknownMoves.count) pattern move(s) (\(card.unknownMoves.joined(separator: ", "))), "
+                        + "\(card.unknownProtections.count) protections not spoken to"
+                )
             }
         }
     }

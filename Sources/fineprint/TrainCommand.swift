@@ -42,8 +42,7 @@ struct Train: AsyncParsableCommand {
     @Option(help: "Where to write the model (default: models/cuad-model.json in the corpus).")
     var out: String?
 
-    @Option(help: "The corpus folder (default: the bundled corpus).")
-    var corpus: String?
+    @OptionGroup var corpus: CorpusOptions
 
     @Option(help: ArgumentHelp("Epochs of the sentence classifiers.", visibility: .hidden))
     var epochs = ModelTrainer.Settings().epochs
@@ -85,144 +84,97 @@ struct Train: AsyncParsableCommand {
         return try GoldLabels.heldOutFileNames(in: folder)
     }
 
-    func run() async throws {
-        do {
-            guard split != .validation else { throw CLIError("the validation split is held out: train on dev") }
-            guard hiddenUnits >= 0, hiddenRows >= 0, hiddenMembers >= 1 else {
-                throw CLIError(
-                    "--hidden-units and --hidden-rows cannot be negative, --hidden-members must be at least 1"
-                )
-            }
-            let started = Date()
-            // The rules the model is combined with, without any model already shipped.
-            let bench = try Workbench(corpusPath: corpus, rulesOnly: true)
-            let categories = Dictionary(
-                uniqueKeysWithValues: bench.corpus.taxonomy.provisions.compactMap { p in
-                    p.cuad.map { (p.id, $0) }
-                }
+    func validate() throws {
+        guard split != .validation else { throw ValidationError("the validation split is held out: train on dev") }
+        guard hiddenUnits >= 0, hiddenRows >= 0, hiddenMembers >= 1 else {
+            throw ValidationError(
+                "--hidden-units and --hidden-rows cannot be negative, --hidden-members must be at least 1"
             )
-            guard !categories.isEmpty else { throw CLIError("no provision of the taxonomy maps to a CUAD category") }
-            let order = bench.corpus.taxonomy.provisions.map(\.id).filter { categories[$0] != nil }
-            var documents = split.filter(try CUADDataset.load(from: URL(fileURLWithPath: data), categories: categories))
-            if let labels {
-                guard let labelsData else {
-                    throw CLIError("--labels needs --labels-data (the folder of the labelled documents)")
-                }
-                let gold = try GoldLabels.load(
-                    labels: URL(fileURLWithPath: labels),
-                    data: URL(fileURLWithPath: labelsData),
-                    provisions: bench.corpus.taxonomy.provisions.map(\.id)
-                )
-                // Validation label files stay held out whatever --split says.
-                documents += gold.filter { $0.split == .dev }.map(\.document)
-            }
-            let (training, summary) = try await TrainingSet(analyzer: bench.analyzer).build(
-                documents,
-                provisions: order
-            )
-            var outOfDomain: [LearningDocument] = []
-            if let domainData {
-                let heldOut = try heldOutNames(corpusURL: bench.corpusURL)
-                outOfDomain = try DomainDocuments.read(
-                    folder: URL(fileURLWithPath: domainData),
-                    excludingFileNames: heldOut
-                )
-                .map { bench.analyzer.learningDocument($0, names: false).0 }
-            }
-            let read = Date().timeIntervalSince(started)
-            var settings = ModelTrainer.Settings()
-            settings.epochs = epochs
-            settings.maxEvidence = maxEvidence
-            settings.weightsPerProvision = weightsPerProvision
-            settings.evidencePrecisionTarget = evidencePrecisionTarget
-            settings.hiddenUnits = hiddenUnits
-            settings.hiddenRows = hiddenRows
-            settings.hiddenMembers = hiddenMembers
-            settings.documentEpochs = documentEpochs
-            settings.documentWeightsPerProvision = documentWeightsPerProvision
-            let (model, report) = ModelTrainer.train(
-                training,
-                provisions: order,
-                trainedOn: "CUAD, split \(split.rawValue), \(documents.count) contracts"
-                    + (labels == nil ? "" : " with label files"),
-                outOfDomain: outOfDomain,
-                outOfDomainSource:
-                    "\(outOfDomain.count) documents of \(domainData.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "")",
-                settings: settings
-            )
-            let encoded = try model.encoded()
-            let url =
-                out.map { URL(fileURLWithPath: $0) } ?? bench.corpusURL.appendingPathComponent(Workbench.modelPath)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(),
-                withIntermediateDirectories: true
-            )
-            try encoded.write(to: url)
-            let total = Date().timeIntervalSince(started)
-
-            print(
-                "trained on \(summary.documents) documents (split \(split.rawValue)), \(report.sentences) sentences; "
-                    + "\(summary.locatedClauses) labelled clauses located, \(summary.unlocatedClauses) not found"
-            )
-            print(
-                "cross-fitted on the training documents (\(ModelTrainer.Settings().folds) folds) — an estimate, not a validation:"
-            )
-            print(
-                "provision                       pos  pos.sent weights  rules F1   prec   rec    F1  nestF1  ev.prec ev.rec  nest.evP nest.evR"
-            )
-            func f(_ x: Double) -> String { String(format: "%.3f", x) }
-            for p in report.provisions {
-                print(
-                    p.provision.padding(toLength: 30, withPad: " ", startingAt: 0)
-                        + String(format: " %4d %8d %7d   ", p.positives, p.positiveSentences, p.weights)
-                        + "\(f(p.rulesF1))  \(f(p.precision)) \(f(p.recall)) \(f(p.f1))  \(f(p.nestedF1))  \(f(p.evidencePrecision)) \(f(p.evidenceRecall))"
-                        + "   \(p.nestedEvidencePrecision.map(f) ?? "  —  ")    \(f(p.nestedEvidenceRecall))"
-                )
-            }
-            let n = Double(max(report.provisions.count, 1))
-            func mean(_ values: [Double]) -> String { f(values.reduce(0, +) / n) }
-            let ps = report.provisions
-            let macro: [String] = [
-                mean(ps.map(\.rulesF1)), mean(ps.map(\.precision)), mean(ps.map(\.recall)), mean(ps.map(\.f1)),
-                mean(ps.map(\.nestedF1)), mean(ps.map(\.evidencePrecision)), mean(ps.map(\.evidenceRecall)),
-            ]
-            let nestedPrecisions = ps.compactMap(\.nestedEvidencePrecision)
-            let nestedEvidence =
-                f(nestedPrecisions.reduce(0, +) / Double(max(nestedPrecisions.count, 1))) + "    "
-                + mean(ps.map(\.nestedEvidenceRecall))
-            print(
-                "macro".padding(toLength: 30, withPad: " ", startingAt: 0) + String(repeating: " ", count: 25)
-                    + "\(macro[0])  \(macro[1]) \(macro[2]) \(macro[3])  \(macro[4])  \(macro[5]) \(macro[6])   \(nestedEvidence)"
-            )
-            print(
-                "evidence thresholds chosen for macro precision \(f(report.evidenceFloor)) cross-fitted, "
-                    + "the floor at which the nested estimate reaches \(f(settings.evidencePrecisionTarget))"
-            )
-            print(
-                "evidence had every document decision been right (nested, same ranking): macro precision "
-                    + "\(f(report.perfectDocumentEvidence.precision)), recall \(f(report.perfectDocumentEvidence.recall))"
-            )
-            if let d = report.domain {
-                print(
-                    "domain gate, cross-fitted: \(d.inDomainFlagged) of \(d.inDomain) training contracts would be judged by the rules only; "
-                        + "\(d.outOfDomainMissed) of \(d.outOfDomain) out-of-domain documents would still get the model"
-                        + (d.missedNames.isEmpty ? "" : " (\(d.missedNames.joined(separator: "; ")))")
-                )
-            }
-            print(
-                "wrote \(url.path) (\(report.vocabulary) features, "
-                    + String(
-                        format: "%.1f KB) in %.1f s (reading and rules %.1f s)",
-                        Double(encoded.count) / 1024,
-                        total,
-                        read
-                    )
-            )
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            Console.error("\(error)")
-            throw ExitCode(1)
         }
+        if labels != nil, labelsData == nil {
+            throw ValidationError("--labels needs --labels-data (the folder of the labelled documents)")
+        }
+    }
+
+    func run() async throws {
+        let started = Date()
+        // The rules the model is combined with, without any model already shipped.
+        let setup = try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: true)
+        let categories = setup.cuadCategories
+        guard !categories.isEmpty else { throw CLIError("no provision of the taxonomy maps to a CUAD category") }
+        let order = setup.corpus.taxonomy.provisions.map(\.id).filter { categories[$0] != nil }
+        let documents = try trainingDocuments(setup: setup, categories: categories)
+        let (training, summary) = try await TrainingSet(analyzer: setup.analyzer).build(documents, provisions: order)
+        let outOfDomain = try outOfDomainDocuments(setup: setup)
+        let read = Date().timeIntervalSince(started)
+        let (model, report) = ModelTrainer.train(
+            training,
+            provisions: order,
+            trainedOn: "CUAD, split \(split.rawValue), \(documents.count) contracts"
+                + (labels == nil ? "" : " with label files"),
+            outOfDomain: outOfDomain,
+            outOfDomainSource:
+                "\(outOfDomain.count) documents of \(domainData.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "")",
+            settings: settings
+        )
+        let encoded = try model.encoded()
+        let url =
+            out.map { URL(fileURLWithPath: $0) } ?? setup.corpusURL.appendingPathComponent(AnalysisSetup.modelPath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try encoded.write(to: url)
+        let total = Date().timeIntervalSince(started)
+
+        print(
+            "trained on \(summary.documents) documents (split \(split.rawValue)), \(report.sentences) sentences; "
+                + "\(summary.locatedClauses) labelled clauses located, \(summary.unlocatedClauses) not found"
+        )
+        print(TrainingReportTable(report: report, settings: settings).text, terminator: "")
+        print(
+            "wrote \(url.path) (\(report.vocabulary) features, "
+                + String(
+                    format: "%.1f KB) in %.1f s (reading and rules %.1f s)",
+                    Double(encoded.count) / 1024,
+                    total,
+                    read
+                )
+        )
+    }
+
+    /// The CUAD contracts of the split, and the dev-split documents of our own label files when given.
+    private func trainingDocuments(setup: AnalysisSetup, categories: [String: String]) throws -> [LabelledDocument] {
+        var documents = split.filter(try CUADDataset.load(from: URL(fileURLWithPath: data), categories: categories))
+        if let labels, let labelsData {
+            let gold = try GoldLabels.load(
+                labels: URL(fileURLWithPath: labels),
+                data: URL(fileURLWithPath: labelsData),
+                provisions: setup.corpus.taxonomy.provisions.map(\.id)
+            )
+            // Validation label files stay held out whatever --split says.
+            documents += gold.filter { $0.split == .dev }.map(\.document)
+        }
+        return documents
+    }
+
+    /// The documents unlike the training contracts that the domain gate learns from (none without --domain-data).
+    private func outOfDomainDocuments(setup: AnalysisSetup) throws -> [LearningDocument] {
+        guard let domainData else { return [] }
+        let heldOut = try heldOutNames(corpusURL: setup.corpusURL)
+        return try DomainDocuments.read(folder: URL(fileURLWithPath: domainData), excludingFileNames: heldOut)
+            .map { setup.analyzer.learningDocument($0, names: false).0 }
+    }
+
+    /// The trainer's settings, with the options given.
+    private var settings: ModelTrainer.Settings {
+        var settings = ModelTrainer.Settings()
+        settings.epochs = epochs
+        settings.maxEvidence = maxEvidence
+        settings.weightsPerProvision = weightsPerProvision
+        settings.evidencePrecisionTarget = evidencePrecisionTarget
+        settings.hiddenUnits = hiddenUnits
+        settings.hiddenRows = hiddenRows
+        settings.hiddenMembers = hiddenMembers
+        settings.documentEpochs = documentEpochs
+        settings.documentWeightsPerProvision = documentWeightsPerProvision
+        return settings
     }
 }

@@ -41,25 +41,21 @@ struct Watch: AsyncParsableCommand {
     @Option(help: "Seconds to wait for a URL.")
     var timeout = 30.0
 
-    func run() async throws {
-        // Check the sources before any work: a URL without --allow-network is a usage error.
+    /// A URL without --allow-network, or a scheme other than http(s), is a usage error found before any work.
+    func validate() throws {
         for s in sources where Self.isURL(s) && !allowNetwork {
-            Console.error("\(s) is a URL; fetching it needs --allow-network (Fineprint stays offline otherwise)")
-            throw ExitCode(2)
+            throw ValidationError(
+                "\(s) is a URL; fetching it needs --allow-network (Fineprint stays offline otherwise)"
+            )
         }
         for s in sources where !Self.isURL(s) && s.contains("://") {
-            Console.error("\(s): only http and https URLs can be watched")
-            throw ExitCode(2)
+            throw ValidationError("\(s): only http and https URLs can be watched")
         }
-        let (bench, chosen) = try judging.load()
-        var watchStore: WatchStore
-        do {
-            watchStore = try WatchStore(root: URL(fileURLWithPath: store))
-        } catch {
-            Console.error("\(error)")
-            throw ExitCode(2)
-        }
-        let reader = judging.reader
+    }
+
+    func run() async throws {
+        let (setup, chosen) = try judging.load()
+        var watchStore = try CLIError.setup { try WatchStore(root: URL(fileURLWithPath: store)) }
         var failures = 0
         for source in sources {
             let items: [(location: String, name: String, data: Data)]
@@ -72,46 +68,46 @@ struct Watch: AsyncParsableCommand {
             }
             for item in items {
                 do {
-                    let outcome = try watchStore.record(location: item.location, name: item.name, data: item.data)
-                    switch outcome {
-                    case .first:
-                        print("\(item.name): first version recorded")
-                    case .unchanged:
-                        print("\(item.name): unchanged")
-                    case let .changed(previous, current):
-                        let oldDoc = try reader.read(data: try watchStore.data(of: previous), name: previous.fileName)
-                        let newDoc = try reader.read(data: item.data, name: current.fileName)
-                        let diff = VersionDiff.compute(
-                            old: oldDoc,
-                            new: newDoc,
-                            analyzer: bench.analyzer,
-                            playbook: chosen
-                        )
-                        try watchStore.attach(diff, to: item.location)
-                        let mark =
-                            diff.summary.rightsChanged
-                            ? "RIGHTS CHANGED" : diff.summary.cosmeticOnly ? "cosmetic only" : "wording changed"
-                        print(
-                            "\(item.name): new version — \(mark): \(diff.summary.headline) "
-                                + String(format: "(diff %.1f ms)", diff.timings.totalMilliseconds)
-                        )
-                    }
+                    try record(item, in: &watchStore, setup: setup, playbook: chosen)
                 } catch {
                     Console.error("\(item.location): \(error)")
                     failures += 1
                 }
             }
         }
-        do {
-            try watchStore.save()
-            let feedPath = feed ?? URL(fileURLWithPath: store).appendingPathComponent("feed.atom").path
-            let xml = AtomFeed.render(watchStore.index, feedId: URL(fileURLWithPath: store).standardizedFileURL.path)
-            try OutputSink.write(xml, to: feedPath)
-        } catch {
-            Console.error("\(error)")
-            throw ExitCode(1)
-        }
+        try watchStore.save()
+        let feedPath = feed ?? URL(fileURLWithPath: store).appendingPathComponent("feed.atom").path
+        let xml = AtomFeed.render(watchStore.index, feedId: URL(fileURLWithPath: store).standardizedFileURL.path)
+        try OutputSink.write(xml, to: feedPath)
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Records one fetched document and, when it changed, the diff against its previous version.
+    private func record(
+        _ item: (location: String, name: String, data: Data),
+        in watchStore: inout WatchStore,
+        setup: AnalysisSetup,
+        playbook: Playbook
+    ) throws {
+        switch try watchStore.record(location: item.location, name: item.name, data: item.data) {
+        case .first:
+            print("\(item.name): first version recorded")
+        case .unchanged:
+            print("\(item.name): unchanged")
+        case let .changed(previous, current):
+            let reader = judging.reader
+            let oldDoc = try reader.read(data: try watchStore.data(of: previous), name: previous.fileName)
+            let newDoc = try reader.read(data: item.data, name: current.fileName)
+            let diff = VersionDiff.compute(old: oldDoc, new: newDoc, analyzer: setup.analyzer, playbook: playbook)
+            try watchStore.attach(diff, to: item.location)
+            let mark =
+                diff.summary.rightsChanged
+                ? "RIGHTS CHANGED" : diff.summary.cosmeticOnly ? "cosmetic only" : "wording changed"
+            print(
+                "\(item.name): new version — \(mark): \(diff.summary.headline) "
+                    + String(format: "(diff %.1f ms)", diff.timings.totalMilliseconds)
+            )
+        }
     }
 
     static func isURL(_ s: String) -> Bool {
@@ -123,7 +119,7 @@ struct Watch: AsyncParsableCommand {
     func fetch(_ source: String) async throws -> [(location: String, name: String, data: Data)] {
         if Self.isURL(source) {
             guard let url = URL(string: source) else { throw CLIError("not a valid URL") }
-            let data = try await Self.download(url, timeout: timeout, maxBytes: judging.maxSize)
+            let data = try await Self.download(url, timeout: timeout, maxBytes: judging.limit.maxSize)
             var name = url.lastPathComponent
             if name.isEmpty || name == "/" { name = url.host ?? "page" }
             if DocumentReader.format(forExtension: (name as NSString).pathExtension) == nil { name += ".html" }

@@ -1,3 +1,4 @@
+import FineprintTestSupport
 import Foundation
 import Testing
 
@@ -40,11 +41,7 @@ enum CLI {
         )
     }
 
-    static func temporaryFolder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fineprint-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    static func temporaryFolder() throws -> URL { try TemporaryFiles.folder("fineprint-cli") }
 }
 
 @Suite(.serialized) struct CommandLineTests {

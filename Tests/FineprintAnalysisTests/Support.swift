@@ -2,18 +2,18 @@ import FineprintAnalysis
 import FineprintCore
 import FineprintCorpus
 import FineprintIngest
+import FineprintTestSupport
 import Foundation
 
 /// Paths and shared objects for the analysis tests: the repository's own corpus and fixtures.
 enum Repo {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpusURL = root.appendingPathComponent("corpus")
-    static let fixtures = root.appendingPathComponent("Tests/Fixtures")
+    static let root = RepositoryPaths.root
+    static let corpusURL = RepositoryPaths.corpus
+    static let fixtures = RepositoryPaths.fixtures
 
     /// The bundled corpus, loaded once. A failure to load is reported by the tests that use it.
-    static let corpus: Result<Corpus, Error> = Result { try CorpusLoader.load(from: corpusURL) }
-    static let analyzer: Result<Analyzer, Error> = corpus.flatMap { c in Result { try Analyzer(corpus: c) } }
+    static let corpus: Result<Corpus, Error> = BundledCorpus.corpus
+    static let analyzer: Result<Analyzer, Error> = BundledCorpus.analyzer
 
     static func document(_ text: String, name: String = "case.txt") throws -> ExtractedDocument {
         try DocumentReader().read(data: Data(text.utf8), name: name, format: .txt)

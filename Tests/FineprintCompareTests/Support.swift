@@ -3,6 +3,7 @@ import FineprintCompare
 import FineprintCore
 import FineprintCorpus
 import FineprintIngest
+import FineprintTestSupport
 import Foundation
 
 /// A small corpus written here, so the diff and comparison tests do not depend on the bundled rules.
@@ -168,19 +169,15 @@ enum Tiny {
 
 /// Paths of the repository and the shared data.
 enum Paths {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpus = root.appendingPathComponent("corpus")
+    static let root = RepositoryPaths.root
+    static let corpus = RepositoryPaths.corpus
     /// ../shared/data/vendor-terms relative to the repository root.
-    static let vendorTerms = root.appendingPathComponent("../shared/data/vendor-terms").standardizedFileURL
+    static let vendorTerms = RepositoryPaths.sharedData("vendor-terms")
     static let history = vendorTerms.appendingPathComponent("history")
 
-    static var historyExists: Bool {
-        var dir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: history.path, isDirectory: &dir) && dir.boolValue
-    }
+    static var historyExists: Bool { RepositoryPaths.folderExists(history) }
 
-    static let realCorpus: Result<Corpus, Error> = Result { try CorpusLoader.load(from: corpus) }
+    static let realCorpus: Result<Corpus, Error> = BundledCorpus.corpus
     static var realCorpusLoads: Bool {
         guard case .success(let c) = realCorpus, c.playbook("tier1") != nil else { return false }
         return (try? Analyzer(corpus: c)) != nil

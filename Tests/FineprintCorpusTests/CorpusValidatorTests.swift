@@ -1,5 +1,6 @@
 import FineprintCore
 import FineprintCorpus
+import FineprintTestSupport
 import Foundation
 import Testing
 
@@ -200,8 +201,7 @@ struct CorpusFixture {
 }
 
 @Suite struct BundledCorpusTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = RepositoryPaths.root
 
     /// The 40 provision ids of spec/taxonomy.md, in order.
     static let specIds = """

@@ -1,14 +1,14 @@
 import FineprintAnalysis
 import FineprintCorpus
 import FineprintEval
+import FineprintTestSupport
 import Foundation
 import Testing
 
 /// CUAD marks a passage its annotators left out of a clause with "<omitted>". Such a clause is found by
 /// its parts and counts once; a clause with a part that is not in the text stays unlocated.
 @Suite struct CUADLocatingTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = RepositoryPaths.root
 
     static let contract = """
         SUPPLY AGREEMENT

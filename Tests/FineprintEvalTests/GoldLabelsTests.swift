@@ -1,6 +1,7 @@
 import FineprintCorpus
 import FineprintEval
 import FineprintIngest
+import FineprintTestSupport
 import Foundation
 import Testing
 
@@ -158,10 +159,9 @@ private func problems(_ body: () throws -> Void) -> [String] {
 
 /// The project's real label files, checked against ../shared/data/vendor-terms when it is there.
 @Suite struct VendorTermsLabelTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let data = root.deletingLastPathComponent().appendingPathComponent("shared/data/vendor-terms")
-    static let labels = root.appendingPathComponent("eval/labels/vendor-terms")
+    static let root = RepositoryPaths.root
+    static let data = RepositoryPaths.sharedData("vendor-terms")
+    static let labels = RepositoryPaths.vendorTermsLabels
     static var dataPresent: Bool { FileManager.default.fileExists(atPath: data.path) }
 
     @Test(.enabled(if: dataPresent, "../shared/data/vendor-terms is not on this machine"))

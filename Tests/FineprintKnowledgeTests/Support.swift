@@ -1,15 +1,15 @@
 import FineprintAnalysis
 import FineprintCore
 import FineprintCorpus
+import FineprintTestSupport
 import Foundation
 
 /// The repository's bundled corpus, which the knowledge base cites into.
 enum Repo {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpusURL = root.appendingPathComponent("corpus")
-    static let corpus: Result<Corpus, Error> = Result { try CorpusLoader.load(from: corpusURL) }
-    static let analyzer: Result<Analyzer, Error> = corpus.flatMap { c in Result { try Analyzer(corpus: c) } }
+    static let root = RepositoryPaths.root
+    static let corpusURL = RepositoryPaths.corpus
+    static let corpus: Result<Corpus, Error> = BundledCorpus.corpus
+    static let analyzer: Result<Analyzer, Error> = BundledCorpus.analyzer
 }
 
 /// A small, valid knowledge base written to a temporary folder; each test breaks it in one way.

@@ -3,15 +3,15 @@ import FineprintCore
 import FineprintCorpus
 import FineprintIngest
 import FineprintLearn
+import FineprintTestSupport
 import Foundation
 import Testing
 
 /// The model file in the repository: small, readable, about the taxonomy's CUAD provisions, and
 /// giving findings whose evidence quotes the text exactly.
 @Suite struct ShippedModelTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let modelURL = root.appendingPathComponent("corpus/models/cuad-model.json")
+    static let root = RepositoryPaths.root
+    static let modelURL = RepositoryPaths.shippedModel
 
     @Test func isSmallAndCoversTheCUADProvisions() throws {
         let data = try Data(contentsOf: Self.modelURL)

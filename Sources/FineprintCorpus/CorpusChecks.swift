@@ -1,0 +1,174 @@
+import FineprintCore
+
+/// The checks `CorpusValidator.validate` runs, one part of the corpus each, collecting every problem in order.
+struct CorpusChecks {
+    let corpus: Corpus
+    /// The taxonomy's provisions by id.
+    let provisions: [String: Provision]
+    private(set) var problems: [CorpusError] = []
+
+    init(corpus: Corpus) {
+        self.corpus = corpus
+        provisions = Dictionary(corpus.taxonomy.provisions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    mutating func problem(_ file: String, _ message: String) {
+        problems.append(CorpusError(file: file, message: message))
+    }
+
+    /// The ids that occur more than once (each repeat listed).
+    func duplicates(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { !seen.insert($0).inserted }
+    }
+
+    /// Dimensions and provisions: unique, complete, each provision in a known dimension.
+    mutating func taxonomy() {
+        let taxonomy = corpus.taxonomy
+        let dimensionIds = Set(taxonomy.dimensions.map(\.id))
+        for id in duplicates(taxonomy.dimensions.map(\.id)) {
+            problem("taxonomy.yaml", "dimension '\(id)' is defined twice")
+        }
+        for id in duplicates(taxonomy.provisions.map(\.id)) {
+            problem("taxonomy.yaml", "provision '\(id)' is defined twice")
+        }
+        for p in taxonomy.provisions {
+            if !dimensionIds.contains(p.dimension) {
+                problem("taxonomy.yaml", "provision '\(p.id)' names unknown dimension '\(p.dimension)'")
+            }
+            if p.meaning.isEmpty || p.strong.isEmpty || p.weak.isEmpty {
+                problem("taxonomy.yaml", "provision '\(p.id)' needs meaning, strong and weak")
+            }
+        }
+        for d in taxonomy.dimensions where taxonomy.provisions(in: d.id).isEmpty {
+            problem("taxonomy.yaml", "dimension '\(d.id)' has no provisions")
+        }
+    }
+
+    /// One rule per provision, with unique cues of weight in (0, 1].
+    mutating func rules() {
+        for id in duplicates(corpus.rules.map(\.provision)) {
+            problem("rules/", "provision '\(id)' has more than one rule")
+        }
+        let ruled = Set(corpus.rules.map(\.provision))
+        for p in corpus.taxonomy.provisions where !ruled.contains(p.id) {
+            problem("rules/", "provision '\(p.id)' has no detection rule")
+        }
+        for rule in corpus.rules {
+            guard let provision = provisions[rule.provision] else {
+                problem("rules/", "rule for unknown provision '\(rule.provision)'")
+                continue
+            }
+            if rule.cues.isEmpty { problem("rules/", "rule '\(rule.provision)' has no cues") }
+            for id in duplicates(rule.cues.compactMap(\.id)) {
+                problem("rules/", "rule '\(rule.provision)' repeats cue id '\(id)'")
+            }
+            for cue in rule.cues where !(cue.weight > 0 && cue.weight <= 1) {
+                problem(
+                    "rules/",
+                    "rule '\(rule.provision)' cue '\(cue.id ?? cue.pattern)' weight \(cue.weight) is not in (0, 1]"
+                )
+            }
+            if !rule.valueStrength.isEmpty && provision.value != .duration {
+                problem("rules/", "rule '\(rule.provision)' has value_strength but its value is not a duration")
+            }
+        }
+    }
+
+    /// Kill-list moves: triggers, revealed provisions and mitigation clauses that exist.
+    mutating func killListMoves() {
+        let clauseIds = Set(corpus.clauses.map(\.id))
+        for id in duplicates(corpus.moves.map(\.id)) { problem("kill-list.yaml", "move '\(id)' is defined twice") }
+        for move in corpus.moves {
+            if move.triggers.isEmpty { problem("kill-list.yaml", "move '\(move.id)' has no triggers") }
+            if move.reveals.isEmpty { problem("kill-list.yaml", "move '\(move.id)' reveals no provision") }
+            for id in move.reveals where provisions[id] == nil {
+                problem("kill-list.yaml", "move '\(move.id)' reveals unknown provision '\(id)'")
+            }
+            if !clauseIds.contains(move.mitigation) {
+                problem("kill-list.yaml", "move '\(move.id)' names unknown mitigation clause '\(move.mitigation)'")
+            }
+            for (t, trigger) in move.triggers.enumerated() {
+                if trigger.pattern == nil && trigger.requires.isEmpty {
+                    problem("kill-list.yaml", "move '\(move.id)' trigger \(t + 1) has neither pattern nor requires")
+                }
+                if !(trigger.weight > 0 && trigger.weight <= 1) {
+                    problem(
+                        "kill-list.yaml",
+                        "move '\(move.id)' trigger \(t + 1) weight \(trigger.weight) is not in (0, 1]"
+                    )
+                }
+                for condition in trigger.requires where provisions[condition.provision] == nil {
+                    problem(
+                        "kill-list.yaml",
+                        "move '\(move.id)' trigger \(t + 1) requires unknown provision '\(condition.provision)'"
+                    )
+                }
+            }
+        }
+    }
+
+    /// Model clauses: text, and provisions provided or countered with the right polarity.
+    mutating func modelClauses() {
+        let moveIds = Set(corpus.moves.map(\.id))
+        for id in duplicates(corpus.clauses.map(\.id)) { problem("clauses/", "clause '\(id)' is defined twice") }
+        for clause in corpus.clauses {
+            if clause.text.allSatisfy(\.isWhitespace) { problem("clauses/", "clause '\(clause.id)' has no text") }
+            if clause.provides.isEmpty && clause.counters.isEmpty {
+                problem("clauses/", "clause '\(clause.id)' neither provides nor counters a provision")
+            }
+            for id in clause.provides {
+                if let p = provisions[id] {
+                    if p.polarity == .hazard {
+                        problem("clauses/", "clause '\(clause.id)' provides hazard '\(id)' (use counters)")
+                    }
+                } else {
+                    problem("clauses/", "clause '\(clause.id)' provides unknown provision '\(id)'")
+                }
+            }
+            for id in clause.counters {
+                if let p = provisions[id] {
+                    if p.polarity != .hazard {
+                        problem("clauses/", "clause '\(clause.id)' counters '\(id)', which is not a hazard")
+                    }
+                } else {
+                    problem("clauses/", "clause '\(clause.id)' counters unknown provision '\(id)'")
+                }
+            }
+            for id in clause.mitigates where !moveIds.contains(id) {
+                problem("clauses/", "clause '\(clause.id)' mitigates unknown move '\(id)'")
+            }
+        }
+    }
+
+    /// Playbooks: at least one, unique, each valid against the corpus.
+    mutating func playbooks() {
+        if corpus.playbooks.isEmpty { problem("playbooks/", "no playbooks") }
+        for id in duplicates(corpus.playbooks.map(\.id)) { problem("playbooks/", "playbook '\(id)' is defined twice") }
+        for playbook in corpus.playbooks {
+            let file = "playbooks/\(playbook.id)"
+            problems += CorpusValidator.validate(playbook: playbook, in: corpus).map {
+                CorpusError(file: file, message: $0.message)
+            }
+        }
+    }
+
+    /// Lexicons: jurisdictions with unique names and aliases; no word naming both parties.
+    mutating func lexicons() {
+        for id in duplicates(corpus.jurisdictions.map(\.name)) {
+            problem("lexicon/jurisdictions.yaml", "'\(id)' is listed twice")
+        }
+        var aliasOwner: [String: String] = [:]
+        for j in corpus.jurisdictions {
+            if j.aliases.isEmpty { problem("lexicon/jurisdictions.yaml", "'\(j.name)' has no aliases") }
+            for alias in j.aliases {
+                if let other = aliasOwner[alias], other != j.name {
+                    problem("lexicon/jurisdictions.yaml", "alias '\(alias)' names both '\(other)' and '\(j.name)'")
+                }
+                aliasOwner[alias] = j.name
+            }
+        }
+        let both = Set(corpus.parties.buyer).intersection(corpus.parties.supplier)
+        for word in both.sorted() { problem("lexicon/parties.yaml", "'\(word)' names both parties") }
+    }
+}
