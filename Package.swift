@@ -36,7 +36,11 @@ let package = Package(
         // The analysis engine: text in, findings out.
         // The learned component: sentence n-gram classifiers and their combination with the rules (no I/O).
         .target(name: "FineprintLearn", dependencies: ["FineprintCore", "FineprintText"]),
-        .target(name: "FineprintAnalysis", dependencies: ["FineprintCore", "FineprintText", "FineprintLearn"]),
+        // The document as counsel reads it: parties, their defined names, defined terms and their classes.
+        .target(name: "FineprintReading", dependencies: ["FineprintCore", "FineprintText"]),
+        .target(name: "FineprintAnalysis", dependencies: [
+            "FineprintCore", "FineprintText", "FineprintLearn", "FineprintReading",
+        ]),
         // Findings to JSON, text, Markdown and HTML.
         .target(name: "FineprintReport", dependencies: ["FineprintCore"]),
         // Comparing suppliers and diffing versions of one document: pure functions and renderers.
@@ -47,7 +51,8 @@ let package = Package(
         ]),
         // Measuring the analyzer against labelled data (CUAD, our own labels).
         .target(name: "FineprintEval", dependencies: [
-            "FineprintCore", "FineprintAnalysis", "FineprintIngest", "FineprintText", "FineprintLearn", "Yams",
+            "FineprintCore", "FineprintAnalysis", "FineprintIngest", "FineprintText", "FineprintLearn", "FineprintReading",
+            "Yams",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
         // Storage behind a protocol: uploaded documents, analyses and the knowledge search index
@@ -71,6 +76,7 @@ let package = Package(
         ]),
         .executableTarget(name: "fineprint", dependencies: [
             "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport", "FineprintEval",
+            "FineprintReading",
             "FineprintLearn",
             "FineprintCompare", "FineprintWatch", "FineprintKnowledge", "FineprintServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -85,7 +91,7 @@ let package = Package(
             "FineprintKnowledge", "FineprintCorpus", "FineprintAnalysis", "FineprintCore",
         ]),
         .testTarget(name: "FineprintAnalysisTests", dependencies: [
-            "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintReport", "Yams",
+            "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintReport", "FineprintReading", "Yams",
         ]),
         .testTarget(name: "FineprintEvalTests", dependencies: ["FineprintEval", "FineprintCorpus", "FineprintIngest"]),
         .testTarget(name: "FineprintCompareTests", dependencies: [
