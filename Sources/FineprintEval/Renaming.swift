@@ -55,12 +55,14 @@ enum Renaming {
     /// The parties' distinctive names (labelled ones when given, and those the reading found), each to a
     /// fresh word. Role words ("Supplier") and pronouns are not names and are kept.
     static func partyNames(_ reading: DocumentReading, labelled: [String], skip: Set<String>) -> [[String]: String] {
+        // Each name's first distinctive word ("NORTHERN COUNTIES SHARED SERVICES" → "northern"): renaming
+        // every word would also rename ordinary words such as "Services" throughout the contract.
         var words: [String] = []
         for name in labelled + reading.parties.flatMap(\.names) {
-            for word in Tokenizer.tokens(in: name).map(\.text)
-            where word.count > 2 && !skip.contains(word) && !words.contains(word) && word.first!.isLetter {
-                words.append(word)
+            let first = Tokenizer.tokens(in: name).map(\.text).first { word in
+                word.count > 2 && !skip.contains(word) && word.unicodeScalars.first!.properties.isAlphabetic
             }
+            if let first, !words.contains(first) { words.append(first) }
         }
         var map: [[String]: String] = [:]
         for (i, word) in words.enumerated() { map[[word]] = freshWords[i % freshWords.count] + (i < 16 ? "" : "\(i)") }

@@ -40,11 +40,13 @@ extension PartyFinder {
         return capitalised * 3 >= entity.name.count * 2
     }
 
+    /// A party's keys: the distinctive words of its entity name and of each proper name, joined. Two parties
+    /// that share a word ("ARCONIC INC." and "ARCONIC ROLLED PRODUCTS CORP.") stay two.
     func keys(_ entity: [String]?, _ names: [[String]]) -> Set<String> {
         var keys = Set<String>()
-        if let entity, let first = words.distinctive(entity).first { keys.insert(first) }
-        for name in names where words.roleOfName(name) == nil {
-            if let first = words.distinctive(name).first { keys.insert(first) }
+        if let entity, !words.distinctive(entity).isEmpty { keys.insert(words.distinctive(entity).joined(separator: " ")) }
+        for name in names where words.roleOfName(name) == nil && !words.distinctive(name).isEmpty {
+            keys.insert(words.distinctive(name).joined(separator: " "))
         }
         return keys
     }
@@ -114,7 +116,8 @@ extension PartyFinder {
         var conflicting = Set<String>()
         for party in parties {
             guard let role = party.role, role != .any else { continue }
-            var partyKeys = party.keys
+            // Each name's first distinctive word: "northwind" for "NORTHWIND LTD".
+            var partyKeys = Set(party.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
             for name in party.names {
                 let nameWords = PhraseList<Bool>.words(name)
                 if words.roleOfName(nameWords) != nil { partyKeys.formUnion(nameWords.filter { words.roles[$0] != nil }) }

@@ -90,7 +90,10 @@ struct PartyFinder {
         if let role = words.roleOfName(nameWords) {
             // "Supplier" means Northwind Ltd: the role joins the party the definition names.
             let bodyWords = Set(body.prefix(15))
-            if let p = parties.firstIndex(where: { !$0.keys.isDisjoint(with: bodyWords) }) {
+            let named = parties.firstIndex { party in
+                party.keys.contains { key in key.split(separator: " ").allSatisfy { bodyWords.contains(String($0)) } }
+            }
+            if let p = named {
                 if parties[p].role == nil { parties[p].role = role }
                 if parties[p].role == role { parties[p].names.append(name.text) }
                 return
@@ -121,7 +124,7 @@ struct PartyFinder {
     private func aliasMarker(before t: Int) -> Int? {
         // The farthest first: "ci-après dénommée" is one marker, not two.
         for start in max(0, t - 5)..<t {
-            if let m = words.aliasMarkers.match(tokens, at: start), m.next >= t - 2 { return start }
+            if let m = words.aliasMarkers.match(tokens, at: start), m.next >= t - 1 { return start }
         }
         return nil
     }

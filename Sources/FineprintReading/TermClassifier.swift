@@ -19,8 +19,15 @@ struct TermClassifier {
         for t in tokens.indices {
             if let m = words.definitionCues.match(tokens, at: t) { return m.value }
         }
+        // "means all data …", "means Inputs and Outputs": the definition's first head word.
+        for word in term.body.prefix(Self.headReach) {
+            if let cues = words.lexicon.termClasses.first(where: { $0.heads.contains(word) }) { return cues.name }
+        }
         return nil
     }
+
+    /// How far into a definition its head word is looked for.
+    static let headReach = 6
 
     private func side(of word: String) -> Party? {
         partyWords[word] ?? words.roles[word] ?? words.pronouns[word]

@@ -21,7 +21,7 @@ import Testing
             analyzer: try Analyzer(corpus: corpus),
             playbook: try #require(corpus.playbook("tier1")),
             skipWords: Invariance.wordsThatAreNotNames(corpus),
-            termClasses: ["buyer_data", "outputs", "supplier_technology"]
+            termClasses: ["buyer_data", "outputs"]
         )
         let report = try invariance.evaluate(documents, labelledParties: false)
         let renamed = report.rates.first { $0.transformation == .renameParties }
