@@ -145,7 +145,28 @@ public enum CorpusValidator {
         }
         let both = Set(corpus.parties.buyer).intersection(corpus.parties.supplier)
         for word in both.sorted() { problem("lexicon/parties.yaml", "'\(word)' names both parties") }
+        for (file, message) in unknownClasses(corpus) { problem(file, message) }
         return problems
+    }
+
+    /// `{class}` elements of patterns that no reading lexicon defines (nor `{supplier}`, `{buyer}`).
+    static func unknownClasses(_ corpus: Corpus) -> [(String, String)] {
+        let known = Set(["supplier", "buyer"] + corpus.reading.flatMap { $0.termClasses.map(\.name) })
+        var sources: [(String, String)] = []
+        for rule in corpus.rules { sources += rule.cues.map { ("rules (\(rule.provision))", $0.pattern) } }
+        for move in corpus.moves {
+            sources += move.triggers.compactMap { t in t.pattern.map { ("kill-list.yaml", $0) } }
+        }
+        var found: [(String, String)] = []
+        for (file, pattern) in sources {
+            for part in pattern.split(separator: " ") {
+                for alt in part.split(separator: "|") where alt.hasPrefix("{") || alt.hasPrefix("?{") {
+                    let name = alt.drop { $0 == "?" || $0 == "{" }.dropLast()
+                    if !known.contains(String(name)) { found.append((file, "pattern names unknown class {\(name)}")) }
+                }
+            }
+        }
+        return found
     }
 
     /// Checks a playbook (bundled or a user's own) against the corpus.

@@ -59,7 +59,9 @@ public struct Invariance: Sendable {
     /// `labelledParties`: party names labelled for a document (CUAD `Parties`), renamed with those read.
     public func evaluate(_ documents: [LabelledDocument], labelledParties: Bool) throws -> Report {
         var rates = Dictionary(
-            uniqueKeysWithValues: Transformation.allCases.map { ($0, Rate(transformation: $0, documents: 0, findings: 0, flips: 0)) }
+            uniqueKeysWithValues: Transformation.allCases.map {
+                ($0, Rate(transformation: $0, documents: 0, findings: 0, flips: 0))
+            }
         )
         var flips: [Flip] = []
         for document in documents {

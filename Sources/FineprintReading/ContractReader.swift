@@ -33,6 +33,8 @@ public struct ContractReader: Sendable {
         var finder = PartyFinder(words: words, scanner: scanner)
         finder.read(scanner.names())
         finder.readWebTerms()
+        finder.readPartyList()
+        finder.readAuthor()
         finder.completeRoles()
         let terms = finder.terms.map { term in
             DocumentReading.DefinedTerm(

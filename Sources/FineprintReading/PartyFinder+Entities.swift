@@ -44,7 +44,9 @@ extension PartyFinder {
     /// that share a word ("ARCONIC INC." and "ARCONIC ROLLED PRODUCTS CORP.") stay two.
     func keys(_ entity: [String]?, _ names: [[String]]) -> Set<String> {
         var keys = Set<String>()
-        if let entity, !words.distinctive(entity).isEmpty { keys.insert(words.distinctive(entity).joined(separator: " ")) }
+        if let entity, !words.distinctive(entity).isEmpty {
+            keys.insert(words.distinctive(entity).joined(separator: " "))
+        }
         for name in names where words.roleOfName(name) == nil && !words.distinctive(name).isEmpty {
             keys.insert(words.distinctive(name).joined(separator: " "))
         }
@@ -54,7 +56,8 @@ extension PartyFinder {
     /// Adds a party, merged with one that shares a distinctive word, or a role-only name with its role.
     mutating func add(_ found: Found) {
         let match = parties.firstIndex { existing in
-            !found.keys.isEmpty ? !existing.keys.isDisjoint(with: found.keys)
+            !found.keys.isEmpty
+                ? !existing.keys.isDisjoint(with: found.keys)
                 : (found.role != nil && existing.role == found.role)
         }
         guard let p = match else {
@@ -120,7 +123,9 @@ extension PartyFinder {
             var partyKeys = Set(party.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
             for name in party.names {
                 let nameWords = PhraseList<Bool>.words(name)
-                if words.roleOfName(nameWords) != nil { partyKeys.formUnion(nameWords.filter { words.roles[$0] != nil }) }
+                if words.roleOfName(nameWords) != nil {
+                    partyKeys.formUnion(nameWords.filter { words.roles[$0] != nil })
+                }
             }
             for key in partyKeys {
                 if let existing = map[key], existing != role { conflicting.insert(key) }

@@ -15,8 +15,8 @@ struct QuotedName {
 
 /// Finds quoted names in a text and maps scalar offsets to tokens.
 struct QuotedNameScanner {
-    static let openers: Set<Unicode.Scalar> = ["\"", "\u{201C}", "\u{AB}", "\u{201E}"]
-    static let closers: Set<Unicode.Scalar> = ["\"", "\u{201D}", "\u{BB}", "\u{201C}"]
+    static let openers: Set<Unicode.Scalar> = ["\"", "\u{201C}", "\u{AB}", "\u{201E}", "\u{2018}"]
+    static let closers: Set<Unicode.Scalar> = ["\"", "\u{201D}", "\u{BB}", "\u{201C}", "\u{2019}"]
     static let maximumLength = 80
     static let parenthesisReach = 120
 
@@ -50,12 +50,8 @@ struct QuotedNameScanner {
                 continue
             }
             var j = i + 1
-            while j < scalars.count, j - i <= Self.maximumLength, !Self.closers.contains(scalars[j]),
-                scalars[j] != "\n"
-            {
-                j += 1
-            }
-            guard j < scalars.count, Self.closers.contains(scalars[j]), j - i <= Self.maximumLength else {
+            while j < scalars.count, j - i <= Self.maximumLength, !isCloser(j), scalars[j] != "\n" { j += 1 }
+            guard j < scalars.count, isCloser(j), j - i <= Self.maximumLength else {
                 i += 1
                 continue
             }
@@ -78,6 +74,13 @@ struct QuotedNameScanner {
             i = j + 1
         }
         return found
+    }
+
+    /// A closing mark; a typographic apostrophe inside a word ("Customer’s") is not one.
+    private func isCloser(_ j: Int) -> Bool {
+        guard Self.closers.contains(scalars[j]) else { return false }
+        guard scalars[j] == "\u{2019}", j + 1 < scalars.count else { return true }
+        return !scalars[j + 1].properties.isAlphabetic
     }
 
     /// The "(" that opens the parenthetical containing offset `i`, when it is close and still open.
