@@ -15,6 +15,9 @@ extension PartyFinder {
         guard !parties.contains(where: { $0.role == .supplier && !$0.keys.isEmpty }) else { return }
         let pronouns = tokens.lazy.filter { self.words.pronouns[$0.text] == .supplier }.count
         guard pronouns >= Self.authorMinimumPronouns else { return }
+        // Defined terms and class heads ("Services will", "Output may") are things, not the author.
+        var things = Set(terms.flatMap(\.words))
+        for cues in words.lexicon.termClasses { things.formUnion(cues.heads) }
         var counts: [String: (count: Int, first: Int)] = [:]
         for t in tokens.indices.dropLast() where Self.subjectVerbs.contains(tokens[t + 1].text) {
             let word = tokens[t].text
