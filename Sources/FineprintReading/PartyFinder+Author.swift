@@ -13,7 +13,8 @@ extension PartyFinder {
     /// often the subject of a clause ("Lumora will …") is the supplier, when no supplier is named otherwise.
     mutating func readAuthor() {
         guard !parties.contains(where: { $0.role == .supplier && !$0.keys.isEmpty }) else { return }
-        let pronouns = tokens.lazy.filter { self.words.pronouns[$0.text] == .supplier }.count
+        let lexicon = words
+        let pronouns = tokens.filter { lexicon.pronouns[$0.text] == .supplier }.count
         guard pronouns >= Self.authorMinimumPronouns else { return }
         // Defined terms and class heads ("Services will", "Output may") are things, not the author.
         var things = Set(terms.flatMap(\.words))

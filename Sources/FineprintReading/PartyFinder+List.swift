@@ -43,7 +43,7 @@ extension PartyFinder {
         while end < limit, end - t < 8, scanner.isCapitalised(end) || words.companyForms.contains(tokens[end].text) {
             if end > t, words.joiners.contains(tokens[end].text) { break }
             let gap = scanner.gap(before: end)
-            if end > t, gap.contains("(") || gap.contains("\n\n") { break }
+            if end > t, gap.contains("(") || gap.filter({ $0 == "\n" }).count > 1 { break }
             if end > t, gap.contains(","), !words.companyForms.contains(tokens[end].text) { break }
             end += 1
         }
