@@ -1,6 +1,7 @@
 import Dispatch
 import FineprintCore
 import FineprintLearn
+import FineprintReading
 import FineprintText
 
 /// The analysis engine: an extracted document in, findings against a playbook out. Pure: no files,
@@ -9,6 +10,8 @@ public struct Analyzer: Sendable {
     public let corpus: Corpus
     let compiled: CompiledRules
     let context: ClauseContext
+    /// Reads each document's parties and defined terms before the rules run.
+    public let reader: ContractReader
     let values: ValueExtractor
     /// Provision id → index of its rule in `corpus.rules`.
     let ruleIndex: [String: Int]
@@ -27,6 +30,7 @@ public struct Analyzer: Sendable {
         classifier = model.map(SegmentClassifier.init)
         compiled = try CompiledRules(rules: corpus.rules, moves: corpus.moves)
         context = ClauseContext(lexicon: corpus.parties)
+        reader = ContractReader(lexicons: corpus.reading)
         values = ValueExtractor(jurisdictions: corpus.jurisdictions, forums: corpus.forums)
         ruleIndex = Dictionary(corpus.rules.enumerated().map { ($1.provision, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -164,6 +168,8 @@ public struct Analyzer: Sendable {
         var seen = [Int](repeating: -1, count: compiled.entries.count)
         var candidates: [Int] = []
         let classes = TokenClasses(tokens: doc.tokens, table: compiled.alternatives)
+        let reading = reader.read(scalars: doc.scalars, tokens: doc.tokens)
+        let terms = DocumentTerms(tokens: doc.tokens, reading: reading, context: context)
         for (s, sentence) in doc.sentences.enumerated() where !sentence.tokens.isEmpty {
             candidates.removeAll(keepingCapacity: true)
             for t in sentence.tokens {
@@ -176,14 +182,19 @@ public struct Analyzer: Sendable {
             candidates.append(contentsOf: compiled.unanchored)
             for e in candidates {
                 let entry = compiled.entries[e]
-                let test = ClassTest(stepIds: entry.stepIds, classes: classes)
+                let test = ClassTest(
+                    stepIds: entry.stepIds,
+                    stepClasses: entry.stepClasses,
+                    classes: classes,
+                    terms: terms
+                )
                 for match in entry.pattern.matches(
                     in: doc.tokens,
                     test: test,
                     from: sentence.tokens.lowerBound,
                     to: sentence.tokens.upperBound
                 ) {
-                    if let hit = accept(entry: e, match: match, sentence: s, in: doc) {
+                    if let hit = accept(entry: e, match: match, sentence: s, in: doc, reading: reading) {
                         hits.append(hit)
                         break
                     }
@@ -194,7 +205,13 @@ public struct Analyzer: Sendable {
     }
 
     /// Checks a match against its entry's `when` and `party`.
-    private func accept(entry e: Int, match: Pattern.Match, sentence s: Int, in doc: PreparedDocument) -> Hit? {
+    private func accept(
+        entry e: Int,
+        match: Pattern.Match,
+        sentence s: Int,
+        in doc: PreparedDocument,
+        reading: DocumentReading
+    ) -> Hit? {
         let entry = compiled.entries[e]
         let start = doc.sentences[s].tokens.lowerBound
         if entry.when != .any {
@@ -203,7 +220,7 @@ public struct Analyzer: Sendable {
         }
         var partyKnown = true
         if entry.party != .any {
-            switch context.party(doc.tokens, sentenceStart: start, match: match) {
+            switch context.party(doc.tokens, sentenceStart: start, match: match, reading: reading) {
             case .none: partyKnown = false
             case .some(.any): break
             case .some(let p) where p == entry.party: break

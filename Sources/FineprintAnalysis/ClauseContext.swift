@@ -1,4 +1,5 @@
 import FineprintCore
+import FineprintReading
 import FineprintText
 
 /// Reads the grammar around a match that the pattern itself does not: negation and the party
@@ -97,13 +98,14 @@ struct ClauseContext {
     /// The party holding the right or duty of the match, or nil when unclear. `.any` means both
     /// ("either party may…"). Prefers the nearest party word before the match that is the subject of
     /// a verb; then the nearest that is not the object of a preposition; then the first in the match.
-    func party(_ tokens: [Token], sentenceStart: Int, match: Pattern.Match) -> Party? {
+    /// The document's own names count as well as the lexicon's ("Northwind shall" when Northwind is the supplier).
+    func party(_ tokens: [Token], sentenceStart: Int, match: Pattern.Match, reading: DocumentReading) -> Party? {
         let clause = clauseStart(tokens, sentenceStart: sentenceStart, index: match.first)
         let from = max(clause, match.first - Self.partyLookBehind)
         var fallback: Party?
         var i = match.first - 1
         while i >= from {
-            if let p = partyAt(tokens, i, lowerBound: sentenceStart) {
+            if let p = partyAt(tokens, i, lowerBound: sentenceStart, reading: reading) {
                 let isObject =
                     i > sentenceStart && Self.objectMarkers.contains(tokens[i - 1].text)
                     || (i > sentenceStart + 1 && tokens[i - 1].text == "the"
@@ -117,18 +119,23 @@ struct ClauseContext {
         if let fallback { return fallback }
         i = match.first
         while i <= match.last {
-            if let p = partyAt(tokens, i, lowerBound: sentenceStart) { return p }
+            if let p = partyAt(tokens, i, lowerBound: sentenceStart, reading: reading) { return p }
             i += 1
         }
         return nil
     }
 
-    private func partyAt(_ tokens: [Token], _ i: Int, lowerBound: Int) -> Party? {
+    /// The side a word names: the document's reading first, then the lexicon.
+    func partyOf(_ word: String, in reading: DocumentReading) -> Party? {
+        reading.partyWords[word] ?? parties[word]
+    }
+
+    private func partyAt(_ tokens: [Token], _ i: Int, lowerBound: Int, reading: DocumentReading) -> Party? {
         let word = tokens[i].text
         if word == "party" || word == "parties" {
             if i > lowerBound, ["either", "each", "both", "any"].contains(tokens[i - 1].text) { return .any }
             return nil
         }
-        return parties[word]
+        return partyOf(word, in: reading)
     }
 }

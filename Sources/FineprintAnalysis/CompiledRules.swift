@@ -16,6 +16,8 @@ struct CompiledRules: Sendable {
         var party: Party
         /// Alternative ids of each step, in `alternatives`.
         var stepIds: [[Int]] = []
+        /// The `{class}` alternatives of each step.
+        var stepClasses: [[String]] = []
     }
 
     let entries: [Entry]
@@ -68,7 +70,10 @@ struct CompiledRules: Sendable {
             }
         }
         var table = AlternativeTable()
-        for i in entries.indices { entries[i].stepIds = table.ids(for: entries[i].pattern) }
+        for i in entries.indices {
+            entries[i].stepIds = table.ids(for: entries[i].pattern)
+            entries[i].stepClasses = entries[i].pattern.stepClasses
+        }
         alternatives = table
         var anchored: [String: [Int]] = [:]
         var unanchored: [Int] = []

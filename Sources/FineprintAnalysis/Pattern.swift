@@ -7,12 +7,17 @@ public struct Pattern: Hashable, Sendable {
         case word(String)
         case prefix(String)
         case number
+        /// `{buyer_data}`, `{supplier}`: a class of defined terms or a party, as the document's reading
+        /// names it (Sources/FineprintReading). Only the engine's test knows the document, so a plain word
+        /// test never accepts it.
+        case termClass(String)
 
         func matches(_ token: Token) -> Bool {
             switch self {
             case .word(let w): token.text == w
             case .prefix(let p): token.text.utf8.starts(with: p.utf8)
             case .number: token.isNumber
+            case .termClass: false
             }
         }
     }
@@ -73,6 +78,10 @@ public struct Pattern: Hashable, Sendable {
                     alternatives.append(.number)
                     continue
                 }
+                if alt.hasPrefix("{") {
+                    alternatives.append(try Self.termClass(alt, in: source))
+                    continue
+                }
                 let isPrefix = alt.hasSuffix("*")
                 let stem = isPrefix ? alt.dropLast() : alt
                 guard !stem.isEmpty else {
@@ -108,6 +117,20 @@ public struct Pattern: Hashable, Sendable {
         }
     }
 
+    /// `{name}`: lower-case letters and underscores between braces.
+    private static func termClass(_ alt: Substring, in source: String) throws -> Alternative {
+        let name = alt.dropFirst().dropLast()
+        guard alt.hasSuffix("}"), !name.isEmpty, name.allSatisfy({ ("a"..."z").contains($0) || $0 == "_" }) else {
+            throw SyntaxError(pattern: source, reason: "\"\(alt)\" is not a class name such as {buyer_data}")
+        }
+        return .termClass(String(name))
+    }
+
+    /// The classes named by each step (empty for most steps).
+    var stepClasses: [[String]] {
+        steps.map { step in step.alternatives.compactMap { if case .termClass(let c) = $0 { c } else { nil } } }
+    }
+
     /// A match: token indices of its first and last tokens (inclusive).
     public struct Match: Hashable, Sendable {
         public var first: Int
@@ -118,12 +141,15 @@ public struct Pattern: Hashable, Sendable {
     /// precomputed bit sets; `WordTest` compares strings.
     protocol StepTest {
         func step(_ s: Int, accepts t: Int) -> Bool
+        /// The token after what step `s` consumed at `t`: a class occurrence may span several tokens.
+        func next(step s: Int, at t: Int) -> Int
     }
 
     struct WordTest: StepTest {
         let steps: [Step]
         let tokens: [Token]
         func step(_ s: Int, accepts t: Int) -> Bool { steps[s].matches(tokens[t]) }
+        func next(step s: Int, at t: Int) -> Int { t + 1 }
     }
 
     /// The leftmost match within `tokens[lower..<upper]`.
@@ -183,7 +209,7 @@ public struct Pattern: Hashable, Sendable {
         var p = position
         while p <= position + window && p < upper {
             if test.step(index, accepts: p) {
-                var next = p + 1
+                var next = test.next(step: index, at: p)
                 if step.isNumber {
                     // A number may run over several tokens: "twenty four (24)".
                     if let read = NumberWords.read(tokens, at: p, upTo: upper) { next = max(next, read.next) }

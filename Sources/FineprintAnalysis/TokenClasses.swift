@@ -21,6 +21,8 @@ struct AlternativeTable: Sendable {
         case .number:
             if let id = numberId { return id }
             numberId = count
+        case .termClass:
+            preconditionFailure("classes are tested per document, not per word")
         }
         count += 1
         return count - 1
@@ -28,7 +30,9 @@ struct AlternativeTable: Sendable {
 
     /// The ids of the alternatives of each step of a pattern.
     mutating func ids(for pattern: Pattern) -> [[Int]] {
-        pattern.steps.map { step in step.alternatives.map { id(for: $0) } }
+        pattern.steps.map { step in
+            step.alternatives.compactMap { if case .termClass = $0 { nil } else { id(for: $0) } }
+        }
     }
 }
 
@@ -74,13 +78,22 @@ struct TokenClasses {
     }
 }
 
-/// The engine's step test: bit lookups on classified tokens.
+/// The engine's step test: bit lookups on classified tokens, and the document's reading for `{class}` steps.
 struct ClassTest: Pattern.StepTest {
     let stepIds: [[Int]]
+    let stepClasses: [[String]]
     let classes: TokenClasses
+    let terms: DocumentTerms
 
     @inline(__always) func step(_ s: Int, accepts t: Int) -> Bool {
         for id in stepIds[s] where classes.token(t, has: id) { return true }
+        for name in stepClasses[s] where terms.has(name, at: t) { return true }
         return false
+    }
+
+    @inline(__always) func next(step s: Int, at t: Int) -> Int {
+        var next = t + 1
+        for name in stepClasses[s] { next = max(next, terms.next(name, at: t)) }
+        return next
     }
 }

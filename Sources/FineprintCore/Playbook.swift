@@ -135,6 +135,8 @@ public struct Corpus: Sendable {
     public var parties: PartyLexicon
     public var jurisdictions: [Jurisdiction]
     public var forums: ForumLexicon
+    /// The reading layer's words, one lexicon per language (corpus/lexicon/reading/); empty: no reading.
+    public var reading: [ReadingLexicon] = []
 
     public init(
         taxonomy: Taxonomy,

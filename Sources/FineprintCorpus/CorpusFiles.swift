@@ -37,4 +37,5 @@ enum CorpusSchema {
     static let parties = "fineprint.parties/1"
     static let jurisdictions = "fineprint.jurisdictions/1"
     static let forums = "fineprint.forums/1"
+    static let reading = "fineprint.reading/1"
 }

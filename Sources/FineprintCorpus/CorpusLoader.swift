@@ -43,7 +43,11 @@ public enum CorpusLoader {
             schema: CorpusSchema.jurisdictions
         )
         let forums: ForumLexicon = try decode(directory, "lexicon/forums.yaml", schema: CorpusSchema.forums)
-        return Corpus(
+        var reading: [ReadingLexicon] = []
+        for file in (try? yamlFiles(directory, "lexicon/reading")) ?? [] {
+            reading.append(try decode(directory, "lexicon/reading/" + file, schema: CorpusSchema.reading))
+        }
+        var corpus = Corpus(
             taxonomy: Taxonomy(dimensions: taxonomy.dimensions, provisions: taxonomy.provisions),
             rules: rules,
             moves: moves.moves,
@@ -53,6 +57,8 @@ public enum CorpusLoader {
             jurisdictions: jurisdictions.jurisdictions,
             forums: forums
         )
+        corpus.reading = reading
+        return corpus
     }
 
     /// Reads a playbook file a user wrote (same form as corpus/playbooks/*.yaml).

@@ -10,7 +10,28 @@ public enum CorpusValidator {
         checks.modelClauses()
         checks.playbooks()
         checks.lexicons()
-        return checks.problems
+        let classes = unknownClasses(corpus).map { CorpusError(file: $0.0, message: $0.1) }
+        return checks.problems + classes
+    }
+
+    /// `{class}` elements of patterns that no reading lexicon defines (nor `{supplier}`, `{buyer}`).
+    static func unknownClasses(_ corpus: Corpus) -> [(String, String)] {
+        let known = Set(["supplier", "buyer"] + corpus.reading.flatMap { $0.termClasses.map(\.name) })
+        var sources: [(String, String)] = []
+        for rule in corpus.rules { sources += rule.cues.map { ("rules (\(rule.provision))", $0.pattern) } }
+        for move in corpus.moves {
+            sources += move.triggers.compactMap { t in t.pattern.map { ("kill-list.yaml", $0) } }
+        }
+        var found: [(String, String)] = []
+        for (file, pattern) in sources {
+            for part in pattern.split(separator: " ") {
+                for alt in part.split(separator: "|") where alt.hasPrefix("{") || alt.hasPrefix("?{") {
+                    let name = alt.drop { $0 == "?" || $0 == "{" }.dropLast()
+                    if !known.contains(String(name)) { found.append((file, "pattern names unknown class {\(name)}")) }
+                }
+            }
+        }
+        return found
     }
 
     /// Checks a playbook (bundled or a user's own) against the corpus.

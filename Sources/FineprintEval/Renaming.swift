@@ -1,0 +1,81 @@
+import FineprintCore
+import FineprintReading
+import FineprintText
+
+/// Metamorphic transformations of a contract's text that must not change its findings: the parties
+/// renamed, the classed defined terms renamed, the parties of the preamble listed in the other order.
+public enum Transformation: String, CaseIterable, Sendable {
+    case renameParties = "rename-parties"
+    case renameTerms = "rename-terms"
+    case reorderPreamble = "reorder-preamble"
+}
+
+/// Rewrites text consistently: every capitalised occurrence of a name becomes another, in the same case.
+enum Renaming {
+    /// Made-up words no lexicon knows, handed out in order.
+    static let freshWords = [
+        "Quorvane", "Telmaris", "Brackwell", "Ostrival", "Pemberlyn", "Vasquoy", "Duranthe", "Killowen", "Marsgate",
+        "Tirnavel", "Hollisk", "Wendacre", "Corvessa", "Ambrith", "Falstone", "Yarrowby",
+    ]
+
+    /// Replaces capitalised occurrences of each word sequence in `names` (lower-case words) by its new name.
+    static func apply(_ names: [[String]: String], to text: String) -> String {
+        guard !names.isEmpty else { return text }
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Tokenizer.tokens(in: scalars, from: 0, to: scalars.count)
+        let byFirst = Dictionary(grouping: names.keys, by: { $0[0] }).mapValues { $0.sorted { $0.count > $1.count } }
+        var out = String.UnicodeScalarView()
+        var copied = 0
+        var t = 0
+        while t < tokens.count {
+            guard scalars[tokens[t].start].properties.isUppercase, let candidates = byFirst[tokens[t].text],
+                let words = candidates.first(where: { w in
+                    t + w.count <= tokens.count && w.indices.allSatisfy { tokens[t + $0].text == w[$0] }
+                })
+            else {
+                t += 1
+                continue
+            }
+            let last = tokens[t + words.count - 1]
+            out.append(contentsOf: scalars[copied..<tokens[t].start])
+            let original = String(String.UnicodeScalarView(scalars[tokens[t].start..<last.end]))
+            out.append(contentsOf: cased(names[words]!, like: original).unicodeScalars)
+            copied = last.end
+            t += words.count
+        }
+        out.append(contentsOf: scalars[copied...])
+        return String(out)
+    }
+
+    static func cased(_ name: String, like original: String) -> String {
+        let letters = original.unicodeScalars.filter { $0.properties.isAlphabetic }
+        return !letters.isEmpty && letters.allSatisfy({ $0.properties.isUppercase }) ? name.uppercased() : name
+    }
+
+    /// The parties' distinctive names (labelled ones when given, and those the reading found), each to a
+    /// fresh word. Role words ("Supplier") and pronouns are not names and are kept.
+    static func partyNames(_ reading: DocumentReading, labelled: [String], skip: Set<String>) -> [[String]: String] {
+        // Each name's first distinctive word ("NORTHERN COUNTIES SHARED SERVICES" → "northern"): renaming
+        // every word would also rename ordinary words such as "Services" throughout the contract.
+        var words: [String] = []
+        for name in labelled + reading.parties.flatMap(\.names) {
+            let first = Tokenizer.tokens(in: name).map(\.text).first { word in
+                word.count > 2 && !skip.contains(word) && word.unicodeScalars.first!.properties.isAlphabetic
+            }
+            if let first, !words.contains(first) { words.append(first) }
+        }
+        var map: [[String]: String] = [:]
+        for (i, word) in words.enumerated() { map[[word]] = freshWords[i % freshWords.count] + (i < 16 ? "" : "\(i)") }
+        return map
+    }
+
+    /// The defined terms the reading put in one of `classes`, each to a fresh two-word name.
+    static func termNames(_ reading: DocumentReading, classes: Set<String>) -> [[String]: String] {
+        var map: [[String]: String] = [:]
+        for term in reading.terms where term.termClass.map(classes.contains) == true && map[term.words] == nil {
+            let i = map.count
+            map[term.words] = freshWords[(i + 7) % freshWords.count] + " " + freshWords[(i + 3) % freshWords.count]
+        }
+        return map
+    }
+}

@@ -1,0 +1,75 @@
+import FineprintCore
+import FineprintText
+
+/// Reads a document's parties and defined terms with the lexicon of its language. Pure and cheap: one
+/// pass over the quoted names and one over the tokens.
+public struct ContractReader: Sendable {
+    let lexicons: [ReadingLexicon]
+
+    /// `lexicons`: one per language; the first is the default when a text shows no language's words.
+    public init(lexicons: [ReadingLexicon]) {
+        self.lexicons = lexicons
+    }
+
+    public func read(text: String) -> DocumentReading {
+        let scalars = Array(text.unicodeScalars)
+        return read(scalars: scalars, tokens: Tokenizer.tokens(in: scalars, from: 0, to: scalars.count))
+    }
+
+    public func read(scalars: [Unicode.Scalar], tokens: [Token]) -> DocumentReading {
+        guard !lexicons.isEmpty else { return DocumentReading(language: "") }
+        let sample = tokens.prefix(3000).map(\.text)[...]
+        let candidates = lexicons.map(ReadingWords.init)
+        var words = candidates[0]
+        var best = words.affinity(sample)
+        for candidate in candidates.dropFirst() {
+            let a = candidate.affinity(sample)
+            if a > best {
+                best = a
+                words = candidate
+            }
+        }
+        let scanner = QuotedNameScanner(scalars: scalars, tokens: tokens)
+        var finder = PartyFinder(words: words, scanner: scanner)
+        finder.read(scanner.names())
+        finder.readWebTerms()
+        finder.readPartyList()
+        finder.readAuthor()
+        finder.completeRoles()
+        let terms = finder.terms.map { term in
+            DocumentReading.DefinedTerm(
+                name: term.name,
+                words: term.words,
+                termClass: TermClassifier(words: words, partyWords: finder.partyWords).classify(term)
+            )
+        }
+        return DocumentReading(
+            language: words.lexicon.language,
+            parties: finder.parties.map { DocumentReading.PartyReading(role: $0.role, names: $0.names) },
+            terms: terms,
+            partyWords: finder.partyWords,
+            occurrences: Self.occurrences(of: terms, words: words, tokens: tokens)
+        )
+    }
+
+    /// Where each class occurs: the document's classified defined terms and the lexicon's class phrases.
+    static func occurrences(
+        of terms: [DocumentReading.DefinedTerm],
+        words: ReadingWords,
+        tokens: [Token]
+    ) -> [Int: [DocumentReading.ClassOccurrence]] {
+        let defined = terms.compactMap { t in t.termClass.map { (t.words, $0) } }
+        let list = PhraseList(defined + words.classPhrases)
+        var found: [Int: [DocumentReading.ClassOccurrence]] = [:]
+        var t = 0
+        while t < tokens.count {
+            if let m = list.match(tokens, at: t) {
+                found[t, default: []].append(.init(termClass: m.value, first: t, next: m.next))
+                t = m.next
+            } else {
+                t += 1
+            }
+        }
+        return found
+    }
+}

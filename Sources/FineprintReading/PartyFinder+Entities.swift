@@ -1,0 +1,138 @@
+import FineprintCore
+import FineprintText
+
+extension PartyFinder {
+    /// The entity named just before a scalar offset: back to the start of its line, a ";", or a
+    /// party-list word ("between", "and"); its name runs to the first comma, its description after.
+    struct Entity {
+        var name: Range<Int>
+        var description: Range<Int>
+    }
+
+    func entityBefore(_ offset: Int) -> Entity? {
+        let end = scanner.token(atOrAfter: offset)
+        guard end > 0 else { return nil }
+        var start = end
+        while start > 0, end - start < Self.entityReach {
+            let previous = tokens[start - 1].text
+            if words.listMarkers.contains(previous) || words.joiners.contains(previous) { break }
+            if start < end, scanner.gap(before: start).contains(where: { $0 == "\n" || $0 == ";" || $0 == ")" }) {
+                break
+            }
+            start -= 1
+        }
+        // "the Ministry of …", "la société NORDVENT SAS": the name starts at its first capitalised word.
+        while start < end - 1, !scanner.isCapitalised(start) { start += 1 }
+        guard start < end else { return nil }
+        var cut = start + 1
+        while cut < end, !scanner.gap(before: cut).contains(",") { cut += 1 }
+        return Entity(name: start..<cut, description: cut..<end)
+    }
+
+    /// An entity with a company form ("Ltd", "Inc."), or a capitalised name near the top of the document.
+    func looksLikeParty(_ entity: Entity?, at offset: Int, names: [[String]]) -> Bool {
+        guard let entity, !entity.name.isEmpty, entity.name.count <= 12 else { return false }
+        let nameWords = texts(entity.name)
+        if nameWords.contains(where: words.documentWords.contains) { return false }
+        if nameWords.dropFirst().contains(where: words.companyForms.contains) { return true }
+        guard offset < Self.preambleLength, scanner.isCapitalised(entity.name.lowerBound) else { return false }
+        let capitalised = entity.name.filter { scanner.isCapitalised($0) }.count
+        return capitalised * 3 >= entity.name.count * 2
+    }
+
+    /// A party's keys: the distinctive words of its entity name and of each proper name, joined. Two parties
+    /// that share a word ("ARCONIC INC." and "ARCONIC ROLLED PRODUCTS CORP.") stay two.
+    func keys(_ entity: [String]?, _ names: [[String]]) -> Set<String> {
+        var keys = Set<String>()
+        if let entity, !words.distinctive(entity).isEmpty {
+            keys.insert(words.distinctive(entity).joined(separator: " "))
+        }
+        for name in names where words.roleOfName(name) == nil && !words.distinctive(name).isEmpty {
+            keys.insert(words.distinctive(name).joined(separator: " "))
+        }
+        return keys
+    }
+
+    /// Adds a party, merged with one that shares a distinctive word, or a role-only name with its role.
+    mutating func add(_ found: Found) {
+        let match = parties.firstIndex { existing in
+            !found.keys.isEmpty
+                ? !existing.keys.isDisjoint(with: found.keys)
+                : (found.role != nil && existing.role == found.role)
+        }
+        guard let p = match else {
+            parties.append(found)
+            return
+        }
+        if parties[p].role == nil { parties[p].role = found.role }
+        for name in found.names where !parties[p].names.contains(name) { parties[p].names.append(name) }
+        parties[p].keys.formUnion(found.keys)
+    }
+
+    /// "between you and OpenAI", "between Acme and you": the named side of web terms is the other party.
+    mutating func readWebTerms() {
+        let limit = min(tokens.count, 5000)
+        var t = 1
+        while t + 2 < limit {
+            defer { t += 1 }
+            guard words.listMarkers.contains(tokens[t - 1].text) else { continue }
+            if let reader = words.pronouns[tokens[t].text], words.joiners.contains(tokens[t + 1].text) {
+                addNamed(from: t + 2, role: reader == .buyer ? .supplier : .buyer)
+            } else if scanner.isCapitalised(t) {
+                var end = t
+                while end < limit, end - t < 4, scanner.isCapitalised(end), !scanner.gap(before: end + 1).contains(",")
+                {
+                    end += 1
+                }
+                guard end + 1 < limit, words.joiners.contains(tokens[end].text),
+                    let reader = words.pronouns[tokens[end + 1].text]
+                else { continue }
+                addNamed(from: t, role: reader == .buyer ? .supplier : .buyer)
+            }
+        }
+    }
+
+    private mutating func addNamed(from t: Int, role: Party) {
+        var end = t
+        while end < tokens.count, end - t < 4, scanner.isCapitalised(end) {
+            end += 1
+            if scanner.gap(before: end).contains(where: { $0 == "," || $0 == "(" || $0 == "\n" }) { break }
+        }
+        guard end > t else { return }
+        let name = texts(t..<end)
+        guard !name.contains(where: words.documentWords.contains), words.roleOfName(name) == nil else { return }
+        add(Found(role: role, names: [scanner.text(t, end)], keys: keys(name, [])))
+    }
+
+    /// Two parties of which one has a role: the other has the other role.
+    mutating func completeRoles() {
+        let named = parties.indices.filter { !parties[$0].keys.isEmpty || parties[$0].role != nil }
+        let unknown = named.filter { parties[$0].role == nil }
+        let known = Set(named.compactMap { parties[$0].role })
+        guard unknown.count == 1, known.count == 1, let role = known.first, role != .any else { return }
+        parties[unknown[0]].role = role == .supplier ? .buyer : .supplier
+    }
+
+    /// Single words that name a party with a known role in this document; a word naming both is left out.
+    var partyWords: [String: Party] {
+        var map: [String: Party] = [:]
+        var conflicting = Set<String>()
+        for party in parties {
+            guard let role = party.role, role != .any else { continue }
+            // Each name's first distinctive word: "northwind" for "NORTHWIND LTD".
+            var partyKeys = Set(party.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+            for name in party.names {
+                let nameWords = PhraseList<Bool>.words(name)
+                if words.roleOfName(nameWords) != nil {
+                    partyKeys.formUnion(nameWords.filter { words.roles[$0] != nil })
+                }
+            }
+            for key in partyKeys {
+                if let existing = map[key], existing != role { conflicting.insert(key) }
+                map[key] = role
+            }
+        }
+        for key in conflicting { map[key] = nil }
+        return map
+    }
+}

@@ -1,0 +1,131 @@
+import FineprintCore
+import FineprintText
+
+/// Finds the parties and the defined terms among a document's quoted names: preamble parentheticals
+/// (`NORTHWIND LTD (the "Supplier")`), aliases (`hereinafter "Acme"`), definitions (`"Customer" means …`)
+/// and, in web terms, "between you and <Name>".
+struct PartyFinder {
+    struct Found {
+        var role: Party?
+        var names: [String]
+        /// Distinctive words of its entity and proper names: how mentions of one party are merged.
+        var keys: Set<String>
+    }
+
+    struct Term {
+        var name: String
+        var words: [String]
+        /// The words that define it: after "means", or before a parenthetical.
+        var body: [String]
+    }
+
+    /// Quoted names this far into the text may name parties without a company form ("John Smith").
+    static let preambleLength = 6000
+    static let entityReach = 25
+    static let definitionReach = 40
+
+    let words: ReadingWords
+    let scanner: QuotedNameScanner
+    var parties: [Found] = []
+    var terms: [Term] = []
+
+    var tokens: [Token] { scanner.tokens }
+
+    func texts(_ range: Range<Int>) -> [String] { tokens[range].map(\.text) }
+
+    mutating func read(_ names: [QuotedName]) {
+        var i = 0
+        while i < names.count {
+            var j = i + 1
+            if let p = names[i].parenthesis {
+                while j < names.count, names[j].parenthesis == p { j += 1 }
+                readParenthetical(Array(names[i..<j]), at: p)
+            } else {
+                readLoose(names[i])
+            }
+            i = j
+        }
+    }
+
+    /// `ENTITY, description (the "X", "we")`: a party when a name gives a role or the entity looks like one;
+    /// otherwise the names are defined terms, defined by the words before the parenthesis.
+    private mutating func readParenthetical(_ names: [QuotedName], at offset: Int) {
+        let named = names.map { (name: $0, words: texts($0.firstToken..<$0.nextToken)) }
+            .filter { !words.isGroupName($0.words) }
+        guard !named.isEmpty else { return }
+        let lexicon = words
+        let nameRole = named.compactMap { lexicon.roleOfName($0.words) }.first
+        let entity = entityBefore(offset)
+        let isDocument = named.contains { $0.words.contains(where: words.documentWords.contains) }
+        if !isDocument, nameRole != nil || looksLikeParty(entity, at: offset, names: named.map(\.words)) {
+            var role = nameRole
+            if role == nil, let entity {
+                role = words.roleMentioned(texts(entity.name) + texts(entity.description).prefix(12))
+            }
+            let entityName = entity.map { scanner.text($0.name.lowerBound, $0.name.upperBound) }
+            add(
+                Found(
+                    role: role,
+                    names: (entityName.map { [$0] } ?? []) + named.map(\.name.text),
+                    keys: keys(entity.map { texts($0.name) }, named.map(\.words))
+                )
+            )
+            return
+        }
+        let before = texts(max(0, names[0].firstToken - 20)..<max(0, names[0].firstToken - 1))
+        for item in named where !isDocument {
+            terms.append(Term(name: item.name.text, words: item.words, body: before))
+        }
+    }
+
+    /// A quoted name outside brackets: an alias after "hereinafter", or a term before "means".
+    private mutating func readLoose(_ name: QuotedName) {
+        let nameWords = texts(name.firstToken..<name.nextToken)
+        if let marker = aliasMarker(before: name.firstToken) {
+            readParenthetical([name], at: tokens[marker].start)
+            return
+        }
+        guard let bodyStart = definitionMarker(after: name.nextToken) else { return }
+        let body = texts(bodyStart..<min(tokens.count, bodyStart + Self.definitionReach))
+        if let role = words.roleOfName(nameWords) {
+            // "Supplier" means Northwind Ltd: the role joins the party the definition names.
+            let bodyWords = Set(body.prefix(15))
+            let named = parties.firstIndex { party in
+                party.keys.contains { key in key.split(separator: " ").allSatisfy { bodyWords.contains(String($0)) } }
+            }
+            if let p = named {
+                if parties[p].role == nil { parties[p].role = role }
+                if parties[p].role == role { parties[p].names.append(name.text) }
+                return
+            }
+            add(Found(role: role, names: [name.text], keys: []))
+            return
+        }
+        guard !words.isGroupName(nameWords) else { return }
+        terms.append(Term(name: name.text, words: nameWords, body: body))
+    }
+
+    /// The token after a definition marker that follows token `t` (skipping `or "Y"` chains), if any.
+    private func definitionMarker(after t: Int) -> Int? {
+        var i = t
+        var skipped = 0
+        while i < tokens.count, skipped < 4 {
+            if let m = words.definitionMarkers.match(tokens, at: i) { return m.next }
+            // Another quoted alias of the same term: `"Input" or "Prompts" means`.
+            guard tokens[i].text == "or" || scanner.gap(before: i).contains(where: QuotedNameScanner.closers.contains)
+            else { return nil }
+            i += 1
+            skipped += 1
+        }
+        return nil
+    }
+
+    /// The first token of an alias marker just before token `t` ("hereinafter", "referred to as").
+    private func aliasMarker(before t: Int) -> Int? {
+        // The farthest first: "ci-après dénommée" is one marker, not two.
+        for start in max(0, t - 5)..<t {
+            if let m = words.aliasMarkers.match(tokens, at: start), m.next >= t - 1 { return start }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+import FineprintCore
+
+/// One language's lexicon made ready for lookups: sets of words and phrase lists.
+struct ReadingWords {
+    let lexicon: ReadingLexicon
+    let roles: [String: Party]
+    let pronouns: [String: Party]
+    let groupWords: Set<String>
+    let companyForms: Set<String>
+    let documentWords: Set<String>
+    let listMarkers: Set<String>
+    let joiners: Set<String>
+    let definitionMarkers: PhraseList<Bool>
+    let aliasMarkers: PhraseList<Bool>
+    let classPhrases: [(words: [String], value: String)]
+    let definitionCues: PhraseList<String>
+
+    init(_ lexicon: ReadingLexicon) {
+        self.lexicon = lexicon
+        var roles: [String: Party] = [:]
+        for word in lexicon.buyerRoles { roles[word.lowercased()] = .buyer }
+        for word in lexicon.supplierRoles { roles[word.lowercased()] = .supplier }
+        self.roles = roles
+        var pronouns: [String: Party] = [:]
+        for word in lexicon.secondPerson { pronouns[word.lowercased()] = .buyer }
+        for word in lexicon.firstPerson { pronouns[word.lowercased()] = .supplier }
+        self.pronouns = pronouns
+        groupWords = Set(lexicon.groupWords.map { $0.lowercased() })
+        companyForms = Set(lexicon.companyForms.map { $0.lowercased() })
+        documentWords = Set(lexicon.documentWords.map { $0.lowercased() })
+        listMarkers = Set(lexicon.partyListMarkers.map { $0.lowercased() })
+        joiners = Set(lexicon.partyJoiners.map { $0.lowercased() })
+        definitionMarkers = PhraseList(lexicon.definitionMarkers.map { (PhraseList<Bool>.words($0), true) })
+        aliasMarkers = PhraseList(lexicon.aliasMarkers.map { (PhraseList<Bool>.words($0), true) })
+        classPhrases = lexicon.termClasses.flatMap { c in c.phrases.map { (PhraseList<String>.words($0), c.name) } }
+        definitionCues = PhraseList(
+            lexicon.termClasses.flatMap { c in c.definitionCues.map { (PhraseList<String>.words($0), c.name) } }
+        )
+    }
+
+    /// How many of the first tokens are this language's function words: picks the lexicon for a document.
+    func affinity(_ words: ArraySlice<String>) -> Int {
+        var count = 0
+        for word in words where pronouns[word] != nil || joiners.contains(word) || listMarkers.contains(word) {
+            count += 1
+        }
+        return count
+    }
+
+    /// The role a name's words give it: every word a role word, pronoun, company form or group word, and at
+    /// least one role word or pronoun ("the Supplier", "Service Provider", "we"). nil otherwise.
+    func roleOfName(_ words: [String]) -> Party? {
+        var role: Party?
+        for word in words {
+            if let r = roles[word] ?? pronouns[word] {
+                if role != nil && role != r { return nil }
+                role = r
+            } else if !companyForms.contains(word) && !groupWords.contains(word) {
+                return nil
+            }
+        }
+        return role
+    }
+
+    /// The first role word among `words` (a description: "a provider of cloud services").
+    func roleMentioned(_ words: some Sequence<String>) -> Party? {
+        for word in words { if let r = roles[word] { return r } }
+        return nil
+    }
+
+    func isGroupName(_ words: [String]) -> Bool {
+        !words.isEmpty && words.allSatisfy { groupWords.contains($0) || companyForms.contains($0) }
+            && words.contains(where: groupWords.contains)
+    }
+
+    /// The words of a name that tell it apart: without company forms and articles.
+    func distinctive(_ words: [String]) -> [String] {
+        words.filter { !companyForms.contains($0) && !groupWords.contains($0) && $0.count > 1 }
+    }
+}
