@@ -51,6 +51,24 @@ enum ISODate {
         return day <= days[month - 1]
     }
 
+    /// Whole days from `earlier` to `later`, both ISO dates; nil when either is not one.
+    static func days(from earlier: String, to later: String) -> Int? {
+        guard let a = date(earlier), let b = date(later) else { return nil }
+        return utcCalendar.dateComponents([.day], from: a, to: b).day
+    }
+
+    static func date(_ text: String) -> Date? {
+        guard isValid(text) else { return nil }
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        return utcCalendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+    }
+
+    static var utcCalendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }
+
     static func string(from date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

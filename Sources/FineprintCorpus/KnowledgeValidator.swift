@@ -80,6 +80,17 @@ private struct Checker {
             if s.title.isBlank || s.publisher.isBlank {
                 problem(file, "source '\(s.id)' needs a title and a publisher")
             }
+            if let checked = s.lastChecked { lastChecked(checked, of: s, in: file) }
+        }
+    }
+
+    mutating func lastChecked(_ checked: String, of s: KnowledgeSource, in file: String) {
+        if !ISODate.isValid(checked) {
+            problem(file, "source '\(s.id)' last_checked '\(checked)' is not a valid YYYY-MM-DD date")
+        } else if checked > today {
+            problem(file, "source '\(s.id)' last_checked \(checked) is in the future")
+        } else if ISODate.isValid(s.date) && checked < s.date {
+            problem(file, "source '\(s.id)' last_checked \(checked) is before the source's own date \(s.date)")
         }
     }
 

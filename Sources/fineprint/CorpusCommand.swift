@@ -9,7 +9,7 @@ struct CorpusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Check, describe and export the corpus and its knowledge base.",
-        subcommands: [Validate.self, Stats.self, Export.self]
+        subcommands: [Validate.self, Stats.self, Export.self, Stale.self]
     )
 
     struct Validate: AsyncParsableCommand {
@@ -52,6 +52,32 @@ struct CorpusCommand: AsyncParsableCommand {
             }
             print("knowledge: \(summary(knowledge))")
             print(knowledgeTable(knowledge), terminator: "")
+        }
+    }
+
+    struct Stale: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List knowledge sources and items not checked for longer than an age limit."
+        )
+
+        @Option(help: "Age limit in days, written 180d or 180.")
+        var olderThan = "180d"
+
+        @Option(help: "The corpus folder (default: the bundled corpus).")
+        var corpus: String?
+
+        func run() async throws {
+            guard let days = KnowledgeStaleness.days(fromAge: olderThan) else {
+                throw ValidationError("--older-than takes a positive number of days, such as 180d")
+            }
+            do {
+                let url = try CorpusLocator.locate(explicit: corpus)
+                let knowledge = try KnowledgeLoader.load(fromCorpus: url)
+                print(staleReport(KnowledgeStaleness.report(knowledge, olderThan: days), days: days), terminator: "")
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode(1)
+            }
         }
     }
 
@@ -108,6 +134,23 @@ func summary(_ k: KnowledgeBase) -> String {
     let verified = k.sources.filter(\.urlVerified).count
     return "\(k.patterns.count) patterns, \(k.partnerships.count) partnerships, \(k.precedents.count) precedents, "
         + "\(k.regulations.count) regulatory provisions, \(k.sources.count) sources (\(verified) addresses verified)"
+}
+
+/// One line per stale entry, oldest first, under a count.
+func staleReport(_ entries: [StaleEntry], days: Int) -> String {
+    guard !entries.isEmpty else { return "nothing in the knowledge base was last checked more than \(days) days ago\n" }
+    var text =
+        "\(entries.count) knowledge entr\(entries.count == 1 ? "y" : "ies") not checked in the last \(days) days:\n"
+    for e in entries {
+        let when =
+            switch (e.lastChecked, e.ageInDays) {
+            case (nil, _): "never checked"
+            case (let date?, let age?): "last checked \(date) (\(age) days ago)"
+            case (let date?, nil): "last checked '\(date)' (not a date)"
+            }
+        text += "  " + e.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) + e.id + "  " + when + "\n"
+    }
+    return text
 }
 
 /// Items per kind and confidence: what is published by default and what waits for a primary source.

@@ -52,9 +52,19 @@ public struct KnowledgeSource: Hashable, Codable, Sendable, Identifiable {
     public var kind: Kind
     /// True when the page at `url` (or a stored copy) was read in review.
     public var urlVerified: Bool
+    /// When a reviewer last looked the source up (ISO date): the clock a staleness report runs on.
+    public var lastChecked: String?
 
-    public init(id: String, url: String, publisher: String, title: String, date: String, kind: Kind, urlVerified: Bool)
-    {
+    public init(
+        id: String,
+        url: String,
+        publisher: String,
+        title: String,
+        date: String,
+        kind: Kind,
+        urlVerified: Bool,
+        lastChecked: String? = nil
+    ) {
         self.id = id
         self.url = url
         self.publisher = publisher
@@ -62,11 +72,13 @@ public struct KnowledgeSource: Hashable, Codable, Sendable, Identifiable {
         self.date = date
         self.kind = kind
         self.urlVerified = urlVerified
+        self.lastChecked = lastChecked
     }
 
     enum CodingKeys: String, CodingKey {
         case id, url, publisher, title, date, kind
         case urlVerified = "url_verified"
+        case lastChecked = "last_checked"
     }
 }
 
