@@ -27,10 +27,15 @@ for name in vendor-ai-terms.md ministry-platform-agreement.html; do
   curl -fsS -o /dev/null -F "file=@Tests/Fixtures/contracts/$name" -F profile=tier1 "$base/api/analyses"
 done
 
-# The multipart upload is left out of the generated cases for now: multipart-kit crashes the
-# process on a part header byte >= 0x80 (issue 17); the bounded multipart reader that replaces it
-# removes the exclusion. It is exercised above with real files.
+# The upload is run on its own with the server-error check only: whether a file is accepted depends
+# on its content (a PNG fits the schema and is refused with 415), which no schema can say.
 status=0
+schemathesis run "$base/api/openapi.json" \
+  --url "$base" \
+  --checks not_a_server_error \
+  --max-examples "$examples" \
+  --include-operation-id createAnalysis \
+  --no-color || status=$?
 schemathesis run "$base/api/openapi.json" \
   --url "$base" \
   --checks all \

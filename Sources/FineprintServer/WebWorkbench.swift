@@ -100,7 +100,7 @@ final class StartupSlot: Sendable {
 
 /// The upload limit, written once.
 public enum UploadLimit {
-    public static let defaultBytes = 25_000_000
+    public static let defaultBytes = DocumentReader.defaultMaxBytes
 
     /// "25 MB", or "1000 bytes" for small test limits.
     static func described(_ bytes: Int) -> String {

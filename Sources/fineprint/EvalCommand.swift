@@ -22,7 +22,7 @@ struct Eval: AsyncParsableCommand {
         @OptionGroup var options: EvalOptions
 
         func run() async throws {
-            let setup = try options.worksetup()
+            let setup = try options.analysisSetup()
             let split = options.split
             var categories = setup.cuadCategories
             if let wanted = options.wanted {
@@ -67,7 +67,7 @@ struct Eval: AsyncParsableCommand {
         @OptionGroup var options: EvalOptions
 
         func run() async throws {
-            let setup = try options.worksetup()
+            let setup = try options.analysisSetup()
             let split = options.split
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue
@@ -128,7 +128,7 @@ struct EvalOptions: ParsableArguments {
 
     @OptionGroup var model: ModelOptions
 
-    func worksetup() throws -> AnalysisSetup {
+    func analysisSetup() throws -> AnalysisSetup {
         try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: model.rulesOnly)
     }
 

@@ -30,7 +30,7 @@ extension Eval {
 
         func run() async throws {
             do {
-                let bench = try Workbench(corpusPath: corpus, rulesOnly: true)
+                let bench = try AnalysisSetup(corpusPath: corpus, rulesOnly: true)
                 let documents = split.filter(
                     try CUADDataset.load(from: URL(fileURLWithPath: data), categories: ["parties": "Parties"])
                 )
@@ -46,11 +46,6 @@ extension Eval {
                     print("    labelled: \(failure.labelled.joined(separator: " | "))")
                     print("    read:     \(failure.found.joined(separator: " | "))")
                 }
-            } catch let error as ExitCode {
-                throw error
-            } catch {
-                Console.error("\(error)")
-                throw ExitCode(1)
             }
         }
     }
@@ -84,7 +79,7 @@ extension Eval {
 
         func run() async throws {
             do {
-                let bench = try options.workbench()
+                let bench = try options.analysisSetup()
                 let documents: [LabelledDocument]
                 if let labels {
                     let all = bench.corpus.taxonomy.provisions.map(\.id)
@@ -120,11 +115,6 @@ extension Eval {
                 for flip in report.flips.prefix(flips) {
                     print("  \(flip.transformation.rawValue)  \(flip.document)  \(flip.finding): \(flip.change)")
                 }
-            } catch let error as ExitCode {
-                throw error
-            } catch {
-                Console.error("\(error)")
-                throw ExitCode(1)
             }
         }
     }

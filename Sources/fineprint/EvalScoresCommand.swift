@@ -27,14 +27,12 @@ extension Eval {
         var show: String =
             "ChatGPT/Commercial Terms.md,Claude.ai/Commercial Terms.md,Le Chat/Commercial Terms.md,Vibe/Commercial Terms.md,Google Generative AI Services/Terms of Service.md,Microsoft Copilot/Terms of Service.md"
 
-        @Option(help: "The corpus folder (default: the bundled corpus).")
-        var corpus: String?
+        @OptionGroup var corpus: CorpusOptions
 
-        @Flag(help: "Rules only: leave out the learned model.")
-        var rulesOnly = false
+        @OptionGroup var model: ModelOptions
 
         func run() async throws {
-            try Console.failing {
+            do {
                 let root = URL(fileURLWithPath: data)
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory),
@@ -43,7 +41,7 @@ extension Eval {
                     Console.error("eval scores skipped: no data folder at \(data)")
                     return
                 }
-                let bench = try Workbench(corpusPath: corpus, rulesOnly: rulesOnly)
+                let bench = try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: model.rulesOnly)
                 let playbooks = try profiles.split(separator: ",").map {
                     try bench.playbook(profile: String($0), file: nil)
                 }

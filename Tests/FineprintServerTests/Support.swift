@@ -3,6 +3,7 @@ import FineprintCore
 import FineprintCorpus
 import FineprintServer
 import FineprintStore
+import FineprintTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -11,10 +12,9 @@ import NIOCore
 
 /// The repository's corpus and fixtures, and helpers to build a workbench over a fresh store.
 enum Repo {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let corpusURL = root.appendingPathComponent("corpus")
-    static let contracts = root.appendingPathComponent("Tests/Fixtures/contracts")
+    static let root = RepositoryPaths.root
+    static let corpusURL = RepositoryPaths.corpus
+    static let contracts = RepositoryPaths.contracts
     static let openAPIURL = root.appendingPathComponent("Sources/FineprintServer/Resources/openapi.json")
 
     static let corpus: Result<Corpus, Error> = Result { try CorpusLoader.load(from: corpusURL) }

@@ -58,7 +58,7 @@ struct CompareModel: PageModel {
         }
         var sections: [Section] = []
         for row in c.provisions {
-            let dimension = corpus.taxonomy.dimensions.first { $0.id == row.dimension }?.name ?? row.dimension
+            let dimension = corpus.taxonomy.dimensionName(row.dimension)
             let cells = row.cells.enumerated().map { i, cell in
                 Cell(
                     label: Self.label(cell, row),
@@ -80,7 +80,7 @@ struct CompareModel: PageModel {
         }
         dimensions = (c.documents.first?.dimensions.map(\.id) ?? []).map { id in
             DimensionRow(
-                name: corpus.taxonomy.dimensions.first { $0.id == id }?.name ?? id,
+                name: corpus.taxonomy.dimensionName(id),
                 scores: c.documents.map { d in d.dimensions.first { $0.id == id }?.score ?? 0 }
             )
         }
@@ -88,9 +88,7 @@ struct CompareModel: PageModel {
 
     /// What a cell says in words (status, strength and value), so colour is never the only signal.
     static func label(_ cell: MatrixCell, _ row: ProvisionRow) -> String {
-        if row.polarity == .hazard { return cell.status == .present ? "found" : "—" }
-        guard cell.status == .present else { return "absent" }
-        return [cell.strength?.rawValue ?? "present", cell.value].compactMap { $0 }.joined(separator: " · ")
+        StateWording.provision(cell.status, strength: cell.strength, value: cell.value, hazard: row.polarity == .hazard)
     }
 
     static func css(_ cell: MatrixCell, _ row: ProvisionRow) -> String {

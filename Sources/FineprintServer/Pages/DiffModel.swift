@@ -65,7 +65,7 @@ struct DiffModel: PageModel {
         scoreDelta = r.scoreDelta > 0 ? "+\(r.scoreDelta)" : "\(r.scoreDelta)"
         rights = Self.rightsRows(r)
         let deltas = r.dimensions.map { x in
-            let name = corpus.taxonomy.dimensions.first { $0.id == x.id }?.name ?? x.id
+            let name = corpus.taxonomy.dimensionName(x.id)
             return "\(name) \(x.old) → \(x.new) (\(x.delta > 0 ? "+" : "")\(x.delta))"
         }
         dimensions = deltas.isEmpty ? nil : deltas.joined(separator: "; ")
@@ -101,8 +101,8 @@ struct DiffModel: PageModel {
                 effect: "worse",
                 name: m.name,
                 provision: m.id,
-                before: "—",
-                after: "found",
+                before: StateWording.move(found: false),
+                after: StateWording.move(found: true),
                 quote: m.evidence.map { Format.snippet($0.quote, limit: 240) }
             )
         }
@@ -112,8 +112,8 @@ struct DiffModel: PageModel {
                 effect: "better",
                 name: m.name,
                 provision: m.id,
-                before: "found",
-                after: "—",
+                before: StateWording.move(found: true),
+                after: StateWording.move(found: false),
                 quote: nil
             )
         }
@@ -184,7 +184,6 @@ struct DiffModel: PageModel {
     }
 
     static func state(_ s: FindingState) -> String {
-        guard s.status == .present else { return "absent" }
-        return [s.strength?.rawValue ?? "present", s.value].compactMap { $0 }.joined(separator: " · ")
+        StateWording.provision(s.status, strength: s.strength, value: s.value)
     }
 }

@@ -154,7 +154,7 @@ struct CorpusNames {
     init(_ corpus: Corpus) { self.corpus = corpus }
 
     func provision(_ id: String) -> String { corpus.taxonomy.provision(id)?.name ?? id }
-    func dimension(_ id: String) -> String { corpus.taxonomy.dimensions.first { $0.id == id }?.name ?? id }
+    func dimension(_ id: String) -> String { corpus.taxonomy.dimensionName(id) }
     func move(_ id: String) -> String { corpus.move(id)?.name ?? id }
 
     func clause(_ id: String?) -> ReportModel.Clause? {
