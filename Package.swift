@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // Plain value types: taxonomy, rules, documents, findings. No storage, no I/O.
@@ -64,6 +65,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], resources: [.copy("Resources")]),
         // The knowledge base around contracts: partnership scorecards from their public terms, and the JSON export.
         .target(name: "FineprintKnowledge", dependencies: [
@@ -74,6 +76,7 @@ let package = Package(
             "FineprintLearn",
             "FineprintCompare", "FineprintWatch", "FineprintKnowledge", "FineprintServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .testTarget(name: "FineprintTextTests", dependencies: ["FineprintText"]),
         .testTarget(name: "FineprintLearnTests", dependencies: [
@@ -98,6 +101,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
     ],
     swiftLanguageModes: [.v6]
