@@ -10,8 +10,15 @@ struct APIRoutes {
 
     func add(to router: Router<BasicRequestContext>) {
         let api = router.group("api")
-        api.post("analyses") { request, _ in
+        api.post("analyses") { request, context in
             let upload = try await UploadForm.parse(request, maxBytes: bench.maxUploadBytes)
+            if let desk = bench.jobs {
+                return try await JobRoutes.accept(request, context: context, bench: bench, desk: desk, upload: upload) {
+                    var response = try JSONResponse.make(JobItem($0), status: .accepted)
+                    response.headers[.location] = "/api/jobs/\($0.id)"
+                    return response
+                }
+            }
             let summary = try await bench.analyseUpload(upload)
             var response = try JSONResponse.make(AnalysisItem(summary), status: .created)
             response.headers[.location] = "/api/analyses/\(summary.id)"

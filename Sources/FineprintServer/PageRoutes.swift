@@ -12,8 +12,13 @@ struct PageRoutes {
 
     func add(to router: Router<BasicRequestContext>) {
         router.get("/") { _, _ in try await home() }
-        router.post("/analyses") { request, _ in
+        router.post("/analyses") { request, context in
             let upload = try await UploadForm.parse(request, maxBytes: bench.maxUploadBytes)
+            if let desk = bench.jobs {
+                return try await JobRoutes.accept(request, context: context, bench: bench, desk: desk, upload: upload) {
+                    Response.redirect(to: "/jobs/\($0.id)", type: .normal)
+                }
+            }
             let summary = try await bench.analyseUpload(upload)
             return Response.redirect(to: "/analyses/\(summary.id)", type: .normal)
         }

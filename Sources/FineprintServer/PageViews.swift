@@ -36,6 +36,8 @@ struct HomeView {
     var profiles: [ProfileOption]
     var maxSize: String
     var recent: [AnalysisRow]
+    /// A fresh key per page load: submitting the same form again returns the job it made.
+    var idempotencyKey = AnalysisJob.newID()
 }
 
 struct HistoryView {

@@ -10,6 +10,8 @@ struct UploadForm: Sendable {
     var filename: String
     var data: Data
     var profile: String?
+    /// The form's `idempotency_key` field (the API's `Idempotency-Key` header takes precedence).
+    var idempotencyKey: String?
 
     /// The extensions an upload may have; the reader then checks the content matches.
     static let allowedExtensions = ["txt", "text", "md", "markdown", "html", "htm", "pdf", "docx"]
@@ -60,7 +62,8 @@ struct UploadForm: Sendable {
         return UploadForm(
             filename: name.isEmpty ? "upload.txt" : name,
             data: data,
-            profile: profile.flatMap { $0.isEmpty ? nil : $0 }
+            profile: profile.flatMap { $0.isEmpty ? nil : $0 },
+            idempotencyKey: parts.firstPart(named: "idempotency_key").map { String(buffer: $0.body) }
         )
     }
 

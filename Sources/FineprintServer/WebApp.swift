@@ -11,6 +11,7 @@ public enum WebApp {
         router.add(middleware: ErrorPages(bench: bench))
         PageRoutes(bench: bench).add(to: router)
         APIRoutes(bench: bench).add(to: router)
+        if let desk = bench.jobs { JobRoutes(bench: bench, desk: desk).add(to: router) }
         StaticRoutes(bench: bench).add(to: router)
         return router
     }

@@ -4,6 +4,8 @@ import FineprintServer
 import FineprintStore
 import Foundation
 import Hummingbird
+import Logging
+import ServiceLifecycle
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -57,14 +59,31 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Rules only: leave out the learned model (corpus/models/cuad-model.json).")
     var rulesOnly = false
 
+    @Option(
+        help:
+            "How many analyses this server runs at once (default: one per core; 0: none, leave them to `fineprint worker`)."
+    )
+    var workers = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "The most uploads waiting or being analysed; more are answered 503 with Retry-After.")
+    var queueCapacity = 100
+
+    func validate() throws {
+        guard (0...256).contains(workers) else { throw ValidationError("--workers must be from 0 to 256") }
+        guard (1...100_000).contains(queueCapacity) else {
+            throw ValidationError("--queue-capacity must be from 1 to 100000")
+        }
+    }
+
     func run() async throws {
         let bench: WebWorkbench
         var place = ""
+        let url = database ?? ProcessInfo.processInfo.environment["FINEPRINT_DATABASE_URL"]
         do {
             // The same corpus, model and analyzer as the other commands.
             let judging = try Workbench(corpusPath: corpus, rulesOnly: rulesOnly)
             let store: any Store
-            if let url = database ?? ProcessInfo.processInfo.environment["FINEPRINT_DATABASE_URL"], !url.isEmpty {
+            if let url, !url.isEmpty {
                 let endpoint = try PostgresEndpoint(url: url)
                 store = try await PostgresStore(endpoint: endpoint)
                 place = "in PostgreSQL at \(endpoint)"
@@ -85,6 +104,22 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(2)
         }
         Console.progress("fineprint: serving on http://\(host):\(port)/ (data \(place))\n")
-        try await WebApp.application(bench, host: host, port: port).runService()
+        try await JobQueueLocation.withQueue(databaseURL: url, dataDirectory: URL(fileURLWithPath: dataDir)) {
+            [bench, host, port, workers, queueCapacity] queue in
+            var bench = bench
+            bench.jobs = JobDesk(queue: queue, capacity: queueCapacity)
+            var services: [any Service] = [WebApp.application(bench, host: host, port: port)]
+            if workers > 0 {
+                services.append(
+                    JobWorkerPool(queue: queue, settings: .init(workers: workers), work: bench.analyseJob)
+                )
+            }
+            var logger = Logger(label: "fineprint.serve")
+            logger.logLevel = .notice
+            let group = ServiceGroup(
+                configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            )
+            try await group.run()
+        }
     }
 }

@@ -69,8 +69,11 @@ struct WorkerCommand: AsyncParsableCommand {
             Console.error("\(error)")
             throw ExitCode(2)
         }
-        var logger = Logger(label: "fineprint.worker")
-        logger.logLevel = .notice
+        let logger = {
+            var logger = Logger(label: "fineprint.worker")
+            logger.logLevel = .notice
+            return logger
+        }()
         let settings = JobWorkerPool.Settings(workers: workers)
         try await JobQueueLocation.withQueue(databaseURL: url, dataDirectory: URL(fileURLWithPath: dataDir)) { queue in
             let pool = JobWorkerPool(queue: queue, settings: settings, logger: logger, work: bench.analyseJob)

@@ -127,9 +127,9 @@ struct JobQueueTests {
         try await JobQueueBackends.withQueue(backend) { queue in
             let job = try await queue.enqueue(JobQueueBackends.newJob(key: "k")).job
             // Worker a claims, then "crashes": it never renews its short lease.
-            let dead = try #require(try await queue.claim(worker: "a", lease: .milliseconds(100)))
+            let dead = try #require(try await queue.claim(worker: "a", lease: .seconds(2)))
             #expect(try await queue.requeueExpired(maxAttempts: 3) == 0)
-            try await Task.sleep(for: .milliseconds(300))
+            try await Task.sleep(for: .milliseconds(2500))
             #expect(try await queue.requeueExpired(maxAttempts: 3) == 1)
             #expect(try await queue.job(id: job.id)?.state == .queued)
             let resumed = try #require(try await queue.claim(worker: "b", lease: .seconds(30)))
@@ -191,8 +191,9 @@ struct JobQueueTests {
             await #expect(throws: JobQueueError.self) {
                 _ = try await queue.enqueue(JobQueueBackends.newJob(key: String(repeating: "k", count: 201)))
             }
-            #expect(try await queue.depth() == 0)
-            #expect(try await queue.job(id: "nonexistent") == nil)
+            let depth = try await queue.depth()
+            let missing = try await queue.job(id: "nonexistent")
+            #expect(depth == 0 && missing == nil)
         }
     }
 

@@ -22,8 +22,9 @@ enum OffThread {
 
     private static func lowerPriority() {
         #if os(Linux)
-        // On Linux a thread is a task of its own: this nices only the calling thread.
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(gettid()), 10)
+        // On Linux a thread is a task of its own, and "process 0" is the calling task: this nices
+        // only the analysis thread, not the server's.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
         #endif
     }
 }

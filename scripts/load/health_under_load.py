@@ -1,0 +1,56 @@
+"""/health latency while uploads are analysed. Usage: health_under_load.py BINARY [UPLOADS]"""
+
+import concurrent.futures
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(__file__))
+from fineprint_server import Server, free_port, get_json, upload, wait_for_jobs  # noqa: E402
+
+binary = os.path.abspath(sys.argv[1])
+count = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+data = open(os.path.join(root, "Tests/Fixtures/contracts/long-master-services-agreement.txt"), "rb").read()
+folder = tempfile.mkdtemp(prefix="fineprint-health-")
+server = Server(binary, os.path.join(folder, "data"), free_port(), os.path.join(folder, "server.log"))
+latencies, done = [], threading.Event()
+
+
+def probe():
+    while not done.is_set():
+        started = time.perf_counter()
+        with urllib.request.urlopen(server.base + "/health", timeout=10) as answer:
+            answer.read()
+        latencies.append(time.perf_counter() - started)
+        time.sleep(0.02)
+
+
+try:
+    server.start()
+    prober = threading.Thread(target=probe)
+    prober.start()
+    started = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=count) as pool:
+        answers = list(pool.map(lambda i: upload(server.base, f"msa-{i}.txt", data, f"load-{i}"), range(count)))
+    acknowledged = time.perf_counter() - started
+    ids = {job_id for status, job_id, _ in answers if status == 202}
+    jobs = wait_for_jobs(server.base, ids)
+    elapsed = time.perf_counter() - started
+    done.set()
+    prober.join()
+    ordered = sorted(latencies)
+    pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+    states = [j["state"] for j in jobs.values()]
+    print(f"{count} uploads of {len(data)} bytes: all acknowledged in {acknowledged:.2f} s, "
+          f"{states.count('done')} done in {elapsed:.1f} s")
+    print(f"/health while analysing: {len(ordered)} requests, p50 {pick(0.50):.1f} ms, "
+          f"p99 {pick(0.99):.1f} ms, max {ordered[-1] * 1000:.1f} ms")
+finally:
+    done.set()
+    server.stop()
+    shutil.rmtree(folder, ignore_errors=True)
