@@ -77,7 +77,12 @@ struct JobRoutesTests {
         let bench = try await Self.bench()
         let desk = try #require(bench.jobs)
         try await Repo.withApp(bench) { client in
-            let answer = try await Self.post(client, try Repo.contract("vendor-ai-terms.md"), name: "t.md", path: "/analyses")
+            let answer = try await Self.post(
+                client,
+                try Repo.contract("vendor-ai-terms.md"),
+                name: "t.md",
+                path: "/analyses"
+            )
             #expect(answer.status == .seeOther)
             let location = try #require(answer.headers[.location])
             #expect(location.hasPrefix("/jobs/"))
@@ -123,8 +128,14 @@ struct JobRoutesTests {
             ("folder/picture.png", Data([137, 80, 78, 71])),
         ]
         for (path, data) in entries {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
-                position, size in data.subdata(in: Int(position)..<Int(position) + size)
+            try archive.addEntry(
+                with: path,
+                type: .file,
+                uncompressedSize: Int64(data.count),
+                compressionMethod: .deflate
+            ) {
+                position,
+                size in data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
         let zip = try #require(archive.data)
@@ -145,8 +156,14 @@ struct JobRoutesTests {
         let bench = try await Self.bench()
         let archive = try Archive(accessMode: .create)
         let zeros = Data(count: 5_000_000)
-        try archive.addEntry(with: "big.txt", type: .file, uncompressedSize: Int64(zeros.count), compressionMethod: .deflate) {
-            position, size in zeros.subdata(in: Int(position)..<Int(position) + size)
+        try archive.addEntry(
+            with: "big.txt",
+            type: .file,
+            uncompressedSize: Int64(zeros.count),
+            compressionMethod: .deflate
+        ) {
+            position,
+            size in zeros.subdata(in: Int(position)..<Int(position) + size)
         }
         let zip = try #require(archive.data)
         #expect(zip.count < 50_000)

@@ -1,4 +1,5 @@
-"""/health latency while uploads are analysed. Usage: health_under_load.py BINARY [UPLOADS]"""
+"""/health latency while uploads are analysed: probes every 20 ms from the burst until every job is
+finished or WINDOW seconds have passed. Usage: health_under_load.py BINARY [UPLOADS] [WINDOW]"""
 
 import concurrent.futures
 import os
@@ -10,10 +11,11 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
-from fineprint_server import Server, free_port, get_json, upload, wait_for_jobs  # noqa: E402
+from fineprint_server import Server, free_port, get_json, upload  # noqa: E402
 
 binary = os.path.abspath(sys.argv[1])
 count = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+window = float(sys.argv[3]) if len(sys.argv) > 3 else 600
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 data = open(os.path.join(root, "Tests/Fixtures/contracts/long-master-services-agreement.txt"), "rb").read()
 folder = tempfile.mkdtemp(prefix="fineprint-health-")
@@ -39,15 +41,21 @@ try:
         answers = list(pool.map(lambda i: upload(server.base, f"msa-{i}.txt", data, f"load-{i}"), range(count)))
     acknowledged = time.perf_counter() - started
     ids = {job_id for status, job_id, _ in answers if status == 202}
-    jobs = wait_for_jobs(server.base, ids)
+    while True:
+        jobs = {job_id: get_json(server.base, f"/api/jobs/{job_id}") for job_id in ids}
+        finished = all(job["state"] in ("done", "failed") for job in jobs.values())
+        if finished or time.perf_counter() - started > window:
+            break
+        time.sleep(1)
     elapsed = time.perf_counter() - started
     done.set()
     prober.join()
     ordered = sorted(latencies)
     pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
     states = [j["state"] for j in jobs.values()]
-    print(f"{count} uploads of {len(data)} bytes: all acknowledged in {acknowledged:.2f} s, "
-          f"{states.count('done')} done in {elapsed:.1f} s")
+    print(f"{count} uploads of {len(data)} bytes: {len(ids)} acknowledged in {acknowledged:.2f} s; "
+          f"after {elapsed:.1f} s {states.count('done')} done, {states.count('failed')} failed, "
+          f"{len(states) - states.count('done') - states.count('failed')} still queued or running")
     print(f"/health while analysing: {len(ordered)} requests, p50 {pick(0.50):.1f} ms, "
           f"p99 {pick(0.99):.1f} ms, max {ordered[-1] * 1000:.1f} ms")
 finally:
