@@ -28,7 +28,7 @@ def probe():
         started = time.perf_counter()
         with urllib.request.urlopen(server.base + "/health", timeout=10) as answer:
             answer.read()
-        latencies.append(time.perf_counter() - started)
+        latencies.append((started, time.perf_counter() - started))
         time.sleep(0.02)
 
 
@@ -39,7 +39,8 @@ try:
     started = time.perf_counter()
     with concurrent.futures.ThreadPoolExecutor(max_workers=count) as pool:
         answers = list(pool.map(lambda i: upload(server.base, f"msa-{i}.txt", data, f"load-{i}"), range(count)))
-    acknowledged = time.perf_counter() - started
+    acknowledged_at = time.perf_counter()
+    acknowledged = acknowledged_at - started
     ids = {job_id for status, job_id, _ in answers if status == 202}
     while True:
         jobs = {job_id: get_json(server.base, f"/api/jobs/{job_id}") for job_id in ids}
@@ -50,14 +51,21 @@ try:
     elapsed = time.perf_counter() - started
     done.set()
     prober.join()
-    ordered = sorted(latencies)
-    pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
     states = [j["state"] for j in jobs.values()]
     print(f"{count} uploads of {len(data)} bytes: {len(ids)} acknowledged in {acknowledged:.2f} s; "
           f"after {elapsed:.1f} s {states.count('done')} done, {states.count('failed')} failed, "
           f"{len(states) - states.count('done') - states.count('failed')} still queued or running")
-    print(f"/health while analysing: {len(ordered)} requests, p50 {pick(0.50):.1f} ms, "
-          f"p99 {pick(0.99):.1f} ms, max {ordered[-1] * 1000:.1f} ms")
+    # The burst (uploads being received and stored) and the analysis after it, apart and together.
+    phases = [("during the upload burst", [l for t, l in latencies if t < acknowledged_at]),
+              ("while analysing, after the burst", [l for t, l in latencies if t >= acknowledged_at]),
+              ("overall", [l for _, l in latencies])]
+    for label, values in phases:
+        if not values:
+            continue
+        ordered = sorted(values)
+        pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+        print(f"/health {label}: {len(ordered)} requests, p50 {pick(0.50):.1f} ms, "
+              f"p99 {pick(0.99):.1f} ms, max {ordered[-1] * 1000:.1f} ms")
 finally:
     done.set()
     server.stop()
