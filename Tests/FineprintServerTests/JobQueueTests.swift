@@ -126,10 +126,12 @@ struct JobQueueTests {
     {
         try await JobQueueBackends.withQueue(backend) { queue in
             let job = try await queue.enqueue(JobQueueBackends.newJob(key: "k")).job
-            // Worker a claims, then "crashes": it never renews its short lease.
-            let dead = try #require(try await queue.claim(worker: "a", lease: .seconds(2)))
+            // Worker a claims under a long lease: nothing is requeued while it holds it.
+            let dead = try #require(try await queue.claim(worker: "a", lease: .seconds(120)))
             #expect(try await queue.requeueExpired(maxAttempts: 3) == 0)
-            try await Task.sleep(for: .milliseconds(2500))
+            // Its last renewal was for 1 ms, then it "crashed" and renewed no more.
+            try await queue.heartbeat(dead.lease, progress: 0.3, step: "analysing", extendBy: .milliseconds(1))
+            try await Task.sleep(for: .milliseconds(100))
             #expect(try await queue.requeueExpired(maxAttempts: 3) == 1)
             #expect(try await queue.job(id: job.id)?.state == .queued)
             let resumed = try #require(try await queue.claim(worker: "b", lease: .seconds(30)))
