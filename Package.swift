@@ -69,7 +69,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), "ZIPFoundation",
         ], resources: [.copy("Resources")]),
         // The knowledge base around contracts: partnership scorecards from their public terms, and the JSON export.
         .target(name: "FineprintKnowledge", dependencies: [
@@ -80,6 +80,7 @@ let package = Package(
             "FineprintLearn",
             "FineprintCompare", "FineprintWatch", "FineprintKnowledge", "FineprintServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         // Fuzz inputs shared by the fuzz tests: mutated seed files and random bytes.
         .target(
@@ -118,6 +119,7 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "OpenAPIKit", package: "OpenAPIKit"),
             "FuzzSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), "ZIPFoundation",
         ]),
     ],
     swiftLanguageModes: [.v6]
