@@ -183,7 +183,9 @@ struct JobRoutesTests {
     static func form(_ files: [(name: String, data: Data)], key: String) -> ByteBuffer {
         var buffer = ByteBuffer()
         let boundary = Multipart.boundary
-        buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"idempotency_key\"\r\n\r\n\(key)\r\n")
+        buffer.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"idempotency_key\"\r\n\r\n\(key)\r\n"
+        )
         for file in files {
             buffer.writeString(
                 "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\n\r\n"
@@ -203,10 +205,20 @@ struct JobRoutesTests {
         ]
         let body = Self.form(files, key: "form-key-1")
         try await Repo.withApp(bench) { client in
-            let first = try await client.execute(uri: "/analyses", method: .post, headers: Multipart.headers, body: body)
+            let first = try await client.execute(
+                uri: "/analyses",
+                method: .post,
+                headers: Multipart.headers,
+                body: body
+            )
             #expect(first.status == .seeOther)
             let location = try #require(first.headers[.location])
-            let again = try await client.execute(uri: "/analyses", method: .post, headers: Multipart.headers, body: body)
+            let again = try await client.execute(
+                uri: "/analyses",
+                method: .post,
+                headers: Multipart.headers,
+                body: body
+            )
             #expect(again.headers[.location] == location)
             let id = String(location.dropFirst("/jobs/".count))
             try await client.execute(uri: "/api/jobs/\(id)", method: .get) { response in

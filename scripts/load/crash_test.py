@@ -74,6 +74,10 @@ try:
     orphans = database.execute(
         f"SELECT count(*) FROM analysis WHERE {column} NOT IN (SELECT sha256 FROM document)").fetchone()[0]
     assert orphans == 0, f"{orphans} analyses without their document"
+    # The queue lives in the store's own database file.
+    assert not os.path.exists(os.path.join(folder, "data", "jobs.sqlite")), "a separate jobs.sqlite was made"
+    unfinished = database.execute("SELECT count(*) FROM analysis_job WHERE state != 'done'").fetchone()[0]
+    assert unfinished == 0, f"{unfinished} jobs in fineprint.sqlite not done"
     print(f"crash test passed: {count} uploads, {len(acknowledged)} acknowledged before kill -9, "
           f"{count} jobs, {count} analyses, no duplicates, integrity ok")
 finally:

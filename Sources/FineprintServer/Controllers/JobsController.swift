@@ -37,7 +37,12 @@ struct JobsController {
     /// Queues all the files of an upload as one job (the `Idempotency-Key` header, else the form's
     /// hidden field, makes a resubmission return the first job). A full queue is a 503 with
     /// `Retry-After`; nothing of the upload is kept.
-    static func enqueue(_ upload: UploadForm, request: Request, bench: WebWorkbench, desk: JobDesk) async throws
+    static func enqueue(
+        _ upload: UploadForm,
+        request: Request,
+        bench: WebWorkbench,
+        desk: JobDesk
+    ) async throws
         -> AnalysisJob
     {
         let key = request.headers[.idempotencyKey] ?? upload.idempotencyKey
