@@ -113,6 +113,10 @@ struct JobRoutesTests {
             let refused = try await Self.post(client, contract, name: "b.txt", key: "b")
             #expect(refused.status == .serviceUnavailable)
             #expect(refused.headers[.retryAfter] == "7")
+            let validator = try OpenAPIValidator(data: try Data(contentsOf: Repo.openAPIURL))
+            let value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: refused.body))
+            let schema = try validator.schema(path: "/api/analyses", method: .post, status: 503)
+            #expect(validator.problems(value, against: schema).isEmpty)
             // The page gets the same answer, as a page.
             let page = try await Self.post(client, contract, name: "b.txt", key: "b", path: "/analyses")
             #expect(page.status == .serviceUnavailable && page.text.contains("<html"))
