@@ -19,6 +19,24 @@ public protocol AppArguments: Sendable {
     var maxUploadBytes: Int { get }
     var watchFolder: URL? { get }
     var homeJurisdictions: [String] { get }
+    /// The job queue's settings; nil: each upload is analysed while its request waits.
+    var jobs: JobSettings? { get }
+}
+
+extension AppArguments {
+    public var jobs: JobSettings? { nil }
+}
+
+/// How a server queues uploads: the queue's bound and how many analyses it runs itself (0: none,
+/// `fineprint worker` processes run them).
+public struct JobSettings: Sendable {
+    public var workers: Int
+    public var queueCapacity: Int
+
+    public init(workers: Int, queueCapacity: Int) {
+        self.workers = workers
+        self.queueCapacity = queueCapacity
+    }
 }
 
 /// Where uploads and analyses are kept.
@@ -43,18 +61,32 @@ public enum StorageLocation: Sendable {
 /// The web workbench: opens the store, loads the corpus, and builds the application around them.
 public func buildApplication(_ arguments: some AppArguments) async throws -> some ApplicationProtocol {
     let corpus = try arguments.analyzer?.corpus ?? CorpusLoader.load(from: arguments.corpusURL)
-    let bench = try WebWorkbench(
+    let store = try await arguments.storage.open()
+    var bench = try WebWorkbench(
         corpus: corpus,
         knowledge: try KnowledgeLoader.load(fromCorpus: arguments.corpusURL),
-        store: try await arguments.storage.open(),
+        store: store,
         maxUploadBytes: arguments.maxUploadBytes,
         analyzer: arguments.analyzer,
         watchFolder: arguments.watchFolder,
         homeJurisdictions: arguments.homeJurisdictions
     )
+    if let jobs = arguments.jobs {
+        // The queue lives in the store's own database, so `fineprint worker` finds it there.
+        guard let queueStore = store as? any JobQueueStore else {
+            throw StoreError.cannotOpen(path: "job queue", detail: "this store keeps no job queue")
+        }
+        bench.jobs = JobDesk(queue: queueStore.jobQueue(), capacity: jobs.queueCapacity)
+    }
     var logger = Logger(label: "fineprint.web")
     logger.logLevel = arguments.logLevel
-    return buildApplication(bench, host: arguments.host, port: arguments.port, logger: logger)
+    return buildApplication(
+        bench,
+        host: arguments.host,
+        port: arguments.port,
+        logger: logger,
+        workers: arguments.jobs?.workers ?? 0
+    )
 }
 
 /// The application around a workbench: the router, the store's client as a service when it runs
@@ -63,7 +95,8 @@ public func buildApplication(
     _ bench: WebWorkbench,
     host: String = "127.0.0.1",
     port: Int = 8080,
-    logger: Logger
+    logger: Logger,
+    workers: Int = 0
 ) -> some ApplicationProtocol {
     var app = Application(
         router: buildRouter(bench),
@@ -71,6 +104,10 @@ public func buildApplication(
         logger: logger
     )
     if let service = bench.store as? any Service { app.addServices(service) }
+    if let desk = bench.jobs, workers > 0 {
+        let pool = JobWorkerPool(queue: desk.queue, settings: .init(workers: workers), work: bench.analyseJob)
+        app.addServices(AfterStartup(bench: bench, service: pool))
+    }
     app.beforeServerStarts {
         if let postgres = bench.store as? PostgresStore { try await postgres.migrate() }
         try await bench.start()

@@ -10,6 +10,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     let knowledge = KnowledgeController(bench: bench)
     let watch = WatchController(bench: bench)
     let files = StaticController(bench: bench)
+    let jobs = JobsController(bench: bench)
 
     // Pages.
     router.get("/", use: upload.form)
@@ -18,6 +19,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/analyses/:id", use: analyses.report)
     router.post("/analyses/:id/reanalyse", use: analyses.reanalyse)
     router.get("/analyses/:id/download/:format", use: analyses.download)
+    router.get("/jobs/:id", use: jobs.page)
     router.get("/compare", use: compare.page)
     router.get("/diff", use: diff.page)
     router.get("/knowledge", use: knowledge.search)
@@ -29,6 +31,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.post("/api/analyses", use: upload.createFromAPI)
     router.get("/api/analyses", use: analyses.list)
     router.get("/api/analyses/:id", use: analyses.detail)
+    router.get("/api/jobs/:id", use: jobs.detail)
     router.get("/api/profiles", use: analyses.profiles)
     router.get("/api/compare", use: compare.api)
     router.get("/api/diff", use: diff.api)

@@ -13,6 +13,8 @@ struct UploadedFile: Sendable {
 struct UploadForm: Sendable {
     var files: [UploadedFile]
     var profile: String?
+    /// The form's `idempotency_key` field (the API's `Idempotency-Key` header takes precedence).
+    var idempotencyKey: String?
 
     /// The first file's name and bytes, for callers that take one file.
     var filename: String { files.first?.filename ?? "upload.txt" }
@@ -67,7 +69,11 @@ struct UploadForm: Sendable {
                 hint: "Choose a contract file (txt, md, html, pdf or docx) and upload it."
             )
         }
-        return UploadForm(files: files, profile: profile.flatMap { $0.isEmpty ? nil : $0 })
+        var form = UploadForm(files: files, profile: profile.flatMap { $0.isEmpty ? nil : $0 })
+        form.idempotencyKey = parts.first(where: { $0.name == "idempotency_key" }).map {
+            String(decoding: $0.body, as: UTF8.self)
+        }
+        return form
     }
 
     /// The format the first file's name claims (see `UploadedFile.claimedFormat`).

@@ -23,6 +23,8 @@ public struct WebWorkbench: Sendable {
     public let homeJurisdictions: [String]
     /// What `start()` made; nil until then.
     let startup = StartupSlot()
+    /// The job queue uploads go to; nil: each upload is analysed while the request waits.
+    public var jobs: JobDesk?
     /// Rendered report pages by analysis id: a stored analysis never changes, so neither does its page.
     let reportPages = RenderCache<Int64>(capacity: 256)
     /// Rendered knowledge search pages by query: the index is rebuilt only at start-up.

@@ -65,7 +65,20 @@ struct Serve: AsyncParsableCommand {
     )
     var logLevel: Logger.Level = .info
 
+    @Option(
+        help:
+            "How many analyses this server runs at once (default: one per core; 0: none, leave them to `fineprint worker`)."
+    )
+    var workers = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "The most uploads waiting or being analysed; more are answered 503 with Retry-After.")
+    var queueCapacity = 100
+
     func validate() throws {
+        guard (0...256).contains(workers) else { throw ValidationError("--workers must be from 0 to 256") }
+        guard (1...100_000).contains(queueCapacity) else {
+            throw ValidationError("--queue-capacity must be from 1 to 100000")
+        }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
         guard maxSize > 0 else { throw ValidationError("--max-size must be a positive number of bytes.") }
     }
@@ -100,6 +113,7 @@ struct ServeArguments: AppArguments {
     var maxUploadBytes: Int
     var watchFolder: URL?
     var homeJurisdictions: [String]
+    var jobs: JobSettings?
 
     init(command: Serve, judging: Workbench) {
         host = command.host
@@ -115,6 +129,7 @@ struct ServeArguments: AppArguments {
         maxUploadBytes = command.maxSize
         watchFolder = command.watchStore.map { URL(fileURLWithPath: $0) }
         homeJurisdictions = command.homeJurisdictions
+        jobs = JobSettings(workers: command.workers, queueCapacity: command.queueCapacity)
     }
 }
 

@@ -92,6 +92,7 @@ struct TestArguments: AppArguments {
     var maxUploadBytes = UploadLimit.defaultBytes
     var watchFolder: URL? = nil
     var homeJurisdictions: [String] = []
+    var jobs: JobSettings? = nil
 
     init(folder: URL) { storage = .sqlite(folder: folder) }
 }

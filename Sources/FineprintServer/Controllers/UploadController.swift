@@ -13,20 +13,35 @@ struct UploadController {
         let model = HomeModel(
             profiles: ProfileOption.list(bench.profiles, selected: WebWorkbench.defaultProfile),
             maxSize: UploadLimit.described(bench.maxUploadBytes),
-            recent: recent
+            recent: recent,
+            queued: bench.jobs != nil
         )
         return try bench.pages.page(model)
     }
 
-    /// POST /analyses — analyses the upload, then shows its report.
+    /// POST /analyses — with a job queue, queues the upload and shows its job page (303); without,
+    /// analyses it, then shows its report.
     @Sendable func createFromPage(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let summary = try await analyse(try await UploadForm.parse(request, maxBytes: bench.maxUploadBytes))
+        let upload = try await UploadForm.parse(request, maxBytes: bench.maxUploadBytes)
+        if let desk = bench.jobs {
+            let job = try await JobsController.enqueue(upload, request: request, bench: bench, desk: desk)
+            return Response.redirect(to: "/jobs/\(job.id)", type: .normal)
+        }
+        let summary = try await analyse(upload)
         return Response.redirect(to: "/analyses/\(summary.id)", type: .normal)
     }
 
-    /// POST /api/analyses — analyses the upload; 201 with the new analysis and its address.
+    /// POST /api/analyses — with a job queue, 202 with the queued job and its address; without,
+    /// analyses the upload: 201 with the new analysis and its address.
     @Sendable func createFromAPI(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let summary = try await analyse(try await UploadForm.parse(request, maxBytes: bench.maxUploadBytes))
+        let upload = try await UploadForm.parse(request, maxBytes: bench.maxUploadBytes)
+        if let desk = bench.jobs {
+            let job = try await JobsController.enqueue(upload, request: request, bench: bench, desk: desk)
+            var response = try JSONResponse.make(JobItem(job), status: .accepted)
+            response.headers[.location] = "/api/jobs/\(job.id)"
+            return response
+        }
+        let summary = try await analyse(upload)
         var response = try JSONResponse.make(AnalysisItem(summary), status: .created)
         response.headers[.location] = "/api/analyses/\(summary.id)"
         return response

@@ -17,7 +17,7 @@ import ServiceLifecycle
 /// group, `withRunningStore` runs it for the duration of a closure.
 public final class PostgresStore: Store, Service {
     public let endpoint: PostgresEndpoint
-    private let client: PostgresClient
+    let client: PostgresClient
     private let logger = Logger(label: "fineprint.store.postgres")
 
     /// Prepares the connection pool; nothing connects until `run()` runs.
@@ -320,4 +320,9 @@ public final class PostgresStore: Store, Service {
             throw PostgresErrors.translate(error, endpoint: endpoint, opening: false)
         }
     }
+}
+
+extension PostgresStore: JobQueueStore {
+    /// The queue in this store's schema, on its connection pool (`migrate()` created its tables).
+    public func jobQueue() -> any JobQueue { PostgresJobQueue(client: client, endpoint: endpoint) }
 }

@@ -10,6 +10,8 @@ enum SQLiteMigrations {
             try renameToSnakeCase(db)
             try createKnowledgeIndex(db)
         }
+        // The job queue's tables live in the same database file as the analyses they produce.
+        SQLiteJobQueue.registerMigrations(in: &migrator)
         return migrator
     }
 

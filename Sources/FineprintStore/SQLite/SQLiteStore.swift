@@ -8,7 +8,7 @@ import GRDB
 public final class SQLiteStore: Store {
     /// Where the database lives, for messages (":memory:" for an in-memory one).
     public let path: String
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// Opens the store on a database GRDB has opened, bringing its schema up to date.
     public init(writer: any DatabaseWriter) throws {
@@ -150,4 +150,9 @@ public final class SQLiteStore: Store {
         default: return .failed(detail: error.message ?? "\(error)")
         }
     }
+}
+
+extension SQLiteStore: JobQueueStore {
+    /// The queue in this store's database file (`SQLiteMigrations` created its tables).
+    public func jobQueue() -> any JobQueue { SQLiteJobQueue(writer: writer) }
 }

@@ -9,7 +9,9 @@
   var chosen = form.querySelector("[data-chosen]");
   var status = form.querySelector("[data-status]");
   function show() {
-    chosen.textContent = input.files && input.files.length ? "Chosen: " + input.files[0].name : "";
+    chosen.textContent = input.files && input.files.length
+      ? "Chosen: " + Array.prototype.map.call(input.files, function (file) { return file.name; }).join(", ")
+      : "";
   }
   input.addEventListener("change", show);
   ["dragenter", "dragover"].forEach(function (type) {
