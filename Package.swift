@@ -79,7 +79,9 @@ let package = Package(
         .testTarget(name: "FineprintLearnTests", dependencies: [
             "FineprintLearn", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintCore", "FineprintText",
         ]),
-        .testTarget(name: "FineprintIngestTests", dependencies: ["FineprintIngest", "ZIPFoundation"]),
+        .testTarget(name: "FineprintIngestTests", dependencies: [
+            "FineprintIngest", "FineprintAnalysis", "FineprintCorpus", "ZIPFoundation",
+        ]),
         .testTarget(name: "FineprintCorpusTests", dependencies: ["FineprintCorpus"]),
         .testTarget(name: "FineprintKnowledgeTests", dependencies: [
             "FineprintKnowledge", "FineprintCorpus", "FineprintAnalysis", "FineprintCore",
