@@ -29,10 +29,13 @@ let package = Package(
         // Reading and validating the YAML corpus.
         .target(name: "FineprintCorpus", dependencies: ["FineprintCore", "Yams"]),
         // Files in, extracted text with structure out.
-        .target(name: "FineprintIngest", dependencies: [
-            "FineprintCore", "FineprintText", "ZIPFoundation",
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "FineprintIngest",
+            dependencies: [
+                "FineprintCore", "FineprintText", "ZIPFoundation",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The analysis engine: text in, findings out.
         // The learned component: sentence n-gram classifiers and their combination with the rules (no I/O).
         .target(name: "FineprintLearn", dependencies: ["FineprintCore", "FineprintText"]),
@@ -42,65 +45,106 @@ let package = Package(
         // Comparing suppliers and diffing versions of one document: pure functions and renderers.
         .target(name: "FineprintCompare", dependencies: ["FineprintCore", "FineprintText", "FineprintAnalysis"]),
         // The watch store: content-addressed versions, an index, and the Atom feed of changes (file I/O).
-        .target(name: "FineprintWatch", dependencies: [
-            "FineprintCore", "FineprintCompare", .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "FineprintWatch",
+            dependencies: [
+                "FineprintCore", "FineprintCompare", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Measuring the analyzer against labelled data (CUAD, our own labels).
-        .target(name: "FineprintEval", dependencies: [
-            "FineprintCore", "FineprintAnalysis", "FineprintIngest", "FineprintText", "FineprintLearn", "Yams",
-            .product(name: "CSV", package: "CSV.swift"),
-        ]),
+        .target(
+            name: "FineprintEval",
+            dependencies: [
+                "FineprintCore", "FineprintAnalysis", "FineprintIngest", "FineprintText", "FineprintLearn", "Yams",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         // Storage behind a protocol: uploaded documents, analyses and the knowledge search index
         // (SQLite via GRDB embedded by default, PostgreSQL via postgres-nio for multi-user deployments).
-        .target(name: "FineprintStore", dependencies: [
-            "FineprintCore", .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "PostgresNIO", package: "postgres-nio"),
-            .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
-        ]),
+        .target(
+            name: "FineprintStore",
+            dependencies: [
+                "FineprintCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+            ]
+        ),
         // The web workbench: Hummingbird routes, server-side Mustache pages and the JSON API.
-        .target(name: "FineprintServer", dependencies: [
-            "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
-            "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "Mustache", package: "swift-mustache"),
-            .product(name: "MultipartKit", package: "multipart-kit"),
-        ], resources: [.copy("Resources")]),
+        .target(
+            name: "FineprintServer",
+            dependencies: [
+                "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
+                "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         // The knowledge base around contracts: partnership scorecards from their public terms, and the JSON export.
-        .target(name: "FineprintKnowledge", dependencies: [
-            "FineprintCore", "FineprintText", "FineprintAnalysis", .product(name: "Crypto", package: "swift-crypto"),
-        ]),
-        .executableTarget(name: "fineprint", dependencies: [
-            "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport", "FineprintEval",
-            "FineprintLearn",
-            "FineprintCompare", "FineprintWatch", "FineprintKnowledge", "FineprintServer",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "FineprintKnowledge",
+            dependencies: [
+                "FineprintCore", "FineprintText", "FineprintAnalysis",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "fineprint",
+            dependencies: [
+                "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
+                "FineprintEval",
+                "FineprintLearn",
+                "FineprintCompare", "FineprintWatch", "FineprintKnowledge", "FineprintServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "FineprintTextTests", dependencies: ["FineprintText"]),
-        .testTarget(name: "FineprintLearnTests", dependencies: [
-            "FineprintLearn", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintCore", "FineprintText",
-        ]),
-        .testTarget(name: "FineprintIngestTests", dependencies: [
-            "FineprintIngest", "FineprintAnalysis", "FineprintCorpus", "ZIPFoundation",
-        ]),
+        .testTarget(
+            name: "FineprintLearnTests",
+            dependencies: [
+                "FineprintLearn", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintCore",
+                "FineprintText",
+            ]
+        ),
+        .testTarget(
+            name: "FineprintIngestTests",
+            dependencies: [
+                "FineprintIngest", "FineprintAnalysis", "FineprintCorpus", "ZIPFoundation",
+            ]
+        ),
         .testTarget(name: "FineprintCorpusTests", dependencies: ["FineprintCorpus"]),
-        .testTarget(name: "FineprintKnowledgeTests", dependencies: [
-            "FineprintKnowledge", "FineprintCorpus", "FineprintAnalysis", "FineprintCore",
-        ]),
-        .testTarget(name: "FineprintAnalysisTests", dependencies: [
-            "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintReport", "Yams",
-        ]),
+        .testTarget(
+            name: "FineprintKnowledgeTests",
+            dependencies: [
+                "FineprintKnowledge", "FineprintCorpus", "FineprintAnalysis", "FineprintCore",
+            ]
+        ),
+        .testTarget(
+            name: "FineprintAnalysisTests",
+            dependencies: [
+                "FineprintAnalysis", "FineprintCorpus", "FineprintIngest", "FineprintReport", "Yams",
+            ]
+        ),
         .testTarget(name: "FineprintEvalTests", dependencies: ["FineprintEval", "FineprintCorpus", "FineprintIngest"]),
-        .testTarget(name: "FineprintCompareTests", dependencies: [
-            "FineprintCompare", "FineprintWatch", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest",
-        ]),
-        .testTarget(name: "FineprintServerTests", dependencies: [
-            "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore", "FineprintWatch", "FineprintCompare",
-            "FineprintAnalysis", "FineprintIngest",
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
-            .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "PostgresNIO", package: "postgres-nio"),
-            .product(name: "OpenAPIKit", package: "OpenAPIKit"),
-        ]),
+        .testTarget(
+            name: "FineprintCompareTests",
+            dependencies: [
+                "FineprintCompare", "FineprintWatch", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest",
+            ]
+        ),
+        .testTarget(
+            name: "FineprintServerTests",
+            dependencies: [
+                "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore", "FineprintWatch",
+                "FineprintCompare",
+                "FineprintAnalysis", "FineprintIngest",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

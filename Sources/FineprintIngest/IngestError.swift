@@ -59,7 +59,8 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
             return
                 "reading scanned PDF pages needs \(tool), but it was not found on PATH; install \(package), e.g. `apt-get install \(package)`"
         case .ocrFailed(let name, let page, let detail):
-            return "\(name): OCR of page \(page) failed (\(detail)); check the PDF opens in a viewer, or convert it to text yourself"
+            return
+                "\(name): OCR of page \(page) failed (\(detail)); check the PDF opens in a viewer, or convert it to text yourself"
         case .tooManyOCRPages(let name, let pages, let limit):
             return
                 "\(name): \(pages) pages have no text layer and need OCR, more than the limit of \(limit); raise it with --ocr-max-pages \(pages) if it really is one contract"

@@ -67,7 +67,9 @@ public struct OCRReader: Sendable {
 
     /// Language codes are passed to tesseract as one argument; only letters, digits, "_" and "+".
     static func checkLanguageCodes(_ langs: String) throws {
-        let allowed = langs.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "+") }
+        let allowed = langs.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "+")
+        }
         let codes = langs.split(separator: "+", omittingEmptySubsequences: false)
         if langs.isEmpty || !allowed || codes.contains(where: \.isEmpty) {
             throw IngestError.badOCRLanguages(langs)
@@ -76,12 +78,21 @@ public struct OCRReader: Sendable {
 
     func render(_ page: Int, of url: URL, with renderer: String, in work: URL, name: String) throws -> URL {
         let prefix = work.appendingPathComponent("page-\(page)")
-        let args = ["-r", "\(dpi)", "-gray", "-png", "-singlefile", "-f", "\(page)", "-l", "\(page)", url.path, prefix.path]
+        let args = [
+            "-r", "\(dpi)", "-gray", "-png", "-singlefile", "-f", "\(page)", "-l", "\(page)", url.path, prefix.path,
+        ]
         try runStep(ExternalTool(executable: renderer), args, page: page, work: work, name: name)
         return prefix.appendingPathExtension("png")
     }
 
-    func recognise(_ image: URL, page: Int, with tesseract: String, languages: String, in work: URL, name: String)
+    func recognise(
+        _ image: URL,
+        page: Int,
+        with tesseract: String,
+        languages: String,
+        in work: URL,
+        name: String
+    )
         throws -> PageText
     {
         let base = work.appendingPathComponent("ocr-\(page)")
@@ -109,9 +120,16 @@ public struct OCRReader: Sendable {
         do {
             outcome = try tool.run(args, errorFile: work.appendingPathComponent("err.txt"), timeout: pageTimeout)
         } catch .timedOut {
-            throw IngestError.ocrFailed(name: name, page: page, detail: "\(toolName) took over \(Int(pageTimeout)) seconds")
+            throw IngestError.ocrFailed(
+                name: name,
+                page: page,
+                detail: "\(toolName) took over \(Int(pageTimeout)) seconds"
+            )
         } catch .cannotStart {
-            throw IngestError.ocrToolMissing(tool: toolName, package: toolName == "tesseract" ? "tesseract-ocr" : "poppler-utils")
+            throw IngestError.ocrToolMissing(
+                tool: toolName,
+                package: toolName == "tesseract" ? "tesseract-ocr" : "poppler-utils"
+            )
         } catch .noTempFile {
             throw IngestError.ocrFailed(name: name, page: page, detail: "cannot create a temporary file")
         }

@@ -115,7 +115,10 @@ struct JudgingOptions: ParsableArguments {
     @Flag(help: "Rules only: leave out the learned model (corpus/models/cuad-model.json).")
     var rulesOnly = false
 
-    var reader: DocumentReader { DocumentReader(maxBytes: maxSize) }
+    @OptionGroup(title: "Scanned PDFs")
+    var ocr: OCROptions
+
+    var reader: DocumentReader { DocumentReader(maxBytes: maxSize, ocr: ocr.reader) }
 
     /// The corpus, analyzer and playbook; a problem is reported as one line and exit status 2.
     func load() throws -> (Workbench, FineprintCore.Playbook) {

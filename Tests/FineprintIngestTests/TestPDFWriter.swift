@@ -11,7 +11,9 @@ enum TestPDFWriter {
     /// become "?"), which is what our synthetic contracts hold.
     static func textPDF(_ text: String) -> Data {
         let lines = wrap(text, columns: 85)
-        let pages = stride(from: 0, to: max(lines.count, 1), by: 56).map { Array(lines[$0..<min($0 + 56, lines.count)]) }
+        let pages = stride(from: 0, to: max(lines.count, 1), by: 56).map {
+            Array(lines[$0..<min($0 + 56, lines.count)])
+        }
         var objects = ["<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"]
         var pageNumbers: [Int] = []
         for page in pages {
