@@ -45,7 +45,7 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(name): the PDF is damaged or not a PDF (\(detail)); re-export or re-download it"
         case .noTextInPDF(let name):
             return
-                "\(name): the PDF has no text, and OCR found none on its pages; check that it is a legible scan of a contract"
+                "\(name): the PDF has no text: its pages have no text layer and OCR (unless turned off with --no-ocr) found none; check that it is a legible scan of a contract"
         case .pdftotextMissing(let path):
             let which = path.map { "pdftotext was not found at \($0)" } ?? "pdftotext was not found on PATH"
             return
