@@ -124,7 +124,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FineprintIngestTests",
-            dependencies: ["FineprintIngest", "ZIPFoundation", "FuzzSupport", propertyBased]
+            dependencies: ["FineprintIngest", "ZIPFoundation", "FuzzSupport", propertyBased, "FineprintAnalysis", "FineprintCorpus"]
         ),
         .testTarget(name: "FineprintCorpusTests", dependencies: ["FineprintCorpus", "FineprintTestSupport"]),
         .testTarget(

@@ -92,7 +92,8 @@ public struct Analyzer: Sendable {
                 name: document.name,
                 sha256: document.sha256,
                 format: document.format,
-                characters: prepared.scalars.count
+                characters: prepared.scalars.count,
+                ocrPages: document.ocrPages.isEmpty ? nil : document.ocrPages
             ),
             profile: playbook.id,
             provisions: findings,

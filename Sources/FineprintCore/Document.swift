@@ -58,6 +58,8 @@ public struct ExtractedDocument: Sendable {
     public var text: String
     public var blocks: [TextBlock]
     public var sentences: [TextSpan]
+    /// The pages of a PDF whose text was read by OCR (empty when every page had a text layer).
+    public var ocrPages: [OCRPage]
 
     public init(
         name: String,
@@ -65,7 +67,8 @@ public struct ExtractedDocument: Sendable {
         sha256: String,
         text: String,
         blocks: [TextBlock],
-        sentences: [TextSpan]
+        sentences: [TextSpan],
+        ocrPages: [OCRPage] = []
     ) {
         self.name = name
         self.format = format
@@ -73,6 +76,7 @@ public struct ExtractedDocument: Sendable {
         self.text = text
         self.blocks = blocks
         self.sentences = sentences
+        self.ocrPages = ocrPages
     }
 
     /// Length of `text` in Unicode scalars.

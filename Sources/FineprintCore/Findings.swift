@@ -173,12 +173,20 @@ public struct DocumentSummary: Hashable, Codable, Sendable {
     public var format: DocumentFormat
     /// Length of the extracted text in Unicode scalars.
     public var characters: Int
+    /// The PDF pages read by OCR (absent when none were).
+    public var ocrPages: [OCRPage]?
 
-    public init(name: String, sha256: String, format: DocumentFormat, characters: Int) {
+    public init(name: String, sha256: String, format: DocumentFormat, characters: Int, ocrPages: [OCRPage]? = nil) {
         self.name = name
         self.sha256 = sha256
         self.format = format
         self.characters = characters
+        self.ocrPages = ocrPages
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, sha256, format, characters
+        case ocrPages = "ocr_pages"
     }
 }
 

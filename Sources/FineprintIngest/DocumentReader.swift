@@ -11,18 +11,22 @@ public struct DocumentReader: Sendable {
     public var maxBytes: Int
     /// The pdftotext executable to use; nil looks it up on PATH.
     public var pdftotextPath: String?
+    /// How PDF pages without a text layer are read; nil refuses them instead.
+    public var ocr: OCRReader?
 
     /// The largest input accepted when no limit is given: the CLI's --max-size and the web's upload limit.
     public static let defaultMaxBytes = 25_000_000
 
-    public init(maxBytes: Int = defaultMaxBytes) {
+    public init(maxBytes: Int = defaultMaxBytes, ocr: OCRReader? = OCRReader()) {
         self.maxBytes = maxBytes
         self.pdftotextPath = nil
+        self.ocr = ocr
     }
 
-    public init(maxBytes: Int = defaultMaxBytes, pdftotextPath: String?) {
+    public init(maxBytes: Int = defaultMaxBytes, pdftotextPath: String?, ocr: OCRReader? = OCRReader()) {
         self.maxBytes = maxBytes
         self.pdftotextPath = pdftotextPath
+        self.ocr = ocr
     }
 
     /// The format a file name's extension names, if it is one Fineprint reads.
@@ -79,6 +83,7 @@ public struct DocumentReader: Sendable {
         let text: String
         var blocks: [TextBlock]
         var scalars: [Unicode.Scalar]
+        var ocrPages: [OCRPage] = []
         switch format {
         case .txt:
             text = try decodeText(data, name: name)
@@ -93,7 +98,7 @@ public struct DocumentReader: Sendable {
             (text, blocks) = HTMLExtractor.extract(source)
             scalars = Array(text.unicodeScalars)
         case .pdf:
-            text = try extractPDF(data, name: name, sourceURL: sourceURL)
+            (text, ocrPages) = try extractPDF(data, name: name, sourceURL: sourceURL)
             scalars = Array(text.unicodeScalars)
             blocks = PlainTextStructure.blocks(in: scalars)
         case .docx:
@@ -110,7 +115,8 @@ public struct DocumentReader: Sendable {
             sha256: sha,
             text: text,
             blocks: blocks,
-            sentences: sentences
+            sentences: sentences,
+            ocrPages: ocrPages
         )
     }
 
@@ -159,13 +165,14 @@ public struct DocumentReader: Sendable {
         }
     }
 
-    func extractPDF(_ data: Data, name: String, sourceURL: URL?) throws -> String {
+    /// The PDF's text and the pages of it read by OCR.
+    func extractPDF(_ data: Data, name: String, sourceURL: URL?) throws -> (String, [OCRPage]) {
         let extractor = PDFExtractor(executable: pdftotextPath)
         _ = try extractor.locate()
         guard data.prefix(1024).range(of: Data("%PDF-".utf8)) != nil else {
             throw IngestError.malformedPDF(name: name, detail: "no %PDF- header")
         }
-        if let sourceURL { return try extractor.text(ofFileAt: sourceURL, name: name) }
+        if let sourceURL { return try pdfText(of: sourceURL, name: name, extractor: extractor) }
         let fm = FileManager.default
         let temp = fm.temporaryDirectory.appendingPathComponent("fineprint-\(UUID().uuidString).pdf")
         do { try data.write(to: temp) } catch {
@@ -175,7 +182,23 @@ public struct DocumentReader: Sendable {
             )
         }
         defer { try? fm.removeItem(at: temp) }
-        return try extractor.text(ofFileAt: temp, name: name)
+        return try pdfText(of: temp, name: name, extractor: extractor)
+    }
+
+    /// Pages with a text layer keep it; pages without one (a scan) are read by OCR when it is enabled.
+    func pdfText(of url: URL, name: String, extractor: PDFExtractor) throws -> (String, [OCRPage]) {
+        var pages = try extractor.pages(ofFileAt: url, name: name)
+        let scanned = pages.indices.filter { !Self.hasTextLayer(pages[$0]) }.map { $0 + 1 }
+        guard let ocr, !scanned.isEmpty else { return (PDFExtractor.dropPageNumbers(pages.joined()), []) }
+        let read = try ocr.read(pages: scanned, ofFileAt: url, name: name)
+        for page in read { pages[page.info.page - 1] = page.text }
+        return (PDFExtractor.dropPageNumbers(pages.joined()), read.map(\.info))
+    }
+
+    /// A page's text layer counts when it holds more than a page number or a stray mark or two.
+    static func hasTextLayer(_ page: String) -> Bool {
+        let kept = PDFExtractor.dropPageNumbers(page)
+        return kept.unicodeScalars.lazy.filter { !SentenceSegmenter.isWhitespace($0) }.prefix(20).count >= 20
     }
 }
 

@@ -15,6 +15,10 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
     case pdftotextMissing(path: String?)
     case pdftotextFailed(name: String, detail: String)
     case corruptDOCX(name: String, detail: String)
+    case ocrToolMissing(tool: String, package: String)
+    case ocrFailed(name: String, page: Int, detail: String)
+    case tooManyOCRPages(name: String, pages: Int, limit: Int)
+    case badOCRLanguages(String)
 
     public var description: String {
         switch self {
@@ -41,7 +45,7 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(name): the PDF is damaged or not a PDF (\(detail)); re-export or re-download it"
         case .noTextInPDF(let name):
             return
-                "\(name): the PDF has no extractable text (probably scanned images); run OCR on it first (e.g. ocrmypdf)"
+                "\(name): the PDF has no text: its pages have no text layer and OCR (unless turned off with --no-ocr) found none; check that it is a legible scan of a contract"
         case .pdftotextMissing(let path):
             let which = path.map { "pdftotext was not found at \($0)" } ?? "pdftotext was not found on PATH"
             return
@@ -51,6 +55,18 @@ public enum IngestError: Error, CustomStringConvertible, Equatable, Sendable {
                 "\(name): pdftotext failed (\(detail)); check the PDF opens in a viewer, or convert it to text yourself"
         case .corruptDOCX(let name, let detail):
             return "\(name): the DOCX file is corrupt (\(detail)); open and re-save it in a word processor"
+        case .ocrToolMissing(let tool, let package):
+            return
+                "reading scanned PDF pages needs \(tool), but it was not found on PATH; install \(package), e.g. `apt-get install \(package)`"
+        case .ocrFailed(let name, let page, let detail):
+            return
+                "\(name): OCR of page \(page) failed (\(detail)); check the PDF opens in a viewer, or convert it to text yourself"
+        case .tooManyOCRPages(let name, let pages, let limit):
+            return
+                "\(name): \(pages) pages have no text layer and need OCR, more than the limit of \(limit); raise it with --ocr-max-pages \(pages) if it really is one contract"
+        case .badOCRLanguages(let langs):
+            return
+                "OCR languages \"\(langs)\" are not valid; give tesseract codes joined by +, e.g. eng+fra+spa+ara"
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Text from a PDF through poppler's pdftotext (`-layout -enc UTF-8 -nopgbrk`): pages run on as one
-/// text so sentences may cross page breaks, and lines that are only a page number are dropped.
+/// Text from a PDF through poppler's pdftotext (`-layout -enc UTF-8`), page by page: pages run on as
+/// one text so sentences may cross page breaks, and lines that are only a page number are dropped.
 /// `-layout` keeps clause numbers on the line of their text ("1.1   Throughout this Agreement…"),
 /// which the plain-text structure reader needs; on the CUAD PDFs it gave more clause blocks and
 /// fewer sentence fragments than pdftotext's reading-order mode.
@@ -11,70 +11,66 @@ struct PDFExtractor: Sendable {
     var timeout: TimeInterval = 120
 
     func locate() throws -> String {
-        let fm = FileManager.default
         if let executable {
-            guard fm.isExecutableFile(atPath: executable) else { throw IngestError.pdftotextMissing(path: executable) }
+            guard FileManager.default.isExecutableFile(atPath: executable) else {
+                throw IngestError.pdftotextMissing(path: executable)
+            }
             return executable
         }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for dir in path.split(separator: ":") where !dir.isEmpty {
-            let candidate = String(dir) + "/pdftotext"
-            if fm.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        throw IngestError.pdftotextMissing(path: nil)
+        guard let found = ExternalTool.onPath("pdftotext") else { throw IngestError.pdftotextMissing(path: nil) }
+        return found
     }
 
     /// Extracts the text of the PDF at `url` (`name` is used in error messages).
     func text(ofFileAt url: URL, name: String) throws -> String {
-        let tool = try locate()
+        Self.dropPageNumbers(try pages(ofFileAt: url, name: name).joined())
+    }
+
+    /// The text layer of each page of the PDF at `url`, in order. Joined without separators they are
+    /// the text `pdftotext -nopgbrk` gives (each page ends with its own line break).
+    func pages(ofFileAt url: URL, name: String) throws -> [String] {
+        let tool = ExternalTool(executable: try locate())
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("fineprint-pdf-\(UUID().uuidString)")
         try? fm.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: work) }
         let out = work.appendingPathComponent("out.txt")
-        let err = work.appendingPathComponent("err.txt")
-        _ = fm.createFile(atPath: err.path, contents: nil)
-        guard let errHandle = try? FileHandle(forWritingTo: err) else {
+        let outcome: ExternalTool.Outcome
+        do {
+            outcome = try tool.run(
+                ["-layout", "-enc", "UTF-8", url.path, out.path],
+                errorFile: work.appendingPathComponent("err.txt"),
+                timeout: timeout
+            )
+        } catch .cannotStart {
+            throw IngestError.pdftotextMissing(path: tool.executable)
+        } catch .timedOut {
+            throw IngestError.pdftotextFailed(name: name, detail: "no result after \(Int(timeout)) seconds")
+        } catch .noTempFile {
             throw IngestError.pdftotextFailed(
                 name: name,
                 detail: "cannot create a temporary file in \(fm.temporaryDirectory.path)"
             )
         }
-        defer { try? errHandle.close() }
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-layout", "-enc", "UTF-8", "-nopgbrk", url.path, out.path]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errHandle
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        do {
-            try process.run()
-        } catch {
-            throw IngestError.pdftotextMissing(path: tool)
-        }
-        if done.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            _ = done.wait(timeout: .now() + 5)
-            throw IngestError.pdftotextFailed(name: name, detail: "no result after \(Int(timeout)) seconds")
-        }
-        let status = process.terminationStatus
-        let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
-        if status != 0 {
-            let lower = stderr.lowercased()
-            if lower.contains("password") || lower.contains("encrypt") || status == 3 {
-                throw IngestError.encryptedPDF(name: name)
-            }
-            let firstLine = stderr.split(separator: "\n").first.map(String.init) ?? "pdftotext exit status \(status)"
-            throw IngestError.malformedPDF(name: name, detail: String(firstLine.prefix(160)))
-        }
+        if outcome.status != 0 { throw Self.failure(outcome, name: name) }
         guard let data = try? Data(contentsOf: out) else {
             throw IngestError.pdftotextFailed(name: name, detail: "it wrote no output")
         }
-        let text = String(decoding: data, as: UTF8.self)
-        return Self.dropPageNumbers(text)
+        // pdftotext ends every page with a form feed; the piece after the last one is empty.
+        var pages = String(decoding: data, as: UTF8.self).split(separator: "\u{0C}", omittingEmptySubsequences: false)
+            .map(String.init)
+        if pages.count > 1, pages.last?.isEmpty == true { pages.removeLast() }
+        return pages
+    }
+
+    static func failure(_ outcome: ExternalTool.Outcome, name: String) -> IngestError {
+        let lower = outcome.stderr.lowercased()
+        if lower.contains("password") || lower.contains("encrypt") || outcome.status == 3 {
+            return IngestError.encryptedPDF(name: name)
+        }
+        let firstLine =
+            outcome.stderr.split(separator: "\n").first.map(String.init) ?? "pdftotext exit status \(outcome.status)"
+        return IngestError.malformedPDF(name: name, detail: String(firstLine.prefix(160)))
     }
 
     /// Removes lines that are only a page number ("12", "- 12 -", "Page 3", "Page 3 of 10") and

@@ -12,7 +12,7 @@ enum HTMLReport {
             <title>Fineprint — \(esc(a.document.name))</title>
             <style>\(css)</style></head><body>
             <header><h1>\(esc(a.document.name))</h1>
-            <p class="meta">\(a.document.format.rawValue) · \(a.document.characters) characters · judged against
+            <p class="meta">\(a.document.format.rawValue) · \(a.document.characters) characters\(a.document.ocrPages?.ocrSummary.map { " · " + esc($0) } ?? "") · judged against
             <strong>\(esc(input.playbook.name))</strong> (<code>\(esc(a.profile))</code>)\(a.homeJurisdictions.map { " · home jurisdictions: " + esc($0.joined(separator: ", ")) } ?? "")\(a.learnedModel.map { " · judged by " + esc($0.explanation) } ?? "")</p>
             <p class="score" aria-label="overall score">\(a.score)<span>/100</span></p></header>
             <main><section class="summary" aria-label="summary">

@@ -7,6 +7,7 @@ enum MarkdownReport {
         var md = "# Fineprint analysis: \(escape(a.document.name))\n\n"
         md +=
             "- Format: \(a.document.format.rawValue), \(a.document.characters) characters, sha256 `\(a.document.sha256)`\n"
+        if let ocr = a.document.ocrPages?.ocrSummary { md += "- Scanned: \(ocr)\n" }
         md += "- Profile: **\(escape(input.playbook.name))** (`\(a.profile)`)\n"
         if let home = a.homeJurisdictions {
             md += "- Home jurisdictions (not foreign): \(escape(home.joined(separator: ", ")))\n"

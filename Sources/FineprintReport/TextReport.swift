@@ -6,6 +6,7 @@ enum TextReport {
         let a = input.analysis
         var out = ""
         out += "\(a.document.name) — \(a.document.format.rawValue), \(a.document.characters) characters\n"
+        if let ocr = a.document.ocrPages?.ocrSummary { out += "Scanned: \(ocr)\n" }
         out += "Score against \(input.playbook.name) (\(a.profile)): \(a.score)/100\n"
         if let home = a.homeJurisdictions {
             out += "Home jurisdictions (not foreign): \(home.joined(separator: ", "))\n"

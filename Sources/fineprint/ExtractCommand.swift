@@ -10,7 +10,8 @@ struct Extract: AsyncParsableCommand {
         discussion: """
             FILE may be a .txt, .md, .html, .pdf or .docx file. Without --structure the extracted text is
             printed as it is analysed; all offsets in Fineprint's reports count Unicode scalars of this text.
-            With --structure, prints JSON: name, format, sha256, characters, blocks and sentences.
+            With --structure, prints JSON: name, format, sha256, characters, ocr_pages (PDF pages read by
+            OCR), blocks and sentences.
             """
     )
 
@@ -22,8 +23,11 @@ struct Extract: AsyncParsableCommand {
 
     @OptionGroup var limit: InputLimitOptions
 
+    @OptionGroup(title: "Scanned PDFs")
+    var ocr: OCROptions
+
     func run() async throws {
-        let document = try limit.reader.read(fileAt: URL(fileURLWithPath: file))
+        let document = try DocumentReader(maxBytes: limit.maxSize, ocr: ocr.reader).read(fileAt: URL(fileURLWithPath: file))
         if !structure {
             var text = document.text
             if !text.hasSuffix("\n") { text += "\n" }
@@ -71,14 +75,22 @@ struct StructureOutput: Encodable {
     var format: String
     var sha256: String
     var characters: Int
+    /// PDF pages read by OCR, absent when none were.
+    var ocrPages: [OCRPage]?
     var blocks: [Block]
     var sentences: [Sentence]
+
+    enum CodingKeys: String, CodingKey {
+        case name, format, sha256, characters, blocks, sentences
+        case ocrPages = "ocr_pages"
+    }
 
     init(_ document: ExtractedDocument) {
         name = document.name
         format = document.format.rawValue
         sha256 = document.sha256
         characters = document.characterCount
+        ocrPages = document.ocrPages.isEmpty ? nil : document.ocrPages
         blocks = document.blocks.map {
             Block(kind: $0.kind.rawValue, start: $0.span.start, end: $0.span.end, level: $0.level, number: $0.number)
         }

@@ -68,7 +68,10 @@ struct JudgingOptions: ParsableArguments {
     @OptionGroup var limit: InputLimitOptions
     @OptionGroup var model: ModelOptions
 
-    var reader: DocumentReader { limit.reader }
+    @OptionGroup(title: "Scanned PDFs")
+    var ocr: OCROptions
+
+    var reader: DocumentReader { DocumentReader(maxBytes: limit.maxSize, ocr: ocr.reader) }
 
     /// The corpus, analyzer and playbook; a problem is reported as one line and exit status 2.
     func load() throws -> (AnalysisSetup, FineprintCore.Playbook) {
