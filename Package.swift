@@ -81,7 +81,8 @@ let package = Package(
         .target(
             name: "FineprintKnowledge",
             dependencies: [
-                "FineprintCore", "FineprintText", "FineprintAnalysis", .product(name: "Crypto", package: "swift-crypto"),
+                "FineprintCore", "FineprintText", "FineprintAnalysis",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The web workbench: buildApplication, controllers, Mustache pages, the JSON API, job workers.
@@ -124,7 +125,10 @@ let package = Package(
         ),
         .testTarget(
             name: "FineprintIngestTests",
-            dependencies: ["FineprintIngest", "ZIPFoundation", "FuzzSupport", propertyBased, "FineprintAnalysis", "FineprintCorpus"]
+            dependencies: [
+                "FineprintIngest", "ZIPFoundation", "FuzzSupport", propertyBased, "FineprintAnalysis",
+                "FineprintCorpus",
+            ]
         ),
         .testTarget(name: "FineprintCorpusTests", dependencies: ["FineprintCorpus", "FineprintTestSupport"]),
         .testTarget(

@@ -61,6 +61,3 @@ struct AnalysisSetup {
         Dictionary(uniqueKeysWithValues: corpus.taxonomy.provisions.compactMap { p in p.cuad.map { (p.id, $0) } })
     }
 }
-
-/// The old name, kept until `ServeCommand` (another helper's file) is converted at the merge.
-typealias Workbench = AnalysisSetup

@@ -27,7 +27,9 @@ struct Extract: AsyncParsableCommand {
     var ocr: OCROptions
 
     func run() async throws {
-        let document = try DocumentReader(maxBytes: limit.maxSize, ocr: ocr.reader).read(fileAt: URL(fileURLWithPath: file))
+        let document = try DocumentReader(maxBytes: limit.maxSize, ocr: ocr.reader).read(
+            fileAt: URL(fileURLWithPath: file)
+        )
         if !structure {
             var text = document.text
             if !text.hasSuffix("\n") { text += "\n" }

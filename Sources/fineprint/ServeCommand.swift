@@ -38,26 +38,13 @@ struct Serve: AsyncParsableCommand {
     )
     var database: String?
 
-    @Option(
-        name: .customLong("home"),
-        help: ArgumentHelp(
-            "A jurisdiction of the deploying government's own (Ireland, \"England and Wales\", UK); repeat for several. Every analysis counts a governing law there as home, not foreign.",
-            valueName: "place"
-        )
-    )
-    var homeJurisdictions: [String] = []
-
-    @Option(help: "The corpus folder (default: the bundled corpus).")
-    var corpus: String?
-
-    @Option(help: "Largest upload accepted, in bytes.")
-    var maxSize = UploadLimit.defaultBytes
+    @OptionGroup var home: HomeJurisdictionOptions
+    @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var limit: InputLimitOptions
+    @OptionGroup var model: ModelOptions
 
     @Option(help: "A `fineprint watch` store to show on the Watched terms page (its versions, changes and Atom feed).")
     var watchStore: String?
-
-    @Flag(help: "Rules only: leave out the learned model (corpus/models/cuad-model.json).")
-    var rulesOnly = false
 
     @Option(
         help:
@@ -80,7 +67,6 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--queue-capacity must be from 1 to 100000")
         }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
-        guard maxSize > 0 else { throw ValidationError("--max-size must be a positive number of bytes.") }
     }
 
     func run() async throws {
@@ -88,12 +74,11 @@ struct Serve: AsyncParsableCommand {
         let arguments: ServeArguments
         do {
             // The same corpus, model and analyzer as the other commands.
-            let judging = try Workbench(corpusPath: corpus, rulesOnly: rulesOnly)
+            let judging = try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: model.rulesOnly)
             arguments = ServeArguments(command: self, judging: judging)
             app = try await buildApplication(arguments)
         } catch {
-            Console.error("\(error)")
-            throw ExitCode(2)
+            throw CLIError("\(error)", exitCode: 2)
         }
         Console.progress(
             "fineprint: serving on http://\(host):\(port)/ (data \(arguments.storage.describedForHumans))\n"
@@ -115,7 +100,7 @@ struct ServeArguments: AppArguments {
     var homeJurisdictions: [String]
     var jobs: JobSettings?
 
-    init(command: Serve, judging: Workbench) {
+    init(command: Serve, judging: AnalysisSetup) {
         host = command.host
         port = command.port
         logLevel = command.logLevel
@@ -126,9 +111,9 @@ struct ServeArguments: AppArguments {
         }
         corpusURL = judging.corpusURL
         analyzer = judging.analyzer
-        maxUploadBytes = command.maxSize
+        maxUploadBytes = command.limit.maxSize
         watchFolder = command.watchStore.map { URL(fileURLWithPath: $0) }
-        homeJurisdictions = command.homeJurisdictions
+        homeJurisdictions = command.home.homeJurisdictions
         jobs = JobSettings(workers: command.workers, queueCapacity: command.queueCapacity)
     }
 }

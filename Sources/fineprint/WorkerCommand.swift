@@ -34,17 +34,9 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "How many analyses to run at once (default: one per core).")
     var workers = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(
-        name: .customLong("home"),
-        help: ArgumentHelp("A jurisdiction of the deploying government's own; repeat for several.", valueName: "place")
-    )
-    var homeJurisdictions: [String] = []
-
-    @Option(help: "The corpus folder (default: the bundled corpus).")
-    var corpus: String?
-
-    @Flag(help: "Rules only: leave out the learned model (corpus/models/cuad-model.json).")
-    var rulesOnly = false
+    @OptionGroup var home: HomeJurisdictionOptions
+    @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var model: ModelOptions
 
     func validate() throws {
         guard (1...256).contains(workers) else { throw ValidationError("--workers must be from 1 to 256") }
@@ -52,43 +44,33 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let url = database ?? ProcessInfo.processInfo.environment["FINEPRINT_DATABASE_URL"]
-        let judging: Workbench
+        let judging: AnalysisSetup
         let knowledge: KnowledgeBase
-        do {
-            judging = try Workbench(corpusPath: corpus, rulesOnly: rulesOnly)
-            knowledge = try KnowledgeLoader.load(fromCorpus: judging.corpusURL)
-        } catch {
-            Console.error("\(error)")
-            throw ExitCode(2)
+        (judging, knowledge) = try CLIError.setup {
+            let setup = try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: model.rulesOnly)
+            return (setup, try KnowledgeLoader.load(fromCorpus: setup.corpusURL))
         }
         // The same storage as `fineprint serve`: the queue lives in the store's own database.
         if let url, !url.isEmpty {
             let endpoint: PostgresEndpoint
-            do { endpoint = try PostgresEndpoint(url: url) } catch {
-                Console.error("\(error)")
-                throw ExitCode(2)
-            }
+            endpoint = try CLIError.setup { try PostgresEndpoint(url: url) }
             try await PostgresStore.withRunningStore(endpoint: endpoint) { store in
                 try await work(store: store, judging: judging, knowledge: knowledge)
             }
         } else {
-            let store: SQLiteStore
-            do { store = try SQLiteStore(dataDirectory: URL(fileURLWithPath: dataDir)) } catch {
-                Console.error("\(error)")
-                throw ExitCode(2)
-            }
+            let store = try CLIError.setup { try SQLiteStore(dataDirectory: URL(fileURLWithPath: dataDir)) }
             try await work(store: store, judging: judging, knowledge: knowledge)
         }
     }
 
     /// Runs the worker pool on the store's queue until SIGTERM or SIGINT.
-    private func work(store: some JobQueueStore, judging: Workbench, knowledge: KnowledgeBase) async throws {
+    private func work(store: some JobQueueStore, judging: AnalysisSetup, knowledge: KnowledgeBase) async throws {
         let bench = try WebWorkbench(
             corpus: judging.corpus,
             knowledge: knowledge,
             store: store,
             analyzer: judging.analyzer,
-            homeJurisdictions: homeJurisdictions
+            homeJurisdictions: home.homeJurisdictions
         )
         var logger = Logger(label: "fineprint.worker")
         logger.logLevel = .notice

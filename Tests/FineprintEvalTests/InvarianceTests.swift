@@ -29,7 +29,9 @@ import Testing
         // stays green; when they are fixed this block reports an unexpected pass and must go.
         withKnownIssue("renames still flip findings: docs/evaluation.md, invariance") {
             for flip in report.flips {
-                Issue.record("\(flip.transformation.rawValue) flips \(flip.finding) in \(flip.document): \(flip.change)")
+                Issue.record(
+                    "\(flip.transformation.rawValue) flips \(flip.finding) in \(flip.document): \(flip.change)"
+                )
             }
         }
     }
