@@ -83,6 +83,10 @@ public enum FineprintMetrics {
         case .pdftotextMissing: return "pdftotext_missing"
         case .pdftotextFailed: return "pdftotext_failed"
         case .corruptDOCX: return "corrupt_docx"
+        case .ocrToolMissing: return "ocr_tool_missing"
+        case .ocrFailed: return "ocr_failed"
+        case .tooManyOCRPages: return "too_many_ocr_pages"
+        case .badOCRLanguages: return "bad_ocr_languages"
         }
     }
 

@@ -17,6 +17,13 @@ extension IngestError: WebErrorConvertible {
                 message: description,
                 hint: "Ask the administrator to install poppler-utils, or upload the contract as DOCX, HTML or text."
             )
+        case .ocrToolMissing:
+            return WebError(
+                .serviceUnavailable,
+                title: "Reading scanned pages is not installed",
+                message: description,
+                hint: "Ask the administrator to install the package named above, or upload a PDF with a text layer."
+            )
         default:
             return WebError(
                 .unprocessableContent,
