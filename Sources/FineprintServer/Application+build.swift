@@ -80,36 +80,42 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     }
     var logger = Logger(label: "fineprint.web")
     logger.logLevel = arguments.logLevel
+    let opened: Bool
+    if case .opened = arguments.storage { opened = true } else { opened = false }
     return buildApplication(
         bench,
         host: arguments.host,
         port: arguments.port,
         logger: logger,
-        workers: arguments.jobs?.workers ?? 0
+        workers: arguments.jobs?.workers ?? 0,
+        runsStore: !opened
     )
 }
 
 /// The application around a workbench: the router, the store's client as a service when it runs
-/// one, and the start-up work before the server accepts a request.
+/// one, and the start-up work before the server accepts a request. `runsStore`: the application
+/// opened the store, so it runs and migrates its client; a store the caller opened is already
+/// running (a PostgreSQL client may be run only once).
 public func buildApplication(
     _ bench: WebWorkbench,
     host: String = "127.0.0.1",
     port: Int = 8080,
     logger: Logger,
-    workers: Int = 0
+    workers: Int = 0,
+    runsStore: Bool = false
 ) -> some ApplicationProtocol {
     var app = Application(
         router: buildRouter(bench),
         configuration: .init(address: .hostname(host, port: port), serverName: "fineprint"),
         logger: logger
     )
-    if let service = bench.store as? any Service { app.addServices(service) }
+    if runsStore, let service = bench.store as? any Service { app.addServices(service) }
     if let desk = bench.jobs, workers > 0 {
         let pool = JobWorkerPool(queue: desk.queue, settings: .init(workers: workers), work: bench.analyseJob)
         app.addServices(AfterStartup(bench: bench, service: pool))
     }
     app.beforeServerStarts {
-        if let postgres = bench.store as? PostgresStore { try await postgres.migrate() }
+        if runsStore, let postgres = bench.store as? PostgresStore { try await postgres.migrate() }
         try await bench.start()
     }
     return app
