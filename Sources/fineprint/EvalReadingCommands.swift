@@ -22,30 +22,27 @@ extension Eval {
         @Option(help: "dev, validation (held out: never tune on it) or all.")
         var split: DataSplit = .dev
 
-        @Option(help: "The corpus folder (default: the bundled corpus).")
-        var corpus: String?
+        @OptionGroup var corpus: CorpusOptions
 
         @Option(help: "List at most this many failures.")
         var failures = 40
 
         func run() async throws {
-            do {
-                let bench = try AnalysisSetup(corpusPath: corpus, rulesOnly: true)
-                let documents = split.filter(
-                    try CUADDataset.load(from: URL(fileURLWithPath: data), categories: ["parties": "Parties"])
-                )
-                let forms = Set(bench.corpus.reading.flatMap(\.companyForms))
-                let report = try PartyResolution(reader: bench.analyzer.reader, companyForms: forms).evaluate(documents)
-                print(
-                    "party resolution, CUAD \(split.rawValue): \(report.resolved)/\(report.documents) = "
-                        + String(format: "%.3f", report.share)
-                        + " (\(report.singleLabelled) contracts label fewer than two distinct parties)"
-                )
-                for failure in report.failures.prefix(failures) {
-                    print("  \(failure.document)")
-                    print("    labelled: \(failure.labelled.joined(separator: " | "))")
-                    print("    read:     \(failure.found.joined(separator: " | "))")
-                }
+            let bench = try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: true)
+            let documents = split.filter(
+                try CUADDataset.load(from: URL(fileURLWithPath: data), categories: ["parties": "Parties"])
+            )
+            let forms = Set(bench.corpus.reading.flatMap(\.companyForms))
+            let report = try PartyResolution(reader: bench.analyzer.reader, companyForms: forms).evaluate(documents)
+            print(
+                "party resolution, CUAD \(split.rawValue): \(report.resolved)/\(report.documents) = "
+                    + String(format: "%.3f", report.share)
+                    + " (\(report.singleLabelled) contracts label fewer than two distinct parties)"
+            )
+            for failure in report.failures.prefix(failures) {
+                print("  \(failure.document)")
+                print("    labelled: \(failure.labelled.joined(separator: " | "))")
+                print("    read:     \(failure.found.joined(separator: " | "))")
             }
         }
     }
@@ -78,43 +75,41 @@ extension Eval {
         @OptionGroup var options: EvalOptions
 
         func run() async throws {
-            do {
-                let bench = try options.analysisSetup()
-                let documents: [LabelledDocument]
-                if let labels {
-                    let all = bench.corpus.taxonomy.provisions.map(\.id)
-                    documents = options.split.filter(
-                        try GoldLabels.load(
-                            labels: URL(fileURLWithPath: labels),
-                            data: URL(fileURLWithPath: data),
-                            provisions: all
-                        )
+            let bench = try options.analysisSetup()
+            let documents: [LabelledDocument]
+            if let labels {
+                let all = bench.corpus.taxonomy.provisions.map(\.id)
+                documents = options.split.filter(
+                    try GoldLabels.load(
+                        labels: URL(fileURLWithPath: labels),
+                        data: URL(fileURLWithPath: data),
+                        provisions: all
                     )
-                } else {
-                    documents = options.split.filter(
-                        try CUADDataset.load(from: URL(fileURLWithPath: data), categories: ["parties": "Parties"])
-                    )
-                }
-                let invariance = FineprintEval.Invariance(
-                    analyzer: bench.analyzer,
-                    playbook: try bench.playbook(profile: "tier1", file: nil),
-                    skipWords: FineprintEval.Invariance.wordsThatAreNotNames(bench.corpus),
-                    termClasses: ["buyer_data", "outputs"]
                 )
-                let report = try invariance.evaluate(
-                    Array(documents.prefix(limit ?? documents.count)),
-                    labelledParties: labels == nil
+            } else {
+                documents = options.split.filter(
+                    try CUADDataset.load(from: URL(fileURLWithPath: data), categories: ["parties": "Parties"])
                 )
-                print("transformation        documents  findings  flips  rate")
-                for rate in report.rates {
-                    let name = rate.transformation.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
-                    print(
-                        "\(name)  \(String(format: "%9d  %8d  %5d  %.4f", rate.documents, rate.findings, rate.flips, rate.rate))"
-                    )
-                }
-                for flip in report.flips.prefix(flips) {
-                    print("  \(flip.transformation.rawValue)  \(flip.document)  \(flip.finding): \(flip.change)")
-                }
+            }
+            let invariance = FineprintEval.Invariance(
+                analyzer: bench.analyzer,
+                playbook: try bench.playbook(profile: "tier1", file: nil),
+                skipWords: FineprintEval.Invariance.wordsThatAreNotNames(bench.corpus),
+                termClasses: ["buyer_data", "outputs"]
+            )
+            let report = try invariance.evaluate(
+                Array(documents.prefix(limit ?? documents.count)),
+                labelledParties: labels == nil
+            )
+            print("transformation        documents  findings  flips  rate")
+            for rate in report.rates {
+                let name = rate.transformation.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
+                print(
+                    "\(name)  \(String(format: "%9d  %8d  %5d  %.4f", rate.documents, rate.findings, rate.flips, rate.rate))"
+                )
+            }
+            for flip in report.flips.prefix(flips) {
+                print("  \(flip.transformation.rawValue)  \(flip.document)  \(flip.finding): \(flip.change)")
             }
         }
     }

@@ -32,33 +32,31 @@ extension Eval {
         @OptionGroup var model: ModelOptions
 
         func run() async throws {
-            do {
-                let root = URL(fileURLWithPath: data)
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory),
-                    isDirectory.boolValue
-                else {
-                    Console.error("eval scores skipped: no data folder at \(data)")
-                    return
-                }
-                let bench = try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: model.rulesOnly)
-                let playbooks = try profiles.split(separator: ",").map {
-                    try bench.playbook(profile: String($0), file: nil)
-                }
-                let documents = try Self.documents(under: root)
-                guard !documents.isEmpty else { throw CLIError("no readable document under \(data)") }
-                let distribution = ScoreDistribution.measure(
-                    documents: documents,
-                    analyzer: bench.analyzer,
-                    playbooks: playbooks
-                )
-                print("\(documents.count) documents under \(data)\n")
-                print(distribution.table(named: show.split(separator: ",").map(String.init)), terminator: "")
-                let violations = distribution.orderViolations(strictFirst: playbooks.map(\.id))
-                print(
-                    "\nscoring higher against a stricter profile: \(violations.isEmpty ? "none" : violations.joined(separator: ", "))"
-                )
+            let root = URL(fileURLWithPath: data)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else {
+                Console.error("eval scores skipped: no data folder at \(data)")
+                return
             }
+            let bench = try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: model.rulesOnly)
+            let playbooks = try profiles.split(separator: ",").map {
+                try bench.playbook(profile: String($0), file: nil)
+            }
+            let documents = try Self.documents(under: root)
+            guard !documents.isEmpty else { throw CLIError("no readable document under \(data)") }
+            let distribution = ScoreDistribution.measure(
+                documents: documents,
+                analyzer: bench.analyzer,
+                playbooks: playbooks
+            )
+            print("\(documents.count) documents under \(data)\n")
+            print(distribution.table(named: show.split(separator: ",").map(String.init)), terminator: "")
+            let violations = distribution.orderViolations(strictFirst: playbooks.map(\.id))
+            print(
+                "\nscoring higher against a stricter profile: \(violations.isEmpty ? "none" : violations.joined(separator: ", "))"
+            )
         }
 
         /// Every readable document under the folder, named by its path relative to it, in path order.
