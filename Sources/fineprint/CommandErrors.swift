@@ -28,6 +28,8 @@ struct CLIError: Error, CustomStringConvertible {
             Console.error(error.description)
             return ExitCode(error.exitCode)
         default:
+            // argument-parser's own errors (a help request, usage) keep its text and exit status.
+            if Fineprint.exitCode(for: error) != .failure { Fineprint.exit(withError: error) }
             Console.error("\(error)")
             return ExitCode(1)
         }
