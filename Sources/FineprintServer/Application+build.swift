@@ -143,8 +143,3 @@ func routeMethods(_ bench: WebWorkbench) -> RouteMethods {
     addRoutes(to: table, bench: bench)
     return RouteMethods(table)
 }
-
-/// The router for tests that drive it without `buildApplication`.
-public enum WebApp {
-    public static func router(_ bench: WebWorkbench) -> Router<WebRequestContext> { buildRouter(bench) }
-}

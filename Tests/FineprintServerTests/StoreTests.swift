@@ -22,7 +22,7 @@ struct WorkbenchStoreTests {
             "test_web_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
         let id = try await PostgresStore.withRunningStore(endpoint: endpoint) { store in
             let bench = try await Repo.workbench(store: store)
-            return try await Application(router: WebApp.router(bench)).test(.router) { client -> Int64 in
+            return try await Application(router: buildRouter(bench)).test(.router) { client -> Int64 in
                 let id = try #require(
                     try await upload(client, try Repo.contract("vendor-ai-terms.md"), name: "vendor-ai-terms.md")
                 )
