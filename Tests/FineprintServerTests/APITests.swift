@@ -146,6 +146,7 @@ struct APITests {
                 ("/api/analyses?limit=1&limit=2", "/api/analyses"),
                 ("/api/knowledge?limit=many", "/api/knowledge"),
                 ("/api/knowledge?kind=nonsense", "/api/knowledge"),
+                ("/api/knowledge?kind=", "/api/knowledge"),
                 ("/api/diff?from=1", "/api/diff"),
                 ("/api/compare?ids=1,x", "/api/compare"),
             ]

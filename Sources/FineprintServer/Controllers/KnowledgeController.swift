@@ -32,7 +32,8 @@ struct KnowledgeController {
 
     /// GET /api/knowledge?q=…&kind=…&tag=…&limit=…
     @Sendable func searchAPI(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let search = try request.uri.decodeQuery(as: KnowledgeSearchParameters.self, context: context).validated()
+        let search = try request.uri.decodeQuery(as: KnowledgeSearchParameters.self, context: context)
+            .validatedForAPI()
         let key = search.cacheKey(limit: search.boundedLimit)
         if let cached = bench.knowledgeAnswers.value(key) { return JSONResponse.make(cached) }
         let hits = try await bench.store.searchKnowledge(search.query(limit: search.boundedLimit))

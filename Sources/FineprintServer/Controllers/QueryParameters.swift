@@ -28,6 +28,19 @@ struct KnowledgeSearchParameters: Decodable, Sendable {
         return self
     }
 
+    /// The API's stricter reading: a script that sends an empty kind has made a mistake, where a
+    /// form's empty choice means "all kinds".
+    func validatedForAPI() throws -> Self {
+        if kind == "" {
+            throw WebError.badRequest(
+                "The kind of knowledge is empty.",
+                hint: "Leave kind out for every kind, or choose one of: "
+                    + KnowledgeCatalog.kinds.map(\.id).joined(separator: ", ") + "."
+            )
+        }
+        return try validated()
+    }
+
     var text: String { q ?? "" }
     var kindFilter: String? { kind.flatMap { $0.isEmpty ? nil : $0 } }
     var tagFilter: String? { tag.flatMap { $0.isEmpty ? nil : $0 } }
