@@ -20,8 +20,10 @@ public protocol JobQueue: Sendable {
     /// Records progress and renews the lease. Throws `JobQueueError.leaseLost` when the lease expired
     /// and the job went back to the queue (or to another worker).
     func heartbeat(_ lease: JobLease, progress: Double, step: String, extendBy: Duration) async throws
-    /// Marks the job done with its analyses, one per file.
-    func complete(_ lease: JobLease, analysisIds: [Int64]) async throws
+    /// Stores each file's document and analysis and marks the job done with them, in one
+    /// transaction: a worker killed on the way leaves none of it, so the resumed job cannot store
+    /// an analysis twice. Returns the analyses' ids in file order.
+    @discardableResult func complete(_ lease: JobLease, results: [JobResult]) async throws -> [Int64]
     /// Marks the job failed with a message for the user.
     func fail(_ lease: JobLease, message: String) async throws
     /// Gives running jobs whose lease expired back to the queue, or fails them once they have been
@@ -45,6 +47,17 @@ public struct NewJob: Sendable {
         self.files = files
         self.idempotencyKey = idempotencyKey
         self.capacity = capacity
+    }
+}
+
+/// What a job made of one of its files: the document to keep and its analysis.
+public struct JobResult: Sendable {
+    public var document: NewDocument
+    public var analysis: Analysis
+
+    public init(document: NewDocument, analysis: Analysis) {
+        self.document = document
+        self.analysis = analysis
     }
 }
 

@@ -15,12 +15,26 @@ actor JobRunLog {
 
 @Suite("Job worker pool")
 struct JobWorkerPoolTests {
-    static func memoryQueue() throws -> SQLiteJobQueue {
-        let database = try DatabaseQueue()
-        var migrator = DatabaseMigrator()
-        SQLiteJobQueue.registerMigrations(in: &migrator)
-        try migrator.migrate(database)
-        return SQLiteJobQueue(writer: database)
+    static func memoryStore() throws -> SQLiteStore {
+        try SQLiteStore(writer: try DatabaseQueue())
+    }
+
+    /// A job's result for a file whose text is `name`: a document keyed by that text and an empty analysis of it.
+    static func result(_ name: String) -> JobResult {
+        let hex = name.utf8.map { String($0, radix: 16) }.joined()
+        let sha = String(hex.prefix(64)).padding(toLength: 64, withPad: "0", startingAt: 0)
+        let document = NewDocument(sha256: sha, name: name, format: .txt, bytes: Data(name.utf8), text: name)
+        let analysis = Analysis(
+            document: DocumentSummary(name: name, sha256: sha, format: .txt, characters: name.count),
+            profile: "tier1",
+            provisions: [],
+            killListMoves: [],
+            dimensions: [],
+            gaps: [],
+            score: 50,
+            timings: Timings(milliseconds: 1)
+        )
+        return JobResult(document: document, analysis: analysis)
     }
 
     /// Runs the pool in a service group until `finished` holds (or 60 s pass), then shuts it down
@@ -47,7 +61,8 @@ struct JobWorkerPoolTests {
     )
 
     @Test func everyJobRunsOnceAndItsResultOrFailureIsRecorded() async throws {
-        let queue = try Self.memoryQueue()
+        let store = try Self.memoryStore()
+        let queue = store.jobQueue()
         var ids: [String] = []
         for index in 0..<8 {
             let text = index == 5 ? "unreadable" : "contract \(index)"
@@ -64,7 +79,7 @@ struct JobWorkerPoolTests {
             try await progress.report(0.5, "halfway")
             let text = String(decoding: claimed.uploads[0].bytes, as: UTF8.self)
             if text == "unreadable" { throw JobQueueError.invalid("the file cannot be read") }
-            return [Int64(text.split(separator: " ").last!)!]
+            return [Self.result(text)]
         }
         try await Self.runPool(pool) { try await queue.depth() == 0 }
         #expect(await log.runs.count == 8)
@@ -75,32 +90,36 @@ struct JobWorkerPoolTests {
                 #expect(job.state == .failed)
                 #expect(job.error == "\(JobQueueError.invalid("the file cannot be read"))")
             } else {
-                #expect(job.state == .done && job.analysisIds == [Int64(index)])
+                #expect(job.state == .done && job.analysisIds.count == 1)
+                let stored = try #require(try await store.analysis(id: job.analysisIds[0]))
+                #expect(stored.summary.documentName == "contract \(index)")
             }
         }
     }
 
     @Test func aJobLeftByADeadWorkerIsResumedByThePool() async throws {
-        let queue = try Self.memoryQueue()
+        let store = try Self.memoryStore()
+        let queue = store.jobQueue()
         let id = try await queue.enqueue(
             NewJob(profile: "tier1", files: [JobUpload(name: "c.txt", bytes: Data("x".utf8))])
         ).job.id
         // A worker of a process that was killed: it claimed the job and will never renew its lease.
         _ = try #require(try await queue.claim(worker: "killed", lease: .milliseconds(200)))
-        let pool = JobWorkerPool(queue: queue, settings: Self.fast) { _, _ in [42] }
+        let pool = JobWorkerPool(queue: queue, settings: Self.fast) { _, _ in [Self.result("resumed")] }
         try await Self.runPool(pool) { try await queue.job(id: id)?.state == .done }
         let job = try #require(try await queue.job(id: id))
-        #expect(job.state == .done && job.analysisIds == [42] && job.attempts == 2)
+        #expect(job.state == .done && job.analysisIds.count == 1 && job.attempts == 2)
+        #expect(try await store.analysisCount() == 1)
     }
 
     @Test func gracefulShutdownFinishesTheJobInHand() async throws {
-        let queue = try Self.memoryQueue()
+        let queue = try Self.memoryStore().jobQueue()
         let id = try await queue.enqueue(
             NewJob(profile: "tier1", files: [JobUpload(name: "c.txt", bytes: Data("x".utf8))])
         ).job.id
         let pool = JobWorkerPool(queue: queue, settings: Self.fast) { _, _ in
             try await Task.sleep(for: .milliseconds(600))
-            return [1]
+            return [Self.result("slow")]
         }
         // Shut down as soon as the job is running: the worker still completes it.
         try await Self.runPool(pool) { try await queue.job(id: id)?.state == .running }

@@ -12,13 +12,23 @@ enum JobQueueBackends {
     static let backends = PostgresTestServer.url == nil ? ["sqlite"] : ["sqlite", "postgres"]
 
     static func withQueue(_ backend: String, _ body: (any JobQueue) async throws -> Void) async throws {
+        try await withStore(backend) { try await body($0.jobQueue()) }
+    }
+
+    static func withStore(_ backend: String, _ body: (any JobQueueStore) async throws -> Void) async throws {
         guard backend == "postgres" else {
-            try await body(try SQLiteStore(writer: try DatabaseQueue()).jobQueue())
+            try await body(try SQLiteStore(writer: try DatabaseQueue()))
             return
         }
         try await PostgresStore.withRunningStore(endpoint: try PostgresTestServer.freshEndpoint(prefix: "jobs_")) {
-            try await body($0.jobQueue())
+            try await body($0)
         }
+    }
+
+    /// A file's result as a worker hands it to `complete`.
+    static func result(_ text: String) -> JobResult {
+        let document = Fixtures.document(text)
+        return JobResult(document: document, analysis: Fixtures.analysis(sha: document.sha256))
     }
 
     static func newJob(
@@ -100,9 +110,13 @@ struct JobQueueTests {
             try await queue.heartbeat(claimed.lease, progress: 0.5, step: "analysing b.pdf", extendBy: .seconds(30))
             let halfway = try #require(try await queue.job(id: job.id))
             #expect(halfway.progress == 0.5 && halfway.step == "analysing b.pdf")
-            try await queue.complete(claimed.lease, analysisIds: [7, 9])
+            let ids = try await queue.complete(
+                claimed.lease,
+                results: [JobQueueBackends.result("first"), JobQueueBackends.result("second")]
+            )
             let done = try #require(try await queue.job(id: job.id))
-            #expect(done.state == .done && done.analysisIds == [7, 9] && done.progress == 1)
+            #expect(ids.count == 2 && ids[0] < ids[1])
+            #expect(done.state == .done && done.analysisIds == ids && done.progress == 1)
             #expect(try await queue.depth() == 0)
             // A finished job's lease is spent.
             await #expect(throws: JobQueueError.leaseLost(jobID: job.id)) {
@@ -130,10 +144,10 @@ struct JobQueueTests {
             #expect(resumed.job.id == job.id && resumed.job.attempts == 2)
             // The dead worker's late result is refused; the live one's is kept.
             await #expect(throws: JobQueueError.leaseLost(jobID: job.id)) {
-                try await queue.complete(dead.lease, analysisIds: [1])
+                try await queue.complete(dead.lease, results: [JobQueueBackends.result("late")])
             }
-            try await queue.complete(resumed.lease, analysisIds: [2])
-            #expect(try await queue.job(id: job.id)?.analysisIds == [2])
+            let ids = try await queue.complete(resumed.lease, results: [JobQueueBackends.result("live")])
+            #expect(try await queue.job(id: job.id)?.analysisIds == ids)
         }
     }
 
@@ -197,5 +211,28 @@ struct JobQueueTests {
         #expect(ids.allSatisfy { AnalysisJob.isWellFormedID($0) })
         #expect(!AnalysisJob.isWellFormedID("../etc/passwd"))
         #expect(!AnalysisJob.isWellFormedID(String(repeating: "G", count: 32)))
+    }
+
+    /// The analyses are stored with the job's completion or not at all: a worker whose lease was
+    /// lost (it was presumed dead and the job resumed elsewhere) leaves no analysis behind, so the
+    /// resumed job's result is the only one.
+    @Test(arguments: JobQueueBackends.backends) func aLostLeaseStoresNoAnalysis(_ backend: String) async throws {
+        try await JobQueueBackends.withStore(backend) { store in
+            let queue = store.jobQueue()
+            _ = try await queue.enqueue(JobQueueBackends.newJob())
+            let dead = try #require(try await queue.claim(worker: "a", lease: .milliseconds(1)))
+            try await Task.sleep(for: .milliseconds(50))
+            #expect(try await queue.requeueExpired(maxAttempts: 3) == 1)
+            let live = try #require(try await queue.claim(worker: "b", lease: .seconds(30)))
+            await #expect(throws: JobQueueError.leaseLost(jobID: dead.job.id)) {
+                try await queue.complete(dead.lease, results: [JobQueueBackends.result("from the dead worker")])
+            }
+            #expect(try await store.analysisCount() == 0)
+            #expect(
+                try await store.document(sha256: JobQueueBackends.result("from the dead worker").document.sha256) == nil
+            )
+            try await queue.complete(live.lease, results: [JobQueueBackends.result("from the live one")])
+            #expect(try await store.analysisCount() == 1)
+        }
     }
 }

@@ -4,13 +4,14 @@ import FineprintStore
 import Foundation
 
 extension WebWorkbench {
-    /// A job's work, for the worker pool: each file read, stored and analysed against the job's
-    /// tier, in upload order, with progress reported between the steps. Reading and analysing run
-    /// off the request threads. A file that cannot be read fails the job with the reader's reason.
-    public func analyseJob(_ claimed: ClaimedJob, progress: JobProgress) async throws -> [Int64] {
+    /// A job's work, for the worker pool: each file read and analysed against the job's tier, in
+    /// upload order, with progress reported between the steps. Reading and analysing run off the
+    /// request threads. Nothing is stored here: the queue stores the results with the job's
+    /// completion, in one transaction. A file that cannot be read fails the job with the reader's reason.
+    public func analyseJob(_ claimed: ClaimedJob, progress: JobProgress) async throws -> [JobResult] {
         let playbook = try playbook(claimed.job.profile)
         let count = claimed.uploads.count
-        var ids: [Int64] = []
+        var results: [JobResult] = []
         for (index, upload) in claimed.uploads.enumerated() {
             let place = count > 1 ? " (\(index + 1) of \(count))" : ""
             try await progress.report(Double(index) / Double(count), "analysing \(upload.name)\(place)")
@@ -26,17 +27,15 @@ extension WebWorkbench {
                 }
                 return (document, analysis)
             }
-            _ = try await store.saveDocument(
-                NewDocument(
-                    sha256: document.sha256,
-                    name: document.name,
-                    format: document.format,
-                    bytes: upload.bytes,
-                    text: document.text
-                )
+            let stored = NewDocument(
+                sha256: document.sha256,
+                name: document.name,
+                format: document.format,
+                bytes: upload.bytes,
+                text: document.text
             )
-            ids.append(try await store.saveAnalysis(analysis).id)
+            results.append(JobResult(document: stored, analysis: analysis))
         }
-        return ids
+        return results
     }
 }

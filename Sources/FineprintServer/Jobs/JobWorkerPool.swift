@@ -13,7 +13,7 @@ import ServiceLifecycle
 /// left to its lease and resumed by the next start.
 public struct JobWorkerPool: Service {
     /// Analyses a claimed job's files and returns the stored analyses' ids, one per file.
-    public typealias Work = @Sendable (ClaimedJob, JobProgress) async throws -> [Int64]
+    public typealias Work = @Sendable (ClaimedJob, JobProgress) async throws -> [JobResult]
 
     public struct Settings: Sendable {
         /// How many jobs run at once in this process (default: one per core).
@@ -110,7 +110,7 @@ public struct JobWorkerPool: Service {
 
 extension JobWorkerPool {
     enum Outcome: Sendable {
-        case done([Int64])
+        case done([JobResult])
         case failed(any Error)
     }
 
@@ -135,8 +135,8 @@ extension JobWorkerPool {
         }
         do {
             switch outcome {
-            case .done(let ids):
-                try await queue.complete(lease, analysisIds: ids)
+            case .done(let results):
+                try await queue.complete(lease, results: results)
                 FineprintMetrics.setQueueDepth(try await queue.depth())
                 logger.info("job done", metadata: metadata.merging(["seconds": "\(started.duration(to: .now))"]) { $1 })
             case .failed(let error as JobQueueError) where error == .leaseLost(jobID: lease.jobID):

@@ -129,16 +129,40 @@ public struct PostgresJobQueue: JobQueue {
         )
     }
 
-    public func complete(_ lease: JobLease, analysisIds: [Int64]) async throws {
-        try await updateLeased(
-            lease,
-            """
-            UPDATE analysis_job SET state = 'done', progress = 1, step = 'done',
-                analysis_ids = \(JobRecord.encode(analysisIds)), lease_token = NULL, lease_worker = NULL,
-                lease_expires_at = NULL, updated_at = clock_timestamp()
-            WHERE id = \(lease.jobID) AND state = 'running' AND lease_token = \(lease.token) RETURNING id
-            """
-        )
+    public func complete(_ lease: JobLease, results: [JobResult]) async throws -> [Int64] {
+        let encoded = try results.map { ($0, try AnalysisJSON.encode($0.analysis)) }
+        let logger = self.logger
+        return try await guarded {
+            try await self.client.withTransaction(logger: logger) { connection in
+                // The lease is checked first and its row stays locked, so a worker that lost it stores nothing.
+                let held = try await connection.query(
+                    """
+                    SELECT id FROM analysis_job
+                    WHERE id = \(lease.jobID) AND state = 'running' AND lease_token = \(lease.token) FOR UPDATE
+                    """,
+                    logger: logger
+                ).collect().count
+                guard held == 1 else { throw JobQueueError.leaseLost(jobID: lease.jobID) }
+                var ids: [Int64] = []
+                for (result, json) in encoded {
+                    _ = try await PostgresStore.insertDocumentIfAbsent(result.document, connection, logger: logger)
+                    ids.append(
+                        try await PostgresStore.insertAnalysis(result.analysis, json: json, connection, logger: logger)
+                            .id
+                    )
+                }
+                try await connection.query(
+                    """
+                    UPDATE analysis_job SET state = 'done', progress = 1, step = 'done',
+                        analysis_ids = \(JobRecord.encode(ids)), lease_token = NULL, lease_worker = NULL,
+                        lease_expires_at = NULL, updated_at = clock_timestamp()
+                    WHERE id = \(lease.jobID)
+                    """,
+                    logger: logger
+                )
+                return ids
+            }
+        }
     }
 
     public func fail(_ lease: JobLease, message: String) async throws {

@@ -72,17 +72,9 @@ public final class PostgresStore: Store, Service {
 
     public func saveDocument(_ document: NewDocument) async throws -> (document: StoredDocument, inserted: Bool) {
         try await guarded {
-            let rows = try await self.client.query(
-                """
-                INSERT INTO document (sha256, name, format, byte_count, bytes, text, created_at)
-                VALUES (\(document.sha256), \(document.name), \(document.format.rawValue), \(document.bytes.count),
-                        \(document.bytes), \(document.text), \(Date()))
-                ON CONFLICT (sha256) DO NOTHING RETURNING sha256
-                """,
-                logger: self.logger
-            )
-            var inserted = false
-            for try await _ in rows { inserted = true }
+            let inserted = try await self.client.withConnection { connection in
+                try await Self.insertDocumentIfAbsent(document, connection, logger: self.logger)
+            }
             guard let stored = try await self.fetchDocument(document.sha256) else {
                 throw StoreError.failed(detail: "document \(document.sha256) vanished after it was stored")
             }
@@ -134,51 +126,7 @@ public final class PostgresStore: Store, Service {
         let logger = self.logger
         return try await guarded {
             try await self.client.withTransaction(logger: logger) { connection in
-                let known = try await connection.query(
-                    "SELECT 1 FROM document WHERE sha256 = \(analysis.document.sha256) FOR SHARE",
-                    logger: logger
-                )
-                var found = false
-                for try await _ in known { found = true }
-                guard found else { throw StoreError.unknownDocument(sha256: analysis.document.sha256) }
-                let now = Date()
-                let inserted = try await connection.query(
-                    """
-                    INSERT INTO analysis (document_sha256, document_name, profile, score, gaps, moves, created_at, json)
-                    VALUES (\(analysis.document.sha256), \(analysis.document.name), \(analysis.profile), \(analysis.score),
-                            \(analysis.gaps.count), \(analysis.killListMoves.count), \(now), \(json))
-                    RETURNING id
-                    """,
-                    logger: logger
-                )
-                var id: Int64 = 0
-                for try await value in inserted.decode(Int64.self) { id = value }
-                for finding in analysis.provisions {
-                    try await connection.query(
-                        """
-                        INSERT INTO finding (analysis_id, provision, dimension, status, strength, value, confidence)
-                        VALUES (\(id), \(finding.id), \(finding.dimension), \(finding.status.rawValue),
-                                \(finding.strength?.rawValue), \(finding.value), \(finding.confidence))
-                        """,
-                        logger: logger
-                    )
-                }
-                for move in analysis.killListMoves {
-                    try await connection.query(
-                        "INSERT INTO move_finding (analysis_id, move, confidence) VALUES (\(id), \(move.id), \(move.confidence))",
-                        logger: logger
-                    )
-                }
-                return AnalysisSummary(
-                    id: id,
-                    documentSha256: analysis.document.sha256,
-                    documentName: analysis.document.name,
-                    profile: analysis.profile,
-                    score: analysis.score,
-                    gaps: analysis.gaps.count,
-                    moves: analysis.killListMoves.count,
-                    createdAt: now
-                )
+                try await Self.insertAnalysis(analysis, json: json, connection, logger: logger)
             }
         }
     }

@@ -119,12 +119,21 @@ public struct SQLiteJobQueue: JobQueue {
         }
     }
 
-    public func complete(_ lease: JobLease, analysisIds: [Int64]) async throws {
-        try await withLease(lease, finishing: true) { record in
+    public func complete(_ lease: JobLease, results: [JobResult]) async throws -> [Int64] {
+        let encoded = try results.map { ($0, try AnalysisJSON.encode($0.analysis)) }
+        return try await writer.write { db in
+            var record = try Self.leased(lease, db)
+            var ids: [Int64] = []
+            for (result, json) in encoded {
+                _ = try SQLiteStore.insertDocumentIfAbsent(result.document, db)
+                ids.append(try SQLiteStore.insertAnalysis(result.analysis, json: json, db).id)
+            }
             record.state = AnalysisJob.State.done.rawValue
             record.progress = 1
             record.step = "done"
-            record.analysisIds = JobRecord.encode(analysisIds)
+            record.analysisIds = JobRecord.encode(ids)
+            try Self.finish(&record, db)
+            return ids
         }
     }
 
@@ -181,18 +190,32 @@ public struct SQLiteJobQueue: JobQueue {
         change: @escaping @Sendable (inout JobRecord) -> Void
     ) async throws {
         try await writer.write { db in
-            guard var record = try JobRecord.fetchOne(db, key: lease.jobID),
-                record.state == AnalysisJob.State.running.rawValue, record.leaseToken == lease.token
-            else { throw JobQueueError.leaseLost(jobID: lease.jobID) }
+            var record = try Self.leased(lease, db)
             change(&record)
-            record.updatedAt = Date()
             if finishing {
-                record.leaseToken = nil
-                record.leaseWorker = nil
-                record.leaseExpiresAt = nil
+                try Self.finish(&record, db)
+            } else {
+                record.updatedAt = Date()
+                try record.update(db)
             }
-            try record.update(db)
         }
+    }
+
+    /// The job's row, provided the lease is still the one it runs under.
+    private static func leased(_ lease: JobLease, _ db: Database) throws -> JobRecord {
+        guard let record = try JobRecord.fetchOne(db, key: lease.jobID),
+            record.state == AnalysisJob.State.running.rawValue, record.leaseToken == lease.token
+        else { throw JobQueueError.leaseLost(jobID: lease.jobID) }
+        return record
+    }
+
+    /// Releases the lease of a job that ended and saves its row.
+    private static func finish(_ record: inout JobRecord, _ db: Database) throws {
+        record.updatedAt = Date()
+        record.leaseToken = nil
+        record.leaseWorker = nil
+        record.leaseExpiresAt = nil
+        try record.update(db)
     }
 
     private static func job(_ record: JobRecord, _ db: Database) throws -> AnalysisJob {

@@ -49,11 +49,17 @@ public final class SQLiteStore: Store {
     // MARK: Documents
 
     public func saveDocument(_ document: NewDocument) async throws -> (document: StoredDocument, inserted: Bool) {
-        try await write { db in
-            if let existing = try StoredDocument.fetchOne(db, key: document.sha256) { return (existing, false) }
-            try DocumentRecord(document, createdAt: Date()).insert(db)
-            return (try StoredDocument.find(db, key: document.sha256), true)
-        }
+        try await write { db in try Self.insertDocumentIfAbsent(document, db) }
+    }
+
+    /// Stores the document unless its hash is already stored; shared with the job queue's completion.
+    static func insertDocumentIfAbsent(
+        _ document: NewDocument,
+        _ db: Database
+    ) throws -> (document: StoredDocument, inserted: Bool) {
+        if let existing = try StoredDocument.fetchOne(db, key: document.sha256) { return (existing, false) }
+        try DocumentRecord(document, createdAt: Date()).insert(db)
+        return (try StoredDocument.find(db, key: document.sha256), true)
     }
 
     public func document(sha256: String) async throws -> StoredDocument? {
@@ -70,16 +76,19 @@ public final class SQLiteStore: Store {
 
     public func saveAnalysis(_ analysis: Analysis) async throws -> AnalysisSummary {
         let json = try AnalysisJSON.encode(analysis)
-        return try await write { db in
-            guard try DocumentRecord.exists(db, key: analysis.document.sha256) else {
-                throw StoreError.unknownDocument(sha256: analysis.document.sha256)
-            }
-            let record = try AnalysisRecord(analysis, json: json, createdAt: Date()).inserted(db)
-            let id = record.id ?? db.lastInsertedRowID
-            for finding in analysis.provisions { try FindingRecord(finding, analysisId: id).insert(db) }
-            for move in analysis.killListMoves { try MoveFindingRecord(move, analysisId: id).insert(db) }
-            return record.summary
+        return try await write { db in try Self.insertAnalysis(analysis, json: json, db) }
+    }
+
+    /// Stores an analysis of a stored document with its findings; shared with the job queue's completion.
+    static func insertAnalysis(_ analysis: Analysis, json: Data, _ db: Database) throws -> AnalysisSummary {
+        guard try DocumentRecord.exists(db, key: analysis.document.sha256) else {
+            throw StoreError.unknownDocument(sha256: analysis.document.sha256)
         }
+        let record = try AnalysisRecord(analysis, json: json, createdAt: Date()).inserted(db)
+        let id = record.id ?? db.lastInsertedRowID
+        for finding in analysis.provisions { try FindingRecord(finding, analysisId: id).insert(db) }
+        for move in analysis.killListMoves { try MoveFindingRecord(move, analysisId: id).insert(db) }
+        return record.summary
     }
 
     public func analysis(id: Int64) async throws -> StoredAnalysis? {
