@@ -109,75 +109,9 @@ public struct RankEntry: Hashable, Codable, Sendable {
 extension Comparison {
     /// Builds the comparison of analyses made against `playbook` over `corpus`.
     public static func build(_ analyses: [Analysis], corpus: Corpus, playbook: Playbook) -> Comparison {
-        var rows: [ProvisionRow] = []
-        let order =
-            corpus.taxonomy.provisions.isEmpty
-            ? (analyses.first?.provisions.map(\.id) ?? []) : corpus.taxonomy.provisions.map(\.id)
-        for id in order {
-            let info = corpus.taxonomy.provision(id)
-            let polarity = info?.polarity ?? .protection
-            let cells = analyses.map { a -> MatrixCell in
-                guard let f = a.finding(id) else {
-                    return MatrixCell(status: .absent, strength: nil, value: nil, confidence: 0)
-                }
-                return MatrixCell(status: f.status, strength: f.strength, value: f.value, confidence: f.confidence)
-            }
-            let merits = cells.map { merit($0, polarity) }
-            let top = merits.max() ?? 0
-            let best = Set(merits).count > 1 ? merits.indices.filter { merits[$0] == top } : []
-            rows.append(
-                ProvisionRow(
-                    id: id,
-                    name: info?.name ?? id,
-                    dimension: info?.dimension ?? analyses.first?.finding(id)?.dimension ?? "",
-                    polarity: polarity,
-                    requirement: playbook.requirement(for: id)?.level,
-                    cells: cells,
-                    best: best
-                )
-            )
-        }
-        var moveIds: [String] = corpus.moves.map(\.id).filter { id in analyses.contains { $0.move(id) != nil } }
-        for a in analyses { for m in a.killListMoves where !moveIds.contains(m.id) { moveIds.append(m.id) } }
-        let moves = moveIds.map { id in
-            MoveRow(
-                id: id,
-                name: corpus.move(id)?.name ?? id,
-                severity: corpus.move(id)?.severity,
-                present: analyses.map { $0.move(id) != nil }
-            )
-        }
-        func highMoves(_ a: Analysis) -> Int { a.killListMoves.filter { corpus.move($0.id)?.severity == .high }.count }
-        let ranked = analyses.indices.sorted { x, y in
-            let a = analyses[x]
-            let b = analyses[y]
-            if a.score != b.score { return a.score > b.score }
-            if highMoves(a) != highMoves(b) { return highMoves(a) < highMoves(b) }
-            if a.gaps.count != b.gaps.count { return a.gaps.count < b.gaps.count }
-            return a.document.name != b.document.name ? a.document.name < b.document.name : x < y
-        }
+        let ranking = rank(analyses, corpus: corpus)
         var rankOf = [Int](repeating: 0, count: analyses.count)
-        var ranking: [RankEntry] = []
-        for (position, index) in ranked.enumerated() {
-            // Equal scores with equal tie-breaks share a rank.
-            var rank = position + 1
-            if position > 0, let prev = ranking.last {
-                let p = analyses[prev.document]
-                let c = analyses[index]
-                if p.score == c.score && highMoves(p) == highMoves(c) && p.gaps.count == c.gaps.count {
-                    rank = prev.rank
-                }
-            }
-            rankOf[index] = rank
-            ranking.append(
-                RankEntry(
-                    rank: rank,
-                    document: index,
-                    name: analyses[index].document.name,
-                    score: analyses[index].score
-                )
-            )
-        }
+        for entry in ranking { rankOf[entry.document] = entry.rank }
         let documents = analyses.enumerated().map { index, a in
             ComparedDocument(
                 name: a.document.name,
@@ -200,10 +134,81 @@ extension Comparison {
             profile: playbook.id,
             profileName: playbook.name,
             documents: documents,
-            provisions: rows,
-            moves: moves,
+            provisions: provisionRows(analyses, corpus: corpus, playbook: playbook),
+            moves: moveRows(analyses, corpus: corpus),
             ranking: ranking
         )
+    }
+
+    /// One row per provision (the taxonomy's order), with the cells that protect the buyer best.
+    static func provisionRows(_ analyses: [Analysis], corpus: Corpus, playbook: Playbook) -> [ProvisionRow] {
+        let order =
+            corpus.taxonomy.provisions.isEmpty
+            ? (analyses.first?.provisions.map(\.id) ?? []) : corpus.taxonomy.provisions.map(\.id)
+        return order.map { id in
+            let info = corpus.taxonomy.provision(id)
+            let polarity = info?.polarity ?? .protection
+            let cells = analyses.map { a -> MatrixCell in
+                guard let f = a.finding(id) else {
+                    return MatrixCell(status: .absent, strength: nil, value: nil, confidence: 0)
+                }
+                return MatrixCell(status: f.status, strength: f.strength, value: f.value, confidence: f.confidence)
+            }
+            let merits = cells.map { merit($0, polarity) }
+            let top = merits.max() ?? 0
+            let best = Set(merits).count > 1 ? merits.indices.filter { merits[$0] == top } : []
+            return ProvisionRow(
+                id: id,
+                name: info?.name ?? id,
+                dimension: info?.dimension ?? analyses.first?.finding(id)?.dimension ?? "",
+                polarity: polarity,
+                requirement: playbook.requirement(for: id)?.level,
+                cells: cells,
+                best: best
+            )
+        }
+    }
+
+    /// One row per kill-list move found in any document: the corpus's order, then any it does not know.
+    static func moveRows(_ analyses: [Analysis], corpus: Corpus) -> [MoveRow] {
+        var moveIds: [String] = corpus.moves.map(\.id).filter { id in analyses.contains { $0.move(id) != nil } }
+        for a in analyses { for m in a.killListMoves where !moveIds.contains(m.id) { moveIds.append(m.id) } }
+        return moveIds.map { id in
+            MoveRow(
+                id: id,
+                name: corpus.move(id)?.name ?? id,
+                severity: corpus.move(id)?.severity,
+                present: analyses.map { $0.move(id) != nil }
+            )
+        }
+    }
+
+    /// Documents best first: score, then fewer high-severity moves, then fewer gaps, then name.
+    /// Equal scores with equal tie-breaks share a rank.
+    static func rank(_ analyses: [Analysis], corpus: Corpus) -> [RankEntry] {
+        func highMoves(_ a: Analysis) -> Int { a.killListMoves.filter { corpus.move($0.id)?.severity == .high }.count }
+        let ranked = analyses.indices.sorted { x, y in
+            let a = analyses[x]
+            let b = analyses[y]
+            if a.score != b.score { return a.score > b.score }
+            if highMoves(a) != highMoves(b) { return highMoves(a) < highMoves(b) }
+            if a.gaps.count != b.gaps.count { return a.gaps.count < b.gaps.count }
+            return a.document.name != b.document.name ? a.document.name < b.document.name : x < y
+        }
+        var ranking: [RankEntry] = []
+        for (position, index) in ranked.enumerated() {
+            var rank = position + 1
+            if let prev = ranking.last {
+                let p = analyses[prev.document]
+                let c = analyses[index]
+                if p.score == c.score && highMoves(p) == highMoves(c) && p.gaps.count == c.gaps.count {
+                    rank = prev.rank
+                }
+            }
+            let a = analyses[index]
+            ranking.append(RankEntry(rank: rank, document: index, name: a.document.name, score: a.score))
+        }
+        return ranking
     }
 
     /// How well a cell protects the buyer: absent < weak < adequate < strong for protections;

@@ -319,71 +319,17 @@ enum RightsDiff {
     static let order: [Strength?: Int] = [nil: 0, .weak: 1, .adequate: 2, .strong: 3]
 
     static func changes(old: Analysis, new: Analysis, corpus: Corpus) -> RightsChanges {
-        var provisions: [ProvisionChange] = []
         let oldById = Dictionary(old.provisions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for n in new.provisions {
-            guard let o = oldById[n.id] else { continue }
-            let info = corpus.taxonomy.provision(n.id)
-            let polarity = info?.polarity ?? .protection
-            let valueChanged = n.status == .present && o.status == .present && (o.value ?? "") != (n.value ?? "")
-            var kind: ProvisionChangeKind?
-            var effect = Effect.neutral
-            switch (o.status, n.status) {
-            case (.absent, .present):
-                kind = polarity == .hazard ? .hazardAdded : .gained
-                effect = polarity == .hazard ? .worse : .better
-            case (.present, .absent):
-                kind = polarity == .hazard ? .hazardRemoved : .lost
-                effect = polarity == .hazard ? .better : .worse
-            case (.present, .present):
-                // Strength always says how protective for the buyer, for hazards too.
-                let a = order[o.strength] ?? 0
-                let b = order[n.strength] ?? 0
-                if b > a {
-                    kind = .strengthened
-                    effect = .better
-                } else if b < a {
-                    kind = .weakened
-                    effect = .worse
-                } else if valueChanged {
-                    kind = .valueChanged
-                }
-            default: break
-            }
-            guard let kind else { continue }
-            provisions.append(
-                ProvisionChange(
-                    provision: n.id,
-                    name: info?.name ?? n.id,
-                    dimension: n.dimension,
-                    polarity: polarity,
-                    kind: kind,
-                    effect: effect,
-                    old: FindingState(o),
-                    new: FindingState(n),
-                    valueChanged: valueChanged
-                )
-            )
+        let provisions = new.provisions.compactMap { n in
+            oldById[n.id].flatMap { change(from: $0, to: n, corpus: corpus) }
         }
         let oldMoves = Set(old.killListMoves.map(\.id))
         let newMoves = Set(new.killListMoves.map(\.id))
         let added = new.killListMoves.filter { !oldMoves.contains($0.id) }.map {
-            MoveChange(
-                id: $0.id,
-                name: corpus.move($0.id)?.name ?? $0.id,
-                severity: corpus.move($0.id)?.severity,
-                effect: .worse,
-                evidence: $0.evidence.first
-            )
+            moveChange($0, effect: .worse, corpus: corpus)
         }
         let removed = old.killListMoves.filter { !newMoves.contains($0.id) }.map {
-            MoveChange(
-                id: $0.id,
-                name: corpus.move($0.id)?.name ?? $0.id,
-                severity: corpus.move($0.id)?.severity,
-                effect: .better,
-                evidence: $0.evidence.first
-            )
+            moveChange($0, effect: .better, corpus: corpus)
         }
         let oldDims = Dictionary(old.dimensions.map { ($0.id, $0.score) }, uniquingKeysWith: { a, _ in a })
         let dims = new.dimensions.compactMap { d -> DimensionChange? in
@@ -402,6 +348,58 @@ enum RightsDiff {
             dimensions: dims,
             gapsOpened: new.gaps.map(\.provision).filter { !oldGaps.contains($0) },
             gapsClosed: old.gaps.map(\.provision).filter { !newGaps.contains($0) }
+        )
+    }
+
+    /// What changed in one provision between the versions, for the buyer; nil when nothing did.
+    static func change(from o: ProvisionFinding, to n: ProvisionFinding, corpus: Corpus) -> ProvisionChange? {
+        let info = corpus.taxonomy.provision(n.id)
+        let polarity = info?.polarity ?? .protection
+        let valueChanged = n.status == .present && o.status == .present && (o.value ?? "") != (n.value ?? "")
+        guard let (kind, effect) = kindAndEffect(o, n, polarity: polarity, valueChanged: valueChanged) else {
+            return nil
+        }
+        return ProvisionChange(
+            provision: n.id,
+            name: info?.name ?? n.id,
+            dimension: n.dimension,
+            polarity: polarity,
+            kind: kind,
+            effect: effect,
+            old: FindingState(o),
+            new: FindingState(n),
+            valueChanged: valueChanged
+        )
+    }
+
+    static func kindAndEffect(
+        _ o: ProvisionFinding,
+        _ n: ProvisionFinding,
+        polarity: ProvisionPolarity,
+        valueChanged: Bool
+    ) -> (ProvisionChangeKind, Effect)? {
+        let hazard = polarity == .hazard
+        switch (o.status, n.status) {
+        case (.absent, .present): return hazard ? (.hazardAdded, .worse) : (.gained, .better)
+        case (.present, .absent): return hazard ? (.hazardRemoved, .better) : (.lost, .worse)
+        case (.present, .present):
+            // Strength always says how protective for the buyer, for hazards too.
+            let a = order[o.strength] ?? 0
+            let b = order[n.strength] ?? 0
+            if b > a { return (.strengthened, .better) }
+            if b < a { return (.weakened, .worse) }
+            return valueChanged ? (.valueChanged, .neutral) : nil
+        default: return nil
+        }
+    }
+
+    static func moveChange(_ move: MoveFinding, effect: Effect, corpus: Corpus) -> MoveChange {
+        MoveChange(
+            id: move.id,
+            name: corpus.move(move.id)?.name ?? move.id,
+            severity: corpus.move(move.id)?.severity,
+            effect: effect,
+            evidence: move.evidence.first
         )
     }
 }
