@@ -30,7 +30,9 @@ public enum CrosswalkValidator {
         if crosswalk.id.isEmpty || !crosswalk.id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) {
             problems.append("id '\(crosswalk.id)' must be lowercase letters, digits and hyphens")
         }
-        for (key, value) in [("title", crosswalk.title), ("short_name", crosswalk.shortName), ("version", crosswalk.version)]
+        for (key, value) in [
+            ("title", crosswalk.title), ("short_name", crosswalk.shortName), ("version", crosswalk.version),
+        ]
         where blank(value) {
             problems.append("\(key) is empty")
         }
@@ -40,7 +42,9 @@ public enum CrosswalkValidator {
         if !isDay(crosswalk.source.reviewed) {
             problems.append("source reviewed '\(crosswalk.source.reviewed)' must be a date written YYYY-MM-DD")
         }
-        if blank(crosswalk.source.verification) { problems.append("source verification is empty: say how it was checked") }
+        if blank(crosswalk.source.verification) {
+            problems.append("source verification is empty: say how it was checked")
+        }
         if crosswalk.articles.isEmpty { problems.append("has no articles") }
         return problems
     }
@@ -57,7 +61,8 @@ public enum CrosswalkValidator {
         } else if answers > 1 {
             problems.append("give either provisions, a not_applicable_reason or a not_assessable_reason, not several")
         }
-        for reason in [article.notApplicableReason, article.notAssessableReason].compactMap({ $0 }) where blank(reason) {
+        for reason in [article.notApplicableReason, article.notAssessableReason].compactMap({ $0 }) where blank(reason)
+        {
             problems.append("a reason is empty")
         }
         var named = Set<String>()
@@ -97,7 +102,8 @@ public enum CrosswalkValidator {
     /// A real calendar day written YYYY-MM-DD.
     static func isDay(_ s: String) -> Bool {
         let parts = s.split(separator: "-")
-        guard s.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else {
+        guard s.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else {
             return false
         }
         var calendar = Calendar(identifier: .gregorian)

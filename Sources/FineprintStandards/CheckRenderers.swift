@@ -5,7 +5,11 @@ public enum CheckFormat: String, CaseIterable, Sendable { case text, json, markd
 
 /// Writes a `StandardCheckResult` as text (one line per article), JSON or Markdown.
 public enum CheckRenderer {
-    public static func render(_ result: StandardCheckResult, as format: CheckFormat, verbose: Bool = false) throws -> String {
+    public static func render(
+        _ result: StandardCheckResult,
+        as format: CheckFormat,
+        verbose: Bool = false
+    ) throws -> String {
         switch format {
         case .text: text(result, verbose: verbose)
         case .json: try json(result)
@@ -28,13 +32,19 @@ public enum CheckRenderer {
             "\(result.document.name) against \(result.standard.shortName) (\(result.standard.version))"
         ]
         for article in result.articles {
-            let number = article.number.padding(toLength: max(numberWidth, article.number.count), withPad: " ", startingAt: 0)
+            let number = article.number.padding(
+                toLength: max(numberWidth, article.number.count),
+                withPad: " ",
+                startingAt: 0
+            )
             let verdict = article.verdict.label.padding(toLength: verdictWidth, withPad: " ", startingAt: 0)
             lines.append("\(number)  \(verdict)  \(article.title)\(article.optional ? " (optional)" : "")")
             guard verbose else { continue }
             lines.append("    " + article.reason)
             for quote in article.evidence {
-                lines.append("    [\(quote.start)–\(quote.end)] \(quote.provision): \u{201C}\(snippet(quote.quote))\u{201D}")
+                lines.append(
+                    "    [\(quote.start)–\(quote.end)] \(quote.provision): \u{201C}\(snippet(quote.quote))\u{201D}"
+                )
             }
         }
         lines.append("Summary: " + result.summary.sentence)
@@ -43,7 +53,8 @@ public enum CheckRenderer {
 
     public static func markdown(_ result: StandardCheckResult) -> String {
         var out = "# \(cell(result.document.name)) against \(cell(result.standard.shortName))\n\n"
-        out += "\(cell(result.standard.title)), \(cell(result.standard.version)). Source: <\(result.standard.sourceUrl)>"
+        out +=
+            "\(cell(result.standard.title)), \(cell(result.standard.version)). Source: <\(result.standard.sourceUrl)>"
         out += " (crosswalk reviewed \(result.standard.reviewed)).\n\n"
         out += "**Summary:** \(result.summary.sentence).\n\n"
         out += "| Article | Title | Verdict | Why |\n|---|---|---|---|\n"
@@ -56,7 +67,8 @@ public enum CheckRenderer {
         for article in cited {
             out += "\n### \(cell(article.number)) \(cell(article.title))\n\n"
             for quote in article.evidence {
-                out += "- \(quote.provision) (characters \(quote.start)–\(quote.end)): \u{201C}\(cell(snippet(quote.quote)))\u{201D}\n"
+                out +=
+                    "- \(quote.provision) (characters \(quote.start)–\(quote.end)): \u{201C}\(cell(snippet(quote.quote)))\u{201D}\n"
             }
         }
         return out

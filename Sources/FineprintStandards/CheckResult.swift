@@ -33,6 +33,18 @@ public struct ConditionResult: Hashable, Codable, Sendable {
     public var outcome: ConditionOutcome
     /// Why, in plain words ("Breach notification gives 7 days; the article allows at most 72 hours.").
     public var reason: String
+
+    public init(
+        provision: String,
+        name: String,
+        outcome: ConditionOutcome,
+        reason: String
+    ) {
+        self.provision = provision
+        self.name = name
+        self.outcome = outcome
+        self.reason = reason
+    }
 }
 
 /// A quote from the contract that bears on an article: a finding's clause evidence with its offsets.
@@ -41,6 +53,18 @@ public struct CitedEvidence: Hashable, Codable, Sendable {
     public var start: Int
     public var end: Int
     public var quote: String
+
+    public init(
+        provision: String,
+        start: Int,
+        end: Int,
+        quote: String
+    ) {
+        self.provision = provision
+        self.start = start
+        self.end = end
+        self.quote = quote
+    }
 }
 
 /// The verdict on one article with its reason and the contract's evidence.
@@ -53,6 +77,26 @@ public struct ArticleResult: Hashable, Codable, Sendable {
     public var reason: String
     public var conditions: [ConditionResult]
     public var evidence: [CitedEvidence]
+
+    public init(
+        number: String,
+        title: String,
+        summary: String,
+        optional: Bool,
+        verdict: ArticleVerdict,
+        reason: String,
+        conditions: [ConditionResult],
+        evidence: [CitedEvidence]
+    ) {
+        self.number = number
+        self.title = title
+        self.summary = summary
+        self.optional = optional
+        self.verdict = verdict
+        self.reason = reason
+        self.conditions = conditions
+        self.evidence = evidence
+    }
 }
 
 /// How many articles got each verdict.
@@ -102,12 +146,36 @@ public struct CheckedStandard: Hashable, Codable, Sendable {
     public var version: String
     public var sourceUrl: String
     public var reviewed: String
+
+    public init(
+        id: String,
+        title: String,
+        shortName: String,
+        version: String,
+        sourceUrl: String,
+        reviewed: String
+    ) {
+        self.id = id
+        self.title = title
+        self.shortName = shortName
+        self.version = version
+        self.sourceUrl = sourceUrl
+        self.reviewed = reviewed
+    }
 }
 
 /// Which document a check is about.
 public struct CheckedDocument: Hashable, Codable, Sendable {
     public var name: String
     public var sha256: String
+
+    public init(
+        name: String,
+        sha256: String
+    ) {
+        self.name = name
+        self.sha256 = sha256
+    }
 }
 
 /// A contract checked against one standard: `fineprint.standard-check/1` (docs/standards.md).
@@ -121,4 +189,20 @@ public struct StandardCheckResult: Hashable, Codable, Sendable {
     public var profile: String
     public var summary: VerdictCounts
     public var articles: [ArticleResult]
+
+    public init(
+        schema: String,
+        standard: CheckedStandard,
+        document: CheckedDocument,
+        profile: String,
+        summary: VerdictCounts,
+        articles: [ArticleResult]
+    ) {
+        self.schema = schema
+        self.standard = standard
+        self.document = document
+        self.profile = profile
+        self.summary = summary
+        self.articles = articles
+    }
 }

@@ -7,7 +7,11 @@ public enum StandardCheck {
     /// Quotes cited per provision of an article: enough to see why, short enough to read.
     static let quotesPerProvision = 2
 
-    public static func run(_ analysis: Analysis, against crosswalk: Crosswalk, taxonomy: Taxonomy) -> StandardCheckResult {
+    public static func run(
+        _ analysis: Analysis,
+        against crosswalk: Crosswalk,
+        taxonomy: Taxonomy
+    ) -> StandardCheckResult {
         let articles = crosswalk.articles.map { judge($0, analysis: analysis, taxonomy: taxonomy) }
         return StandardCheckResult(
             schema: StandardCheckResult.schemaId,
@@ -46,7 +50,9 @@ public enum StandardCheck {
             result.reason = reason
             return result
         }
-        result.conditions = article.requires.map { judge($0, finding: analysis.finding($0.provision), taxonomy: taxonomy) }
+        result.conditions = article.requires.map {
+            judge($0, finding: analysis.finding($0.provision), taxonomy: taxonomy)
+        }
         result.verdict = verdict(result.conditions.map(\.outcome), combine: article.combine)
         result.reason = reason(result.conditions, verdict: result.verdict, combine: article.combine)
         result.evidence = article.requires.flatMap { condition in
@@ -74,13 +80,18 @@ public enum StandardCheck {
         }
     }
 
-    static func reason(_ conditions: [ConditionResult], verdict: ArticleVerdict, combine: ConditionCombination) -> String {
+    static func reason(
+        _ conditions: [ConditionResult],
+        verdict: ArticleVerdict,
+        combine: ConditionCombination
+    ) -> String {
         let sentences = conditions.map(\.reason).joined(separator: " ")
         guard combine == .any, conditions.count > 1 else { return sentences }
         return "Any one of these answers the article. " + sentences
     }
 
-    static func judge(_ condition: ArticleCondition, finding: ProvisionFinding?, taxonomy: Taxonomy) -> ConditionResult {
+    static func judge(_ condition: ArticleCondition, finding: ProvisionFinding?, taxonomy: Taxonomy) -> ConditionResult
+    {
         let name = taxonomy.provision(condition.provision)?.name ?? condition.provision
         let present = finding?.status == .present
         func result(_ outcome: ConditionOutcome, _ reason: String) -> ConditionResult {
@@ -101,7 +112,10 @@ public enum StandardCheck {
         }
         if let bound = condition.maxDuration, let limit = PeriodValue(bound) {
             guard let value = finding.value, let period = PeriodValue(value) else {
-                return result(.partial, "\(quoted(name)) is present but states no period; the article allows at most \(bound).")
+                return result(
+                    .partial,
+                    "\(quoted(name)) is present but states no period; the article allows at most \(bound)."
+                )
             }
             if period.hours > limit.hours {
                 return result(.partial, "\(quoted(name)) gives \(value); the article allows at most \(bound).")
