@@ -32,8 +32,10 @@ let package = Package(
         .target(name: "FineprintCore"),
         // Tokens, bounded sentence units and numbers over Unicode-scalar offsets.
         .target(name: "FineprintText", dependencies: ["FineprintCore"]),
+        // Standards as checklists: crosswalks from a standard's articles to provisions, and the check of an analysis.
+        .target(name: "FineprintStandards", dependencies: ["FineprintCore"]),
         // Reading and validating the YAML corpus.
-        .target(name: "FineprintCorpus", dependencies: ["FineprintCore", "Yams"]),
+        .target(name: "FineprintCorpus", dependencies: ["FineprintCore", "FineprintStandards", "Yams"]),
         // Files in, extracted text with structure out.
         .target(
             name: "FineprintIngest",
@@ -90,7 +92,8 @@ let package = Package(
             name: "FineprintServer",
             dependencies: [
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
-                "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch", "ZIPFoundation",
+                "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch", "FineprintStandards",
+                "ZIPFoundation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -103,7 +106,7 @@ let package = Package(
             dependencies: [
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintReading", "FineprintAnalysis",
                 "FineprintReport", "FineprintEval", "FineprintLearn", "FineprintCompare", "FineprintWatch",
-                "FineprintKnowledge", "FineprintServer", "FineprintStore", serviceLifecycle,
+                "FineprintKnowledge", "FineprintServer", "FineprintStore", "FineprintStandards", serviceLifecycle,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -131,6 +134,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FineprintCorpusTests", dependencies: ["FineprintCorpus", "FineprintTestSupport"]),
+        .testTarget(
+            name: "FineprintStandardsTests",
+            dependencies: [
+                "FineprintStandards", "FineprintCorpus", "FineprintAnalysis", "FineprintIngest", "FineprintCore",
+                "FineprintTestSupport",
+            ]
+        ),
         .testTarget(
             name: "FineprintKnowledgeTests",
             dependencies: [
@@ -167,7 +177,7 @@ let package = Package(
             dependencies: [
                 "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore", "FineprintWatch",
                 "FineprintCompare", "FineprintAnalysis", "FineprintIngest", "FuzzSupport", "ZIPFoundation",
-                "FineprintTestSupport",
+                "FineprintTestSupport", "FineprintStandards",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

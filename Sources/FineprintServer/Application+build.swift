@@ -71,6 +71,7 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         watchFolder: arguments.watchFolder,
         homeJurisdictions: arguments.homeJurisdictions
     )
+    bench.standards = try StandardsLoader.load(fromCorpus: arguments.corpusURL)
     if let jobs = arguments.jobs {
         // The queue lives in the store's own database, so `fineprint worker` finds it there.
         guard let queueStore = store as? any JobQueueStore else {

@@ -11,6 +11,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     let watch = WatchController(bench: bench)
     let files = StaticController(bench: bench)
     let jobs = JobsController(bench: bench)
+    let standards = StandardsController(bench: bench)
 
     // Pages.
     router.get("/", use: upload.form)
@@ -19,6 +20,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/analyses/:id", use: analyses.report)
     router.post("/analyses/:id/reanalyse", use: analyses.reanalyse)
     router.get("/analyses/:id/download/:format", use: analyses.download)
+    router.get("/analyses/:id/standards/:standard", use: standards.page)
     router.get("/jobs/:id", use: jobs.page)
     router.get("/compare", use: compare.page)
     router.get("/diff", use: diff.page)
@@ -31,6 +33,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.post("/api/analyses", use: upload.createFromAPI)
     router.get("/api/analyses", use: analyses.list)
     router.get("/api/analyses/:id", use: analyses.detail)
+    router.get("/api/analyses/:id/standards/:standard", use: standards.api)
     router.get("/api/jobs/:id", use: jobs.detail)
     router.get("/api/profiles", use: analyses.profiles)
     router.get("/api/compare", use: compare.api)

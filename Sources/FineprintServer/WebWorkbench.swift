@@ -2,6 +2,7 @@ import FineprintAnalysis
 import FineprintCore
 import FineprintIngest
 import FineprintKnowledge
+import FineprintStandards
 import FineprintStore
 import Foundation
 import Synchronization
@@ -25,6 +26,8 @@ public struct WebWorkbench: Sendable {
     let startup = StartupSlot()
     /// The job queue uploads go to; nil: each upload is analysed while the request waits.
     public var jobs: JobDesk?
+    /// The standards an analysis can be checked against (corpus/standards/); empty: the report offers none.
+    public var standards: [Crosswalk] = []
     /// Rendered report pages by analysis id: a stored analysis never changes, so neither does its page.
     let reportPages = RenderCache<Int64>(capacity: 256)
     /// Rendered knowledge search pages by query: the index is rebuilt only at start-up.

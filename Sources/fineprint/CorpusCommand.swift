@@ -3,6 +3,7 @@ import FineprintAnalysis
 import FineprintCore
 import FineprintCorpus
 import FineprintKnowledge
+import FineprintStandards
 import Foundation
 
 struct CorpusCommand: AsyncParsableCommand {
@@ -26,12 +27,16 @@ struct CorpusCommand: AsyncParsableCommand {
             var problems = CorpusValidator.validate(loaded).map(\.description)
             do { _ = try Analyzer(corpus: loaded) } catch { problems.append("patterns: \(error)") }
             problems += KnowledgeValidator.validate(knowledge, against: loaded).map(\.description)
+            let standards = try StandardsLoader.load(fromCorpus: url)
+            problems += CrosswalkValidator.validate(standards, taxonomy: loaded.taxonomy).map(\.description)
             guard problems.isEmpty else {
                 for p in problems { Console.error(p) }
                 throw CLIError("\(problems.count) problem(s) in \(url.path)")
             }
             print("corpus \(url.path) is valid: \(summary(loaded))")
             print("knowledge base is valid: \(summary(knowledge))")
+            let articles = standards.reduce(0) { $0 + $1.articles.count }
+            print("standards are valid: \(standards.count) crosswalks, \(articles) articles")
         }
     }
 

@@ -24,7 +24,9 @@ struct AnalysesController {
         if let cached = bench.reportPages.value(id) { return HTML(cached) }
         let stored = try await bench.storedAnalysis(id)
         let input = try await bench.reportInput(stored)
-        let html = try bench.pages.render(ReportModel(stored, input: input, profiles: bench.profiles))
+        var model = ReportModel(stored, input: input, profiles: bench.profiles)
+        model.standards = StandardLink.list(bench.standards, analysisId: id)
+        let html = try bench.pages.render(model)
         bench.reportPages.store(html, for: id)
         return HTML(html)
     }

@@ -74,6 +74,8 @@ struct ReportModel: PageModel {
     var highlighted: String
     var profiles: [ProfileOption]
     var milliseconds: Int
+    /// The standards this analysis can be checked against (set by the controller; empty: none offered).
+    var standards: [StandardLink] = []
 
     init(_ stored: StoredAnalysis, input: ReportInput, profiles: [Playbook]) {
         let a = stored.analysis
