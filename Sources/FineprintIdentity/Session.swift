@@ -22,7 +22,8 @@ public struct Session: Hashable, Codable, Sendable {
 
     /// Whether the session is still good at `now` under `policy`.
     public func isLive(at now: Date, policy: SessionPolicy) -> Bool {
-        now.timeIntervalSince(lastSeenAt) < policy.idleTimeout && now.timeIntervalSince(createdAt) < policy.absoluteTimeout
+        now.timeIntervalSince(lastSeenAt) < policy.idleTimeout
+            && now.timeIntervalSince(createdAt) < policy.absoluteTimeout
     }
 }
 

@@ -41,13 +41,17 @@ struct ServeAccessOptions: ParsableArguments {
         if trustedHeader != nil, proxies.isEmpty {
             throw ValidationError("--trusted-header needs --trusted-proxy with the proxy's addresses")
         }
-        if let trustedHeader, trustedHeader.isEmpty || !trustedHeader.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+        if let trustedHeader,
+            trustedHeader.isEmpty || !trustedHeader.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+        {
             throw ValidationError("--trusted-header must be a header name such as X-Remote-User")
         }
         guard (1...24 * 60).contains(sessionIdleMinutes) else {
             throw ValidationError("--session-idle-minutes must be from 1 to 1440")
         }
-        guard (1...24 * 30).contains(sessionHours) else { throw ValidationError("--session-hours must be from 1 to 720") }
+        guard (1...24 * 30).contains(sessionHours) else {
+            throw ValidationError("--session-hours must be from 1 to 720")
+        }
     }
 
     func settings() throws -> AccessSettings {
@@ -63,7 +67,9 @@ struct ServeAccessOptions: ParsableArguments {
     }
 
     private var proxies: [String] {
-        (trustedProxy ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        (trustedProxy ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
     }
 
     private func validatedURL(_ text: String) throws -> URL {

@@ -29,7 +29,9 @@ struct TokensCommand: AsyncParsableCommand {
                     try await accounts.createToken(userName: user, role: role, label: label)
                 }
             }
-            Console.progress("fineprint: token \(made.token.id) for \(user) (\(made.token.role.rawValue)); it is shown only now:\n")
+            Console.progress(
+                "fineprint: token \(made.token.id) for \(user) (\(made.token.role.rawValue)); it is shown only now:\n"
+            )
             print(made.secret)
         }
     }
@@ -55,7 +57,9 @@ struct TokensCommand: AsyncParsableCommand {
 
         func run() async throws {
             let id = id
-            let found = try await database.withAccounts { accounts in try await accounts.store.revokeToken(id: id, at: Date()) }
+            let found = try await database.withAccounts { accounts in
+                try await accounts.store.revokeToken(id: id, at: Date())
+            }
             guard found else { throw CLIError(AccountError.noSuchToken(id).description, exitCode: 2) }
             Console.progress("fineprint: revoked token \(id)\n")
         }

@@ -29,7 +29,9 @@ struct UsersCommand: AsyncParsableCommand {
             let secret = try password.read()
             let (name, role) = (name, role)
             try await database.withAccounts { accounts in
-                try await AccountCommandErrors.run { try await accounts.addUser(name: name, role: role, password: secret) }
+                try await AccountCommandErrors.run {
+                    try await accounts.addUser(name: name, role: role, password: secret)
+                }
             }
             Console.progress("fineprint: added \(name) (\(role.rawValue))\n")
         }
@@ -56,7 +58,9 @@ struct UsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (name, role) = (name, role)
-            let found = try await database.withAccounts { accounts in try await accounts.store.setRole(role, forUser: name) }
+            let found = try await database.withAccounts { accounts in
+                try await accounts.store.setRole(role, forUser: name)
+            }
             guard found else { throw CLIError(AccountError.noSuchUser(name).description, exitCode: 2) }
             Console.progress("fineprint: \(name) is now \(role.rawValue)\n")
         }
@@ -95,6 +99,8 @@ struct UsersCommand: AsyncParsableCommand {
 /// Account errors are the user's to fix: one line, exit status 2.
 enum AccountCommandErrors {
     static func run<T>(_ body: () async throws -> T) async throws -> T {
-        do { return try await body() } catch let error as AccountError { throw CLIError(error.description, exitCode: 2) }
+        do { return try await body() } catch let error as AccountError {
+            throw CLIError(error.description, exitCode: 2)
+        }
     }
 }

@@ -58,7 +58,9 @@ struct AccessTests {
             )
             #expect(answer.status == .seeOther)
             #expect(answer.headers[.location] == "/analyses")
-            let setCookie = try #require(answer.headers[values: .setCookie].first { $0.hasPrefix("fineprint_session=") })
+            let setCookie = try #require(
+                answer.headers[values: .setCookie].first { $0.hasPrefix("fineprint_session=") }
+            )
             for attribute in ["HttpOnly", "SameSite=Strict", "Path=/"] { #expect(setCookie.contains(attribute)) }
             // Served on loopback without a public URL: no TLS, so not Secure.
             #expect(!setCookie.contains("Secure"))
@@ -98,7 +100,13 @@ struct AccessTests {
             let unknown = try await Self.signInThroughTheForm(client, name: "nobody-here", password: "not the password")
             #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
             #expect(wrong.text.contains("The name or password is wrong."))
-            #expect(wrong.text == unknown.text.replacingOccurrences(of: Self.csrfValue(unknown.text), with: Self.csrfValue(wrong.text)))
+            #expect(
+                wrong.text
+                    == unknown.text.replacingOccurrences(
+                        of: Self.csrfValue(unknown.text),
+                        with: Self.csrfValue(wrong.text)
+                    )
+            )
             let offsite = try await Self.signInThroughTheForm(
                 client,
                 name: "test-reader",
@@ -120,7 +128,11 @@ struct AccessTests {
         _ = try await TestAuth.token(in: bench.accounts, role: .reader)
         try await Repo.withAnonymousApp(bench) { client in
             for _ in 0..<3 {
-                let answer = try await Self.signInThroughTheForm(client, name: "test-reader", password: "wrong password")
+                let answer = try await Self.signInThroughTheForm(
+                    client,
+                    name: "test-reader",
+                    password: "wrong password"
+                )
                 #expect(answer.status == .unauthorized)
             }
             // Even the right password is refused while the account is throttled.

@@ -17,8 +17,12 @@ extension StoreContract {
         try await withAccounts { (accounts: any AccountStore) async throws in
             let ada = User(name: "ada", role: .admin, passwordHash: "$2b$04$hash", createdAt: Self.day0)
             #expect(try await accounts.addUser(ada))
-            #expect(try await !accounts.addUser(User(name: "ada", role: .reader, passwordHash: nil, createdAt: Self.day0)))
-            #expect(try await accounts.addUser(User(name: "bob", role: .reader, passwordHash: nil, createdAt: Self.day0)))
+            #expect(
+                try await !accounts.addUser(User(name: "ada", role: .reader, passwordHash: nil, createdAt: Self.day0))
+            )
+            #expect(
+                try await accounts.addUser(User(name: "bob", role: .reader, passwordHash: nil, createdAt: Self.day0))
+            )
             #expect(try await accounts.user(named: "ada") == ada)
             #expect(try await accounts.user(named: "nobody") == nil)
             #expect(try await accounts.users().map(\.name) == ["ada", "bob"])
@@ -57,7 +61,13 @@ extension StoreContract {
         try await withAccounts { (accounts: any AccountStore) async throws in
             _ = try await accounts.addUser(User(name: "ada", role: .admin, passwordHash: nil, createdAt: Self.day0))
             let policy = SessionPolicy(idleTimeout: 600, absoluteTimeout: 3600)
-            let fresh = Session(idHash: "s1", userName: "ada", csrfToken: "c1", createdAt: Self.day0, lastSeenAt: Self.day0)
+            let fresh = Session(
+                idHash: "s1",
+                userName: "ada",
+                csrfToken: "c1",
+                createdAt: Self.day0,
+                lastSeenAt: Self.day0
+            )
             var idle = fresh
             idle.idHash = "s2"
             try await accounts.addSession(fresh)
@@ -65,7 +75,9 @@ extension StoreContract {
             #expect(try await accounts.session(idHash: "s1") == fresh)
             // s1 is used at +500 s, s2 never: at +700 s only s2 is past its idle expiry.
             try await accounts.touchSession(idHash: "s1", at: Self.day0.addingTimeInterval(500))
-            #expect(try await accounts.removeExpiredSessions(at: Self.day0.addingTimeInterval(700), policy: policy) == 1)
+            #expect(
+                try await accounts.removeExpiredSessions(at: Self.day0.addingTimeInterval(700), policy: policy) == 1
+            )
             #expect(try await accounts.session(idHash: "s2") == nil)
             #expect(try await accounts.session(idHash: "s1")?.lastSeenAt == Self.day0.addingTimeInterval(500))
             try await accounts.removeSession(idHash: "s1")

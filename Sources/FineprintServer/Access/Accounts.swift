@@ -39,7 +39,11 @@ public struct Accounts: Sendable {
 
     /// Makes a token for `userName` with `role` (default and ceiling: the user's role); returns the
     /// secret, which is not kept and cannot be shown again.
-    public func createToken(userName: String, role: Role?, label: String) async throws -> (secret: String, token: APIToken) {
+    public func createToken(
+        userName: String,
+        role: Role?,
+        label: String
+    ) async throws -> (secret: String, token: APIToken) {
         guard let user = try await store.user(named: userName) else { throw AccountError.noSuchUser(userName) }
         let scoped = role ?? user.role
         guard user.role.allows(scoped) else { throw AccountError.roleAboveUser(user: userName, role: user.role) }

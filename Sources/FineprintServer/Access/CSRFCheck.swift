@@ -18,7 +18,9 @@ struct CSRFCheck {
         let host = request.head.authority ?? ""
         let expected = settings.publicOrigin ?? "http://\(host.lowercased())"
         if let origin = request.headers[.origin] {
-            guard origin.lowercased() == expected else { throw Self.refused("it came from another site (\(origin.prefix(100)))") }
+            guard origin.lowercased() == expected else {
+                throw Self.refused("it came from another site (\(origin.prefix(100)))")
+            }
         } else if let referer = request.headers[.referer] {
             guard referer.lowercased().hasPrefix(expected + "/") else {
                 throw Self.refused("it came from another site")

@@ -23,7 +23,9 @@ public enum Passwords {
     /// Why a new password is refused, or nil when it is acceptable.
     public static func problem(with password: String) -> String? {
         if password.count < minCharacters { return "a password needs at least \(minCharacters) characters" }
-        if password.utf8.count > maxBytes { return "a password may have at most \(maxBytes) bytes (bcrypt ignores the rest)" }
+        if password.utf8.count > maxBytes {
+            return "a password may have at most \(maxBytes) bytes (bcrypt ignores the rest)"
+        }
         return nil
     }
 

@@ -20,7 +20,10 @@ struct AdminController {
         let name = try context.parameters.require("name")
         let form = try await request.decode(as: RoleForm.self, context: context)
         guard let role = Role(rawValue: form.role) else {
-            throw WebError.badRequest("'\(form.role.prefix(40))' is not a role.", hint: "Choose admin, analyst or reader.")
+            throw WebError.badRequest(
+                "'\(form.role.prefix(40))' is not a role.",
+                hint: "Choose admin, analyst or reader."
+            )
         }
         let admins = try await accounts.store.users().filter { $0.role == .admin }
         if role != .admin, admins.map(\.name) == [name] {

@@ -133,7 +133,9 @@ extension PostgresStore: AccountStore {
     }
 
     public func touchSession(idHash: String, at date: Date) async throws {
-        _ = try await changed("UPDATE user_session SET last_seen_at = \(date) WHERE id_hash = \(idHash) RETURNING id_hash")
+        _ = try await changed(
+            "UPDATE user_session SET last_seen_at = \(date) WHERE id_hash = \(idHash) RETURNING id_hash"
+        )
     }
 
     public func removeSession(idHash: String) async throws {

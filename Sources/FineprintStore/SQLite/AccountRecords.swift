@@ -27,7 +27,12 @@ struct UserRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     func user() throws -> User {
-        User(name: name, role: try AccountRecords.role(role, of: "user \(name)"), passwordHash: passwordHash, createdAt: createdAt)
+        User(
+            name: name,
+            role: try AccountRecords.role(role, of: "user \(name)"),
+            passwordHash: passwordHash,
+            createdAt: createdAt
+        )
     }
 }
 

@@ -89,8 +89,10 @@ extension SQLiteStore: AccountStore {
         let idle = now.addingTimeInterval(-policy.idleTimeout)
         let created = now.addingTimeInterval(-policy.absoluteTimeout)
         return try await accountWrite { db in
-            try SessionRecord.filter(SessionRecord.Columns.lastSeenAt <= idle || SessionRecord.Columns.createdAt <= created)
-                .deleteAll(db)
+            try SessionRecord.filter(
+                SessionRecord.Columns.lastSeenAt <= idle || SessionRecord.Columns.createdAt <= created
+            )
+            .deleteAll(db)
         }
     }
 
