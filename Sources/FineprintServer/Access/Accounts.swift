@@ -76,7 +76,7 @@ public struct Accounts: Sendable {
         if let wait = throttle.retryAfter(account: name, address: address) { return .throttled(retryAfter: wait) }
         let user = try await store.user(named: name)
         let decoy = self.decoy
-        let matches = try await OffThread.run {
+        let matches = try await OffThread.run(niced: false) {
             Passwords.verify(password, hash: user?.passwordHash ?? decoy.hash)
         }
         guard let user, user.passwordHash != nil, matches else {
@@ -133,7 +133,7 @@ public struct Accounts: Sendable {
 
     private func hashOffThread(_ password: String) async throws -> String {
         let cost = settings.bcryptCost
-        return try await OffThread.run { Passwords.hash(password, cost: cost) }
+        return try await OffThread.run(niced: false) { Passwords.hash(password, cost: cost) }
     }
 }
 
