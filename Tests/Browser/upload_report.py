@@ -129,8 +129,11 @@ def main():
         browser.evaluate(f"document.querySelector('#name').value = {json.dumps(user)}")
         browser.evaluate(f"document.querySelector('#password').value = {json.dumps(password)}")
         browser.evaluate("document.querySelector('form.login button[type=submit]').click()")
-        check(browser.wait_for("document.readyState === 'complete' && !!document.querySelector('form[data-upload]')"),
-              "signing in leads back to the upload page with its form")
+        signed_in = browser.wait_for("document.readyState === 'complete' && !!document.querySelector('form[data-upload]')")
+        if not signed_in:
+            print("     now at " + str(browser.evaluate(
+                "location.href + ' | ' + document.title + ' | ' + ((document.querySelector('.error') || {}).textContent || '')")))
+        check(signed_in, "signing in leads back to the upload page with its form")
         check(browser.evaluate("(document.querySelector('.session') || {}).textContent || ''").find(user) >= 0,
               "the page says who is signed in")
 

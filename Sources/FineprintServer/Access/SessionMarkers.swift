@@ -25,13 +25,13 @@ enum SessionMarkers {
 
     static func bar(_ identity: Identity?) -> String {
         guard let identity else { return "" }
-        var html = "<p class=\"session\">Signed in as <strong>\(Markup.escape(identity.userName))</strong>"
+        var html = "<div class=\"session\">Signed in as <strong>\(Markup.escape(identity.userName))</strong>"
         html += " (\(identity.role.rawValue))"
         if identity.role.allows(.admin) { html += " · <a href=\"/admin/users\">Users and tokens</a>" }
         if identity.csrfToken != nil {
             html += " <form class=\"inline\" action=\"/logout\" method=\"post\">\(field(identity))"
             html += "<button type=\"submit\">Sign out</button></form>"
         }
-        return html + "</p>"
+        return html + "</div>"
     }
 }
