@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // Plain value types: taxonomy, rules, documents, findings, jobs. No storage, no I/O.
@@ -74,11 +75,13 @@ let package = Package(
         .target(
             name: "FineprintStore",
             dependencies: [
-                "FineprintCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "FineprintCore", "FineprintIdentity", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"), serviceLifecycle,
             ]
         ),
+        // Who may do what: roles, users, API tokens, sessions and the identity of a request (values only).
+        .target(name: "FineprintIdentity"),
         // The knowledge base around contracts: partnership scorecards from their public terms, and the JSON export.
         .target(
             name: "FineprintKnowledge",
@@ -93,8 +96,9 @@ let package = Package(
             dependencies: [
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
                 "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch", "FineprintStandards",
-                "ZIPFoundation",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "ZIPFoundation", "FineprintIdentity", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"), serviceLifecycle,
@@ -106,7 +110,8 @@ let package = Package(
             dependencies: [
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintReading", "FineprintAnalysis",
                 "FineprintReport", "FineprintEval", "FineprintLearn", "FineprintCompare", "FineprintWatch",
-                "FineprintKnowledge", "FineprintServer", "FineprintStore", "FineprintStandards", serviceLifecycle,
+                "FineprintKnowledge", "FineprintServer", "FineprintStore", "FineprintStandards", "FineprintIdentity",
+                serviceLifecycle,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -168,7 +173,7 @@ let package = Package(
         .testTarget(
             name: "FineprintStoreTests",
             dependencies: [
-                "FineprintStore", "FineprintCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "FineprintStore", "FineprintCore", "FineprintIdentity", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
@@ -177,7 +182,7 @@ let package = Package(
             dependencies: [
                 "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore", "FineprintWatch",
                 "FineprintCompare", "FineprintAnalysis", "FineprintIngest", "FuzzSupport", "ZIPFoundation",
-                "FineprintTestSupport", "FineprintStandards",
+                "FineprintTestSupport", "FineprintStandards", "FineprintIdentity",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the running server against its own OpenAPI document with schemathesis (from PyPI): starts
 # `fineprint serve` on a free loopback port with an empty temporary data folder, seeds it with two
-# analyses (so the id routes have something to find), runs a bounded schemathesis run against
+# analyses (so the id routes have something to find) through an analyst's API token, which every
+# schemathesis request sends, runs a bounded schemathesis run against
 # /api/openapi.json, stops the server and exits non-zero on any failure (a 5xx, a status or body the
 # document does not describe, a server that died).
 #   scripts/schemathesis.sh BINARY [MAX_EXAMPLES]     (default 30 examples per operation)
@@ -15,6 +16,10 @@ command -v schemathesis >/dev/null || { echo "schemathesis: not installed (pip i
 data=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
+head -c 24 /dev/urandom | base64 > "$data/password"
+"$bin" users add schemathesis --role analyst --password-file "$data/password" --data-dir "$data" 2>/dev/null
+token=$("$bin" tokens create --user schemathesis --name schemathesis --data-dir "$data" 2>/dev/null)
+auth="Authorization: Bearer $token"
 "$bin" serve --port "$port" --data-dir "$data" --log-level warning &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
@@ -24,7 +29,7 @@ for _ in $(seq 1 200); do
   sleep 0.3
 done
 for name in vendor-ai-terms.md ministry-platform-agreement.html; do
-  curl -fsS -o /dev/null -F "file=@Tests/Fixtures/contracts/$name" -F profile=tier1 "$base/api/analyses"
+  curl -fsS -o /dev/null -H "$auth" -F "file=@Tests/Fixtures/contracts/$name" -F profile=tier1 "$base/api/analyses"
 done
 
 # The upload is run on its own with the server-error check only: whether a file is accepted depends
@@ -32,12 +37,14 @@ done
 status=0
 schemathesis run "$base/api/openapi.json" \
   --url "$base" \
+  --header "$auth" \
   --checks not_a_server_error \
   --max-examples "$examples" \
   --include-operation-id createAnalysis \
   --no-color || status=$?
 schemathesis run "$base/api/openapi.json" \
   --url "$base" \
+  --header "$auth" \
   --checks all \
   --max-examples "$examples" \
   --exclude-operation-id createAnalysis \

@@ -21,10 +21,13 @@ public protocol AppArguments: Sendable {
     var homeJurisdictions: [String] { get }
     /// The job queue's settings; nil: each upload is analysed while its request waits.
     var jobs: JobSettings? { get }
+    /// The public address, proxy header and session settings.
+    var access: AccessSettings { get }
 }
 
 extension AppArguments {
     public var jobs: JobSettings? { nil }
+    public var access: AccessSettings { AccessSettings() }
 }
 
 /// How a server queues uploads: the queue's bound and how many analyses it runs itself (0: none,
@@ -69,7 +72,8 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         maxUploadBytes: arguments.maxUploadBytes,
         analyzer: arguments.analyzer,
         watchFolder: arguments.watchFolder,
-        homeJurisdictions: arguments.homeJurisdictions
+        homeJurisdictions: arguments.homeJurisdictions,
+        access: arguments.access
     )
     bench.standards = try StandardsLoader.load(fromCorpus: arguments.corpusURL)
     if let jobs = arguments.jobs {
@@ -123,7 +127,7 @@ public func buildApplication(
 }
 
 /// The router: framework middleware (request log with its id), our security headers and error
-/// rendering, then the route table.
+/// rendering, the Host allow-list and authentication, then the route table.
 public func buildRouter(_ bench: WebWorkbench) -> Router<WebRequestContext> {
     FineprintMetrics.bootstrap()
     let router = Router(context: WebRequestContext.self)
@@ -133,6 +137,8 @@ public func buildRouter(_ bench: WebWorkbench) -> Router<WebRequestContext> {
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: WebErrorMiddleware(bench: bench))
     router.add(middleware: MethodNotAllowedMiddleware(routes: routeMethods(bench)))
+    router.add(middleware: HostAllowListMiddleware(settings: bench.accounts.settings))
+    router.add(middleware: AccessMiddleware(accounts: bench.accounts, maxUploadBytes: bench.maxUploadBytes))
     addRoutes(to: router, bench: bench)
     return router
 }

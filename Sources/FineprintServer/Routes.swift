@@ -1,7 +1,8 @@
 import Hummingbird
 
 /// The route table: every address the server answers, with the controller handler that answers
-/// it. A new page or API goes here, its handler in the controller of its feature.
+/// it. A new page or API goes here, its handler in the controller of its feature, and who may
+/// call it in `RouteAccess`.
 func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     let upload = UploadController(bench: bench)
     let analyses = AnalysesController(bench: bench)
@@ -12,6 +13,8 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     let files = StaticController(bench: bench)
     let jobs = JobsController(bench: bench)
     let standards = StandardsController(bench: bench)
+    let login = LoginController(bench: bench, accounts: bench.accounts)
+    let admin = AdminController(bench: bench, accounts: bench.accounts)
 
     // Pages.
     router.get("/", use: upload.form)
@@ -28,6 +31,14 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/knowledge/:kind/:id", use: knowledge.entry)
     router.get("/watch", use: watch.page)
     router.get("/watch/feed.atom", use: watch.feed)
+
+    // Accounts (who may call each route: `RouteAccess`).
+    router.get("/login", use: login.form)
+    router.post("/login", use: login.login)
+    router.post("/logout", use: login.logout)
+    router.get("/admin/users", use: admin.users)
+    router.post("/admin/users/:name/role", use: admin.changeRole)
+    router.post("/admin/tokens/:id/revoke", use: admin.revokeToken)
 
     // The JSON API, described by /api/openapi.json.
     router.post("/api/analyses", use: upload.createFromAPI)

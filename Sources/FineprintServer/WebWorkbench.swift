@@ -34,6 +34,8 @@ public struct WebWorkbench: Sendable {
     let knowledgePages = RenderCache<String>(capacity: 512)
     /// Encoded JSON search answers by query, for the same reason.
     let knowledgeAnswers = RenderCache<String>(capacity: 512)
+    /// Users, tokens and sessions in the store, with the access settings and the login throttle.
+    public let accounts: Accounts
 
     /// `analyzer`: the one the CLI built (with the learned model, unless rules only were asked for);
     /// without it the rules alone judge.
@@ -45,8 +47,13 @@ public struct WebWorkbench: Sendable {
         pdftotextPath: String? = nil,
         analyzer: Analyzer? = nil,
         watchFolder: URL? = nil,
-        homeJurisdictions: [String] = []
+        homeJurisdictions: [String] = [],
+        access: AccessSettings = AccessSettings()
     ) throws {
+        guard let accountStore = store as? any AccountStore else {
+            throw StoreError.cannotOpen(path: "accounts", detail: "this store keeps no user accounts")
+        }
+        self.accounts = Accounts(store: accountStore, settings: access)
         self.corpus = corpus
         self.knowledge = knowledge.published
         self.analyzer = try analyzer ?? Analyzer(corpus: corpus)

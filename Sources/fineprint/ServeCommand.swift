@@ -16,8 +16,9 @@ struct Serve: AsyncParsableCommand {
             Uploaded documents and analyses are kept in an SQLite database in the data folder, so a restart \
             loses nothing; with --database postgres://… (or FINEPRINT_DATABASE_URL) they are kept in \
             PostgreSQL instead, for a workbench several servers or users share. The knowledge base is indexed from the corpus at every start. No external assets: \
-            it works on an air-gapped network. There is no login: serve it on a trusted network, or put an \
-            authenticating proxy in front. See docs/web.md.
+            it works on an air-gapped network. Every page and API call needs a signed-in user or an API token \
+            (`fineprint users add`, `fineprint tokens create`); behind an authenticating proxy, --trusted-header \
+            names the header it sets. Requests for another host name than --public-url's are refused. See docs/web.md.
             """
     )
 
@@ -61,12 +62,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The most uploads waiting or being analysed; more are answered 503 with Retry-After.")
     var queueCapacity = 100
 
+    @OptionGroup var access: ServeAccessOptions
+
     func validate() throws {
         guard (0...256).contains(workers) else { throw ValidationError("--workers must be from 0 to 256") }
         guard (1...100_000).contains(queueCapacity) else {
             throw ValidationError("--queue-capacity must be from 1 to 100000")
         }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
+        try access.validate(host: host)
     }
 
     func run() async throws {
@@ -75,7 +79,7 @@ struct Serve: AsyncParsableCommand {
         do {
             // The same corpus, model and analyzer as the other commands.
             let judging = try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: model.rulesOnly)
-            arguments = ServeArguments(command: self, judging: judging)
+            arguments = try ServeArguments(command: self, judging: judging)
             app = try await buildApplication(arguments)
         } catch {
             throw CLIError("\(error)", exitCode: 2)
@@ -99,8 +103,9 @@ struct ServeArguments: AppArguments {
     var watchFolder: URL?
     var homeJurisdictions: [String]
     var jobs: JobSettings?
+    var access: AccessSettings
 
-    init(command: Serve, judging: AnalysisSetup) {
+    init(command: Serve, judging: AnalysisSetup) throws {
         host = command.host
         port = command.port
         logLevel = command.logLevel
@@ -115,6 +120,7 @@ struct ServeArguments: AppArguments {
         watchFolder = command.watchStore.map { URL(fileURLWithPath: $0) }
         homeJurisdictions = command.home.homeJurisdictions
         jobs = JobSettings(workers: command.workers, queueCapacity: command.queueCapacity)
+        access = try command.access.settings()
     }
 }
 

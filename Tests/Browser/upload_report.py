@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Drives a real headless Chromium through the web workbench: open the upload page, choose a
-contract file, submit the form, and check the report page shows highlighted evidence and the
-score, with no script or Content-Security-Policy errors on the way.
+"""Drives a real headless Chromium through the web workbench: sign in through the login form
+(FINEPRINT_USER and FINEPRINT_PASSWORD), open the upload page, choose a contract file, submit the
+form, check the report page shows highlighted evidence and the score, sign out, and check the
+report then leads to the login page, with no script or Content-Security-Policy errors on the way.
 
 Chromium is driven over the DevTools protocol on a pipe (--remote-debugging-pipe: JSON messages
 separated by NUL bytes on file descriptors 3 and 4), so only Python's standard library is needed.
@@ -122,8 +123,19 @@ def main():
         for domain in ("Page", "Runtime", "Log", "DOM"):
             browser.send(domain + ".enable")
         browser.send("Page.navigate", {"url": base + "/"})
-        check(browser.wait_for("document.readyState === 'complete' && !!document.querySelector('form[data-upload]')"),
-              "the upload page loads with its form")
+        check(browser.wait_for("location.pathname === '/login' && !!document.querySelector('form.login')"),
+              "an anonymous visit is sent to the login page")
+        user, password = os.environ.get("FINEPRINT_USER", ""), os.environ.get("FINEPRINT_PASSWORD", "")
+        browser.evaluate(f"document.querySelector('#name').value = {json.dumps(user)}")
+        browser.evaluate(f"document.querySelector('#password').value = {json.dumps(password)}")
+        browser.evaluate("document.querySelector('form.login button[type=submit]').click()")
+        signed_in = browser.wait_for("document.readyState === 'complete' && !!document.querySelector('form[data-upload]')")
+        if not signed_in:
+            print("     now at " + str(browser.evaluate(
+                "location.href + ' | ' + document.title + ' | ' + ((document.querySelector('.error') || {}).textContent || '')")))
+        check(signed_in, "signing in leads back to the upload page with its form")
+        check(browser.evaluate("(document.querySelector('.session') || {}).textContent || ''").find(user) >= 0,
+              "the page says who is signed in")
 
         # Choose the file as a user would; the page's script (allowed by the CSP) shows the name.
         root = browser.send("DOM.getDocument")["root"]["nodeId"]
@@ -147,12 +159,21 @@ def main():
         anchor = browser.evaluate("(document.querySelector('.findings a[href^=\"#at-\"]') || {}).hash || ''")
         check(bool(anchor) and browser.evaluate(f"!!document.getElementById({json.dumps(anchor[1:])})"),
               "evidence links point at anchors in the text")
+        report = browser.evaluate("location.href")
         if shots:
             os.makedirs(shots, exist_ok=True)
             import base64
             data = browser.send("Page.captureScreenshot", {"format": "png"})["data"]
             with open(os.path.join(shots, "browser-report.png"), "wb") as f:
                 f.write(base64.b64decode(data))
+
+        browser.evaluate("document.querySelector('.session form button[type=submit]').click()")
+        check(browser.wait_for("location.pathname === '/login' && document.readyState === 'complete'", 30),
+              "signing out leads to the login page")
+        browser.send("Page.navigate", {"url": report})
+        check(browser.wait_for("location.pathname === '/login' && !!document.querySelector('form.login')", 30)
+              and browser.evaluate("!document.querySelector('pre.text')"),
+              "after signing out the report is no longer reachable")
 
         errors = [e["params"]["entry"]["text"] + " " + e["params"]["entry"].get("url", "") for e in browser.events
                   if e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] == "error"]

@@ -238,7 +238,7 @@ struct JobRoutesTests {
         let folder = try Repo.temporaryFolder()
         var arguments = TestArguments(folder: folder)
         arguments.jobs = JobSettings(workers: 1, queueCapacity: 10)
-        try await buildApplication(arguments).test(.router) { client in
+        try await arguments.testAsAdmin { client in
             let answer = try await Self.post(client, try Repo.contract("vendor-ai-terms.md"), name: "terms.md")
             #expect(answer.status == .accepted)
             let id = try Self.jobID(answer)

@@ -115,12 +115,12 @@ struct PageRouteTests {
     @Test func aRestartedServerStillHasEveryAnalysis() async throws {
         // Built as `fineprint serve` builds it: from arguments, opening the store in the data folder.
         let arguments = TestArguments(folder: try Repo.temporaryFolder())
-        let id = try await buildApplication(arguments).test(.router) { client in
+        let id = try await arguments.testAsAdmin { client in
             try await upload(client, try Repo.contract("vendor-ai-terms.md"), name: "kept.md")
         }
         let analysis = try #require(id)
         // A new application over the same data folder, as after `fineprint serve` is restarted.
-        try await buildApplication(arguments).test(.router) { client in
+        try await arguments.testAsAdmin { client in
             try await client.execute(uri: "/analyses/\(analysis)", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("<h1>kept.md</h1>"))

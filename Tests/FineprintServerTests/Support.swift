@@ -1,6 +1,7 @@
 import FineprintAnalysis
 import FineprintCore
 import FineprintCorpus
+import FineprintIdentity
 import FineprintServer
 import FineprintStore
 import FineprintTestSupport
@@ -34,12 +35,14 @@ enum Repo {
     static func workbench(
         folder: URL? = nil,
         maxUploadBytes: Int = UploadLimit.defaultBytes,
-        watchFolder: URL? = nil
+        watchFolder: URL? = nil,
+        access: AccessSettings = TestAuth.access
     ) async throws -> WebWorkbench {
         try await workbench(
             store: try SQLiteStore(dataDirectory: try folder ?? temporaryFolder()),
             maxUploadBytes: maxUploadBytes,
-            watchFolder: watchFolder
+            watchFolder: watchFolder,
+            access: access
         )
     }
 
@@ -49,7 +52,8 @@ enum Repo {
         store: any Store,
         maxUploadBytes: Int = UploadLimit.defaultBytes,
         watchFolder: URL? = nil,
-        homeJurisdictions: [String] = []
+        homeJurisdictions: [String] = [],
+        access: AccessSettings = TestAuth.access
     ) async throws -> WebWorkbench {
         let bench = try WebWorkbench(
             corpus: try corpus.get(),
@@ -57,7 +61,8 @@ enum Repo {
             store: store,
             maxUploadBytes: maxUploadBytes,
             watchFolder: watchFolder,
-            homeJurisdictions: homeJurisdictions
+            homeJurisdictions: homeJurisdictions,
+            access: access
         )
         try await bench.start()
         return bench
@@ -70,8 +75,19 @@ enum Repo {
         return logger
     }
 
-    /// Runs `body` against the application `fineprint serve` builds around `bench` (no network).
+    /// Runs `body` against the application `fineprint serve` builds around `bench` (no network),
+    /// with a client acting through an API token of a user with `role`.
     static func withApp(
+        _ bench: WebWorkbench,
+        as role: Role = .admin,
+        _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let token = try await TestAuth.token(in: bench.accounts, role: role)
+        try await withAnonymousApp(bench) { client in try await body(AuthenticatedClient(client, token: token)) }
+    }
+
+    /// Runs `body` against the application with a client that sends no credentials.
+    static func withAnonymousApp(
         _ bench: WebWorkbench,
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {

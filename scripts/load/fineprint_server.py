@@ -1,5 +1,6 @@
 """Helpers shared by the crash and load scripts: start `fineprint serve` on a loopback port with a
-temporary data folder, upload through the JSON API with an idempotency key, and wait for jobs."""
+temporary data folder (with an analyst and an API token of theirs, which every request sends),
+upload through the JSON API with an idempotency key, and wait for jobs."""
 
 import json
 import os
@@ -9,6 +10,16 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+
+# The bearer token of each server's base address, made by `Server.start`.
+_tokens = {}
+
+
+def _authorized(base, headers=None):
+    headers = dict(headers or {})
+    if base in _tokens:
+        headers["Authorization"] = "Bearer " + _tokens[base]
+    return headers
 
 
 def free_port():
@@ -26,7 +37,21 @@ class Server:
     def base(self):
         return f"http://127.0.0.1:{self.port}"
 
+    def make_token(self):
+        """An analyst and a token of theirs in the data folder (once; a restart keeps them)."""
+        if self.base in _tokens:
+            return
+        password = os.path.join(os.path.dirname(self.log_path), "password")
+        with open(password, "w") as f:
+            f.write(uuid.uuid4().hex + "\n")
+        subprocess.run([self.binary, "users", "add", "load", "--role", "analyst", "--password-file", password,
+                        "--data-dir", self.data_dir], check=True, stderr=subprocess.DEVNULL)
+        token = subprocess.run([self.binary, "tokens", "create", "--user", "load", "--data-dir", self.data_dir],
+                               check=True, capture_output=True, text=True).stdout.strip()
+        _tokens[self.base] = token
+
     def start(self, timeout=120):
+        self.make_token()
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
             [self.binary, "serve", "--data-dir", self.data_dir, "--port", str(self.port)],
@@ -68,8 +93,8 @@ def multipart(name, data, profile="tier1"):
 def upload(base, name, data, key, timeout=30):
     """POST /api/analyses; returns (status, job id or None, headers)."""
     body, content_type = multipart(name, data)
-    request = urllib.request.Request(base + "/api/analyses", data=body, method="POST", headers={
-        "Content-Type": content_type, "Idempotency-Key": key})
+    request = urllib.request.Request(base + "/api/analyses", data=body, method="POST", headers=_authorized(base, {
+        "Content-Type": content_type, "Idempotency-Key": key}))
     try:
         with urllib.request.urlopen(request, timeout=timeout) as answer:
             return answer.status, json.load(answer).get("id"), dict(answer.headers)
@@ -78,7 +103,8 @@ def upload(base, name, data, key, timeout=30):
 
 
 def get_json(base, path, timeout=10):
-    with urllib.request.urlopen(base + path, timeout=timeout) as answer:
+    request = urllib.request.Request(base + path, headers=_authorized(base))
+    with urllib.request.urlopen(request, timeout=timeout) as answer:
         return json.load(answer)
 
 

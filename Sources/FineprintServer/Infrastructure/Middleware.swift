@@ -3,8 +3,8 @@ import Hummingbird
 
 /// Headers on every response: a strict Content-Security-Policy (only this server's stylesheet
 /// and script; no inline code, no external origin, so the app works air-gapped and uploaded text
-/// cannot run), no MIME sniffing, no framing, no referrer. Hummingbird has CORS middleware but
-/// none for these.
+/// cannot run), no MIME sniffing, no framing, no referrer to other sites, and no caching (`no-store`) unless the
+/// answer is a static file. Hummingbird has CORS middleware but none for these.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static var policy: String {
         "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
@@ -20,7 +20,12 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.contentSecurityPolicy] = Self.policy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.xFrameOptions] = "DENY"
-        response.headers[.referrerPolicy] = "no-referrer"
+        // same-origin, not no-referrer: under no-referrer browsers send `Origin: null` with a form's
+        // POST, and the cross-site check needs the real origin. Other sites still get no referrer.
+        response.headers[.referrerPolicy] = "same-origin"
+        // Contract text, reports and analyses must not be kept by browsers or proxies; only the
+        // static files say otherwise.
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
     }
 }

@@ -16,7 +16,12 @@ struct HTML: ResponseGenerator {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: body))
     }
 
-    func response(from request: Request, context: some RequestContext) throws -> Response { response }
+    /// The page with the signed-in user's bar and form tokens filled in (`SessionMarkers`): pages
+    /// are rendered, and some cached, without them.
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let identity = (context as? WebRequestContext)?.identity
+        return HTML(SessionMarkers.fill(body, identity: identity), status: status).response
+    }
 }
 
 /// JSON bodies of the API, encoded alike everywhere (sorted keys, ISO 8601 dates).

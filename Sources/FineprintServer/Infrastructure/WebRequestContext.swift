@@ -1,14 +1,24 @@
+import FineprintIdentity
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// The request context of every route: Hummingbird's core context with a decoder that reads the
-/// pages' URL-encoded forms as well as JSON.
+/// pages' URL-encoded forms as well as JSON, the peer's address, and who is asking.
 public struct WebRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The connection's peer (the reverse proxy's address when there is one); nil in router tests.
+    public let remoteAddress: SocketAddress?
+    /// Who made the request, once `AccessMiddleware` has authenticated it (nil: anonymous).
+    public var identity: Identity?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
+
+    /// The peer's IP address as text ("unknown" when there is none), for throttling and the proxy check.
+    var peerAddress: String { remoteAddress?.ipAddress ?? "unknown" }
 
     public var requestDecoder: FormOrJSONDecoder { FormOrJSONDecoder() }
 }

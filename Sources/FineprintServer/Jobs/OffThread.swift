@@ -8,10 +8,15 @@ import Glibc
 /// cooperative pool and the server's event loops, so requests keep being answered while it runs.
 /// On Linux the thread is niced: the scheduler then gives request handling the cores first.
 enum OffThread {
-    static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    /// `niced: false` for short work a user waits on (a login's bcrypt), which must not starve
+    /// behind running analyses.
+    static func run<T: Sendable>(
+        niced: Bool = true,
+        _ body: @escaping @Sendable () throws -> T
+    ) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
-                lowerPriority()
+                if niced { lowerPriority() }
                 continuation.resume(with: Result { try body() })
             }
             thread.name = "fineprint-analysis"

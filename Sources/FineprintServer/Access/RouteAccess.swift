@@ -1,0 +1,66 @@
+import FineprintIdentity
+import HTTPTypes
+
+/// Who may call each route of the route table, keyed "METHOD /path/{parameter}" as the router
+/// names its routes. Deny by default: a route missing here needs an admin, and the authorisation
+/// matrix test fails until it is added.
+public enum RouteAccess {
+    public enum Requirement: Hashable, Sendable {
+        /// Anyone, signed in or not.
+        case open
+        /// A signed-in user (or token) with at least this role.
+        case role(Role)
+    }
+
+    /// Open: the login page, the health check, the static files, and the OpenAPI document (it
+    /// describes the API, holds no data, and clients and API checkers read it before they can
+    /// authenticate).
+    static let table: [String: Requirement] = [
+        "GET /login": .open,
+        "POST /login": .open,
+        "GET /health": .open,
+        "GET /static/fineprint.css": .open,
+        "GET /static/upload.js": .open,
+        "GET /api/openapi.json": .open,
+        "POST /logout": .role(.reader),
+        "GET /": .role(.reader),
+        "GET /analyses": .role(.reader),
+        "GET /analyses/{id}": .role(.reader),
+        "GET /analyses/{id}/download/{format}": .role(.reader),
+        "GET /jobs/{id}": .role(.reader),
+        "GET /knowledge": .role(.reader),
+        "GET /knowledge/{kind}/{id}": .role(.reader),
+        "GET /watch": .role(.reader),
+        "GET /watch/feed.atom": .role(.reader),
+        "GET /metrics": .role(.reader),
+        "GET /api/analyses": .role(.reader),
+        "GET /api/analyses/{id}": .role(.reader),
+        "GET /api/jobs/{id}": .role(.reader),
+        "GET /api/profiles": .role(.reader),
+        "GET /api/knowledge": .role(.reader),
+        "GET /api/knowledge/{kind}/{id}": .role(.reader),
+        "POST /analyses": .role(.analyst),
+        "POST /analyses/{id}/reanalyse": .role(.analyst),
+        "POST /api/analyses": .role(.analyst),
+        "GET /compare": .role(.analyst),
+        "GET /diff": .role(.analyst),
+        "GET /api/compare": .role(.analyst),
+        "GET /api/diff": .role(.analyst),
+        "GET /admin/users": .role(.admin),
+        "POST /admin/users/{name}/role": .role(.admin),
+        "POST /admin/tokens/{id}/revoke": .role(.admin),
+    ]
+
+    /// The entry of a route, nil when the table has none.
+    public static func entry(method: HTTPRequest.Method, path: String) -> Requirement? {
+        table["\(method.rawValue) \(path)"]
+    }
+
+    /// What a request needs: its route's entry, an admin for a route missing from the table, a
+    /// reader for an address or method no route has (anonymous callers learn nothing about which
+    /// addresses exist).
+    static func requirement(method: HTTPRequest.Method, endpoint: String?) -> Requirement {
+        guard let endpoint, endpoint.hasPrefix("/") else { return .role(.reader) }
+        return entry(method: method == .head ? .get : method, path: endpoint) ?? .role(.admin)
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import FineprintServer
+import FineprintStore
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The database `users` and `tokens` work on: the same as `fineprint serve`'s.
+struct AccountDatabaseOptions: ParsableArguments {
+    @Option(help: "The folder of the SQLite database (as given to `fineprint serve`).")
+    var dataDir = "fineprint-data"
+
+    @Option(
+        help: ArgumentHelp(
+            "The PostgreSQL database the server uses: postgres://user:password@host:5432/database?schema=fineprint (default: $FINEPRINT_DATABASE_URL, else SQLite in --data-dir).",
+            valueName: "url"
+        )
+    )
+    var database: String?
+
+    /// Runs `body` with the accounts of the chosen database (a PostgreSQL pool runs for as long).
+    func withAccounts<T: Sendable>(_ body: @Sendable (Accounts) async throws -> T) async throws -> T {
+        let url = database ?? ProcessInfo.processInfo.environment["FINEPRINT_DATABASE_URL"]
+        if let url, !url.isEmpty {
+            let endpoint = try CLIError.setup { try PostgresEndpoint(url: url) }
+            do {
+                return try await PostgresStore.withRunningStore(endpoint: endpoint) { store in
+                    try await body(Accounts(store: store))
+                }
+            } catch let error as StoreError { throw CLIError("\(error)", exitCode: 2) }
+        }
+        let store = try CLIError.setup { try SQLiteStore(dataDirectory: URL(fileURLWithPath: dataDir)) }
+        return try await body(Accounts(store: store))
+    }
+}
+
+/// Where a new password comes from: a file (its first line), else the terminal without echo
+/// (asked twice), else one line of standard input when it is not a terminal.
+struct PasswordSource: ParsableArguments {
+    @Option(help: "A file whose first line is the password (else it is asked for without echo).")
+    var passwordFile: String?
+
+    func read() throws -> String {
+        if let passwordFile {
+            guard let data = FileManager.default.contents(atPath: passwordFile) else {
+                throw CLIError("cannot read the password file \(passwordFile)", exitCode: 2)
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            return String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+                .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+        }
+        guard isatty(STDIN_FILENO) != 0 else {
+            guard let line = readLine(strippingNewline: true) else {
+                throw CLIError("no password given: use --password-file or type it", exitCode: 2)
+            }
+            return line
+        }
+        let first = try Self.prompt("Password: ")
+        let second = try Self.prompt("Again: ")
+        guard first == second else { throw CLIError("the two passwords differ; nothing was changed", exitCode: 2) }
+        return first
+    }
+
+    /// Reads a line from the terminal with echo off, restoring the terminal afterwards.
+    static func prompt(_ label: String) throws -> String {
+        Console.progress(label)
+        var saved = termios()
+        tcgetattr(STDIN_FILENO, &saved)
+        var silent = saved
+        silent.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+        defer {
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            Console.progress("\n")
+        }
+        guard let line = readLine(strippingNewline: true) else { throw CLIError("no password given", exitCode: 2) }
+        return line
+    }
+}

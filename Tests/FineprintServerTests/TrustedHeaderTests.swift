@@ -1,0 +1,40 @@
+import FineprintIdentity
+import FineprintServer
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The trusted-header mode over a real connection from 127.0.0.1: the header is believed only
+/// when the peer is one of the configured proxies, and only for a user who exists.
+@Suite("Trusted proxy header")
+struct TrustedHeaderTests {
+    static func answer(proxies: Set<String>, user: String) async throws -> HTTPResponse.Status {
+        var access = TestAuth.access
+        access.trustedHeader = "X-Remote-User"
+        access.trustedProxies = proxies
+        let bench = try await Repo.workbench(access: access)
+        _ = try await TestAuth.token(in: bench.accounts, role: .reader)
+        let app = buildApplication(bench, host: "127.0.0.1", port: 0, logger: Repo.logger)
+        return try await app.test(.live) { client in
+            try await client.execute(
+                uri: "/api/analyses",
+                method: .get,
+                headers: [HTTPField.Name("X-Remote-User")!: user]
+            ) { $0.status }
+        }
+    }
+
+    @Test func theHeaderFromATrustedProxyIsBelieved() async throws {
+        #expect(try await Self.answer(proxies: ["127.0.0.1"], user: "test-reader") == .ok)
+    }
+
+    @Test func theHeaderFromAnyOtherPeerIsIgnored() async throws {
+        #expect(try await Self.answer(proxies: ["10.0.0.5"], user: "test-reader") == .unauthorized)
+    }
+
+    @Test func anUnknownUserIsNotLetIn() async throws {
+        #expect(try await Self.answer(proxies: ["127.0.0.1"], user: "someone-else") == .unauthorized)
+    }
+}
