@@ -54,6 +54,11 @@ let package = Package(
         .target(name: "FineprintReport", dependencies: ["FineprintCore"]),
         // Comparing suppliers and diffing versions of one document: pure functions and renderers.
         .target(name: "FineprintCompare", dependencies: ["FineprintCore", "FineprintText", "FineprintAnalysis"]),
+        // The negotiation pack: issues and positions from an analysis, rendered as DOCX (tracked changes), Markdown, HTML.
+        .target(
+            name: "FineprintNegotiation",
+            dependencies: ["FineprintCore", "FineprintReport", "FineprintCompare", "ZIPFoundation"]
+        ),
         // The watch store: content-addressed versions, an index, and the Atom feed of changes (file I/O).
         .target(
             name: "FineprintWatch",
@@ -91,7 +96,7 @@ let package = Package(
             dependencies: [
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
                 "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch", "ZIPFoundation",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "FineprintNegotiation", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"), serviceLifecycle,
@@ -103,7 +108,7 @@ let package = Package(
             dependencies: [
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintReading", "FineprintAnalysis",
                 "FineprintReport", "FineprintEval", "FineprintLearn", "FineprintCompare", "FineprintWatch",
-                "FineprintKnowledge", "FineprintServer", "FineprintStore", serviceLifecycle,
+                "FineprintKnowledge", "FineprintServer", "FineprintStore", "FineprintNegotiation", serviceLifecycle,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -153,6 +158,13 @@ let package = Package(
             dependencies: [
                 "FineprintCompare", "FineprintWatch", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest",
                 "FineprintTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "FineprintNegotiationTests",
+            dependencies: [
+                "FineprintNegotiation", "FineprintAnalysis", "FineprintCorpus", "FineprintReport", "FineprintCore",
+                "FineprintIngest", "ZIPFoundation", "FineprintTestSupport",
             ]
         ),
         .testTarget(
