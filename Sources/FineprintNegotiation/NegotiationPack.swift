@@ -87,4 +87,9 @@ public struct TrackedChange: Hashable, Sendable {
     public enum Op: String, Hashable, Sendable { case keep, insert, delete }
     public var op: Op
     public var text: String
+
+    public init(op: Op, text: String) {
+        self.op = op
+        self.text = text
+    }
 }

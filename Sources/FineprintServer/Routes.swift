@@ -11,6 +11,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     let watch = WatchController(bench: bench)
     let files = StaticController(bench: bench)
     let jobs = JobsController(bench: bench)
+    let negotiation = NegotiationController(bench: bench)
 
     // Pages.
     router.get("/", use: upload.form)
@@ -19,6 +20,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/analyses/:id", use: analyses.report)
     router.post("/analyses/:id/reanalyse", use: analyses.reanalyse)
     router.get("/analyses/:id/download/:format", use: analyses.download)
+    router.get("/analyses/:id/negotiation.docx", use: negotiation.docx)
     router.get("/jobs/:id", use: jobs.page)
     router.get("/compare", use: compare.page)
     router.get("/diff", use: diff.page)

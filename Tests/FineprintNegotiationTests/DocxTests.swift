@@ -5,6 +5,10 @@ import Foundation
 import Testing
 import ZIPFoundation
 
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
 @Suite("Negotiation pack as DOCX")
 struct DocxTests {
     static let parts = [

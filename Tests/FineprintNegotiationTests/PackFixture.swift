@@ -5,6 +5,7 @@ import FineprintNegotiation
 import FineprintReport
 import FineprintTestSupport
 import Foundation
+import Testing
 
 /// The pack of our fixture vendor terms against tier 1, built once for every test.
 enum PackFixture {
