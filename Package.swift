@@ -57,6 +57,11 @@ let package = Package(
         .target(name: "FineprintReport", dependencies: ["FineprintCore"]),
         // Comparing suppliers and diffing versions of one document: pure functions and renderers.
         .target(name: "FineprintCompare", dependencies: ["FineprintCore", "FineprintText", "FineprintAnalysis"]),
+        // The negotiation pack: issues and positions from an analysis, rendered as DOCX (tracked changes), Markdown, HTML.
+        .target(
+            name: "FineprintNegotiation",
+            dependencies: ["FineprintCore", "FineprintReport", "FineprintCompare", "ZIPFoundation"]
+        ),
         // The watch store: content-addressed versions, an index, and the Atom feed of changes (file I/O).
         .target(
             name: "FineprintWatch",
@@ -96,7 +101,8 @@ let package = Package(
             dependencies: [
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
                 "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch", "FineprintStandards",
-                "ZIPFoundation", "FineprintIdentity", .product(name: "Hummingbird", package: "hummingbird"),
+                "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -111,7 +117,7 @@ let package = Package(
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintReading", "FineprintAnalysis",
                 "FineprintReport", "FineprintEval", "FineprintLearn", "FineprintCompare", "FineprintWatch",
                 "FineprintKnowledge", "FineprintServer", "FineprintStore", "FineprintStandards", "FineprintIdentity",
-                serviceLifecycle,
+                "FineprintNegotiation", serviceLifecycle,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -168,6 +174,13 @@ let package = Package(
             dependencies: [
                 "FineprintCompare", "FineprintWatch", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest",
                 "FineprintTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "FineprintNegotiationTests",
+            dependencies: [
+                "FineprintNegotiation", "FineprintAnalysis", "FineprintCorpus", "FineprintReport", "FineprintCore",
+                "FineprintIngest", "ZIPFoundation", "FineprintTestSupport",
             ]
         ),
         .testTarget(

@@ -14,16 +14,25 @@ public struct Requirement: Hashable, Codable, Sendable {
     public var weight: Double
     /// Below this strength a present provision still counts as a gap.
     public var minimumStrength: Strength?
+    /// The playbook's own negotiation position on the provision, overriding its position set's.
+    public var position: NegotiationPosition?
 
-    public init(provision: String, level: RequirementLevel, weight: Double = 1, minimumStrength: Strength? = nil) {
+    public init(
+        provision: String,
+        level: RequirementLevel,
+        weight: Double = 1,
+        minimumStrength: Strength? = nil,
+        position: NegotiationPosition? = nil
+    ) {
         self.provision = provision
         self.level = level
         self.weight = weight
         self.minimumStrength = minimumStrength
+        self.position = position
     }
 
     enum CodingKeys: String, CodingKey {
-        case provision, level, weight
+        case provision, level, weight, position
         case minimumStrength = "minimum_strength"
     }
 
@@ -33,6 +42,7 @@ public struct Requirement: Hashable, Codable, Sendable {
         level = try c.decode(RequirementLevel.self, forKey: .level)
         weight = try c.decodeIfPresent(Double.self, forKey: .weight) ?? 1
         minimumStrength = try c.decodeIfPresent(Strength.self, forKey: .minimumStrength)
+        position = try c.decodeIfPresent(NegotiationPosition.self, forKey: .position)
     }
 }
 
@@ -48,6 +58,9 @@ public struct Playbook: Hashable, Codable, Sendable, Identifiable {
     /// A governing law or forum naming one of them is not foreign; with none named, the analyzer
     /// cannot tell whose law a contract chooses and treats every named one as possibly foreign.
     public var homeJurisdictions: [String]
+    /// The position set (corpus/positions/) the requirements take their negotiation positions from;
+    /// nil: the bundled `standard` set.
+    public var positions: String?
 
     public init(
         id: String,
@@ -81,7 +94,7 @@ public struct Playbook: Hashable, Codable, Sendable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, description, requirements
+        case id, name, description, requirements, positions
         case movePenalty = "move_penalty"
         case homeJurisdictions = "home_jurisdictions"
     }
@@ -106,6 +119,7 @@ public struct Playbook: Hashable, Codable, Sendable, Identifiable {
         }
         movePenalty = penalty
         homeJurisdictions = try c.decodeIfPresent([String].self, forKey: .homeJurisdictions) ?? []
+        positions = try c.decodeIfPresent(String.self, forKey: .positions)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -118,6 +132,7 @@ public struct Playbook: Hashable, Codable, Sendable, Identifiable {
             Dictionary(uniqueKeysWithValues: movePenalty.map { ($0.key.rawValue, $0.value) }),
             forKey: .movePenalty
         )
+        try c.encodeIfPresent(positions, forKey: .positions)
     }
 
     public func requirement(for provision: String) -> Requirement? {
@@ -137,6 +152,10 @@ public struct Corpus: Sendable {
     public var forums: ForumLexicon
     /// The reading layer's words, one lexicon per language (corpus/lexicon/reading/); empty: no reading.
     public var reading: [ReadingLexicon] = []
+    /// Negotiation positions by set (corpus/positions/); the playbooks refer to a set by id.
+    public var positionSets: [PositionSet] = []
+    /// The primary sources positions rest on (corpus/knowledge/sources.yaml), for their addresses.
+    public var sources: [KnowledgeSource] = []
 
     public init(
         taxonomy: Taxonomy,

@@ -38,4 +38,5 @@ enum CorpusSchema {
     static let jurisdictions = "fineprint.jurisdictions/1"
     static let forums = "fineprint.forums/1"
     static let reading = "fineprint.reading/1"
+    static let positions = "fineprint.positions/1"
 }

@@ -58,7 +58,26 @@ public enum CorpusLoader {
             forums: forums
         )
         corpus.reading = reading
+        corpus.positionSets = try positionSets(directory)
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("knowledge/sources.yaml").path) {
+            let sources: SourcesFile = try decode(directory, "knowledge/sources.yaml", schema: KnowledgeSchema.sources)
+            corpus.sources = sources.sources
+        }
         return corpus
+    }
+
+    /// The negotiation position sets in positions/ (none when the folder is absent); each position's
+    /// provision is required there, since a set is keyed by it.
+    static func positionSets(_ directory: URL) throws -> [PositionSet] {
+        var sets: [PositionSet] = []
+        for file in (try? yamlFiles(directory, "positions")) ?? [] {
+            let set: PositionSet = try decode(directory, "positions/" + file, schema: CorpusSchema.positions)
+            if let index = set.positions.firstIndex(where: { $0.provision == nil }) {
+                throw CorpusError(file: "positions/" + file, message: "position \(index + 1) names no provision")
+            }
+            sets.append(set)
+        }
+        return sets
     }
 
     /// Reads a playbook file a user wrote (same form as corpus/playbooks/*.yaml).

@@ -8,6 +8,7 @@ public enum CorpusValidator {
         checks.rules()
         checks.killListMoves()
         checks.modelClauses()
+        checks.positionSets()
         checks.playbooks()
         checks.lexicons()
         let classes = unknownClasses(corpus).map { CorpusError(file: $0.0, message: $0.1) }
@@ -71,6 +72,10 @@ public enum CorpusValidator {
                     CorpusError(file: file, message: "no model clause provides or counters '\(provision.id)'")
                 )
             }
+        }
+        // Positions are checked only when the corpus has some, so a corpus without positions/ still loads.
+        if !corpus.positionSets.isEmpty || playbook.requirements.contains(where: { $0.position != nil }) {
+            problems += positionProblems(playbook, in: corpus).map { CorpusError(file: file, message: $0) }
         }
         if playbook.requirements.isEmpty { problems.append(CorpusError(file: file, message: "has no requirements")) }
         return problems

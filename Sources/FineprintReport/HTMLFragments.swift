@@ -15,4 +15,10 @@ public enum HTMLFragments {
     public static func explainedScore(_ analysis: Analysis) -> String {
         HTMLReport.explainedScore(analysis)
     }
+
+    /// The verdict the report opens with: the most serious risks, each linking to its evidence
+    /// (`#at-<offset>`), and what to ask for first.
+    public static func verdict(_ input: ReportInput) -> String {
+        Verdict(input).html
+    }
 }

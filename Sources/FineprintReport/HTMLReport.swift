@@ -13,10 +13,10 @@ enum HTMLReport {
             <style>\(css)</style></head><body>
             <header><h1>\(esc(a.document.name))</h1>
             <p class="meta">\(a.document.format.rawValue) · \(a.document.characters) characters\(a.document.ocrPages?.ocrSummary.map { " · " + esc($0) } ?? "") · judged against
-            <strong>\(esc(input.playbook.name))</strong> (<code>\(esc(a.profile))</code>)\(a.homeJurisdictions.map { " · home jurisdictions: " + esc($0.joined(separator: ", ")) } ?? "")\(a.learnedModel.map { " · judged by " + esc($0.explanation) } ?? "")</p>
+            <strong>\(esc(input.playbook.name))</strong>\(a.homeJurisdictions.map { " · home jurisdictions: " + esc($0.joined(separator: ", ")) } ?? "")\(a.learnedModel.map { " · judged by " + esc($0.explanation) } ?? "")</p>
             <p class="score" aria-label="overall score">\(a.score)<span>/100</span></p></header>
             <main><section class="summary" aria-label="summary">
-            \(explainedScore(a))
+            \(Verdict(input).html)\(explainedScore(a))
             <h2>Dimensions</h2><table><thead><tr><th>Dimension</th><th>Score</th><th>Gaps</th></tr></thead><tbody>
 
             """
@@ -159,6 +159,8 @@ enum HTMLReport {
         article.move{border-left:4px solid var(--bad)}article h3{margin:.2rem 0;font-size:1rem}
         blockquote{margin:.4rem 0;padding:.1rem .8rem;border-left:3px solid var(--line);background:#f6f8fa}
         .document pre{white-space:pre-wrap;word-wrap:break-word;background:#fff;border:1px solid var(--line);padding:1rem;font:13px/1.55 ui-monospace,Menlo,Consolas,monospace;max-height:none}
+        .verdict{background:#fff;border:1px solid var(--line);border-left:4px solid var(--bad);border-radius:6px;padding:.2rem 1rem .6rem;margin-bottom:1rem}
+        .verdict ol{padding-left:1.3rem}.verdict li{margin:.35rem 0}.verdict .absent{color:var(--muted);font-style:italic}
         mark{background:var(--mark)}mark.trap{background:var(--trap)}mark .focus{background:#ffd84d;font-weight:600}mark.trap .focus{background:#ffab9f}footer{padding:1rem 2rem;color:var(--muted)}
         @media print{main{display:block}.document pre{border:none}details{display:block}}
         """

@@ -8,12 +8,13 @@ enum MarkdownReport {
         md +=
             "- Format: \(a.document.format.rawValue), \(a.document.characters) characters, sha256 `\(a.document.sha256)`\n"
         if let ocr = a.document.ocrPages?.ocrSummary { md += "- Scanned: \(ocr)\n" }
-        md += "- Profile: **\(escape(input.playbook.name))** (`\(a.profile)`)\n"
+        md += "- Profile: **\(escape(input.playbook.name))**\n"
         if let home = a.homeJurisdictions {
             md += "- Home jurisdictions (not foreign): \(escape(home.joined(separator: ", ")))\n"
         }
         if let model = a.learnedModel { md += "- Judged by: \(model.explanation)\n" }
         md += "- Score: **\(a.score)/100**\n\n"
+        md += Verdict(input).markdown
         md += explainedScore(a)
         md += "| Dimension | Score | Gaps |\n|---|---:|---|\n"
         for d in a.dimensions {

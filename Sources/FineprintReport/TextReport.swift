@@ -7,11 +7,12 @@ enum TextReport {
         var out = ""
         out += "\(a.document.name) — \(a.document.format.rawValue), \(a.document.characters) characters\n"
         if let ocr = a.document.ocrPages?.ocrSummary { out += "Scanned: \(ocr)\n" }
-        out += "Score against \(input.playbook.name) (\(a.profile)): \(a.score)/100\n"
+        out += "Score against \(input.playbook.name): \(a.score)/100\n"
         if let home = a.homeJurisdictions {
             out += "Home jurisdictions (not foreign): \(home.joined(separator: ", "))\n"
         }
         if let model = a.learnedModel { out += "Judged by: \(model.explanation)\n" }
+        out += "\n" + Verdict(input).text + "\nSCORE EXPLAINED\n"
         out += explainedScore(a)
         out +=
             "Dimensions: " + a.dimensions.map { "\(input.dimensionName($0.id)) \($0.score)" }.joined(separator: " · ")
@@ -36,7 +37,7 @@ enum TextReport {
             if let e = m.evidence.first { out += "      “\(e.quote.snippet(110))” [\(e.start)–\(e.end)]\n" }
             out += "      mitigation: \(input.clauseTitle(m.mitigation))\n"
         }
-        out += "\nGAPS AGAINST \(a.profile.uppercased()) (\(a.gaps.count))\n"
+        out += "\nGAPS AGAINST \(input.playbook.name.uppercased()) (\(a.gaps.count))\n"
         if a.gaps.isEmpty { out += "  none\n" }
         for g in a.gaps {
             out +=

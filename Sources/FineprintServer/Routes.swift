@@ -15,6 +15,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     let standards = StandardsController(bench: bench)
     let login = LoginController(bench: bench, accounts: bench.accounts)
     let admin = AdminController(bench: bench, accounts: bench.accounts)
+    let negotiation = NegotiationController(bench: bench)
 
     // Pages.
     router.get("/", use: upload.form)
@@ -24,6 +25,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.post("/analyses/:id/reanalyse", use: analyses.reanalyse)
     router.get("/analyses/:id/download/:format", use: analyses.download)
     router.get("/analyses/:id/standards/:standard", use: standards.page)
+    router.get("/analyses/:id/negotiation.docx", use: negotiation.docx)
     router.get("/jobs/:id", use: jobs.page)
     router.get("/compare", use: compare.page)
     router.get("/diff", use: diff.page)

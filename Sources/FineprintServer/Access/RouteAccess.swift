@@ -28,6 +28,7 @@ public enum RouteAccess {
         "GET /analyses/{id}": .role(.reader),
         "GET /analyses/{id}/download/{format}": .role(.reader),
         "GET /analyses/{id}/standards/{standard}": .role(.reader),
+        "GET /analyses/{id}/negotiation.docx": .role(.reader),
         "GET /jobs/{id}": .role(.reader),
         "GET /knowledge": .role(.reader),
         "GET /knowledge/{kind}/{id}": .role(.reader),

@@ -72,6 +72,9 @@ struct ReportModel: PageModel {
     var groups: [Group]
     var gaps: [GapView]
     var highlighted: String
+    /// The first screen: most serious risks with links to their evidence, what to ask for first,
+    /// and the explained score (the report library's HTML, already escaped).
+    var verdict: String
     var profiles: [ProfileOption]
     var milliseconds: Int
     /// The standards this analysis can be checked against (set by the controller; empty: none offered).
@@ -108,6 +111,7 @@ struct ReportModel: PageModel {
             )
         }
         highlighted = HTMLFragments.highlightedText(input)
+        verdict = HTMLFragments.verdict(input) + HTMLFragments.explainedScore(a)
         self.profiles = ProfileOption.list(profiles, selected: a.profile)
         milliseconds = a.timings.milliseconds
     }

@@ -1,0 +1,56 @@
+import FineprintNegotiation
+import FineprintReading
+import FineprintReport
+import Foundation
+import Hummingbird
+
+/// The negotiation pack of a stored analysis, as a Word document with tracked changes.
+struct NegotiationController {
+    let bench: WebWorkbench
+
+    struct Parameters: Decodable {
+        /// The tier to negotiate against; the analysis's own when absent.
+        var profile: String?
+    }
+
+    static let contentType = PackFormat.docx.contentType
+
+    /// GET /analyses/:id/negotiation.docx?profile=… — another tier re-runs the analysis in memory.
+    @Sendable func docx(_ request: Request, context: WebRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let query = try request.uri.decodeQuery(as: Parameters.self, context: context)
+        let stored = try await bench.storedAnalysis(id)
+        var input = try await bench.reportInput(stored)
+        if let profile = query.profile, !profile.isEmpty, profile != stored.analysis.profile {
+            let playbook = try bench.playbook(profile)
+            input.analysis = bench.analyzer.analyze(try await bench.extracted(stored), playbook: playbook)
+            input.playbook = playbook
+        }
+        let reading = ContractReader(lexicons: input.corpus.reading).read(text: input.text)
+        let pack = PackBuilder(
+            input: input,
+            supplier: reading.parties.first { $0.role == .supplier }?.names.first,
+            date: String(ISO8601DateFormatter().string(from: Date()).prefix(10)),
+            standard: nil
+        ).build()
+        let data = try DocxRenderer.render(pack)
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: Self.contentType,
+                .contentDisposition:
+                    "attachment; filename=\"\(Self.filename(stored.analysis.document.name, input.analysis.profile, id))\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: data))
+        )
+    }
+
+    /// "vendor-terms-tier1-12-negotiation.docx": the document's name (letters, digits and -_. only),
+    /// the tier and the analysis number.
+    static func filename(_ documentName: String, _ profile: String, _ id: Int64) -> String {
+        let base = (documentName as NSString).deletingPathExtension
+            .filter { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+        let tier = profile.filter { $0.isLetter || $0.isNumber || "-_".contains($0) }
+        return "\(base.isEmpty ? "contract" : base)-\(tier)-\(id)-negotiation.docx"
+    }
+}
