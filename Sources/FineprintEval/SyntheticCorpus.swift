@@ -17,6 +17,14 @@ public struct SyntheticCorpus: Sendable {
         public var positiveFor: [String]
         /// The drafting style of its party names (web terms, public-sector contract…).
         public var style: String
+
+        public init(text: String, provision: String, positive: Bool, positiveFor: [String], style: String) {
+            self.text = text
+            self.provision = provision
+            self.positive = positive
+            self.positiveFor = positiveFor
+            self.style = style
+        }
     }
 
     public var clauses: [Clause]
