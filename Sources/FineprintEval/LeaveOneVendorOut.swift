@@ -86,7 +86,11 @@ public struct LeaveOneVendorOut: Sendable {
         )
     }
 
-    static func report(_ observations: [[String: Observation]], provisions: [String], dataset: String)
+    static func report(
+        _ observations: [[String: Observation]],
+        provisions: [String],
+        dataset: String
+    )
         -> EvaluationReport
     {
         let scores = provisions.map { id in

@@ -69,7 +69,8 @@ public struct SyntheticCorpus: Sendable {
     static func expand(_ file: TemplateFile, slots: SlotFile, fileName: String) throws -> [Clause] {
         var seen = Set<String>()
         var out: [Clause] = []
-        let sides = [(true, file.positives.map { Template(text: $0.text, also: $0.positiveFor ?? []) })]
+        let sides =
+            [(true, file.positives.map { Template(text: $0.text, also: $0.positiveFor ?? []) })]
             + [(false, file.negatives.map { Template(text: $0.text, also: $0.positiveFor ?? []) })]
         for (positive, templates) in sides {
             for (t, template) in templates.enumerated() {

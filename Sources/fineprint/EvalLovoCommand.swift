@@ -30,16 +30,30 @@ extension Eval {
         @Option(help: "Units of the sentence classifiers' hidden layer (0: linear classifiers, the fastest).")
         var hiddenUnits = 0
 
+        @Option(help: "Folds of the cross-fitting inside each vendor's training set (the shipped model uses 5).")
+        var folds = 3
+
+        @Option(help: "Epochs of the sentence classifiers.")
+        var epochs = ModelTrainer.Settings().epochs
+
         @Option(help: "Also write the pooled and per-vendor reports as JSON here.")
         var json: String?
 
         @OptionGroup var corpus: CorpusOptions
 
+        func validate() throws {
+            guard folds >= 2, epochs >= 1, hiddenUnits >= 0 else {
+                throw ValidationError("--folds must be at least 2, --epochs at least 1, --hidden-units not negative")
+            }
+        }
+
         func run() async throws {
             let started = Date()
             let setup = try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: true)
             guard FileManager.default.fileExists(atPath: data) else {
-                Console.error("eval lovo skipped: no data folder at \(data) (the documents are not part of the repository)")
+                Console.error(
+                    "eval lovo skipped: no data folder at \(data) (the documents are not part of the repository)"
+                )
                 return
             }
             let provisions = setup.corpus.taxonomy.provisions.map(\.id)
@@ -55,13 +69,19 @@ extension Eval {
             let builder = TrainingSet(analyzer: setup.analyzer)
             let (training, _) = try await builder.build(dev, provisions: provisions)
             let syntheticURL =
-                synthetic.map { URL(fileURLWithPath: $0) } ?? setup.corpusURL.appendingPathComponent("training/synthetic")
+                synthetic.map { URL(fileURLWithPath: $0) }
+                ?? setup.corpusURL.appendingPathComponent("training/synthetic")
             let composed = try SyntheticCorpus.load(folder: syntheticURL).documents()
             let extra = try builder.build(synthetic: composed, provisions: provisions)
             let read = Date().timeIntervalSince(started)
+            Console.error(
+                "read \(dev.count) labelled and \(composed.count) synthetic documents in \(Int(read)) s; training"
+            )
             var settings = ModelTrainer.Settings()
             settings.hiddenUnits = hiddenUnits
             settings.hiddenMembers = 1
+            settings.folds = folds
+            settings.epochs = epochs
             let lovo = LeaveOneVendorOut(
                 rules: setup.analyzer,
                 playbook: try setup.playbook(profile: "tier1", file: nil),
@@ -101,7 +121,9 @@ struct LovoTable {
         for v in result.vendors {
             lines.append(row(v.vendor, v.documents.count, v.model, v.rules))
         }
-        lines.append(row("pooled", result.vendors.reduce(0) { $0 + $1.documents.count }, result.pooledModel, result.pooledRules))
+        lines.append(
+            row("pooled", result.vendors.reduce(0) { $0 + $1.documents.count }, result.pooledModel, result.pooledRules)
+        )
         lines.append("")
         lines.append("| provision | positives | model F1 | rules F1 | model evidence P | model evidence R |")
         lines.append("| --- | --- | --- | --- | --- | --- |")

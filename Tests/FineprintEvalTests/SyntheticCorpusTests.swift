@@ -45,8 +45,10 @@ import Testing
         #expect(problems.contains { $0.hasPrefix("repeated in data_deletion and data_residency") })
         #expect(problems.contains { $0.hasPrefix("escrow: 0 positives") })
         // A word that only contains a name is not the name.
-        #expect(!SyntheticCorpus(clauses: [clause("The metadata is kept.", "logging")])
-            .problems(provisions: ["logging"], minimum: 1).contains { $0.contains("names") })
+        #expect(
+            !SyntheticCorpus(clauses: [clause("The metadata is kept.", "logging")])
+                .problems(provisions: ["logging"], minimum: 1).contains { $0.contains("names") }
+        )
     }
 
     @Test func composedDocumentsLabelEveryPositiveClause() throws {
@@ -84,7 +86,12 @@ import Testing
         var settings = ModelTrainer.Settings()
         settings.hiddenUnits = 0
         settings.folds = 3
-        let (model, _) = ModelTrainer.train(training, provisions: provisions, trainedOn: "synthetic", settings: settings)
+        let (model, _) = ModelTrainer.train(
+            training,
+            provisions: provisions,
+            trainedOn: "synthetic",
+            settings: settings
+        )
         let corpus = try BundledCorpus.corpus.get()
         let fixture = RepositoryPaths.fixtures.appendingPathComponent("learning/no-training-promise.txt")
         let document = try DocumentReader().read(fileAt: fixture)
@@ -92,8 +99,12 @@ import Testing
         let (learning, _) = analyzer.learningDocument(document, names: false)
         let logits = SegmentClassifier(model: model).logits(learning.segments.map(\.features))
         let c = try #require(SegmentClassifier(model: model).category("secondary_use_restriction"))
-        let promise = try #require(learning.segments.firstIndex { Self.text(document, $0.span).contains("will not use") })
-        let buyerDuty = try #require(learning.segments.firstIndex { Self.text(document, $0.span).contains("must not use") })
+        let promise = try #require(
+            learning.segments.firstIndex { Self.text(document, $0.span).contains("will not use") }
+        )
+        let buyerDuty = try #require(
+            learning.segments.firstIndex { Self.text(document, $0.span).contains("must not use") }
+        )
         #expect(logits[c][promise] > 0)
         #expect(logits[c][promise] > logits[c][buyerDuty])
         for s in learning.segments.indices where s != promise { #expect(logits[c][s] < logits[c][promise]) }
@@ -114,6 +125,9 @@ import Testing
     static func syntheticTraining(provisions: [String], every: Int) async throws -> [TrainingDocument] {
         let documents = try SyntheticCorpus.load(folder: folder).documents()
         let kept = documents.indices.filter { $0 % every == 0 }.map { documents[$0] }
-        return try TrainingSet(analyzer: try BundledCorpus.analyzer.get()).build(synthetic: kept, provisions: provisions)
+        return try TrainingSet(analyzer: try BundledCorpus.analyzer.get()).build(
+            synthetic: kept,
+            provisions: provisions
+        )
     }
 }
