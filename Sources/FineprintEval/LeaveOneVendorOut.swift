@@ -44,14 +44,15 @@ public struct LeaveOneVendorOut: Sendable {
         training: [TrainingDocument],
         extra: [TrainingDocument],
         provisions: [String],
-        progress: (String) -> Void = { _ in }
+        only: Set<String>? = nil,
+        progress: (VendorResult) -> Void = { _ in }
     ) async throws -> Result {
         precondition(labelled.count == training.count, "one training copy per labelled document")
         let groups = Dictionary(grouping: labelled.indices) { Self.vendor(of: labelled[$0].name) }
         var vendors: [VendorResult] = []
         var modelObservations: [[String: Observation]] = []
         var rulesObservations: [[String: Observation]] = []
-        for vendor in groups.keys.sorted() {
+        for vendor in groups.keys.sorted() where only?.contains(vendor) ?? true {
             let held = Set(groups[vendor] ?? [])
             let started = Date()
             let (model, _) = ModelTrainer.train(
@@ -77,7 +78,7 @@ public struct LeaveOneVendorOut: Sendable {
                     trainingSeconds: seconds
                 )
             )
-            progress("\(vendor): \(scored.count) documents, trained in \(Int(seconds)) s")
+            progress(vendors[vendors.count - 1])
         }
         return Result(
             vendors: vendors,

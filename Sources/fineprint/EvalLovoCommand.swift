@@ -36,6 +36,9 @@ extension Eval {
         @Option(help: "Epochs of the sentence classifiers.")
         var epochs = ModelTrainer.Settings().epochs
 
+        @Option(help: "Hold out and score only these vendors (comma-separated folder names); all by default.")
+        var vendors: String?
+
         @Option(help: "Also write the pooled and per-vendor reports as JSON here.")
         var json: String?
 
@@ -91,8 +94,13 @@ extension Eval {
                 labelled: dev,
                 training: training,
                 extra: extra,
-                provisions: provisions
-            ) { Console.error($0) }
+                provisions: provisions,
+                only: vendors.map { Set($0.split(separator: ",").map(String.init)) }
+            ) { v in
+                // Each vendor's row as soon as it is scored: a full run trains one model per vendor.
+                Console.error("\(v.vendor): trained in \(Int(v.trainingSeconds)) s")
+                Console.error(LovoTable.header + "\n" + LovoTable.row(v.vendor, v.documents.count, v.model, v.rules))
+            }
             print(LovoTable(result: result).text, terminator: "")
             print(
                 String(
@@ -114,34 +122,41 @@ struct LovoTable {
     var result: LeaveOneVendorOut.Result
 
     var text: String {
-        var lines = [
-            "| vendor | docs | model micro F1 | macro F1 | evidence P | evidence R | rules micro F1 | macro F1 | evidence P | evidence R |",
-            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-        ]
+        var lines = [Self.header]
         for v in result.vendors {
-            lines.append(row(v.vendor, v.documents.count, v.model, v.rules))
+            lines.append(Self.row(v.vendor, v.documents.count, v.model, v.rules))
         }
         lines.append(
-            row("pooled", result.vendors.reduce(0) { $0 + $1.documents.count }, result.pooledModel, result.pooledRules)
+            Self.row(
+                "pooled",
+                result.vendors.reduce(0) { $0 + $1.documents.count },
+                result.pooledModel,
+                result.pooledRules
+            )
         )
         lines.append("")
         lines.append("| provision | positives | model F1 | rules F1 | model evidence P | model evidence R |")
         lines.append("| --- | --- | --- | --- | --- | --- |")
         for (m, r) in zip(result.pooledModel.provisions, result.pooledRules.provisions) {
             lines.append(
-                "| \(m.provision) | \(m.positives) | \(f(m.f1)) | \(f(r.f1)) | \(f(m.evidencePrecision)) | \(f(m.evidenceRecall)) |"
+                "| \(m.provision) | \(m.positives) | \(Self.f(m.f1)) | \(Self.f(r.f1)) | \(Self.f(m.evidencePrecision)) | \(Self.f(m.evidenceRecall)) |"
             )
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func row(_ name: String, _ docs: Int, _ m: EvaluationReport, _ r: EvaluationReport) -> String {
+    static let header = """
+        | vendor | docs | model micro F1 | macro F1 | evidence P | evidence R | rules micro F1 | macro F1 | evidence P | evidence R |
+        | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+        """
+
+    static func row(_ name: String, _ docs: Int, _ m: EvaluationReport, _ r: EvaluationReport) -> String {
         "| \(name) | \(docs) | \(f(m.microF1)) | \(f(m.macro.f1)) | \(f(m.macro.evidencePrecision)) | "
             + "\(f(m.macro.evidenceRecall)) | \(f(r.microF1)) | \(f(r.macro.f1)) | \(f(r.macro.evidencePrecision)) | "
             + "\(f(r.macro.evidenceRecall)) |"
     }
 
-    func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "–" }
+    static func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "–" }
 
     func json() throws -> Data {
         struct Out: Encodable {
