@@ -56,7 +56,25 @@ public struct TrainingSet: Sendable {
     }
 
     func trainingDocument(_ doc: LabelledDocument, provisions: [String]) throws -> (TrainingDocument, Int, Int) {
-        let extracted = try reader.read(fileAt: doc.file)
+        try trainingDocument(reader.read(fileAt: doc.file), clauses: doc.clauses, provisions: provisions)
+    }
+
+    /// The synthetic corpus's composed documents as training documents (read as plain text, as `analyze` reads one).
+    public func build(
+        synthetic documents: [SyntheticCorpus.Document],
+        provisions: [String]
+    ) throws -> [TrainingDocument] {
+        try documents.map { doc in
+            let extracted = try reader.read(data: Data(doc.text.utf8), name: doc.name, format: .txt)
+            return try trainingDocument(extracted, clauses: doc.clauses, provisions: provisions).0
+        }
+    }
+
+    func trainingDocument(
+        _ extracted: ExtractedDocument,
+        clauses: [String: [String]],
+        provisions: [String]
+    ) throws -> (TrainingDocument, Int, Int) {
         let (learning, names) = analyzer.learningDocument(extracted, names: true)
         let locator = TextLocator(extracted.text)
         var labels: [String: ProvisionLabels] = [:]
@@ -65,7 +83,7 @@ public struct TrainingSet: Sendable {
         for id in provisions {
             var spans: [TextSpan] = []
             var clauseIndex: [Int] = []
-            for clause in doc.clauses[id] ?? [] {
+            for clause in clauses[id] ?? [] {
                 // Every part of a clause with passages left out, and every copy of a repeated one.
                 let found = locator.locate(clause: clause)
                 if !found.isEmpty {
@@ -76,7 +94,11 @@ public struct TrainingSet: Sendable {
                     unlocated += 1
                 }
             }
-            labels[id] = ProvisionLabels(present: doc.isPresent(id), clauses: spans, clauseIndex: clauseIndex)
+            labels[id] = ProvisionLabels(
+                present: !(clauses[id] ?? []).isEmpty,
+                clauses: spans,
+                clauseIndex: clauseIndex
+            )
         }
         return (TrainingDocument(document: learning, labels: labels, names: names), located, unlocated)
     }

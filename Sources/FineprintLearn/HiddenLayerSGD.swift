@@ -75,7 +75,7 @@ struct HiddenLayerSGD {
     }
 
     /// The scores' gradients for the example's labels; false when none is worth an update.
-    mutating func gradients(label: UInt32, positiveWeight: [Float]) -> Bool {
+    mutating func gradients(label: UInt64, positiveWeight: [Float]) -> Bool {
         var any = false
         for c in 0..<categories {
             let y: Float = label & (1 << c) != 0 ? 1 : 0

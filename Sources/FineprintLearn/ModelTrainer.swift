@@ -128,7 +128,7 @@ public enum ModelTrainer {
         outOfDomainSource: String = "",
         settings: Settings = Settings()
     ) -> (LearnedModel, Report) {
-        precondition(provisions.count <= 32, "at most 32 provisions per model")
+        precondition(provisions.count <= 64, "at most 64 provisions per model")
         // 1. Vocabulary; 2 and 4. the k fold models and the final one; 3. the second stages per provision.
         let (vocabulary, index) = vocabulary(of: documents, minimumCount: settings.minimumCount)
         let (perDocument, clauseOf) = segmentExamples(documents, provisions: provisions, index: index)

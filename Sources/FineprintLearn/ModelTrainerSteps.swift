@@ -34,7 +34,7 @@ extension ModelTrainer {
             var ex = SegmentTrainer.Examples()
             var byCategory = [[Int: [Int]]](repeating: [:], count: provisions.count)
             for (s, segment) in d.document.segments.enumerated() {
-                var bits: UInt32 = 0
+                var bits: UInt64 = 0
                 for (c, p) in provisions.enumerated() {
                     guard let labels = d.labels[p] else { continue }
                     let hit = Array(
@@ -67,7 +67,7 @@ extension ModelTrainer {
         var wholeDocuments = SegmentTrainer.Examples()
         for d in documents {
             let all = SegmentClassifier.documentFeatures(d.document.segments.map(\.features))
-            var bits: UInt32 = 0
+            var bits: UInt64 = 0
             for (c, p) in provisions.enumerated() where d.labels[p]?.present == true { bits |= 1 << c }
             wholeDocuments.append(
                 all.compactMap { index[$0] },

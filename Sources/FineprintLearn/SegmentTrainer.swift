@@ -8,12 +8,12 @@ struct SegmentTrainer {
     struct Examples {
         var offsets: [Int] = [0]
         var features: [Int32] = []
-        var labels: [UInt32] = []
+        var labels: [UInt64] = []
         /// 1/sqrt(number of the segment's features, known to the vocabulary or not) — as at analysis time.
         var scale: [Float] = []
         var count: Int { labels.count }
 
-        mutating func append(_ f: [Int32], labels l: UInt32, scale s: Float) {
+        mutating func append(_ f: [Int32], labels l: UInt64, scale s: Float) {
             features += f
             offsets.append(features.count)
             labels.append(l)

@@ -15,8 +15,17 @@ struct Train: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "A CUAD-format folder (master_clauses.csv and contracts/*.txt).")
-    var data: String
+    @Option(help: "A CUAD-format folder (master_clauses.csv and contracts/*.txt); not with --synthetic.")
+    var data: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Train every provision of the taxonomy on this synthetic corpus (e.g. corpus/training/synthetic) and the --labels files.",
+            discussion:
+                "CUAD labels only sixteen provisions, so it cannot be mixed in until the trainer masks the provisions a document was never labelled for (docs/evaluation.md)."
+        )
+    )
+    var synthetic: String?
 
     @Option(help: "dev (default) or all. Training on validation is refused: it is held out.")
     var split: DataSplit = .dev
@@ -91,6 +100,9 @@ struct Train: AsyncParsableCommand {
                 "--hidden-units and --hidden-rows cannot be negative, --hidden-members must be at least 1"
             )
         }
+        guard (data == nil) != (synthetic == nil) else {
+            throw ValidationError("give either --data (CUAD) or --synthetic (all provisions), not both")
+        }
         if labels != nil, labelsData == nil {
             throw ValidationError("--labels needs --labels-data (the folder of the labelled documents)")
         }
@@ -102,16 +114,20 @@ struct Train: AsyncParsableCommand {
         let setup = try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: true)
         let categories = setup.cuadCategories
         guard !categories.isEmpty else { throw CLIError("no provision of the taxonomy maps to a CUAD category") }
-        let order = setup.corpus.taxonomy.provisions.map(\.id).filter { categories[$0] != nil }
+        let order = setup.corpus.taxonomy.provisions.map(\.id).filter { synthetic != nil || categories[$0] != nil }
         let documents = try trainingDocuments(setup: setup, categories: categories)
-        let (training, summary) = try await TrainingSet(analyzer: setup.analyzer).build(documents, provisions: order)
+        var (training, summary) = try await TrainingSet(analyzer: setup.analyzer).build(documents, provisions: order)
+        if let synthetic {
+            let composed = try SyntheticCorpus.load(folder: URL(fileURLWithPath: synthetic)).documents()
+            training += try TrainingSet(analyzer: setup.analyzer).build(synthetic: composed, provisions: order)
+            summary.documents += composed.count
+        }
         let outOfDomain = try outOfDomainDocuments(setup: setup)
         let read = Date().timeIntervalSince(started)
         let (model, report) = ModelTrainer.train(
             training,
             provisions: order,
-            trainedOn: "CUAD, split \(split.rawValue), \(documents.count) contracts"
-                + (labels == nil ? "" : " with label files"),
+            trainedOn: trainedOn(documents: documents.count),
             outOfDomain: outOfDomain,
             outOfDomainSource:
                 "\(outOfDomain.count) documents of \(domainData.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "")",
@@ -140,9 +156,19 @@ struct Train: AsyncParsableCommand {
         )
     }
 
+    /// What the model file says it was trained on.
+    private func trainedOn(documents: Int) -> String {
+        guard synthetic == nil else {
+            return "the synthetic corpus" + (labels == nil ? "" : " and \(documents) labelled documents (dev split)")
+        }
+        return "CUAD, split \(split.rawValue), \(documents) contracts" + (labels == nil ? "" : " with label files")
+    }
+
     /// The CUAD contracts of the split, and the dev-split documents of our own label files when given.
     private func trainingDocuments(setup: AnalysisSetup, categories: [String: String]) throws -> [LabelledDocument] {
-        var documents = split.filter(try CUADDataset.load(from: URL(fileURLWithPath: data), categories: categories))
+        var documents =
+            try data.map { split.filter(try CUADDataset.load(from: URL(fileURLWithPath: $0), categories: categories)) }
+            ?? []
         if let labels, let labelsData {
             let gold = try GoldLabels.load(
                 labels: URL(fileURLWithPath: labels),

@@ -1,0 +1,177 @@
+import ArgumentParser
+import FineprintAnalysis
+import FineprintEval
+import FineprintLearn
+import Foundation
+
+extension Eval {
+    struct Lovo: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lovo",
+            abstract: "Leave-one-vendor-out over our labelled vendor documents (docs/evaluation.md).",
+            discussion: """
+                Groups the dev-split label files by vendor (the first folder of each document's path) and
+                prints the grouping; for each vendor, trains a model for all provisions on the synthetic
+                corpus and the other vendors' documents, scores that vendor's documents with it, and prints
+                per-vendor and pooled micro F1, macro F1 and evidence precision and recall beside the rules
+                alone on the same documents. Validation label files are never read for training or scoring.
+                """
+        )
+
+        @Option(help: "The folder the label files' document paths are relative to (e.g. ../shared/data/vendor-terms).")
+        var data: String
+
+        @Option(help: "The folder of label files (default: eval/labels/vendor-terms beside the corpus).")
+        var labels: String?
+
+        @Option(help: "The synthetic training corpus (default: training/synthetic in the corpus).")
+        var synthetic: String?
+
+        @Option(help: "Units of the sentence classifiers' hidden layer (0: linear classifiers, the fastest).")
+        var hiddenUnits = 0
+
+        @Option(help: "Folds of the cross-fitting inside each vendor's training set (the shipped model uses 5).")
+        var folds = 3
+
+        @Option(help: "Epochs of the sentence classifiers.")
+        var epochs = ModelTrainer.Settings().epochs
+
+        @Option(help: "Hold out and score only these vendors (comma-separated folder names); all by default.")
+        var vendors: String?
+
+        @Option(help: "Also write the pooled and per-vendor reports as JSON here.")
+        var json: String?
+
+        @OptionGroup var corpus: CorpusOptions
+
+        func validate() throws {
+            guard folds >= 2, epochs >= 1, hiddenUnits >= 0 else {
+                throw ValidationError("--folds must be at least 2, --epochs at least 1, --hidden-units not negative")
+            }
+        }
+
+        func run() async throws {
+            let started = Date()
+            let setup = try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: true)
+            guard FileManager.default.fileExists(atPath: data) else {
+                Console.error(
+                    "eval lovo skipped: no data folder at \(data) (the documents are not part of the repository)"
+                )
+                return
+            }
+            let provisions = setup.corpus.taxonomy.provisions.map(\.id)
+            let labelsURL =
+                labels.map { URL(fileURLWithPath: $0) }
+                ?? setup.corpusURL.deletingLastPathComponent().appendingPathComponent("eval/labels/vendor-terms")
+            let gold = try GoldLabels.load(labels: labelsURL, data: URL(fileURLWithPath: data), provisions: provisions)
+            let dev = gold.filter { $0.split == .dev }.map(\.document).sorted { $0.name < $1.name }
+            let grouping = Dictionary(grouping: dev.map(\.name), by: LeaveOneVendorOut.vendor(of:))
+            for vendor in grouping.keys.sorted() {
+                print("\(vendor): \(grouping[vendor]!.joined(separator: "; "))")
+            }
+            let builder = TrainingSet(analyzer: setup.analyzer)
+            let (training, _) = try await builder.build(dev, provisions: provisions)
+            let syntheticURL =
+                synthetic.map { URL(fileURLWithPath: $0) }
+                ?? setup.corpusURL.appendingPathComponent("training/synthetic")
+            let composed = try SyntheticCorpus.load(folder: syntheticURL).documents()
+            let extra = try builder.build(synthetic: composed, provisions: provisions)
+            let read = Date().timeIntervalSince(started)
+            Console.error(
+                "read \(dev.count) labelled and \(composed.count) synthetic documents in \(Int(read)) s; training"
+            )
+            var settings = ModelTrainer.Settings()
+            settings.hiddenUnits = hiddenUnits
+            settings.hiddenMembers = 1
+            settings.folds = folds
+            settings.epochs = epochs
+            let lovo = LeaveOneVendorOut(
+                rules: setup.analyzer,
+                playbook: try setup.playbook(profile: "tier1", file: nil),
+                settings: settings
+            )
+            let result = try await lovo.run(
+                labelled: dev,
+                training: training,
+                extra: extra,
+                provisions: provisions,
+                only: vendors.map { Set($0.split(separator: ",").map(String.init)) }
+            ) { v in
+                // Each vendor's row as soon as it is scored: a full run trains one model per vendor.
+                Console.error("\(v.vendor): trained in \(Int(v.trainingSeconds)) s")
+                Console.error(LovoTable.header + "\n" + LovoTable.row(v.vendor, v.documents.count, v.model, v.rules))
+            }
+            print(LovoTable(result: result).text, terminator: "")
+            print(
+                String(
+                    format: "%d documents of %d vendors, %d synthetic documents; %.0f s in all (reading %.0f s)",
+                    dev.count,
+                    grouping.count,
+                    composed.count,
+                    Date().timeIntervalSince(started),
+                    read
+                )
+            )
+            if let json { try LovoTable(result: result).json().write(to: URL(fileURLWithPath: json)) }
+        }
+    }
+}
+
+/// The leave-one-vendor-out figures as a table: per vendor and pooled, the model beside the rules.
+struct LovoTable {
+    var result: LeaveOneVendorOut.Result
+
+    var text: String {
+        var lines = [Self.header]
+        for v in result.vendors {
+            lines.append(Self.row(v.vendor, v.documents.count, v.model, v.rules))
+        }
+        lines.append(
+            Self.row(
+                "pooled",
+                result.vendors.reduce(0) { $0 + $1.documents.count },
+                result.pooledModel,
+                result.pooledRules
+            )
+        )
+        lines.append("")
+        lines.append("| provision | positives | model F1 | rules F1 | model evidence P | model evidence R |")
+        lines.append("| --- | --- | --- | --- | --- | --- |")
+        for (m, r) in zip(result.pooledModel.provisions, result.pooledRules.provisions) {
+            lines.append(
+                "| \(m.provision) | \(m.positives) | \(Self.f(m.f1)) | \(Self.f(r.f1)) | \(Self.f(m.evidencePrecision)) | \(Self.f(m.evidenceRecall)) |"
+            )
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static let header = """
+        | vendor | docs | model micro F1 | macro F1 | evidence P | evidence R | rules micro F1 | macro F1 | evidence P | evidence R |
+        | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+        """
+
+    static func row(_ name: String, _ docs: Int, _ m: EvaluationReport, _ r: EvaluationReport) -> String {
+        "| \(name) | \(docs) | \(f(m.microF1)) | \(f(m.macro.f1)) | \(f(m.macro.evidencePrecision)) | "
+            + "\(f(m.macro.evidenceRecall)) | \(f(r.microF1)) | \(f(r.macro.f1)) | \(f(r.macro.evidencePrecision)) | "
+            + "\(f(r.macro.evidenceRecall)) |"
+    }
+
+    static func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "–" }
+
+    func json() throws -> Data {
+        struct Out: Encodable {
+            var pooledModel: EvaluationReport
+            var pooledRules: EvaluationReport
+            var vendors: [String: [EvaluationReport]]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try encoder.encode(
+            Out(
+                pooledModel: result.pooledModel,
+                pooledRules: result.pooledRules,
+                vendors: Dictionary(uniqueKeysWithValues: result.vendors.map { ($0.vendor, [$0.model, $0.rules]) })
+            )
+        )
+    }
+}
