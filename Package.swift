@@ -75,6 +75,7 @@ let package = Package(
                 "FineprintCore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"), serviceLifecycle,
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The knowledge base around contracts: partnership scorecards from their public terms, and the JSON export.
