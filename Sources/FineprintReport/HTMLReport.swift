@@ -9,9 +9,9 @@ enum HTMLReport {
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Fineprint — \(esc(a.document.name))</title>
+            <title>Fineprint — \(esc(FileNameDisplay.shortened(a.document.name)))</title>
             <style>\(css)</style></head><body>
-            <header><h1>\(esc(a.document.name))</h1>
+            <header><h1 title="\(esc(FileNameDisplay.cleaned(a.document.name)))">\(esc(FileNameDisplay.shortened(a.document.name)))</h1>
             <p class="meta">\(a.document.format.rawValue) · \(a.document.characters) characters\(a.document.ocrPages?.ocrSummary.map { " · " + esc($0) } ?? "") · judged against
             <strong>\(esc(input.playbook.name))</strong> (<code>\(esc(a.profile))</code>)\(a.homeJurisdictions.map { " · home jurisdictions: " + esc($0.joined(separator: ", ")) } ?? "")\(a.learnedModel.map { " · judged by " + esc($0.explanation) } ?? "")</p>
             <p class="score" aria-label="overall score">\(a.score)<span>/100</span></p></header>

@@ -130,6 +130,7 @@ public func buildRouter(_ bench: WebWorkbench) -> Router<WebRequestContext> {
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: NoStoreMiddleware())
     router.add(middleware: WebErrorMiddleware(bench: bench))
     router.add(middleware: MethodNotAllowedMiddleware(routes: routeMethods(bench)))
     addRoutes(to: router, bench: bench)

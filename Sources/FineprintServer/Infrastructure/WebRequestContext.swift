@@ -5,10 +5,17 @@ import Hummingbird
 /// pages' URL-encoded forms as well as JSON.
 public struct WebRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The connection's peer address (the proxy's, behind a reverse proxy), for the audit log.
+    public let peerAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        peerAddress = source.channel.remoteAddress?.ipAddress
     }
+
+    /// Who the audit log names as having made the request: nil until accounts exist (the session's
+    /// user name once they do).
+    public var auditActor: String? { nil }
 
     public var requestDecoder: FormOrJSONDecoder { FormOrJSONDecoder() }
 }

@@ -1,4 +1,5 @@
 import FineprintCore
+import FineprintReport
 import Foundation
 
 /// One entry of a tier drop-down.
@@ -14,6 +15,12 @@ struct ProfileOption {
 
 /// Small formatting helpers shared by the views.
 enum Format {
+    /// An uploaded file's name as pages show it: cleaned of control and bidi characters, shortened.
+    static func fileName(_ name: String) -> String { FileNameDisplay.shortened(name) }
+
+    /// The whole name, cleaned, for a title attribute (the tooltip shows what was shortened).
+    static func fullFileName(_ name: String) -> String { FileNameDisplay.cleaned(name) }
+
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 
     static func date(_ date: Date) -> String {
