@@ -21,10 +21,13 @@ public protocol AppArguments: Sendable {
     var homeJurisdictions: [String] { get }
     /// The job queue's settings; nil: each upload is analysed while its request waits.
     var jobs: JobSettings? { get }
+    /// Documents older than this many days are deleted daily; nil: kept until deleted by hand.
+    var retentionDays: Int? { get }
 }
 
 extension AppArguments {
     public var jobs: JobSettings? { nil }
+    public var retentionDays: Int? { nil }
 }
 
 /// How a server queues uploads: the queue's bound and how many analyses it runs itself (0: none,
@@ -88,7 +91,8 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         port: arguments.port,
         logger: logger,
         workers: arguments.jobs?.workers ?? 0,
-        runsStore: !opened
+        runsStore: !opened,
+        retentionDays: arguments.retentionDays
     )
 }
 
@@ -102,7 +106,8 @@ public func buildApplication(
     port: Int = 8080,
     logger: Logger,
     workers: Int = 0,
-    runsStore: Bool = false
+    runsStore: Bool = false,
+    retentionDays: Int? = nil
 ) -> some ApplicationProtocol {
     var app = Application(
         router: buildRouter(bench),
@@ -113,6 +118,9 @@ public func buildApplication(
     if let desk = bench.jobs, workers > 0 {
         let pool = JobWorkerPool(queue: desk.queue, settings: .init(workers: workers), work: bench.analyseJob)
         app.addServices(AfterStartup(bench: bench, service: pool))
+    }
+    if let days = retentionDays {
+        app.addServices(AfterStartup(bench: bench, service: RetentionService(bench: bench, days: days)))
     }
     app.beforeServerStarts {
         if runsStore, let postgres = bench.store as? PostgresStore { try await postgres.migrate() }

@@ -11,6 +11,8 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     let watch = WatchController(bench: bench)
     let files = StaticController(bench: bench)
     let jobs = JobsController(bench: bench)
+    let deletion = DeleteController(bench: bench)
+    let audit = AuditController(bench: bench)
 
     // Pages.
     router.get("/", use: upload.form)
@@ -26,11 +28,17 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/knowledge/:kind/:id", use: knowledge.entry)
     router.get("/watch", use: watch.page)
     router.get("/watch/feed.atom", use: watch.feed)
+    router.get("/documents/:id/delete", use: deletion.confirm)
+    router.post("/documents/:id/delete", use: deletion.deleteFromPage)
+    router.get("/admin/audit", use: audit.page)
+    router.get("/admin/audit.csv", use: audit.csv)
 
     // The JSON API, described by /api/openapi.json.
     router.post("/api/analyses", use: upload.createFromAPI)
     router.get("/api/analyses", use: analyses.list)
     router.get("/api/analyses/:id", use: analyses.detail)
+    router.delete("/api/analyses/:id", use: deletion.deleteAnalysis)
+    router.delete("/api/documents/:id", use: deletion.deleteDocument)
     router.get("/api/jobs/:id", use: jobs.detail)
     router.get("/api/profiles", use: analyses.profiles)
     router.get("/api/compare", use: compare.api)

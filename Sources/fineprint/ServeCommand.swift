@@ -61,12 +61,23 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The most uploads waiting or being analysed; more are answered 503 with Retry-After.")
     var queueCapacity = 100
 
+    @Option(
+        help: ArgumentHelp(
+            "Delete documents (with their analyses) once they are this many days old, checked daily and recorded in the audit log (default: keep them).",
+            valueName: "days"
+        )
+    )
+    var retentionDays: Int?
+
     func validate() throws {
         guard (0...256).contains(workers) else { throw ValidationError("--workers must be from 0 to 256") }
         guard (1...100_000).contains(queueCapacity) else {
             throw ValidationError("--queue-capacity must be from 1 to 100000")
         }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
+        if let days = retentionDays, !(1...36_500).contains(days) {
+            throw ValidationError("--retention-days must be from 1 to 36500")
+        }
     }
 
     func run() async throws {
@@ -99,6 +110,7 @@ struct ServeArguments: AppArguments {
     var watchFolder: URL?
     var homeJurisdictions: [String]
     var jobs: JobSettings?
+    var retentionDays: Int?
 
     init(command: Serve, judging: AnalysisSetup) {
         host = command.host
@@ -115,6 +127,7 @@ struct ServeArguments: AppArguments {
         watchFolder = command.watchStore.map { URL(fileURLWithPath: $0) }
         homeJurisdictions = command.home.homeJurisdictions
         jobs = JobSettings(workers: command.workers, queueCapacity: command.queueCapacity)
+        retentionDays = command.retentionDays
     }
 }
 

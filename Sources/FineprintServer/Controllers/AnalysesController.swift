@@ -21,10 +21,14 @@ struct AnalysesController {
     /// GET /analyses/:id — the report page (cached: a stored analysis never changes).
     @Sendable func report(_ request: Request, context: WebRequestContext) async throws -> HTML {
         let id = try context.parameters.require("id", as: Int64.self)
-        if let cached = bench.reportPages.value(id) { return HTML(cached) }
+        if let cached = bench.reportPages.value(id) {
+            try await bench.record(.view, "analysis", String(id), context: context)
+            return HTML(cached)
+        }
         let stored = try await bench.storedAnalysis(id)
         let input = try await bench.reportInput(stored)
         let html = try bench.pages.render(ReportModel(stored, input: input, profiles: bench.profiles))
+        try await bench.record(.view, "analysis", String(id), context: context)
         bench.reportPages.store(html, for: id)
         return HTML(html)
     }
@@ -52,6 +56,7 @@ struct AnalysesController {
         }
         let stored = try await bench.storedAnalysis(id)
         let body = try ReportRenderer.render(try await bench.reportInput(stored), as: format)
+        try await bench.record(.download, "analysis", String(id), detail: name, context: context)
         return ReportDownload(stored: stored, format: format, body: body).response
     }
 
@@ -71,6 +76,7 @@ struct AnalysesController {
     /// GET /api/analyses/:id — one analysis in the analysis document's schema.
     @Sendable func detail(_ request: Request, context: WebRequestContext) async throws -> Response {
         let stored = try await bench.storedAnalysis(try context.parameters.require("id", as: Int64.self))
+        try await bench.record(.view, "analysis", String(stored.summary.id), context: context)
         return try JSONResponse.make(AnalysisDetail(summary: AnalysisItem(stored.summary), analysis: stored.analysis))
     }
 

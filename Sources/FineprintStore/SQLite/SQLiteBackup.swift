@@ -24,7 +24,10 @@ public enum SQLiteBackup {
         } catch let error as DatabaseError {
             throw SQLiteStore.translate(error, path: destination.path)
         }
-        _ = try FileManager.default.replaceItemAt(destination, withItemAt: partial)
+        // rename(2) replaces an old backup in one step: the file at `destination` is always whole.
+        guard rename(partial.path, destination.path) == 0 else {
+            throw RestoreError.cannotReplace(destination.path, String(cString: strerror(errno)))
+        }
     }
 
     /// Replaces the database of `dataDirectory` with the backup `file`. Refuses a folder that holds
