@@ -10,6 +10,8 @@ struct RetentionService: Service {
     let bench: WebWorkbench
     let days: Int
     var interval: Duration = .seconds(86_400)
+    /// The time a sweep judges ages by (tests move it forward).
+    var now: @Sendable () -> Date = { Date() }
     let logger = Logger(label: "fineprint.retention")
 
     func run() async throws {
@@ -22,7 +24,7 @@ struct RetentionService: Service {
     func sweepOnce() async {
         do {
             let sweep = RetentionSweep(days: days, store: try bench.deletingStore, log: bench.auditLog)
-            let deleted = try await sweep.run()
+            let deleted = try await sweep.run(now: now())
             for id in deleted.flatMap(\.analysisIds) { bench.reportPages.remove(id) }
             if !deleted.isEmpty {
                 logger.notice("retention deleted documents", metadata: ["documents": "\(deleted.count)", "days": "\(days)"])
