@@ -55,7 +55,7 @@ struct DeleteDocumentModel: PageModel {
     let title = "Delete a document"
     var sha256: String
     var name: String
-    var nameFull: String
+    var nameFull: String?
     var created: String
 
     init(_ document: StoredDocument) {

@@ -30,7 +30,7 @@ struct HistoryModel: PageModel {
 struct AnalysisRow {
     var id: Int64
     var documentName: String
-    var documentNameFull: String
+    var documentNameFull: String?
     var shortSha: String
     var profile: String
     var score: Int

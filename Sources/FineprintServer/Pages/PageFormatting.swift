@@ -18,8 +18,12 @@ enum Format {
     /// An uploaded file's name as pages show it: cleaned of control and bidi characters, shortened.
     static func fileName(_ name: String) -> String { FileNameDisplay.shortened(name) }
 
-    /// The whole name, cleaned, for a title attribute (the tooltip shows what was shortened).
-    static func fullFileName(_ name: String) -> String { FileNameDisplay.cleaned(name) }
+    /// The whole name, cleaned, for a title attribute when the shown name was shortened (the
+    /// tooltip shows what was cut); nil when the name is shown whole.
+    static func fullFileName(_ name: String) -> String? {
+        let clean = FileNameDisplay.cleaned(name)
+        return clean == FileNameDisplay.shortened(name) ? nil : clean
+    }
 
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 

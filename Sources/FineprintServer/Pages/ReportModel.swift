@@ -56,7 +56,7 @@ struct ReportModel: PageModel {
     var id: Int64
     var title: String
     var documentName: String
-    var documentNameFull: String
+    var documentNameFull: String?
     var format: String
     var characters: Int
     var sha256: String

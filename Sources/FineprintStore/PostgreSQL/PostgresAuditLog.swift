@@ -41,10 +41,13 @@ struct PostgresAuditLog: AuditLog {
         let logger = self.logger
         return try await guarded {
             try await client.withTransaction(logger: logger) { connection in
-                try await connection.query(
+                // Appends wait for each other longer than the store's short lock timeout (each holds the
+                // lock for two statements); the row is read so a failure surfaces here, with its reason.
+                try await connection.query("SET LOCAL lock_timeout = '60s'", logger: logger)
+                for try await _ in try await connection.query(
                     "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.audit_event'))",
                     logger: logger
-                )
+                ) {}
                 var last: (sequence: Int64, hash: String)?
                 let rows = try await connection.query(
                     "SELECT sequence, hash FROM audit_event ORDER BY sequence DESC LIMIT 1",
