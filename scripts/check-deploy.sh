@@ -103,7 +103,7 @@ for _ in $(seq 1 120); do
   [ "$count" -ge 1 ] && break
   sleep 0.5
 done
-cache=$(curl -fsSI "http://127.0.0.1:$port/api/analyses" | tr -d '\r' | sed -n 's/^[Cc]ache-[Cc]ontrol: //p')
+cache=$(curl -fsS -D - -o /dev/null "http://127.0.0.1:$port/api/analyses" | tr -d '\r' | sed -n 's/^[Cc]ache-[Cc]ontrol: //p')
 if [ "$cache" = "no-store" ]; then pass "the API answers with Cache-Control: no-store"; else fail "Cache-Control is '$cache'"; fi
 
 # The backup service's command, as systemd would run it (%% is systemd's escape for %).
