@@ -13,7 +13,8 @@ struct AuditCommand: AsyncParsableCommand {
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Walk the audit log's hash chain and name the first row that was altered or removed.",
-            discussion: "Exit status 0 when the chain is intact, 1 when it is broken, 2 when the database cannot be read."
+            discussion:
+                "Exit status 0 when the chain is intact, 1 when it is broken, 2 when the database cannot be read."
         )
 
         @OptionGroup var storage: StorageOptions
@@ -43,8 +44,12 @@ struct AuditCommand: AsyncParsableCommand {
         @Option(help: "text, csv or json.") var format: Format = .text
 
         func validate() throws {
-            if let since, AuditDate.parse(since) == nil { throw ValidationError("--since takes a date like 2026-12-05") }
-            if let action, AuditAction(rawValue: action) == nil { throw ValidationError("--action: no action '\(action)'") }
+            if let since, AuditDate.parse(since) == nil {
+                throw ValidationError("--since takes a date like 2026-12-05")
+            }
+            if let action, AuditAction(rawValue: action) == nil {
+                throw ValidationError("--action: no action '\(action)'")
+            }
             guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
         }
 

@@ -83,7 +83,9 @@ struct RestoreCommand: AsyncParsableCommand {
             )
         )
         let verdict = try await store.auditLog().verify()
-        print("restored \(source.path) into \(folder.path) (\(try await store.analysisCount()) analyses; audit log \(verdict.summary))")
+        print(
+            "restored \(source.path) into \(folder.path) (\(try await store.analysisCount()) analyses; audit log \(verdict.summary))"
+        )
     }
 }
 
@@ -128,7 +130,10 @@ struct PostgresDump {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw CLIError("pg_dump failed with status \(process.terminationStatus) (its message is above)", exitCode: 1)
+            throw CLIError(
+                "pg_dump failed with status \(process.terminationStatus) (its message is above)",
+                exitCode: 1
+            )
         }
     }
 

@@ -34,7 +34,10 @@ struct StorageOptions: ParsableArguments {
         let folder = dataDirectory
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(SQLiteBackup.databaseName).path)
         else {
-            throw CLIError("there is no Fineprint database in \(folder.path); give the --data-dir `serve` uses", exitCode: 2)
+            throw CLIError(
+                "there is no Fineprint database in \(folder.path); give the --data-dir `serve` uses",
+                exitCode: 2
+            )
         }
         let store = try CLIError.setup { try SQLiteStore(dataDirectory: folder) }
         return try await body(store)

@@ -63,7 +63,9 @@ struct AuditRoutesTests {
                 #expect(response.status == .notFound)
                 try APITests.check(response, "/api/documents/{id}", .delete, validator: try APITests.validator())
             }
-            try await client.execute(uri: "/api/documents/not-a-sha", method: .delete) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/documents/not-a-sha", method: .delete) {
+                #expect($0.status == .notFound)
+            }
         }
         #expect(try await store.analysisCount() == 0)
         let deletes = try await store.auditLog().events(AuditFilter(action: .delete))
@@ -97,9 +99,17 @@ struct AuditRoutesTests {
         let store = try SQLiteStore(dataDirectory: try Repo.temporaryFolder())
         let log = store.auditLog()
         let old = Date(timeIntervalSince1970: 1_700_000_000)
-        try await log.append(NewAuditEvent(time: old, actor: "ana", action: .upload, targetKind: "analysis", targetID: "1"))
         try await log.append(
-            NewAuditEvent(actor: "bo", action: .view, targetKind: "analysis", targetID: "1", detail: "=HYPERLINK(\"x\")")
+            NewAuditEvent(time: old, actor: "ana", action: .upload, targetKind: "analysis", targetID: "1")
+        )
+        try await log.append(
+            NewAuditEvent(
+                actor: "bo",
+                action: .view,
+                targetKind: "analysis",
+                targetID: "1",
+                detail: "=HYPERLINK(\"x\")"
+            )
         )
         let bench = try await Repo.workbench(store: store)
         try await Repo.withApp(bench) { client in
@@ -138,7 +148,9 @@ struct AuditRoutesTests {
         let other = try Repo.contract("sovereign-framework-agreement.txt")
         try await Repo.withApp(bench) { client in
             let longID = try #require(try await upload(client, contract, name: String(long)))
-            let bidiID = try #require(try await upload(client, other, name: bidi.replacingOccurrences(of: ".md", with: ".txt")))
+            let bidiID = try #require(
+                try await upload(client, other, name: bidi.replacingOccurrences(of: ".md", with: ".txt"))
+            )
             try await client.execute(uri: "/analyses", method: .get) { response in
                 let html = response.text
                 #expect(!html.contains(String(long.prefix(200))), "the 5,000-character name is shortened")

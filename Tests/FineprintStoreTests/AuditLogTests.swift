@@ -6,7 +6,12 @@ import Testing
 struct AuditLogTests {
     typealias Backend = StoreContract.Backend
 
-    static func event(_ action: AuditAction, actor: String? = "ana", target: String = "1", at seconds: Double = 0)
+    static func event(
+        _ action: AuditAction,
+        actor: String? = "ana",
+        target: String = "1",
+        at seconds: Double = 0
+    )
         -> NewAuditEvent
     {
         NewAuditEvent(

@@ -57,7 +57,9 @@ struct BackupTests {
             try SQLiteBackup.restore(backupFile, into: occupied, force: false)
         }
         try SQLiteBackup.restore(backupFile, into: occupied, force: true)
-        #expect(try await SQLiteStore(dataDirectory: occupied).document(sha256: Fixtures.document("hello").sha256) != nil)
+        #expect(
+            try await SQLiteStore(dataDirectory: occupied).document(sha256: Fixtures.document("hello").sha256) != nil
+        )
 
         let junk = source.appendingPathComponent("junk.sqlite")
         try Data(repeating: 7, count: 4096).write(to: junk)

@@ -32,7 +32,9 @@ struct DeletionTests {
         try await StoreContract(backend).withStore { store in
             let queue = try #require(store as? any JobQueueStore).jobQueue()
             let doc = try await store.saveDocument(Fixtures.document("job bytes")).document
-            let job = try await queue.enqueue(NewJob(profile: "tier1", files: [JobUpload(name: "a.txt", bytes: Data("job bytes".utf8))])).job
+            let job = try await queue.enqueue(
+                NewJob(profile: "tier1", files: [JobUpload(name: "a.txt", bytes: Data("job bytes".utf8))])
+            ).job
             let claimed = try #require(try await queue.claim(worker: "w", lease: .seconds(60)))
             let analysis = try await store.saveAnalysis(Fixtures.analysis(sha: doc.sha256))
             try await queue.complete(claimed.lease, analysisIds: [analysis.id])

@@ -1,6 +1,6 @@
+import FineprintReport
 import FineprintStore
 import Foundation
-import FineprintReport
 import Hummingbird
 
 /// The audit log for administrators: the filtered page and the same rows as CSV.
@@ -58,7 +58,10 @@ struct AuditParameters: Decodable {
         if let actor, !actor.isEmpty { filter.actor = actor }
         if let action, !action.isEmpty {
             guard let known = AuditAction(rawValue: action) else {
-                throw WebError.badRequest("'\(action.prefix(40))' is not an audit action.", hint: "Pick one from the list.")
+                throw WebError.badRequest(
+                    "'\(action.prefix(40))' is not an audit action.",
+                    hint: "Pick one from the list."
+                )
             }
             filter.action = known
         }
@@ -81,14 +84,18 @@ public enum AuditDate {
 /// Audit rows as CSV (RFC 4180 quoting). A cell starting with = + - @ gets a leading apostrophe, so
 /// a spreadsheet opening the export does not run a formula someone put in a file name.
 public enum AuditCSV {
-    public static let header = ["sequence", "time", "actor", "action", "target_kind", "target_id", "address", "detail",
-        "previous_hash", "hash"]
+    public static let header = [
+        "sequence", "time", "actor", "action", "target_kind", "target_id", "address", "detail",
+        "previous_hash", "hash",
+    ]
 
     public static func render(_ events: [AuditEvent]) -> String {
         var lines = [header.joined(separator: ",")]
         for e in events {
-            let cells = [String(e.sequence), AuditDate.format(e.time), e.actor ?? "", e.action, e.targetKind, e.targetID,
-                e.address ?? "", e.detail, e.previousHash, e.hash]
+            let cells = [
+                String(e.sequence), AuditDate.format(e.time), e.actor ?? "", e.action, e.targetKind, e.targetID,
+                e.address ?? "", e.detail, e.previousHash, e.hash,
+            ]
             lines.append(cells.map(cell).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"

@@ -27,7 +27,10 @@ struct RetentionService: Service {
             let deleted = try await sweep.run(now: now())
             for id in deleted.flatMap(\.analysisIds) { bench.reportPages.remove(id) }
             if !deleted.isEmpty {
-                logger.notice("retention deleted documents", metadata: ["documents": "\(deleted.count)", "days": "\(days)"])
+                logger.notice(
+                    "retention deleted documents",
+                    metadata: ["documents": "\(deleted.count)", "days": "\(days)"]
+                )
             }
         } catch {
             logger.error("the retention sweep failed: \(error)")

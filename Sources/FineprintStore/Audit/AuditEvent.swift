@@ -161,13 +161,19 @@ public enum AuditVerification: Hashable, Sendable {
         for row in rows {
             let expectedSequence = (previous?.sequence ?? 0) + 1
             if row.sequence != expectedSequence {
-                return .broken(sequence: row.sequence, reason: "expected row \(expectedSequence) here: a row is missing")
+                return .broken(
+                    sequence: row.sequence,
+                    reason: "expected row \(expectedSequence) here: a row is missing"
+                )
             }
             if row.previousHash != (previous?.hash ?? AuditEvent.genesisHash) {
                 return .broken(sequence: row.sequence, reason: "its previous hash is not the hash of the row before")
             }
             if row.hash != row.computedHash {
-                return .broken(sequence: row.sequence, reason: "its fields do not give its stored hash (it was altered)")
+                return .broken(
+                    sequence: row.sequence,
+                    reason: "its fields do not give its stored hash (it was altered)"
+                )
             }
             previous = row
             count += 1

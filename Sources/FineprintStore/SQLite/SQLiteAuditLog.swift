@@ -38,7 +38,10 @@ struct SQLiteAuditLog: AuditLog {
             try await writer.writeWithoutTransaction { db in
                 var row: AuditEvent?
                 try db.inTransaction(.immediate) {
-                    let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_event ORDER BY sequence DESC LIMIT 1")
+                    let last = try Row.fetchOne(
+                        db,
+                        sql: "SELECT sequence, hash FROM audit_event ORDER BY sequence DESC LIMIT 1"
+                    )
                     let next = AuditEvent(event, after: last.map { (sequence: $0[0], hash: $0[1]) })
                     try db.execute(
                         sql: """
@@ -46,7 +49,8 @@ struct SQLiteAuditLog: AuditLog {
                                                      previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """,
                         arguments: [
-                            next.sequence, next.timeMilliseconds, next.actor, next.action, next.targetKind, next.targetID,
+                            next.sequence, next.timeMilliseconds, next.actor, next.action, next.targetKind,
+                            next.targetID,
                             next.address, next.detail, next.previousHash, next.hash,
                         ]
                     )

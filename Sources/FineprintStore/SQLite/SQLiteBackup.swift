@@ -97,7 +97,8 @@ public enum RestoreError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(file) is not a Fineprint database (no SQLite file with Fineprint's migrations)"
         case .unknownMigrations(let file, let names):
             let list = names.isEmpty ? "none recorded" : names.joined(separator: ", ")
-            return "\(file) comes from a newer or foreign schema (unknown migrations: \(list)); restore it with that version"
+            return
+                "\(file) comes from a newer or foreign schema (unknown migrations: \(list)); restore it with that version"
         case .cannotReplace(let path, let reason):
             return "cannot replace \(path): \(reason)"
         }
