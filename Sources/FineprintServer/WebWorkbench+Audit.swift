@@ -37,6 +37,12 @@ extension WebWorkbench {
         }
     }
 
+    /// Whether an analysis is still in the store (true for a store that cannot delete).
+    func isStillStored(_ id: Int64) async throws -> Bool {
+        guard let store = store as? any DeletingStore else { return true }
+        return try await store.analysisExists(id: id)
+    }
+
     /// Deletes a document with its analyses and jobs, forgets their cached pages, and records it.
     func deleteDocument(_ sha256: String, context: WebRequestContext) async throws -> DeletedDocument {
         guard let gone = try await deletingStore.deleteDocument(sha256: sha256) else {

@@ -26,6 +26,9 @@ public protocol DeletingStore: Store {
     func deleteDocument(sha256: String) async throws -> DeletedDocument?
     /// Deletes one analysis with its findings; false when there is none.
     func deleteAnalysis(id: Int64) async throws -> Bool
+    /// Whether the analysis is still stored (a cheap check for a page cached before another
+    /// process deleted it).
+    func analysisExists(id: Int64) async throws -> Bool
     /// The documents stored before `date`, oldest first: what a retention period removes.
     func documents(storedBefore date: Date) async throws -> [StoredDocument]
 }

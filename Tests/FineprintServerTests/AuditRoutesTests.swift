@@ -17,15 +17,21 @@ struct AuditRoutesTests {
             try await client.execute(uri: "/analyses/\(id)", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/analyses/\(id)", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/analyses/\(id)/download/json", method: .get) { #expect($0.status == .ok) }
-            try await client.execute(uri: "/api/analyses/\(id)", method: .delete) { #expect($0.status == .noContent) }
+            // Deleted behind the server's back (another server, or the command line): the cached page goes too.
+            _ = try await store.deleteAnalysis(id: id)
+            try await client.execute(uri: "/analyses/\(id)", method: .get) { #expect($0.status == .notFound) }
+            let again = try #require(try await upload(client, contract, name: "terms.md"))
+            try await client.execute(uri: "/api/analyses/\(again)", method: .delete) {
+                #expect($0.status == .noContent)
+            }
             try await client.execute(uri: "/analyses/\(id)", method: .get) { #expect($0.status == .notFound) }
             try await client.execute(uri: "/api/analyses/\(id)", method: .delete) { #expect($0.status == .notFound) }
         }
         let rows = try await store.auditLog().events(AuditFilter())
-        #expect(rows.map(\.action).reversed() == ["upload", "view", "view", "download", "delete"])
+        #expect(rows.map(\.action).reversed() == ["upload", "view", "view", "download", "upload", "delete"])
         #expect(rows.allSatisfy { $0.targetKind == "analysis" && $0.actor == nil })
         #expect(rows.last?.detail == "terms.md")
-        #expect(try await store.auditLog().verify() == .intact(rows: 5))
+        #expect(try await store.auditLog().verify() == .intact(rows: 6))
     }
 
     @Test func deletingADocumentThroughThePagesAndTheAPI() async throws {

@@ -22,6 +22,11 @@ struct AnalysesController {
     @Sendable func report(_ request: Request, context: WebRequestContext) async throws -> HTML {
         let id = try context.parameters.require("id", as: Int64.self)
         if let cached = bench.reportPages.value(id) {
+            // Another server or `fineprint documents delete` may have deleted it since it was cached.
+            guard try await bench.isStillStored(id) else {
+                bench.reportPages.remove(id)
+                throw WebError.notFound("analysis number \(id)")
+            }
             try await bench.record(.view, "analysis", String(id), context: context)
             return HTML(cached)
         }

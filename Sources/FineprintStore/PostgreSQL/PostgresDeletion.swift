@@ -58,6 +58,19 @@ extension PostgresStore: DeletingStore {
         }
     }
 
+    public func analysisExists(id: Int64) async throws -> Bool {
+        do {
+            let rows = try await client.query(
+                "SELECT 1 FROM analysis WHERE id = \(id)",
+                logger: Logger(label: "fineprint.store.postgres")
+            )
+            for try await _ in rows { return true }
+            return false
+        } catch {
+            throw PostgresErrors.translate(error, endpoint: endpoint, opening: false)
+        }
+    }
+
     public func documents(storedBefore date: Date) async throws -> [StoredDocument] {
         do {
             let rows = try await client.query(

@@ -28,6 +28,10 @@ extension SQLiteStore: DeletingStore {
         return deleted
     }
 
+    public func analysisExists(id: Int64) async throws -> Bool {
+        try await read { db in try AnalysisRecord.exists(db, key: id) }
+    }
+
     public func documents(storedBefore date: Date) async throws -> [StoredDocument] {
         try await read { db in
             try StoredDocument.filter(DocumentRecord.Columns.createdAt < date)
