@@ -83,6 +83,7 @@ let package = Package(
                 "FineprintCore", "FineprintIdentity", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"), serviceLifecycle,
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Who may do what: roles, users, API tokens, sessions and the identity of a request (values only).

@@ -9,9 +9,9 @@ enum HTMLReport {
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Fineprint — \(esc(a.document.name))</title>
+            <title>Fineprint — \(esc(FileNameDisplay.shortened(a.document.name)))</title>
             <style>\(css)</style></head><body>
-            <header><h1>\(esc(a.document.name))</h1>
+            <header><h1\(fullNameTitle(a.document.name))>\(esc(FileNameDisplay.shortened(a.document.name)))</h1>
             <p class="meta">\(a.document.format.rawValue) · \(a.document.characters) characters\(a.document.ocrPages?.ocrSummary.map { " · " + esc($0) } ?? "") · judged against
             <strong>\(esc(input.playbook.name))</strong>\(a.homeJurisdictions.map { " · home jurisdictions: " + esc($0.joined(separator: ", ")) } ?? "")\(a.learnedModel.map { " · judged by " + esc($0.explanation) } ?? "")</p>
             <p class="score" aria-label="overall score">\(a.score)<span>/100</span></p></header>
@@ -144,6 +144,12 @@ enum HTMLReport {
     }
 
     static func esc(_ s: String) -> String { Markup.escape(s) }
+
+    /// ` title="…"` with the whole cleaned name when the heading shows it shortened, else nothing.
+    static func fullNameTitle(_ name: String) -> String {
+        let clean = FileNameDisplay.cleaned(name)
+        return clean == FileNameDisplay.shortened(name) ? "" : " title=\"\(esc(clean))\""
+    }
 
     static let css = """
         :root{--ink:#1b1f24;--muted:#5b6470;--line:#d8dde3;--mark:#fff2a8;--trap:#ffd1cc;--ok:#1d7a46;--bad:#b42318}

@@ -4,7 +4,7 @@ import FineprintCore
 enum MarkdownReport {
     static func render(_ input: ReportInput) -> String {
         let a = input.analysis
-        var md = "# Fineprint analysis: \(escape(a.document.name))\n\n"
+        var md = "# Fineprint analysis: \(escape(FileNameDisplay.cleaned(a.document.name)))\n\n"
         md +=
             "- Format: \(a.document.format.rawValue), \(a.document.characters) characters, sha256 `\(a.document.sha256)`\n"
         if let ocr = a.document.ocrPages?.ocrSummary { md += "- Scanned: \(ocr)\n" }

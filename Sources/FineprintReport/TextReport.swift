@@ -5,7 +5,8 @@ enum TextReport {
     static func render(_ input: ReportInput) -> String {
         let a = input.analysis
         var out = ""
-        out += "\(a.document.name) — \(a.document.format.rawValue), \(a.document.characters) characters\n"
+        out +=
+            "\(FileNameDisplay.cleaned(a.document.name)) — \(a.document.format.rawValue), \(a.document.characters) characters\n"
         if let ocr = a.document.ocrPages?.ocrSummary { out += "Scanned: \(ocr)\n" }
         out += "Score against \(input.playbook.name): \(a.score)/100\n"
         if let home = a.homeJurisdictions {

@@ -23,11 +23,14 @@ public protocol AppArguments: Sendable {
     var jobs: JobSettings? { get }
     /// The public address, proxy header and session settings.
     var access: AccessSettings { get }
+    /// Documents older than this many days are deleted daily; nil: kept until deleted by hand.
+    var retentionDays: Int? { get }
 }
 
 extension AppArguments {
     public var jobs: JobSettings? { nil }
     public var access: AccessSettings { AccessSettings() }
+    public var retentionDays: Int? { nil }
 }
 
 /// How a server queues uploads: the queue's bound and how many analyses it runs itself (0: none,
@@ -93,7 +96,8 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         port: arguments.port,
         logger: logger,
         workers: arguments.jobs?.workers ?? 0,
-        runsStore: !opened
+        runsStore: !opened,
+        retentionDays: arguments.retentionDays
     )
 }
 
@@ -107,7 +111,8 @@ public func buildApplication(
     port: Int = 8080,
     logger: Logger,
     workers: Int = 0,
-    runsStore: Bool = false
+    runsStore: Bool = false,
+    retentionDays: Int? = nil
 ) -> some ApplicationProtocol {
     var app = Application(
         router: buildRouter(bench),
@@ -118,6 +123,9 @@ public func buildApplication(
     if let desk = bench.jobs, workers > 0 {
         let pool = JobWorkerPool(queue: desk.queue, settings: .init(workers: workers), work: bench.analyseJob)
         app.addServices(AfterStartup(bench: bench, service: pool))
+    }
+    if let days = retentionDays {
+        app.addServices(AfterStartup(bench: bench, service: RetentionService(bench: bench, days: days)))
     }
     app.beforeServerStarts {
         if runsStore, let postgres = bench.store as? PostgresStore { try await postgres.migrate() }
@@ -135,6 +143,7 @@ public func buildRouter(_ bench: WebWorkbench) -> Router<WebRequestContext> {
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: NoStoreMiddleware())
     router.add(middleware: WebErrorMiddleware(bench: bench))
     router.add(middleware: MethodNotAllowedMiddleware(routes: routeMethods(bench)))
     router.add(middleware: HostAllowListMiddleware(settings: bench.accounts.settings))

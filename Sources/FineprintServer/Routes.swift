@@ -16,6 +16,8 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     let login = LoginController(bench: bench, accounts: bench.accounts)
     let admin = AdminController(bench: bench, accounts: bench.accounts)
     let negotiation = NegotiationController(bench: bench)
+    let deletion = DeleteController(bench: bench)
+    let audit = AuditController(bench: bench)
 
     // Pages.
     router.get("/", use: upload.form)
@@ -33,6 +35,10 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/knowledge/:kind/:id", use: knowledge.entry)
     router.get("/watch", use: watch.page)
     router.get("/watch/feed.atom", use: watch.feed)
+    router.get("/documents/:id/delete", use: deletion.confirm)
+    router.post("/documents/:id/delete", use: deletion.deleteFromPage)
+    router.get("/admin/audit", use: audit.page)
+    router.get("/admin/audit.csv", use: audit.csv)
 
     // Accounts (who may call each route: `RouteAccess`).
     router.get("/login", use: login.form)
@@ -47,6 +53,8 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/api/analyses", use: analyses.list)
     router.get("/api/analyses/:id", use: analyses.detail)
     router.get("/api/analyses/:id/standards/:standard", use: standards.api)
+    router.delete("/api/analyses/:id", use: deletion.deleteAnalysis)
+    router.delete("/api/documents/:id", use: deletion.deleteDocument)
     router.get("/api/jobs/:id", use: jobs.detail)
     router.get("/api/profiles", use: analyses.profiles)
     router.get("/api/compare", use: compare.api)

@@ -63,6 +63,13 @@ struct Serve: AsyncParsableCommand {
     var queueCapacity = 100
 
     @OptionGroup var access: ServeAccessOptions
+    @Option(
+        help: ArgumentHelp(
+            "Delete documents (with their analyses) once they are this many days old, checked daily and recorded in the audit log (default: keep them).",
+            valueName: "days"
+        )
+    )
+    var retentionDays: Int?
 
     func validate() throws {
         guard (0...256).contains(workers) else { throw ValidationError("--workers must be from 0 to 256") }
@@ -71,6 +78,9 @@ struct Serve: AsyncParsableCommand {
         }
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
         try access.validate(host: host)
+        if let days = retentionDays, !(1...36_500).contains(days) {
+            throw ValidationError("--retention-days must be from 1 to 36500")
+        }
     }
 
     func run() async throws {
@@ -104,6 +114,7 @@ struct ServeArguments: AppArguments {
     var homeJurisdictions: [String]
     var jobs: JobSettings?
     var access: AccessSettings
+    var retentionDays: Int?
 
     init(command: Serve, judging: AnalysisSetup) throws {
         host = command.host
@@ -121,6 +132,7 @@ struct ServeArguments: AppArguments {
         homeJurisdictions = command.home.homeJurisdictions
         jobs = JobSettings(workers: command.workers, queueCapacity: command.queueCapacity)
         access = try command.access.settings()
+        retentionDays = command.retentionDays
     }
 }
 

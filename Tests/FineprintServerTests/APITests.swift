@@ -170,7 +170,7 @@ struct APITests {
             }
             try await client.execute(uri: "/api/analyses/7", method: .post) { response in
                 #expect(response.status == .methodNotAllowed)
-                #expect(response.headers[.allow] == "GET")
+                #expect(response.headers[.allow] == "DELETE, GET")
             }
             try await client.execute(uri: "/analyses", method: .put) { response in
                 #expect(response.status == .methodNotAllowed)

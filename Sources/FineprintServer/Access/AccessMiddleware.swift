@@ -45,7 +45,7 @@ struct AccessMiddleware: RouterMiddleware {
         }
         let settings = accounts.settings
         if let header = settings.trustedHeader, let name = HTTPField.Name(header),
-            let user = request.headers[name], settings.trustedProxies.contains(context.peerAddress)
+            let user = request.headers[name], settings.trustedProxies.contains(context.peerAddress ?? "")
         {
             return try await accounts.identity(trustedUser: user)
         }

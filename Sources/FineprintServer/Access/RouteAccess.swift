@@ -50,6 +50,13 @@ public enum RouteAccess {
         "GET /api/compare": .role(.analyst),
         "GET /api/diff": .role(.analyst),
         "GET /admin/users": .role(.admin),
+        "GET /admin/audit": .role(.admin),
+        "GET /admin/audit.csv": .role(.admin),
+        // Deleting is for admins until documents have owners (matters).
+        "GET /documents/{id}/delete": .role(.admin),
+        "POST /documents/{id}/delete": .role(.admin),
+        "DELETE /api/analyses/{id}": .role(.admin),
+        "DELETE /api/documents/{id}": .role(.admin),
         "POST /admin/users/{name}/role": .role(.admin),
         "POST /admin/tokens/{id}/revoke": .role(.admin),
     ]

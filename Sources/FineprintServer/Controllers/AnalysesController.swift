@@ -21,12 +21,21 @@ struct AnalysesController {
     /// GET /analyses/:id — the report page (cached: a stored analysis never changes).
     @Sendable func report(_ request: Request, context: WebRequestContext) async throws -> HTML {
         let id = try context.parameters.require("id", as: Int64.self)
-        if let cached = bench.reportPages.value(id) { return HTML(cached) }
+        if let cached = bench.reportPages.value(id) {
+            // Another server or `fineprint documents delete` may have deleted it since it was cached.
+            guard try await bench.isStillStored(id) else {
+                bench.reportPages.remove(id)
+                throw WebError.notFound("analysis number \(id)")
+            }
+            try await bench.record(.view, "analysis", String(id), context: context)
+            return HTML(cached)
+        }
         let stored = try await bench.storedAnalysis(id)
         let input = try await bench.reportInput(stored)
         var model = ReportModel(stored, input: input, profiles: bench.profiles)
         model.standards = StandardLink.list(bench.standards, analysisId: id)
         let html = try bench.pages.render(model)
+        try await bench.record(.view, "analysis", String(id), context: context)
         bench.reportPages.store(html, for: id)
         return HTML(html)
     }
@@ -54,6 +63,7 @@ struct AnalysesController {
         }
         let stored = try await bench.storedAnalysis(id)
         let body = try ReportRenderer.render(try await bench.reportInput(stored), as: format)
+        try await bench.record(.download, "analysis", String(id), detail: name, context: context)
         return ReportDownload(stored: stored, format: format, body: body).response
     }
 
@@ -73,6 +83,7 @@ struct AnalysesController {
     /// GET /api/analyses/:id — one analysis in the analysis document's schema.
     @Sendable func detail(_ request: Request, context: WebRequestContext) async throws -> Response {
         let stored = try await bench.storedAnalysis(try context.parameters.require("id", as: Int64.self))
+        try await bench.record(.view, "analysis", String(stored.summary.id), context: context)
         return try JSONResponse.make(AnalysisDetail(summary: AnalysisItem(stored.summary), analysis: stored.analysis))
     }
 

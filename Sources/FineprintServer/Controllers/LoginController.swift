@@ -29,7 +29,7 @@ struct LoginController {
         let outcome = try await accounts.login(
             name: String(form.name.prefix(200)),
             password: String(form.password.prefix(1000)),
-            address: context.peerAddress
+            address: context.peerAddress ?? "unknown"
         )
         switch outcome {
         case .signedIn(let cookie, _):

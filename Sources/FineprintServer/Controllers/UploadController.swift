@@ -25,9 +25,11 @@ struct UploadController {
         let upload = try await UploadForm.parse(request, maxBytes: bench.maxUploadBytes)
         if let desk = bench.jobs {
             let job = try await JobsController.enqueue(upload, request: request, bench: bench, desk: desk)
+            try await bench.record(.upload, "job", job.id, detail: upload.filename, context: context)
             return Response.redirect(to: "/jobs/\(job.id)", type: .normal)
         }
         let summary = try await analyse(upload)
+        try await bench.record(.upload, "analysis", String(summary.id), detail: upload.filename, context: context)
         return Response.redirect(to: "/analyses/\(summary.id)", type: .normal)
     }
 
@@ -37,11 +39,13 @@ struct UploadController {
         let upload = try await UploadForm.parse(request, maxBytes: bench.maxUploadBytes)
         if let desk = bench.jobs {
             let job = try await JobsController.enqueue(upload, request: request, bench: bench, desk: desk)
+            try await bench.record(.upload, "job", job.id, detail: upload.filename, context: context)
             var response = try JSONResponse.make(JobItem(job), status: .accepted)
             response.headers[.location] = "/api/jobs/\(job.id)"
             return response
         }
         let summary = try await analyse(upload)
+        try await bench.record(.upload, "analysis", String(summary.id), detail: upload.filename, context: context)
         var response = try JSONResponse.make(AnalysisItem(summary), status: .created)
         response.headers[.location] = "/api/analyses/\(summary.id)"
         return response

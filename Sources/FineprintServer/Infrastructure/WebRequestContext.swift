@@ -17,8 +17,11 @@ public struct WebRequestContext: RequestContext {
         remoteAddress = source.channel.remoteAddress
     }
 
-    /// The peer's IP address as text ("unknown" when there is none), for throttling and the proxy check.
-    var peerAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+    /// The peer's IP address, for throttling, the proxy check and the audit log.
+    public var peerAddress: String? { remoteAddress?.ipAddress }
+
+    /// Who the audit log names as having made the request: the signed-in user, or nil when anonymous.
+    public var auditActor: String? { identity?.userName }
 
     public var requestDecoder: FormOrJSONDecoder { FormOrJSONDecoder() }
 }

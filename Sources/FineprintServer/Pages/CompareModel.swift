@@ -54,7 +54,7 @@ struct CompareModel: PageModel {
         self.ids = ids
         query = ids.map { "ids=\($0)" }.joined(separator: "&") + "&profile=\(c.profile)"
         columns = c.documents.enumerated().map { i, d in
-            Column(name: d.name, score: d.score, rank: d.rank, gaps: d.gaps, analysisId: ids[i])
+            Column(name: Format.fileName(d.name), score: d.score, rank: d.rank, gaps: d.gaps, analysisId: ids[i])
         }
         var sections: [Section] = []
         for row in c.provisions {

@@ -53,8 +53,8 @@ struct DiffModel: PageModel {
 
     init(_ d: VersionDiff, oldId: Int64, newId: Int64, corpus: Corpus) {
         func provisionName(_ id: String) -> String { corpus.taxonomy.provision(id)?.name ?? id }
-        oldName = d.old.name
-        newName = d.new.name
+        oldName = Format.fileName(d.old.name)
+        newName = Format.fileName(d.new.name)
         self.oldId = oldId
         self.newId = newId
         profile = d.profile

@@ -30,6 +30,7 @@ struct HistoryModel: PageModel {
 struct AnalysisRow {
     var id: Int64
     var documentName: String
+    var documentNameFull: String?
     var shortSha: String
     var profile: String
     var score: Int
@@ -43,7 +44,8 @@ struct AnalysisRow {
 
     init(_ s: AnalysisSummary) {
         id = s.id
-        documentName = s.documentName
+        documentName = Format.fileName(s.documentName)
+        documentNameFull = Format.fullFileName(s.documentName)
         shortSha = String(s.documentSha256.prefix(12))
         profile = s.profile
         score = s.score

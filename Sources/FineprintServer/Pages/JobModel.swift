@@ -23,7 +23,7 @@ struct JobModel: PageModel {
     let analyses: [Result]
 
     init(_ job: AnalysisJob) {
-        let names = job.files.map(\.name)
+        let names = job.files.map { Format.fileName($0.name) }
         files = names.count == 1 ? names[0] : "\(names.count) files: " + names.prefix(10).joined(separator: ", ")
         profile = job.profile
         waiting = !job.state.isFinished

@@ -1,4 +1,5 @@
 import FineprintCore
+import FineprintReport
 import Foundation
 
 /// One entry of a tier drop-down.
@@ -14,6 +15,16 @@ struct ProfileOption {
 
 /// Small formatting helpers shared by the views.
 enum Format {
+    /// An uploaded file's name as pages show it: cleaned of control and bidi characters, shortened.
+    static func fileName(_ name: String) -> String { FileNameDisplay.shortened(name) }
+
+    /// The whole name, cleaned, for a title attribute when the shown name was shortened (the
+    /// tooltip shows what was cut); nil when the name is shown whole.
+    static func fullFileName(_ name: String) -> String? {
+        let clean = FileNameDisplay.cleaned(name)
+        return clean == FileNameDisplay.shortened(name) ? nil : clean
+    }
+
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 
     static func date(_ date: Date) -> String {

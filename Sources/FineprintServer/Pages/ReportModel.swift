@@ -56,6 +56,7 @@ struct ReportModel: PageModel {
     var id: Int64
     var title: String
     var documentName: String
+    var documentNameFull: String?
     var format: String
     var characters: Int
     var sha256: String
@@ -84,8 +85,9 @@ struct ReportModel: PageModel {
         let a = stored.analysis
         let names = CorpusNames(input.corpus)
         id = stored.summary.id
-        title = a.document.name
-        documentName = a.document.name
+        title = Format.fileName(a.document.name)
+        documentName = Format.fileName(a.document.name)
+        documentNameFull = Format.fullFileName(a.document.name)
         format = a.document.format.rawValue
         characters = a.document.characters
         sha256 = a.document.sha256

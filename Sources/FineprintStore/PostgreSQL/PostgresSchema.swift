@@ -5,9 +5,10 @@ import PostgresNIO
 /// steps recorded in `fineprint_migration`, applied in one transaction under an advisory lock so
 /// that two servers starting at once do not both migrate.
 enum PostgresSchema {
-    /// The store's steps, then the job queue's and the accounts' (recorded in the same table, in the same schema).
+    /// The store's steps, then the job queue's, the accounts' and the audit log's (recorded in the
+    /// same table, in the same schema).
     static var migrations: [(name: String, sql: [String])] {
-        storeMigrations + PostgresJobQueue.migrations + PostgresStore.accountMigrations
+        storeMigrations + PostgresJobQueue.migrations + PostgresStore.accountMigrations + PostgresAuditLog.migrations
     }
 
     static let storeMigrations: [(name: String, sql: [String])] = [

@@ -13,6 +13,7 @@ enum SQLiteMigrations {
         // The job queue's tables live in the same database file as the analyses they produce.
         SQLiteJobQueue.registerMigrations(in: &migrator)
         AccountRecords.registerMigrations(in: &migrator)
+        SQLiteAuditLog.registerMigrations(in: &migrator)
         return migrator
     }
 

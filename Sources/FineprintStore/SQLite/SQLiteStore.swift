@@ -14,7 +14,11 @@ public final class SQLiteStore: Store {
     public init(writer: any DatabaseWriter) throws {
         self.writer = writer
         path = writer.path
-        do { try SQLiteMigrations.migrator.migrate(writer) } catch let error as DatabaseError {
+        do {
+            try SQLiteMigrations.migrator.migrate(writer)
+            // Deletes happen on the writer's connection: freed content is overwritten, not left in free pages.
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
+        } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
         }
     }
@@ -137,13 +141,13 @@ public final class SQLiteStore: Store {
 
     // MARK: Plumbing
 
-    private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do { return try await writer.read(body) } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
         }
     }
 
-    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do { return try await writer.write(body) } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
         }

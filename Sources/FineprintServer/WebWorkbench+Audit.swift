@@ -1,0 +1,61 @@
+import FineprintStore
+import Foundation
+
+extension WebWorkbench {
+    /// The store's audit log; nil for a store that keeps none.
+    public var auditLog: (any AuditLog)? { (store as? any AuditLogStore)?.auditLog() }
+
+    /// Appends what the request did to the audit log, naming its actor and peer address. A failed
+    /// append fails the request: an action the log cannot record is not done unrecorded.
+    func record(
+        _ action: AuditAction,
+        _ targetKind: String,
+        _ targetID: String,
+        detail: String = "",
+        context: WebRequestContext
+    ) async throws {
+        guard let log = auditLog else { return }
+        try await log.append(
+            NewAuditEvent(
+                actor: context.auditActor,
+                action: action,
+                targetKind: targetKind,
+                targetID: targetID,
+                address: context.peerAddress,
+                detail: detail
+            )
+        )
+    }
+
+    /// The store as one that deletes; every store the server opens is one.
+    var deletingStore: any DeletingStore {
+        get throws {
+            guard let store = store as? any DeletingStore else {
+                throw WebError.notFound("deleting (this store cannot delete)")
+            }
+            return store
+        }
+    }
+
+    /// Whether an analysis is still in the store (true for a store that cannot delete).
+    func isStillStored(_ id: Int64) async throws -> Bool {
+        guard let store = store as? any DeletingStore else { return true }
+        return try await store.analysisExists(id: id)
+    }
+
+    /// Deletes a document with its analyses and jobs, forgets their cached pages, and records it.
+    func deleteDocument(_ sha256: String, context: WebRequestContext) async throws -> DeletedDocument {
+        guard let gone = try await deletingStore.deleteDocument(sha256: sha256) else {
+            throw WebError.notFound("document \(sha256)")
+        }
+        for id in gone.analysisIds { reportPages.remove(id) }
+        try await record(
+            .delete,
+            "document",
+            sha256,
+            detail: "\(gone.name): \(gone.analysisIds.count) analyses, \(gone.jobs) jobs",
+            context: context
+        )
+        return gone
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import FineprintStore
+import Foundation
+
+/// Where the administration commands find the data: the SQLite data folder `serve` uses, or its
+/// PostgreSQL database.
+struct StorageOptions: ParsableArguments {
+    @Option(help: "The folder of the SQLite database (as given to `fineprint serve`).")
+    var dataDir = "fineprint-data"
+
+    @Option(
+        help: ArgumentHelp(
+            "The PostgreSQL database instead: postgres://user:password@host:5432/database?schema=fineprint (default: $FINEPRINT_DATABASE_URL, else SQLite in --data-dir).",
+            valueName: "url"
+        )
+    )
+    var database: String?
+
+    var databaseURL: String? {
+        let url = database ?? ProcessInfo.processInfo.environment["FINEPRINT_DATABASE_URL"]
+        return url.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    var dataDirectory: URL { URL(fileURLWithPath: dataDir) }
+
+    /// Opens the store (running a PostgreSQL client for the duration of `body`).
+    func withStore<T: Sendable>(
+        _ body: (any AuditLogStore & DeletingStore) async throws -> T
+    ) async throws -> T {
+        if let url = databaseURL {
+            let endpoint = try CLIError.setup { try PostgresEndpoint(url: url) }
+            return try await PostgresStore.withRunningStore(endpoint: endpoint) { store in try await body(store) }
+        }
+        let folder = dataDirectory
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(SQLiteBackup.databaseName).path)
+        else {
+            throw CLIError(
+                "there is no Fineprint database in \(folder.path); give the --data-dir `serve` uses",
+                exitCode: 2
+            )
+        }
+        let store = try CLIError.setup { try SQLiteStore(dataDirectory: folder) }
+        return try await body(store)
+    }
+}

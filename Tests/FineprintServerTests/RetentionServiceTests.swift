@@ -1,0 +1,30 @@
+import FineprintStore
+import Foundation
+import Testing
+
+@testable import FineprintServer
+
+struct RetentionServiceTests {
+    /// The service's sweep deletes what is past the period and forgets the cached report page.
+    @Test func aSweepDeletesOldDocumentsAndTheirCachedPages() async throws {
+        let store = try SQLiteStore(dataDirectory: try Repo.temporaryFolder())
+        let bench = try await Repo.workbench(store: store)
+        let contract = try Repo.contract("vendor-ai-terms.md")
+        var id: Int64 = 0
+        try await Repo.withApp(bench) { client in
+            let uploaded = try #require(try await upload(client, contract, name: "terms.md"))
+            try await client.execute(uri: "/analyses/\(uploaded)", method: .get) { #expect($0.status == .ok) }
+            #expect(bench.reportPages.value(uploaded) != nil)
+        }
+        id = try #require(try await store.analyses(limit: 1, offset: 0).first?.id)
+        await RetentionService(bench: bench, days: 1).sweepOnce()
+        #expect(try await store.analysis(id: id) != nil, "a day has not passed")
+        let later = Date().addingTimeInterval(86_400 * 2)
+        await RetentionService(bench: bench, days: 1, now: { later }).sweepOnce()
+        #expect(try await store.analysis(id: id) == nil)
+        #expect(bench.reportPages.value(id) == nil, "the cached page went with it")
+        let rows = try await store.auditLog().events(AuditFilter(action: .retentionDelete))
+        #expect(rows.count == 1 && rows.first?.detail.hasPrefix("terms.md") == true)
+        #expect(try await store.auditLog().verify() == .intact(rows: 3))
+    }
+}
