@@ -72,11 +72,13 @@ let package = Package(
         .target(
             name: "FineprintStore",
             dependencies: [
-                "FineprintCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "FineprintCore", "FineprintRegister", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"), serviceLifecycle,
             ]
         ),
+        // The dependency register: systems, components, suppliers, tiers and the five metrics; CycloneDX in and out (no I/O).
+        .target(name: "FineprintRegister", dependencies: ["FineprintCore", "Yams"]),
         // The knowledge base around contracts: partnership scorecards from their public terms, and the JSON export.
         .target(
             name: "FineprintKnowledge",
@@ -103,7 +105,7 @@ let package = Package(
             dependencies: [
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintReading", "FineprintAnalysis",
                 "FineprintReport", "FineprintEval", "FineprintLearn", "FineprintCompare", "FineprintWatch",
-                "FineprintKnowledge", "FineprintServer", "FineprintStore", serviceLifecycle,
+                "FineprintKnowledge", "FineprintServer", "FineprintStore", "FineprintRegister", serviceLifecycle,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -129,6 +131,10 @@ let package = Package(
                 "FineprintIngest", "ZIPFoundation", "FuzzSupport", propertyBased, "FineprintAnalysis",
                 "FineprintCorpus",
             ]
+        ),
+        .testTarget(
+            name: "FineprintRegisterTests",
+            dependencies: ["FineprintRegister", "FineprintCore", "FineprintTestSupport"]
         ),
         .testTarget(name: "FineprintCorpusTests", dependencies: ["FineprintCorpus", "FineprintTestSupport"]),
         .testTarget(
@@ -158,7 +164,7 @@ let package = Package(
         .testTarget(
             name: "FineprintStoreTests",
             dependencies: [
-                "FineprintStore", "FineprintCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "FineprintStore", "FineprintCore", "FineprintRegister", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
