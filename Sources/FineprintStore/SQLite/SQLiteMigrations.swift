@@ -12,6 +12,8 @@ enum SQLiteMigrations {
         }
         // The job queue's tables live in the same database file as the analyses they produce.
         SQLiteJobQueue.registerMigrations(in: &migrator)
+        // The dependency register's tables, in the same file.
+        MetricSnapshotRecord.registerMigrations(in: &migrator)
         return migrator
     }
 
