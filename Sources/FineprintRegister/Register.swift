@@ -107,3 +107,25 @@ public enum ComponentKey {
         return "\(who)/\(what)@\(version)"
     }
 }
+
+extension Register {
+    /// Adds another register's entities to this one (the other's win where both have the same key).
+    public mutating func add(_ other: Register) {
+        systems.merge(other.systems) { _, new in new }
+        components.merge(other.components) { _, new in new }
+        suppliers.merge(other.suppliers) { _, new in new }
+        contracts.merge(other.contracts) { _, new in new }
+        edges.formUnion(other.edges)
+        for tier in other.tiers { setTier(tier) }
+        facts += other.facts
+        exitPlans += other.exitPlans
+        drills += other.drills
+        assurance += other.assurance
+        incidents += other.incidents
+        countries = CountryTable(
+            domestic: countries.domestic.union(other.countries.domestic),
+            eu: countries.eu.union(other.countries.eu),
+            allied: countries.allied.union(other.countries.allied)
+        )
+    }
+}
