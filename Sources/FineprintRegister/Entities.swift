@@ -135,6 +135,8 @@ public struct Supplier: Hashable, Codable, Sendable, Identifiable {
     public var bomCountry: String?
     /// The supplier id or name of the group's ultimate parent (the supplier itself when nil).
     public var ultimateParent: String?
+    /// The buyer itself (in-house work): no exit plan or contract terms are asked of it.
+    public var inHouse: Bool?
     public var notes: String?
 
     public init(
@@ -145,6 +147,7 @@ public struct Supplier: Hashable, Codable, Sendable, Identifiable {
         headquartersCountry: String? = nil,
         bomCountry: String? = nil,
         ultimateParent: String? = nil,
+        inHouse: Bool? = nil,
         notes: String? = nil
     ) {
         self.id = id
@@ -154,12 +157,14 @@ public struct Supplier: Hashable, Codable, Sendable, Identifiable {
         self.headquartersCountry = headquartersCountry
         self.bomCountry = bomCountry
         self.ultimateParent = ultimateParent
+        self.inHouse = inHouse
         self.notes = notes
     }
 
     public var country: String? { headquartersCountry ?? bomCountry }
     /// The group the supplier belongs to, for concentration by parent.
     public var group: String { ultimateParent ?? id }
+    public var isInHouse: Bool { inHouse ?? false }
 }
 
 /// One edge of the dependency graph: `from` depends on `to` (component keys, or a system's root key).

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Key vendors are the suppliers behind a tier-1 component or a component of a critical system, or
 /// behind a component rated not substitutable or highly complex to substitute. A vendor's exit time
-/// is completed − started of its latest passed drill with no service loss. Untested vendors are the
+/// is completed − started of its latest passed drill with no service loss (a tabletop exercise moves
+/// nothing, so it is not an exit time). Untested vendors are the
 /// unknowns: listed with the contractual bound of their exit plan, never averaged in.
 public struct ExitTimeMetric: Hashable, Codable, Sendable {
     public struct Vendor: Hashable, Codable, Sendable {
@@ -65,6 +66,8 @@ public struct ExitTimeMetric: Hashable, Codable, Sendable {
                 orphans += 1
                 continue
             }
+            // The buyer's own work is not a vendor to exit from.
+            if register.suppliers[supplier]?.isInHouse == true { continue }
             let lowest = tiers.min()
             let known = vendors[supplier] ?? nil
             vendors[supplier] = [known, lowest].compactMap { $0 }.min()
@@ -74,7 +77,7 @@ public struct ExitTimeMetric: Hashable, Codable, Sendable {
 
     static func vendor(_ id: String, tier: Int?, _ register: Register) -> Vendor {
         let clean = register.drills.filter {
-            $0.supplier == id && $0.passed && $0.serviceLossMinutes == 0 && $0.completedAt != nil
+            $0.supplier == id && $0.kind != .tabletop && $0.passed && $0.serviceLossMinutes == 0 && $0.completedAt != nil
         }
         let latest = clean.max { ($0.completedAt ?? .distantPast) < ($1.completedAt ?? .distantPast) }
         let hours = latest.flatMap { drill in drill.completedAt.map { $0.timeIntervalSince(drill.startedAt) / 3600 } }

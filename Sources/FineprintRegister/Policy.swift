@@ -21,7 +21,7 @@ public enum PolicyCondition: String, Codable, Sendable, CaseIterable {
     case singleCloudProvider = "single-cloud-provider"
     /// A system with a model component and no passed independent test in `months` months.
     case modelWithoutIndependentTest = "model-without-independent-test"
-    /// A component at `tier` or a more demanding one whose supplier's alliance class is not `allowed`.
+    /// A component at `tier` whose supplier's (or its parent group's) alliance class is not `allowed`.
     case supplierAllianceNotAllowed = "supplier-alliance-not-allowed"
     /// A tier-1 component whose supplier has no exit plan.
     case tier1WithoutExitPlan = "tier1-without-exit-plan"

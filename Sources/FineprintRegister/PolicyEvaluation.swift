@@ -45,6 +45,8 @@ public enum PolicyEvaluation {
     {
         let parts = register.components(of: system)
         let tier1 = parts.filter { register.tier(system: system.id, component: $0.id)?.tier == .mustControl }
+        // Exit plans and contract terms are asked of suppliers, not of the buyer's own work.
+        let bought = tier1.filter { register.supplier(of: $0)?.isInHouse != true }
         switch policy.condition {
         case .tier1KeysNotInCustody:
             let layers = Set(policy.layers ?? [.keyManagement])
@@ -59,17 +61,18 @@ public enum PolicyEvaluation {
         case .supplierAllianceNotAllowed:
             return alliance(policy, system, parts, register)
         case .tier1WithoutExitPlan:
-            return tier1.compactMap { part in
+            return bought.compactMap { part in
                 guard let supplier = part.supplierId else { return (part.id, "no supplier recorded, so no exit plan") }
                 let planned = register.exitPlans.contains { $0.supplier == supplier }
                 return planned ? nil : (part.id, "supplier \(supplier) has no exit plan")
             }
         case .tier1ControlNotEvidenced:
-            return tier1.flatMap { part in
-                (policy.controls ?? []).compactMap { control in
+            return bought.compactMap { part in
+                let missing = (policy.controls ?? []).compactMap { control -> String? in
                     let verdict = register.verdict(component: part.id, control: control)
-                    return verdict == .pass ? nil : (part.id, "\(control.rawValue) is \(shown(verdict))")
+                    return verdict == .pass ? nil : "\(control.rawValue) \(verdict == .fail ? "not given" : "unknown")"
                 }
+                return missing.isEmpty ? nil : (part.id, "not shown to hold: " + missing.joined(separator: ", "))
             }
         }
     }
@@ -115,7 +118,7 @@ public enum PolicyEvaluation {
         let allowed = Set(policy.allowed ?? [])
         let limit = policy.tier ?? 1
         return parts.compactMap { part in
-            guard let tier = register.tier(system: system.id, component: part.id)?.tier, tier.rawValue <= limit else {
+            guard let tier = register.tier(system: system.id, component: part.id)?.tier, tier.rawValue == limit else {
                 return nil
             }
             let supplier = register.supplier(of: part)

@@ -11,6 +11,12 @@ public struct RegisterSeed: Codable, Sendable {
         var lei: String?
         var country: String?
         var parent: String?
+        var inHouse: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, lei, country, parent
+            case inHouse = "in_house"
+        }
     }
 
     public struct SeedComponent: Codable, Sendable {
@@ -77,7 +83,7 @@ public struct RegisterSeed: Codable, Sendable {
     public func register(at now: Date) throws -> Register {
         var register = Register(countries: countries)
         for s in suppliers {
-            register.suppliers[s.id] = Supplier(id: s.id, name: s.name, lei: s.lei, headquartersCountry: s.country, ultimateParent: s.parent)
+            register.suppliers[s.id] = Supplier(id: s.id, name: s.name, lei: s.lei, headquartersCountry: s.country, ultimateParent: s.parent, inHouse: s.inHouse)
         }
         for system in systems { try add(system, to: &register, at: now) }
         register.facts = (facts ?? []).map {
@@ -106,7 +112,7 @@ public struct RegisterSeed: Codable, Sendable {
                 )
                 register.components[c.key] = RegisterComponent(
                     id: c.key, imported: fields, supplierOverride: c.supplier,
-                    substitutability: c.substitutability ?? .notAssessed, versionChangedAt: now, lastSeenAt: now
+                    substitutability: c.substitutability ?? .notAssessed, lastSeenAt: now
                 )
             }
             system.components.insert(c.key)
