@@ -80,7 +80,7 @@ public struct CycloneDXWriter: Sendable {
     private func properties(_ part: RegisterComponent, _ register: Register) -> [[String: String]] {
         var list = [property("fineprint:layer", part.layer.rawValue)]
         list.append(property("fineprint:substitutability", part.substitutability.rawValue))
-        for tier in register.tiers.filter({ $0.component == part.id }).sorted(by: { $0.system < $1.system }) {
+        for tier in register.tiers.keys.sorted().compactMap({ register.tiers[$0]?[part.id] }) {
             list.append(property("fineprint:tier:\(tier.system)", String(tier.tier.rawValue)))
             list.append(property("fineprint:tier-rationale:\(tier.system)", tier.rationale))
         }

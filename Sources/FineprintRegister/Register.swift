@@ -7,7 +7,8 @@ public struct Register: Hashable, Codable, Sendable {
     public var components: [String: RegisterComponent]
     public var suppliers: [String: Supplier]
     public var edges: Set<DependencyEdge>
-    public var tiers: [TierAssignment]
+    /// Tiers by system, then component.
+    public var tiers: [String: [String: TierAssignment]]
     public var contracts: [String: ContractLink]
     public var facts: [ControlFact]
     public var exitPlans: [ExitPlan]
@@ -21,7 +22,7 @@ public struct Register: Hashable, Codable, Sendable {
         components: [String: RegisterComponent] = [:],
         suppliers: [String: Supplier] = [:],
         edges: Set<DependencyEdge> = [],
-        tiers: [TierAssignment] = [],
+        tiers: [String: [String: TierAssignment]] = [:],
         contracts: [String: ContractLink] = [:],
         facts: [ControlFact] = [],
         exitPlans: [ExitPlan] = [],
@@ -46,13 +47,19 @@ public struct Register: Hashable, Codable, Sendable {
 
     /// The tier of a component for a system, if a person set one.
     public func tier(system: String, component: String) -> TierAssignment? {
-        tiers.last { $0.system == system && $0.component == component }
+        tiers[system]?[component]
+    }
+
+    /// Every tier set, by system then component.
+    public var tierList: [TierAssignment] {
+        tiers.keys.sorted().flatMap { system in
+            (tiers[system] ?? [:]).keys.sorted().compactMap { tiers[system]?[$0] }
+        }
     }
 
     /// Sets (or replaces) the tier of one system–component pair.
     public mutating func setTier(_ assignment: TierAssignment) {
-        tiers.removeAll { $0.system == assignment.system && $0.component == assignment.component }
-        tiers.append(assignment)
+        tiers[assignment.system, default: [:]][assignment.component] = assignment
     }
 
     /// The supplier behind a component, when the register knows it.
@@ -82,7 +89,7 @@ public enum SupplierKey {
         var out = ""
         var pendingHyphen = false
         for scalar in name.lowercased().unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 if pendingHyphen && !out.isEmpty { out.append("-") }
                 out.unicodeScalars.append(scalar)
                 pendingHyphen = false
@@ -116,7 +123,7 @@ extension Register {
         suppliers.merge(other.suppliers) { _, new in new }
         contracts.merge(other.contracts) { _, new in new }
         edges.formUnion(other.edges)
-        for tier in other.tiers { setTier(tier) }
+        for tier in other.tierList { setTier(tier) }
         facts += other.facts
         exitPlans += other.exitPlans
         drills += other.drills
