@@ -33,13 +33,13 @@ public enum ContractFacts {
         return facts
     }
 
-    static func status(_ finding: ProvisionFinding?) -> FactStatus {
+    public static func status(_ finding: ProvisionFinding?) -> FactStatus {
         guard let finding, finding.status == .present else { return .absent }
         if let strength = finding.strength, strength < .adequate { return .weak }
         return .holds
     }
 
-    static func evidence(_ finding: ProvisionFinding?, document: String) -> String {
+    public static func evidence(_ finding: ProvisionFinding?, document: String) -> String {
         guard let finding, finding.status == .present, let quote = finding.evidence.first?.quote else {
             return "not found in \(document)"
         }

@@ -44,6 +44,13 @@ public struct Policy: Hashable, Codable, Sendable {
     public var layers: [Layer]?
     public var minimumIndependence: Independence?
 
+    public init(id: String, title: String, severity: PolicySeverity, condition: PolicyCondition) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.condition = condition
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, title, severity, condition, criticality, minimum, months, tier, allowed, controls, layers
         case minimumIndependence = "minimum_independence"
