@@ -44,7 +44,9 @@ public enum CSVExport {
         for supplier in register.suppliers.values.sorted(by: { $0.id < $1.id }) {
             let parts = register.components.values.filter { $0.supplierId == supplier.id }
             guard !parts.isEmpty else { continue }
-            let linked = register.contracts.values.filter { $0.supplier == supplier.id || !$0.components.isDisjoint(with: parts.map(\.id)) }
+            let linked = register.contracts.values.filter {
+                $0.supplier == supplier.id || !$0.components.isDisjoint(with: parts.map(\.id))
+            }
             let arrangements: [ContractLink?] = linked.isEmpty ? [nil] : linked.sorted { $0.id < $1.id }
             for contract in arrangements {
                 rows.append(providerRow(supplier, contract, parts, register))
@@ -53,7 +55,12 @@ public enum CSVExport {
         return table(rows)
     }
 
-    private static func providerRow(_ supplier: Supplier, _ contract: ContractLink?, _ all: [RegisterComponent], _ register: Register)
+    private static func providerRow(
+        _ supplier: Supplier,
+        _ contract: ContractLink?,
+        _ all: [RegisterComponent],
+        _ register: Register
+    )
         -> [String]
     {
         let parts = contract.map { link in all.filter { link.components.contains($0.id) } } ?? all
@@ -63,7 +70,8 @@ public enum CSVExport {
         let worst = Substitutability.allCases.first { level in parts.contains { $0.substitutability == level } }
         return [
             supplier.id, supplier.legalName ?? supplier.name, supplier.lei ?? "", supplier.country ?? "",
-            register.groupOf(supplier), register.countries.allianceClass(of: register.countryOfGroup(supplier)).rawValue,
+            register.groupOf(supplier),
+            register.countries.allianceClass(of: register.countryOfGroup(supplier)).rawValue,
             contract?.id ?? "", contract.map { String($0.analysisId) } ?? "", contract?.documentName ?? "",
             parts.map(\.id).sorted().joined(separator: ";"), systems.map(\.id).sorted().joined(separator: ";"),
             systems.contains { $0.criticality == .critical } ? "yes" : "no", (worst ?? .notAssessed).rawValue,

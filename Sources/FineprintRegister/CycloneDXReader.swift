@@ -110,7 +110,12 @@ private struct Walk {
             purl: object["purl"] as? String,
             cpe: object["cpe"] as? String,
             description: object["description"] as? String,
-            layer: LayerGuess.layer(kind: kind, name: name, description: object["description"] as? String, properties: object["properties"]),
+            layer: LayerGuess.layer(
+                kind: kind,
+                name: name,
+                description: object["description"] as? String,
+                properties: object["properties"]
+            ),
             supplier: (supplier ?? manufacturer)?.name,
             manufacturer: manufacturer?.name,
             hasModelCard: object["modelCard"] != nil

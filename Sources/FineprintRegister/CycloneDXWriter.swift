@@ -29,7 +29,8 @@ public struct CycloneDXWriter: Sendable {
             "serialNumber": "urn:uuid:" + serialNumber.uuidString.lowercased(),
             "version": 1,
             "metadata": metadata(),
-            "components": systems.map(systemEntry) + parts.filter { $0.imported.kind != "service" }.map { entry($0, register) },
+            "components": systems.map(systemEntry)
+                + parts.filter { $0.imported.kind != "service" }.map { entry($0, register) },
             "services": parts.filter { $0.imported.kind == "service" }.map { entry($0, register) },
             "dependencies": dependencies(register),
         ]
@@ -61,7 +62,8 @@ public struct CycloneDXWriter: Sendable {
     private func entry(_ part: RegisterComponent, _ register: Register) -> [String: Any] {
         var object: [String: Any] = ["bom-ref": part.id, "name": part.imported.name]
         if part.imported.kind != "service" {
-            object["type"] = Self.componentTypes.contains(part.imported.kind) ? part.imported.kind : Self.type(for: part.layer)
+            object["type"] =
+                Self.componentTypes.contains(part.imported.kind) ? part.imported.kind : Self.type(for: part.layer)
         }
         if let version = part.imported.version { object["version"] = version }
         if let purl = part.imported.purl { object["purl"] = purl }
@@ -97,7 +99,9 @@ public struct CycloneDXWriter: Sendable {
             let verdict = register.verdict(component: part.id, control: control)
             list.append(property("fineprint:control:\(control.rawValue)", "\(verdict.rawValue) (\(sources))"))
         }
-        for contract in register.contracts.values.filter({ $0.components.contains(part.id) }).sorted(by: { $0.id < $1.id }) {
+        for contract in register.contracts.values.filter({ $0.components.contains(part.id) }).sorted(by: {
+            $0.id < $1.id
+        }) {
             list.append(property("fineprint:contract", "\(contract.id) (analysis \(contract.analysisId))"))
         }
         if let owner = part.owner { list.append(property("fineprint:owner", owner)) }
@@ -108,7 +112,9 @@ public struct CycloneDXWriter: Sendable {
     /// Every system and component with its edges (an empty list says "depends on nothing known").
     private func dependencies(_ register: Register) -> [[String: Any]] {
         var next: [String: Set<String>] = [:]
-        for edge in register.edges where register.components[edge.to] != nil { next[edge.from, default: []].insert(edge.to) }
+        for edge in register.edges where register.components[edge.to] != nil {
+            next[edge.from, default: []].insert(edge.to)
+        }
         var list: [[String: Any]] = []
         for system in register.systems.values.sorted(by: { $0.id < $1.id }) {
             let root = ImportedBOM.systemRootKey(system.id)

@@ -77,7 +77,8 @@ public struct ExitTimeMetric: Hashable, Codable, Sendable {
 
     static func vendor(_ id: String, tier: Int?, _ register: Register) -> Vendor {
         let clean = register.drills.filter {
-            $0.supplier == id && $0.kind != .tabletop && $0.passed && $0.serviceLossMinutes == 0 && $0.completedAt != nil
+            $0.supplier == id && $0.kind != .tabletop && $0.passed && $0.serviceLossMinutes == 0
+                && $0.completedAt != nil
         }
         let latest = clean.max { ($0.completedAt ?? .distantPast) < ($1.completedAt ?? .distantPast) }
         let hours = latest.flatMap { drill in drill.completedAt.map { $0.timeIntervalSince(drill.startedAt) / 3600 } }

@@ -45,6 +45,10 @@ public struct IncidentMetric: Hashable, Codable, Sendable {
         let contain = incidents.compactMap { incident in
             incident.containedAt.map { $0.timeIntervalSince(incident.detectedAt) / 3600 }
         }
-        return KindResult(incidents: incidents.count, detect: Durations(hours: detect), contain: Durations(hours: contain))
+        return KindResult(
+            incidents: incidents.count,
+            detect: Durations(hours: detect),
+            contain: Durations(hours: contain)
+        )
     }
 }

@@ -88,7 +88,11 @@ public struct KeyControlMetric: Hashable, Codable, Sendable {
         return verdicts.reduce(.pass) { $0.and($1) }
     }
 
-    private static func logHalf(_ parts: [RegisterComponent], _ register: Register, _ reasons: inout [String]) -> Verdict {
+    private static func logHalf(
+        _ parts: [RegisterComponent],
+        _ register: Register,
+        _ reasons: inout [String]
+    ) -> Verdict {
         guard !parts.isEmpty else {
             reasons.append("no audit-logging component recorded")
             return .unknown

@@ -64,10 +64,14 @@ public struct Policy: Hashable, Codable, Sendable {
         case .singleCloudProvider:
             if (minimum ?? 0) < 1 { problems.append("\(id): single-cloud-provider needs minimum ≥ 1") }
         case .modelWithoutIndependentTest:
-            if !(1...120).contains(months ?? 0) { problems.append("\(id): model-without-independent-test needs months 1…120") }
+            if !(1...120).contains(months ?? 0) {
+                problems.append("\(id): model-without-independent-test needs months 1…120")
+            }
         case .supplierAllianceNotAllowed:
             if !(1...3).contains(tier ?? 0) { problems.append("\(id): supplier-alliance-not-allowed needs tier 1…3") }
-            if allowed?.isEmpty ?? true { problems.append("\(id): supplier-alliance-not-allowed needs allowed classes") }
+            if allowed?.isEmpty ?? true {
+                problems.append("\(id): supplier-alliance-not-allowed needs allowed classes")
+            }
         case .tier1ControlNotEvidenced:
             if controls?.isEmpty ?? true { problems.append("\(id): tier1-control-not-evidenced needs controls") }
         case .tier1KeysNotInCustody, .tier1WithoutExitPlan: break

@@ -40,7 +40,12 @@ public enum PolicyEvaluation {
 
     typealias Finding = (component: String?, message: String)
 
-    static func findings(_ policy: Policy, _ system: RegisterSystem, _ register: Register, _ settings: MetricSettings)
+    static func findings(
+        _ policy: Policy,
+        _ system: RegisterSystem,
+        _ register: Register,
+        _ settings: MetricSettings
+    )
         -> [Finding]
     {
         let parts = register.components(of: system)
@@ -81,7 +86,12 @@ public enum PolicyEvaluation {
         verdict == .fail ? "not shown (the evidence says otherwise)" : "unknown (no evidence recorded)"
     }
 
-    private static func singleCloud(_ policy: Policy, _ system: RegisterSystem, _ parts: [RegisterComponent], _ register: Register)
+    private static func singleCloud(
+        _ policy: Policy,
+        _ system: RegisterSystem,
+        _ parts: [RegisterComponent],
+        _ register: Register
+    )
         -> [Finding]
     {
         guard (policy.criticality ?? [.critical]).contains(system.criticality) else { return [] }
@@ -90,8 +100,11 @@ public enum PolicyEvaluation {
         let unknown = clouds.filter { register.supplier(of: $0) == nil }.count
         let minimum = policy.minimum ?? 2
         guard groups.count < minimum else { return [] }
-        let who = groups.isEmpty ? "no known cloud provider" : "cloud from \(groups.sorted().joined(separator: ", ")) only"
-        return [(nil, "\(who) (\(minimum) provider groups asked" + (unknown > 0 ? ", \(unknown) without a supplier)" : ")"))]
+        let who =
+            groups.isEmpty ? "no known cloud provider" : "cloud from \(groups.sorted().joined(separator: ", ")) only"
+        return [
+            (nil, "\(who) (\(minimum) provider groups asked" + (unknown > 0 ? ", \(unknown) without a supplier)" : ")"))
+        ]
     }
 
     private static func untestedModel(
@@ -112,7 +125,12 @@ public enum PolicyEvaluation {
         return [(nil, "no passed independent test of the current model in \(asked.testWithinMonths) months")]
     }
 
-    private static func alliance(_ policy: Policy, _ system: RegisterSystem, _ parts: [RegisterComponent], _ register: Register)
+    private static func alliance(
+        _ policy: Policy,
+        _ system: RegisterSystem,
+        _ parts: [RegisterComponent],
+        _ register: Register
+    )
         -> [Finding]
     {
         let allowed = Set(policy.allowed ?? [])

@@ -83,11 +83,25 @@ public struct RegisterSeed: Codable, Sendable {
     public func register(at now: Date) throws -> Register {
         var register = Register(countries: countries)
         for s in suppliers {
-            register.suppliers[s.id] = Supplier(id: s.id, name: s.name, lei: s.lei, headquartersCountry: s.country, ultimateParent: s.parent, inHouse: s.inHouse)
+            register.suppliers[s.id] = Supplier(
+                id: s.id,
+                name: s.name,
+                lei: s.lei,
+                headquartersCountry: s.country,
+                ultimateParent: s.parent,
+                inHouse: s.inHouse
+            )
         }
         for system in systems { try add(system, to: &register, at: now) }
         register.facts = (facts ?? []).map {
-            ControlFact(component: $0.component, control: $0.control, status: $0.status, source: $0.source, evidence: $0.evidence, recordedAt: now)
+            ControlFact(
+                component: $0.component,
+                control: $0.control,
+                status: $0.status,
+                source: $0.source,
+                evidence: $0.evidence,
+                recordedAt: now
+            )
         }
         register.exitPlans = exitPlans ?? []
         register.drills = drills ?? []
@@ -98,8 +112,13 @@ public struct RegisterSeed: Codable, Sendable {
 
     private func add(_ seed: SeedSystem, to register: inout Register, at now: Date) throws {
         var system = RegisterSystem(
-            id: seed.id, name: seed.name, sector: seed.sector, criticality: seed.criticality, owner: seed.owner,
-            requiredProfile: seed.profile, monitored: seed.monitored
+            id: seed.id,
+            name: seed.name,
+            sector: seed.sector,
+            criticality: seed.criticality,
+            owner: seed.owner,
+            requiredProfile: seed.profile,
+            monitored: seed.monitored
         )
         for c in seed.components {
             if let supplier = c.supplier, register.suppliers[supplier] == nil {
@@ -107,21 +126,31 @@ public struct RegisterSeed: Codable, Sendable {
             }
             if register.components[c.key] == nil {
                 let fields = ImportedFields(
-                    name: c.name, version: c.version, kind: c.type ?? CycloneDXWriter.type(for: c.layer), layer: c.layer,
+                    name: c.name,
+                    version: c.version,
+                    kind: c.type ?? CycloneDXWriter.type(for: c.layer),
+                    layer: c.layer,
                     supplier: c.supplier.flatMap { register.suppliers[$0]?.name }
                 )
                 register.components[c.key] = RegisterComponent(
-                    id: c.key, imported: fields, supplierOverride: c.supplier,
-                    substitutability: c.substitutability ?? .notAssessed, lastSeenAt: now
+                    id: c.key,
+                    imported: fields,
+                    supplierOverride: c.supplier,
+                    substitutability: c.substitutability ?? .notAssessed,
+                    lastSeenAt: now
                 )
             }
             system.components.insert(c.key)
             if let tier = c.tier.flatMap(Tier.init(rawValue:)) {
-                register.setTier(TierAssignment(system: seed.id, component: c.key, tier: tier, rationale: c.rationale ?? ""))
+                register.setTier(
+                    TierAssignment(system: seed.id, component: c.key, tier: tier, rationale: c.rationale ?? "")
+                )
             }
         }
         for pair in seed.edges ?? [] where pair.count == 2 {
-            register.edges.insert(DependencyEdge(from: pair[0] == "system" ? ImportedBOM.systemRootKey(seed.id) : pair[0], to: pair[1]))
+            register.edges.insert(
+                DependencyEdge(from: pair[0] == "system" ? ImportedBOM.systemRootKey(seed.id) : pair[0], to: pair[1])
+            )
         }
         register.systems[seed.id] = system
     }

@@ -25,7 +25,12 @@ struct SPDX3Reader {
                 kind: kind,
                 purl: element["software_packageUrl"] as? String,
                 description: element["description"] as? String,
-                layer: LayerGuess.layer(kind: kind, name: name, description: element["description"] as? String, properties: nil),
+                layer: LayerGuess.layer(
+                    kind: kind,
+                    name: name,
+                    description: element["description"] as? String,
+                    properties: nil
+                ),
                 supplier: supplier
             )
             let key = ComponentKey.key(purl: fields.purl, supplier: supplier, name: name, version: version)
@@ -50,7 +55,9 @@ struct SPDX3Reader {
         (element["spdxId"] as? String) ?? (element["@id"] as? String)
     }
 
-    private static func type(_ element: [String: Any]) -> String { (element["type"] as? String) ?? (element["@type"] as? String) ?? "" }
+    private static func type(_ element: [String: Any]) -> String {
+        (element["type"] as? String) ?? (element["@type"] as? String) ?? ""
+    }
 
     private static func isAgent(_ element: [String: Any]) -> Bool {
         ["Organization", "Person", "Agent", "SoftwareAgent"].contains(type(element))
@@ -68,7 +75,8 @@ struct SPDX3Reader {
 
     private static func edges(_ elements: [[String: Any]], keyById: [String: String]) -> [DependencyEdge] {
         var edges = Set<DependencyEdge>()
-        for element in elements where type(element) == "Relationship" || type(element) == "LifecycleScopedRelationship" {
+        for element in elements where type(element) == "Relationship" || type(element) == "LifecycleScopedRelationship"
+        {
             guard element["relationshipType"] as? String == "dependsOn",
                 let from = (element["from"] as? String).flatMap({ keyById[$0] })
             else { continue }

@@ -28,7 +28,9 @@ enum RegisterRows {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         func rows<T: Encodable>(_ kind: String, _ items: [(String, T)]) throws -> [Row] {
-            try items.map { key, item in Row(kind: kind, key: key, json: String(decoding: try encoder.encode(item), as: UTF8.self)) }
+            try items.map { key, item in
+                Row(kind: kind, key: key, json: String(decoding: try encoder.encode(item), as: UTF8.self))
+            }
         }
         func numbered<T: Encodable>(_ kind: String, _ items: [T]) throws -> [Row] {
             try rows(kind, items.enumerated().map { (String(format: "%08d", $0.offset), $0.element) })

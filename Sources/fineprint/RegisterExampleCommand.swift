@@ -26,7 +26,9 @@ struct RegisterExample: AsyncParsableCommand {
             let setup = try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: model.rulesOnly)
             return (setup, setup.corpusURL.appendingPathComponent("register/example/ministry.yaml"))
         }
-        let seed = try CLIError.setup { try RegisterSeed.decode(yaml: try String(contentsOf: seedURL, encoding: .utf8)) }
+        let seed = try CLIError.setup {
+            try RegisterSeed.decode(yaml: try String(contentsOf: seedURL, encoding: .utf8))
+        }
         let organisation = store.organisation
         let summary = try await store.withStore { store in
             var register = try await store.loadRegister(organisation: organisation)
@@ -37,7 +39,8 @@ struct RegisterExample: AsyncParsableCommand {
             register.add(example)
             let linked = try await Self.linkContracts(seed, from: seedURL, setup: setup, into: &register, store: store)
             try await store.saveRegister(register, organisation: organisation)
-            return "loaded \(seed.organisation): \(example.systems.count) systems, \(example.components.count) components, "
+            return
+                "loaded \(seed.organisation): \(example.systems.count) systems, \(example.components.count) components, "
                 + "\(example.suppliers.count) suppliers, \(linked) contracts analysed and linked"
         }
         print(summary)
@@ -56,21 +59,36 @@ struct RegisterExample: AsyncParsableCommand {
         for contract in seed.contracts {
             let url = seedURL.deletingLastPathComponent().appendingPathComponent(contract.file).standardizedFileURL
             guard FileManager.default.fileExists(atPath: url.path) else {
-                Console.error("contract \(contract.id): \(url.path) is not there (it ships with the repository's tests); not linked")
+                Console.error(
+                    "contract \(contract.id): \(url.path) is not there (it ships with the repository's tests); not linked"
+                )
                 continue
             }
             let document = try CLIError.setup { try reader.read(fileAt: url) }
-            let profile = register.systems.values.first { !$0.components.isDisjoint(with: contract.components) }?.requiredProfile
+            let profile = register.systems.values.first { !$0.components.isDisjoint(with: contract.components) }?
+                .requiredProfile
             let playbook = try CLIError.setup { try setup.playbook(profile: profile ?? "tier1", file: nil) }
             let analysis = setup.analyzer.analyze(document, playbook: playbook)
             let bytes = try Data(contentsOf: url)
             _ = try await store.saveDocument(
-                NewDocument(sha256: document.sha256, name: document.name, format: document.format, bytes: bytes, text: document.text)
+                NewDocument(
+                    sha256: document.sha256,
+                    name: document.name,
+                    format: document.format,
+                    bytes: bytes,
+                    text: document.text
+                )
             )
             let summary = try await store.saveAnalysis(analysis)
             let link = ContractLink(
-                id: contract.id, supplier: contract.supplier, components: Set(contract.components), analysisId: summary.id,
-                documentName: summary.documentName, profile: summary.profile, score: summary.score, linkedAt: Date()
+                id: contract.id,
+                supplier: contract.supplier,
+                components: Set(contract.components),
+                analysisId: summary.id,
+                documentName: summary.documentName,
+                profile: summary.profile,
+                score: summary.score,
+                linkedAt: Date()
             )
             register.link(contract: link, analysis: analysis, at: Date())
             linked += 1

@@ -73,7 +73,9 @@ struct RegisterSetTier: AsyncParsableCommand {
         guard let chosen = Tier(rawValue: tier) else { throw ValidationError("the tier must be 1, 2 or 3") }
         try await store.withStore { store in
             var register = try await store.loadRegister(organisation: self.store.organisation)
-            guard register.systems[system] != nil else { throw CLIError("no system '\(system)' in the register", exitCode: 2) }
+            guard register.systems[system] != nil else {
+                throw CLIError("no system '\(system)' in the register", exitCode: 2)
+            }
             guard register.components[component] != nil else {
                 throw CLIError("no component '\(component)' in the register", exitCode: 2)
             }

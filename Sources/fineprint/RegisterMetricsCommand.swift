@@ -24,17 +24,24 @@ struct RegisterMetricsCommand: AsyncParsableCommand {
             let metrics = RegisterMetrics(register, settings: MetricSettings(asOf: now))
             let written =
                 snapshot
-                ? try await store.saveMetricSnapshot(MetricSnapshot(organisation: organisation, takenAt: now, metrics: metrics))
+                ? try await store.saveMetricSnapshot(
+                    MetricSnapshot(organisation: organisation, takenAt: now, metrics: metrics)
+                )
                 : nil
             let snapshots = history ? try await store.metricSnapshots(organisation: organisation, limit: 100) : []
             return (metrics, written, snapshots)
         }
         if history {
-            print(format == .json ? try RegisterJSON.encode(snapshots) : snapshots.map(Self.headline).joined(separator: "\n"))
+            print(
+                format == .json
+                    ? try RegisterJSON.encode(snapshots) : snapshots.map(Self.headline).joined(separator: "\n")
+            )
             return
         }
         print(format == .json ? try RegisterJSON.encode(metrics) : MetricsText.render(metrics))
-        if let written { Console.progress(written ? "snapshot kept\n" : "no change since the last snapshot; none kept\n") }
+        if let written {
+            Console.progress(written ? "snapshot kept\n" : "no change since the last snapshot; none kept\n")
+        }
     }
 
     static func headline(_ snapshot: MetricSnapshot) -> String {
@@ -53,8 +60,12 @@ enum MetricsText {
     static func render(_ m: RegisterMetrics) -> String {
         var lines: [String] = []
         let k = m.keyControlAndAuditLogs
-        lines.append("1. Critical systems with sovereign key control and audit logs: \(ratio(k.numerator, k.denominator, k.unknowns))")
-        lines.append("   key control \(ratio(k.keyControl)); audit logs \(ratio(k.auditLogs)); important systems \(ratio(k.important))")
+        lines.append(
+            "1. Critical systems with sovereign key control and audit logs: \(ratio(k.numerator, k.denominator, k.unknowns))"
+        )
+        lines.append(
+            "   key control \(ratio(k.keyControl)); audit logs \(ratio(k.auditLogs)); important systems \(ratio(k.important))"
+        )
         for (sector, r) in k.bySector.sorted(by: { $0.key < $1.key }) { lines.append("   \(sector): \(ratio(r))") }
         let e = m.exitTime
         lines.append(
@@ -68,7 +79,9 @@ enum MetricsText {
             )
         }
         let d = m.supplierDiversity
-        lines.append("3. Supplier diversity (chips, cloud, models): minimum effective number \(number(d.minimumEffectiveSuppliers))")
+        lines.append(
+            "3. Supplier diversity (chips, cloud, models): minimum effective number \(number(d.minimumEffectiveSuppliers))"
+        )
         for layer in d.layers {
             lines.append(
                 "   \(layer.layer.rawValue): \(layer.dependencies) dependencies; by parent HHI \(layer.byParent.hhiPoints.map(String.init) ?? "–") "
@@ -77,7 +90,9 @@ enum MetricsText {
             )
         }
         let a = m.independentTesting
-        lines.append("4. AI deployments with independent testing and monitoring: \(ratio(a.numerator, a.denominator, a.unknowns))")
+        lines.append(
+            "4. AI deployments with independent testing and monitoring: \(ratio(a.numerator, a.denominator, a.unknowns))"
+        )
         let i = m.incidentResponse
         lines.append(
             "5. Model and data incidents, last \(i.windowMonths) months: \(i.denominator); detect median \(hours(i.detect.medianHours)) "

@@ -88,7 +88,13 @@ struct RegisterLinkContract: AsyncParsableCommand {
             }
             var link =
                 register.contracts[reference]
-                ?? ContractLink(id: reference, supplier: part.supplierId, components: [], analysisId: analysisId, linkedAt: Date())
+                ?? ContractLink(
+                    id: reference,
+                    supplier: part.supplierId,
+                    components: [],
+                    analysisId: analysisId,
+                    linkedAt: Date()
+                )
             link.components.insert(component)
             link.analysisId = analysisId
             link.documentName = stored.summary.documentName
@@ -99,7 +105,9 @@ struct RegisterLinkContract: AsyncParsableCommand {
             return register.facts.filter { $0.contract == reference && $0.component == component }
         }
         for fact in facts {
-            print("\(fact.control.rawValue): \(fact.status.rawValue) (\(fact.source.rawValue)) — \(fact.evidence.prefix(120))")
+            print(
+                "\(fact.control.rawValue): \(fact.status.rawValue) (\(fact.source.rawValue)) — \(fact.evidence.prefix(120))"
+            )
         }
     }
 }

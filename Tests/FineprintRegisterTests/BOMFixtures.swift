@@ -4,7 +4,11 @@ import Foundation
 enum BOMFixtures {
     /// A 1.6 BOM of a small system: a model with a model card, a dataset, a nested GPU under a server,
     /// a hosted inference service with a provider, a KMS, and the graph between them.
-    static func system(modelVersion: String = "3.1", description: String = "Case triage", withDataset: Bool = true) -> String {
+    static func system(
+        modelVersion: String = "3.1",
+        description: String = "Case triage",
+        withDataset: Bool = true
+    ) -> String {
         let dataset = """
             {"type":"data","bom-ref":"data-cases","name":"Case files","supplier":{"name":"Ministry Data Office"}},
             """
@@ -50,7 +54,8 @@ enum BOMFixtures {
         let deps = (0..<count).map { i in
             i + 1 < count ? #"{"ref":"c\#(i)","dependsOn":["c\#(i + 1)"]}"# : #"{"ref":"c\#(i)","dependsOn":[]}"#
         }
-        return #"{"bomFormat":"CycloneDX","specVersion":"1.6","metadata":{"component":{"type":"application","bom-ref":"root","name":"Generated"}},"components":["#
+        return
+            #"{"bomFormat":"CycloneDX","specVersion":"1.6","metadata":{"component":{"type":"application","bom-ref":"root","name":"Generated"}},"components":["#
             + parts.joined(separator: ",") + #"],"dependencies":["# + deps.joined(separator: ",") + "]}"
     }
 }

@@ -10,8 +10,15 @@ struct ExportTests {
 
     func exampleLike() throws -> Register {
         var r = F.keyControl()
-        _ = RegisterImport.merge(try CycloneDXReader().read(Data(BOMFixtures.system().utf8)), into: &r, system: "a", at: F.asOf)
-        r.setTier(TierAssignment(system: "a", component: "example-model-co/triage-llm@3.1", tier: .allied, rationale: "r"))
+        _ = RegisterImport.merge(
+            try CycloneDXReader().read(Data(BOMFixtures.system().utf8)),
+            into: &r,
+            system: "a",
+            at: F.asOf
+        )
+        r.setTier(
+            TierAssignment(system: "a", component: "example-model-co/triage-llm@3.1", tier: .allied, rationale: "r")
+        )
         r.countries = CountryTable(domestic: ["EE"], eu: ["FR", "DE"])
         return r
     }
@@ -70,7 +77,9 @@ struct ExportTests {
         var back = Register()
         _ = RegisterImport.merge(bom, into: &back, system: "back", at: F.asOf)
         for (key, part) in register.components {
-            let found = back.components.values.first { $0.imported.name == part.imported.name && $0.layer == part.layer }
+            let found = back.components.values.first {
+                $0.imported.name == part.imported.name && $0.layer == part.layer
+            }
             #expect(found != nil, "\(key) came back without its layer")
         }
     }
@@ -88,15 +97,25 @@ struct ExportTests {
 
     @Test func contractFactsComeFromTheAnalysis() {
         let finding = { (id: String, status: ProvisionStatus, strength: Strength?) in
-            ProvisionFinding(id: id, dimension: "d", status: status, confidence: 1, strength: strength, value: nil,
-                evidence: status == .present ? [Evidence(start: 0, end: 5, quote: "The Supplier shall\nlog.")] : [])
+            ProvisionFinding(
+                id: id,
+                dimension: "d",
+                status: status,
+                confidence: 1,
+                strength: strength,
+                value: nil,
+                evidence: status == .present ? [Evidence(start: 0, end: 5, quote: "The Supplier shall\nlog.")] : []
+            )
         }
         #expect(ContractFacts.status(finding("logging", .present, .strong)) == .holds)
         #expect(ContractFacts.status(finding("logging", .present, nil)) == .holds)
         #expect(ContractFacts.status(finding("logging", .present, .weak)) == .weak)
         #expect(ContractFacts.status(finding("logging", .absent, nil)) == .absent)
         #expect(ContractFacts.status(nil) == .absent)
-        #expect(ContractFacts.evidence(finding("logging", .present, .strong), document: "c.txt") == "The Supplier shall log.")
+        #expect(
+            ContractFacts.evidence(finding("logging", .present, .strong), document: "c.txt")
+                == "The Supplier shall log."
+        )
         #expect(ContractFacts.evidence(finding("logging", .absent, nil), document: "c.txt") == "not found in c.txt")
         #expect(Set(Control.allCases.map(\.provision)).count == Control.allCases.count)
     }

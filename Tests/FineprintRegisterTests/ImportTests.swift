@@ -44,10 +44,17 @@ struct ImportTests {
 
     @Test func curatedFieldsSurviveAReimport() throws {
         var register = Register()
-        _ = RegisterImport.merge(try read(BOMFixtures.system(description: "old")), into: &register, system: "benefits", at: now)
+        _ = RegisterImport.merge(
+            try read(BOMFixtures.system(description: "old")),
+            into: &register,
+            system: "benefits",
+            at: now
+        )
         let model = "example-model-co/triage-llm@3.1"
         let gpu = "pkg:generic/acme/h100@1"
-        register.setTier(TierAssignment(system: "benefits", component: model, tier: .mustControl, rationale: "personal data"))
+        register.setTier(
+            TierAssignment(system: "benefits", component: model, tier: .mustControl, rationale: "personal data")
+        )
         register.components[model]?.notes = "reviewed by the DPO"
         register.components[model]?.owner = "Benefits Directorate"
         register.components[gpu]?.layerOverride = .hardware
@@ -56,7 +63,11 @@ struct ImportTests {
         register.systems["benefits"]?.criticality = .critical
 
         let report = RegisterImport.merge(
-            try read(BOMFixtures.system(description: "new")), into: &register, system: "benefits", at: now.addingTimeInterval(60))
+            try read(BOMFixtures.system(description: "new")),
+            into: &register,
+            system: "benefits",
+            at: now.addingTimeInterval(60)
+        )
         #expect(report.changed.map(\.component) == [model] && report.changed.first?.fields == ["description"])
         #expect(register.components[model]?.imported.description == "new")
         #expect(register.tier(system: "benefits", component: model)?.rationale == "personal data")
@@ -72,7 +83,11 @@ struct ImportTests {
         var register = Register()
         _ = RegisterImport.merge(try read(BOMFixtures.system()), into: &register, system: "benefits", at: now)
         let report = RegisterImport.merge(
-            try read(BOMFixtures.system(modelVersion: "3.2", withDataset: false)), into: &register, system: "benefits", at: now)
+            try read(BOMFixtures.system(modelVersion: "3.2", withDataset: false)),
+            into: &register,
+            system: "benefits",
+            at: now
+        )
         #expect(report.added == ["example-model-co/triage-llm@3.2"])
         #expect(report.missing == ["example-model-co/triage-llm@3.1", "ministry-data-office/case files"])
         #expect(register.components["example-model-co/triage-llm@3.1"] != nil)
@@ -85,7 +100,9 @@ struct ImportTests {
         #expect(throws: BOMError.self) { try read("not json at all") }
         #expect(throws: BOMError.notABOM("bomFormat is SPDX, not CycloneDX")) { try read(#"{"bomFormat":"SPDX"}"#) }
         #expect(throws: BOMError.notABOM("the top level is not a JSON object")) { try read("[1,2]") }
-        #expect(throws: BOMError.unsupportedVersion("2.0")) { try read(#"{"bomFormat":"CycloneDX","specVersion":"2.0"}"#) }
+        #expect(throws: BOMError.unsupportedVersion("2.0")) {
+            try read(#"{"bomFormat":"CycloneDX","specVersion":"2.0"}"#)
+        }
         #expect(throws: BOMError.tooDeep(limit: 32)) { try read(BOMFixtures.nested(depth: 40)) }
         var small = CycloneDXReader()
         small.maxBytes = 100
@@ -97,7 +114,9 @@ struct ImportTests {
             {"type":"library","bom-ref":"b","name":"b"}],
             "dependencies":[{"ref":"a","dependsOn":["b"]},{"ref":"b","dependsOn":["a"]}]}
             """
-        #expect(throws: BOMError.cycle(["unknown-supplier/a", "unknown-supplier/b", "unknown-supplier/a"])) { try read(cycle) }
+        #expect(throws: BOMError.cycle(["unknown-supplier/a", "unknown-supplier/b", "unknown-supplier/a"])) {
+            try read(cycle)
+        }
         #expect(try read(BOMFixtures.nested(depth: 20)).parts.count == 21)
         // The minimal valid document is accepted and imports nothing.
         #expect(try read(#"{"bomFormat":"CycloneDX","specVersion":"1.7"}"#).parts.isEmpty)
@@ -119,7 +138,9 @@ struct ImportTests {
         #expect(bom.format == "SPDX 3")
         #expect(bom.parts.map(\.key) == ["example-model-co/triage-llm@3.1", "unknown-supplier/case files"])
         #expect(bom.parts.map(\.fields.layer) == [.model, .dataset])
-        #expect(bom.edges == [DependencyEdge(from: "example-model-co/triage-llm@3.1", to: "unknown-supplier/case files")])
+        #expect(
+            bom.edges == [DependencyEdge(from: "example-model-co/triage-llm@3.1", to: "unknown-supplier/case files")]
+        )
     }
 
     @Test func aGeneratedBOMOfFiveThousandComponentsImportsOnceAndComputesMetrics() throws {

@@ -36,11 +36,39 @@ struct MetricTests {
         r.systems["x"] = RegisterSystem(id: "x", name: "X", criticality: .other, components: ["tool"])
         let start = F.date("2026-05-01T00:00:00Z")
         r.drills = [
-            ExitDrill(supplier: "own", kind: .fullSwitch, startedAt: start, completedAt: start.addingTimeInterval(10 * 3600), serviceLossMinutes: 0, passed: true),
-            ExitDrill(supplier: "vendor", kind: .partial, startedAt: start, completedAt: start.addingTimeInterval(30 * 3600), serviceLossMinutes: 0, passed: true),
+            ExitDrill(
+                supplier: "own",
+                kind: .fullSwitch,
+                startedAt: start,
+                completedAt: start.addingTimeInterval(10 * 3600),
+                serviceLossMinutes: 0,
+                passed: true
+            ),
+            ExitDrill(
+                supplier: "vendor",
+                kind: .partial,
+                startedAt: start,
+                completedAt: start.addingTimeInterval(30 * 3600),
+                serviceLossMinutes: 0,
+                passed: true
+            ),
             // Not counted: service was lost, or nothing moved (tabletop), or it failed.
-            ExitDrill(supplier: "big", kind: .failover, startedAt: start, completedAt: start.addingTimeInterval(3600), serviceLossMinutes: 20, passed: true),
-            ExitDrill(supplier: "small", kind: .tabletop, startedAt: start, completedAt: start.addingTimeInterval(3600), serviceLossMinutes: 0, passed: true),
+            ExitDrill(
+                supplier: "big",
+                kind: .failover,
+                startedAt: start,
+                completedAt: start.addingTimeInterval(3600),
+                serviceLossMinutes: 20,
+                passed: true
+            ),
+            ExitDrill(
+                supplier: "small",
+                kind: .tabletop,
+                startedAt: start,
+                completedAt: start.addingTimeInterval(3600),
+                serviceLossMinutes: 0,
+                passed: true
+            ),
         ]
         r.exitPlans = [ExitPlan(supplier: "big", target: "own", contractualBoundDays: 90)]
         let metric = ExitTimeMetric(r)
@@ -64,7 +92,12 @@ struct MetricTests {
             F.component("c1", .cloud, supplier: "sub"), F.component("c2", .cloud, supplier: "parent"),
             F.component("c3", .cloud, supplier: "local"), F.component("c4", .cloud, supplier: nil),
         ] { r.components[part.id] = part }
-        r.systems["s"] = RegisterSystem(id: "s", name: "S", criticality: .critical, components: ["c1", "c2", "c3", "c4"])
+        r.systems["s"] = RegisterSystem(
+            id: "s",
+            name: "S",
+            criticality: .critical,
+            components: ["c1", "c2", "c3", "c4"]
+        )
         r.systems["t"] = RegisterSystem(id: "t", name: "T", criticality: .other, components: ["c3"])
         let metric = DiversityMetric(r)
         let cloud = metric.layers.first { $0.layer == .cloud }!
@@ -80,17 +113,48 @@ struct MetricTests {
 
     @Test func independentTestingAndMonitoring() {
         var r = Register()
-        for (system, sector) in [("pass", Sector.health), ("internal", .health), ("none", .justice), ("changed", .finance)] {
+        for (system, sector) in [
+            ("pass", Sector.health), ("internal", .health), ("none", .justice), ("changed", .finance),
+        ] {
             r.components["m-\(system)"] = F.component("m-\(system)", .model, supplier: nil, version: "2")
-            r.systems[system] = RegisterSystem(id: system, name: system, sector: sector, criticality: .critical, monitored: true, components: ["m-\(system)"])
+            r.systems[system] = RegisterSystem(
+                id: system,
+                name: system,
+                sector: sector,
+                criticality: .critical,
+                monitored: true,
+                components: ["m-\(system)"]
+            )
         }
         r.systems["none"]?.monitored = nil
         r.components["m-changed"]?.versionChangedAt = F.date("2026-09-01T00:00:00Z")
         let tested = F.date("2026-06-01T00:00:00Z")
         r.assurance = [
-            AssuranceRecord(system: "pass", testType: "safety", tester: "Lab", independence: .external, testedAt: tested, modelVersion: "2", passed: true),
-            AssuranceRecord(system: "internal", testType: "safety", tester: "Team", independence: .internal, testedAt: tested, passed: true),
-            AssuranceRecord(system: "changed", testType: "safety", tester: "Lab", independence: .external, testedAt: tested, passed: true),
+            AssuranceRecord(
+                system: "pass",
+                testType: "safety",
+                tester: "Lab",
+                independence: .external,
+                testedAt: tested,
+                modelVersion: "2",
+                passed: true
+            ),
+            AssuranceRecord(
+                system: "internal",
+                testType: "safety",
+                tester: "Team",
+                independence: .internal,
+                testedAt: tested,
+                passed: true
+            ),
+            AssuranceRecord(
+                system: "changed",
+                testType: "safety",
+                tester: "Lab",
+                independence: .external,
+                testedAt: tested,
+                passed: true
+            ),
         ]
         let metric = AssuranceMetric(r, settings: MetricSettings(asOf: F.asOf))
         // pass passes; internal fails (not independent); changed fails (model changed after the test);
@@ -108,8 +172,13 @@ struct MetricTests {
         func incident(_ id: String, _ kind: IncidentKind, detect: Double?, contain: Double?) -> Incident {
             let detected = t0.addingTimeInterval(100 * 3600)
             return Incident(
-                id: id, kind: kind, occurredAt: detect.map { detected.addingTimeInterval(-$0 * 3600) }, detectedAt: detected,
-                containedAt: contain.map { detected.addingTimeInterval($0 * 3600) }, summary: id)
+                id: id,
+                kind: kind,
+                occurredAt: detect.map { detected.addingTimeInterval(-$0 * 3600) },
+                detectedAt: detected,
+                containedAt: contain.map { detected.addingTimeInterval($0 * 3600) },
+                summary: id
+            )
         }
         r.incidents = [
             incident("a", .model, detect: 2, contain: 1), incident("b", .model, detect: 4, contain: 3),

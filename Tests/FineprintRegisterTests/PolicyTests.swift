@@ -18,15 +18,25 @@ struct PolicyTests {
     }
 
     @Test func theShippedPoliciesAreValid() throws {
-        let text = try String(contentsOf: RepositoryPaths.corpus.appendingPathComponent("register/policies.yaml"), encoding: .utf8)
+        let text = try String(
+            contentsOf: RepositoryPaths.corpus.appendingPathComponent("register/policies.yaml"),
+            encoding: .utf8
+        )
         let file = try PolicyFile.decode(yaml: text)
         #expect(Set(file.policies.map(\.condition)) == Set(PolicyCondition.allCases))
     }
 
     @Test func aBadPolicyFileNamesItsProblems() {
-        #expect(throws: PolicyError.self) { try PolicyFile.decode(yaml: "policies:\n  - {id: x, title: t, severity: BAD, condition: single-cloud-provider}") }
+        #expect(throws: PolicyError.self) {
+            try PolicyFile.decode(
+                yaml: "policies:\n  - {id: x, title: t, severity: BAD, condition: single-cloud-provider}"
+            )
+        }
         do {
-            _ = try PolicyFile.decode(yaml: "policies:\n  - {id: x, title: t, severity: WARN, condition: single-cloud-provider}\n  - {id: x, title: t, severity: WARN, condition: tier1-without-exit-plan}")
+            _ = try PolicyFile.decode(
+                yaml:
+                    "policies:\n  - {id: x, title: t, severity: WARN, condition: single-cloud-provider}\n  - {id: x, title: t, severity: WARN, condition: tier1-without-exit-plan}"
+            )
             Issue.record("accepted a policy without its parameter and a repeated id")
         } catch let error as PolicyError {
             #expect(error.problems == ["policy id x is used twice", "x: single-cloud-provider needs minimum ≥ 1"])
@@ -41,8 +51,13 @@ struct PolicyTests {
 
     @Test func aCriticalSystemOnOneCloudGroup() {
         var r = Register()
-        r.suppliers = ["sub": Supplier(id: "sub", name: "Sub", ultimateParent: "parent"), "parent": Supplier(id: "parent", name: "Parent")]
-        r.components = ["c1": F.component("c1", .cloud, supplier: "sub"), "c2": F.component("c2", .cloud, supplier: "parent")]
+        r.suppliers = [
+            "sub": Supplier(id: "sub", name: "Sub", ultimateParent: "parent"),
+            "parent": Supplier(id: "parent", name: "Parent"),
+        ]
+        r.components = [
+            "c1": F.component("c1", .cloud, supplier: "sub"), "c2": F.component("c2", .cloud, supplier: "parent"),
+        ]
         r.systems["s"] = RegisterSystem(id: "s", name: "S", criticality: .critical, components: ["c1", "c2"])
         let rule = policy(.singleCloudProvider) { $0.minimum = 2 }
         // Two suppliers, one group: still one provider.
@@ -62,7 +77,16 @@ struct PolicyTests {
         r.systems["s"] = RegisterSystem(id: "s", name: "S", criticality: .critical, components: ["m"])
         let rule = policy(.modelWithoutIndependentTest) { $0.months = 12 }
         #expect(run(rule, r).count == 1)
-        r.assurance = [AssuranceRecord(system: "s", testType: "safety", tester: "Lab", independence: .external, testedAt: F.date("2026-03-01T00:00:00Z"), passed: true)]
+        r.assurance = [
+            AssuranceRecord(
+                system: "s",
+                testType: "safety",
+                tester: "Lab",
+                independence: .external,
+                testedAt: F.date("2026-03-01T00:00:00Z"),
+                passed: true
+            )
+        ]
         #expect(run(rule, r).isEmpty)
         #expect(run(policy(.modelWithoutIndependentTest) { $0.months = 6 }, r).count == 1)
     }
@@ -98,8 +122,13 @@ struct PolicyTests {
         let rule = policy(.tier1ControlNotEvidenced) { $0.controls = [.keyControl, .exitAssistance] }
         let violations = run(rule, r)
         #expect(violations.count == 3)
-        #expect(violations.first { $0.system == "b" }?.message == "not shown to hold: key-control not given, exit-assistance unknown")
-        r.facts += [F.fact("hsm-a", .exitAssistance, .holds, .contract), F.fact("kms-b", .exitAssistance, .holds, .contract)]
+        #expect(
+            violations.first { $0.system == "b" }?.message
+                == "not shown to hold: key-control not given, exit-assistance unknown"
+        )
+        r.facts += [
+            F.fact("hsm-a", .exitAssistance, .holds, .contract), F.fact("kms-b", .exitAssistance, .holds, .contract),
+        ]
         r.facts.removeAll { $0.component == "kms-b" && $0.source == .attestation }
         #expect(run(rule, r).isEmpty)
     }

@@ -8,7 +8,8 @@ enum RegisterFixtures {
 
     static func date(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
 
-    static func component(_ id: String, _ layer: Layer, supplier: String?, version: String? = nil) -> RegisterComponent {
+    static func component(_ id: String, _ layer: Layer, supplier: String?, version: String? = nil) -> RegisterComponent
+    {
         RegisterComponent(
             id: id,
             imported: ImportedFields(name: id, version: version, kind: "application", layer: layer),
@@ -16,8 +17,16 @@ enum RegisterFixtures {
         )
     }
 
-    static func fact(_ component: String, _ control: Control, _ status: FactStatus, _ source: FactSource) -> ControlFact {
-        ControlFact(component: component, control: control, status: status, source: source, evidence: "e", recordedAt: asOf)
+    static func fact(_ component: String, _ control: Control, _ status: FactStatus, _ source: FactSource) -> ControlFact
+    {
+        ControlFact(
+            component: component,
+            control: control,
+            status: status,
+            source: source,
+            evidence: "e",
+            recordedAt: asOf
+        )
     }
 
     /// Four systems: a (critical, finance) passes metric 1; b (critical, finance) has supplier-held
@@ -35,8 +44,20 @@ enum RegisterFixtures {
         ]
         for part in parts { r.components[part.id] = part }
         r.systems = [
-            "a": RegisterSystem(id: "a", name: "A", sector: .finance, criticality: .critical, components: ["hsm-a", "log-a"]),
-            "b": RegisterSystem(id: "b", name: "B", sector: .finance, criticality: .critical, components: ["kms-b", "log-b"]),
+            "a": RegisterSystem(
+                id: "a",
+                name: "A",
+                sector: .finance,
+                criticality: .critical,
+                components: ["hsm-a", "log-a"]
+            ),
+            "b": RegisterSystem(
+                id: "b",
+                name: "B",
+                sector: .finance,
+                criticality: .critical,
+                components: ["kms-b", "log-b"]
+            ),
             "c": RegisterSystem(id: "c", name: "C", sector: .health, criticality: .critical, components: ["log-c"]),
             "d": RegisterSystem(id: "d", name: "D", criticality: .important, components: ["hsm-a", "log-a"]),
         ]

@@ -108,7 +108,11 @@ extension PostgresStore: RegisterStore {
             var snapshots: [MetricSnapshot] = []
             for try await (organisation, takenAt, json) in rows.decode((String, Date, String).self) {
                 snapshots.append(
-                    MetricSnapshot(organisation: organisation, takenAt: takenAt, metrics: try RegisterRows.decodeMetrics(json))
+                    MetricSnapshot(
+                        organisation: organisation,
+                        takenAt: takenAt,
+                        metrics: try RegisterRows.decodeMetrics(json)
+                    )
                 )
             }
             return snapshots

@@ -77,8 +77,10 @@ extension SQLiteStore: RegisterStore {
     public func saveMetricSnapshot(_ snapshot: MetricSnapshot) async throws -> Bool {
         let json = try RegisterRows.encode(snapshot)
         return try await writeRows { db in
-            let latest = try MetricSnapshotRecord.filter(MetricSnapshotRecord.Columns.organisation == snapshot.organisation)
-                .order(MetricSnapshotRecord.Columns.id.desc).fetchOne(db)
+            let latest = try MetricSnapshotRecord.filter(
+                MetricSnapshotRecord.Columns.organisation == snapshot.organisation
+            )
+            .order(MetricSnapshotRecord.Columns.id.desc).fetchOne(db)
             if let latest, let metrics = try? RegisterRows.decodeMetrics(latest.json),
                 metrics.sameValues(as: snapshot.metrics)
             {
@@ -101,7 +103,11 @@ extension SQLiteStore: RegisterStore {
                 .order(MetricSnapshotRecord.Columns.id.desc).limit(limit).fetchAll(db)
         }
         return try records.map { record in
-            MetricSnapshot(organisation: record.organisation, takenAt: record.takenAt, metrics: try RegisterRows.decodeMetrics(record.json))
+            MetricSnapshot(
+                organisation: record.organisation,
+                takenAt: record.takenAt,
+                metrics: try RegisterRows.decodeMetrics(record.json)
+            )
         }
     }
 }
