@@ -24,7 +24,10 @@ struct RegisterImportCommand: AsyncParsableCommand {
     func run() async throws {
         let url = URL(fileURLWithPath: file)
         let bom = try CLIError.setup {
-            let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else {
+                throw CLIError("cannot read \(file): no such file", exitCode: 2)
+            }
+            let size = (attributes[.size] as? Int) ?? 0
             let reader = CycloneDXReader()
             if size > reader.maxBytes { throw BOMError.tooLarge(bytes: size, limit: reader.maxBytes) }
             do { return try reader.read(try Data(contentsOf: url)) } catch let error as BOMError {
