@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "FineprintStore",
             dependencies: [
-                "FineprintCore", "FineprintIdentity", .product(name: "GRDB", package: "GRDB.swift"),
+                "FineprintCore", "FineprintIdentity", "FineprintRegister", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"), serviceLifecycle,
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -88,6 +88,8 @@ let package = Package(
         ),
         // Who may do what: roles, users, API tokens, sessions and the identity of a request (values only).
         .target(name: "FineprintIdentity"),
+        // The dependency register: systems, components, suppliers, tiers and the five metrics; CycloneDX in and out (no I/O).
+        .target(name: "FineprintRegister", dependencies: ["FineprintCore", "Yams"]),
         // The knowledge base around contracts: partnership scorecards from their public terms, and the JSON export.
         .target(
             name: "FineprintKnowledge",
@@ -118,7 +120,7 @@ let package = Package(
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintReading", "FineprintAnalysis",
                 "FineprintReport", "FineprintEval", "FineprintLearn", "FineprintCompare", "FineprintWatch",
                 "FineprintKnowledge", "FineprintServer", "FineprintStore", "FineprintStandards", "FineprintIdentity",
-                "FineprintNegotiation", serviceLifecycle,
+                "FineprintNegotiation", "FineprintRegister", serviceLifecycle,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -144,6 +146,10 @@ let package = Package(
                 "FineprintIngest", "ZIPFoundation", "FuzzSupport", propertyBased, "FineprintAnalysis",
                 "FineprintCorpus",
             ]
+        ),
+        .testTarget(
+            name: "FineprintRegisterTests",
+            dependencies: ["FineprintRegister", "FineprintCore", "FineprintTestSupport"]
         ),
         .testTarget(name: "FineprintCorpusTests", dependencies: ["FineprintCorpus", "FineprintTestSupport"]),
         .testTarget(
@@ -187,7 +193,7 @@ let package = Package(
         .testTarget(
             name: "FineprintStoreTests",
             dependencies: [
-                "FineprintStore", "FineprintCore", "FineprintIdentity", .product(name: "GRDB", package: "GRDB.swift"),
+                "FineprintStore", "FineprintCore", "FineprintIdentity", "FineprintRegister", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),

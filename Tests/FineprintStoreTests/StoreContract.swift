@@ -1,4 +1,5 @@
 import FineprintCore
+import FineprintRegister
 import FineprintStore
 import Foundation
 import GRDB
@@ -154,6 +155,118 @@ struct StoreContract: Sendable {
             guard abs(read.createdAt.timeIntervalSince(saved.createdAt)) < 0.001 else { return false }
             read.createdAt = saved.createdAt
             return read == saved
+        }
+    }
+}
+
+// MARK: The dependency register
+
+extension StoreContract {
+    /// A small register with one of every entity.
+    static func register() -> Register {
+        let when = Date(timeIntervalSince1970: 1_790_000_000)
+        var register = Register(countries: CountryTable(domestic: ["EE"]))
+        register.suppliers["s"] = Supplier(id: "s", name: "S", lei: "LEI", headquartersCountry: "EE")
+        register.components["c"] = RegisterComponent(
+            id: "c",
+            imported: ImportedFields(name: "C", kind: "library", layer: .model, supplier: "S"),
+            notes: "curated"
+        )
+        register.systems["sys"] = RegisterSystem(
+            id: "sys",
+            name: "Sys",
+            sector: .health,
+            criticality: .critical,
+            components: ["c"]
+        )
+        register.edges = [DependencyEdge(from: "system:sys", to: "c")]
+        register.setTier(TierAssignment(system: "sys", component: "c", tier: .mustControl, rationale: "why"))
+        register.contracts["k"] = ContractLink(id: "k", components: ["c"], analysisId: 1, linkedAt: when)
+        register.facts = [
+            ControlFact(
+                component: "c",
+                control: .logging,
+                status: .holds,
+                source: .test,
+                evidence: "e",
+                recordedAt: when
+            )
+        ]
+        register.exitPlans = [ExitPlan(supplier: "s", target: "in-house", contractualBoundDays: 30)]
+        register.drills = [
+            ExitDrill(
+                supplier: "s",
+                kind: .partial,
+                startedAt: when,
+                completedAt: when,
+                serviceLossMinutes: 0,
+                passed: true
+            )
+        ]
+        register.assurance = [
+            AssuranceRecord(
+                system: "sys",
+                testType: "safety",
+                tester: "Lab",
+                independence: .external,
+                testedAt: when,
+                passed: true
+            )
+        ]
+        register.incidents = [
+            Incident(id: "i", kind: .model, occurredAt: nil, detectedAt: when, containedAt: nil, summary: "x")
+        ]
+        return register
+    }
+
+    func theRegisterRoundTripsPerOrganisation() async throws {
+        let register = Self.register()
+        try await withStore { store in
+            guard let store = store as? any RegisterStore else { throw TestFailure("the store keeps no register") }
+            #expect(try await store.loadRegister(organisation: "org") == Register())
+            try await store.saveRegister(register, organisation: "org")
+            try await store.saveRegister(Register(), organisation: "other")
+        }
+        try await withStore { store in
+            guard let store = store as? any RegisterStore else { throw TestFailure("the store keeps no register") }
+            #expect(try await store.loadRegister(organisation: "org") == register)
+            #expect(try await store.loadRegister(organisation: "other") == Register())
+            var smaller = register
+            smaller.components["c2"] = smaller.components["c"].map {
+                var c = $0
+                c.id = "c2"
+                return c
+            }
+            smaller.incidents = []
+            try await store.saveRegister(smaller, organisation: "org")
+            #expect(try await store.loadRegister(organisation: "org") == smaller)
+        }
+    }
+
+    func metricSnapshotsAreKeptOnlyOnChange() async throws {
+        let when = Date(timeIntervalSince1970: 1_790_000_000)
+        let register = Self.register()
+        let first = RegisterMetrics(register, settings: MetricSettings(asOf: when))
+        let same = RegisterMetrics(register, settings: MetricSettings(asOf: when.addingTimeInterval(3600)))
+        var changed = register
+        changed.systems["sys"]?.criticality = .important
+        let other = RegisterMetrics(changed, settings: MetricSettings(asOf: when.addingTimeInterval(7200)))
+        try await withStore { store in
+            guard let store = store as? any RegisterStore else { throw TestFailure("the store keeps no register") }
+            #expect(
+                try await store.saveMetricSnapshot(MetricSnapshot(organisation: "org", takenAt: when, metrics: first))
+            )
+            #expect(
+                !(try await store.saveMetricSnapshot(MetricSnapshot(organisation: "org", takenAt: when, metrics: same)))
+            )
+            #expect(
+                try await store.saveMetricSnapshot(MetricSnapshot(organisation: "org", takenAt: when, metrics: other))
+            )
+            #expect(
+                try await store.saveMetricSnapshot(MetricSnapshot(organisation: "b", takenAt: when, metrics: first))
+            )
+            let kept = try await store.metricSnapshots(organisation: "org", limit: 10)
+            #expect(kept.map(\.metrics) == [other, first])
         }
     }
 }

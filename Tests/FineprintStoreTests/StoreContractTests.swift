@@ -26,4 +26,12 @@ struct StoreContractTests {
     ) async throws {
         try await StoreContract(backend).knowledgeSearchRanksTitleMatchesAndFilters()
     }
+
+    @Test(arguments: Backend.available) func theRegisterRoundTripsPerOrganisation(_ backend: Backend) async throws {
+        try await StoreContract(backend).theRegisterRoundTripsPerOrganisation()
+    }
+
+    @Test(arguments: Backend.available) func metricSnapshotsAreKeptOnlyOnChange(_ backend: Backend) async throws {
+        try await StoreContract(backend).metricSnapshotsAreKeptOnlyOnChange()
+    }
 }

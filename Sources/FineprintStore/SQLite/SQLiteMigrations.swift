@@ -14,6 +14,8 @@ enum SQLiteMigrations {
         SQLiteJobQueue.registerMigrations(in: &migrator)
         AccountRecords.registerMigrations(in: &migrator)
         SQLiteAuditLog.registerMigrations(in: &migrator)
+        // The dependency register's tables, in the same file.
+        MetricSnapshotRecord.registerMigrations(in: &migrator)
         return migrator
     }
 

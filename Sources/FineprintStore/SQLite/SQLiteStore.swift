@@ -141,6 +141,15 @@ public final class SQLiteStore: Store {
 
     // MARK: Plumbing
 
+    /// For the store's other tables (the register's), with the same error translation.
+    func readRows<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await read(body)
+    }
+
+    func writeRows<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await write(body)
+    }
+
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do { return try await writer.read(body) } catch let error as DatabaseError {
             throw Self.translate(error, path: path)

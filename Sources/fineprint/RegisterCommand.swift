@@ -1,0 +1,61 @@
+import ArgumentParser
+import FineprintRegister
+import FineprintStore
+import Foundation
+
+struct RegisterCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "register",
+        abstract: "The dependency register: systems, components, suppliers, tiers, contracts and the five metrics.",
+        subcommands: [
+            RegisterImportCommand.self, RegisterMetricsCommand.self, RegisterPolicies.self, RegisterLinkContract.self,
+            RegisterSetTier.self, RegisterExportCommand.self, RegisterExample.self,
+        ]
+    )
+}
+
+/// Where the register is kept: the same store as `fineprint serve` (SQLite in --data-dir, or
+/// PostgreSQL), one register per organisation.
+struct RegisterStoreOptions: ParsableArguments {
+    @Option(help: "The folder of the SQLite database (as given to `fineprint serve`).")
+    var dataDir = "fineprint-data"
+
+    @Option(
+        help:
+            "A PostgreSQL database instead of SQLite: postgres://user:password@host:5432/database?schema=fineprint (default: $FINEPRINT_DATABASE_URL, else SQLite in --data-dir)."
+    )
+    var database: String?
+
+    @Option(help: "The organisation whose register this is.")
+    var organisation = "default"
+
+    func validate() throws {
+        guard !organisation.isEmpty, organisation.count <= 200 else {
+            throw ValidationError("--organisation must be 1 to 200 characters")
+        }
+    }
+
+    /// Runs `body` with the store open (a PostgreSQL pool runs only for that long).
+    func withStore<T: Sendable>(_ body: (any Store & RegisterStore) async throws -> T) async throws -> T {
+        let url = database ?? ProcessInfo.processInfo.environment["FINEPRINT_DATABASE_URL"]
+        if let url, !url.isEmpty {
+            let endpoint = try CLIError.setup { try PostgresEndpoint(url: url) }
+            return try await PostgresStore.withRunningStore(endpoint: endpoint) { store in try await body(store) }
+        }
+        let store = try CLIError.setup { try SQLiteStore(dataDirectory: URL(fileURLWithPath: dataDir)) }
+        return try await body(store)
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+enum RegisterJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
