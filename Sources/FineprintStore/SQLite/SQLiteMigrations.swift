@@ -12,6 +12,7 @@ enum SQLiteMigrations {
         }
         // The job queue's tables live in the same database file as the analyses they produce.
         SQLiteJobQueue.registerMigrations(in: &migrator)
+        SQLiteShareLedger.registerMigrations(in: &migrator)
         return migrator
     }
 
