@@ -7,7 +7,7 @@ struct Fineprint: AsyncParsableCommand {
         abstract: "Read AI contracts for the sovereignty provisions in their fine print — offline.",
         subcommands: [
             Analyze.self, Extract.self, CorpusCommand.self, KnowledgeCommand.self, Eval.self, Train.self, Compare.self,
-            Diff.self, Watch.self, Serve.self, WorkerCommand.self, Bench.self,
+            Diff.self, Watch.self, Serve.self, WorkerCommand.self, Bench.self, ShareCommand.self,
         ]
     )
 
