@@ -53,6 +53,11 @@ public enum BundleArchive {
             count += 1
             guard count <= limits.maxEntries else { throw ShareError.unsafeEntry("more than \(limits.maxEntries) entries") }
             let path = entry.path
+            // Folder entries (which `zip -r` adds) carry nothing; their names must still be safe.
+            if entry.type == .directory, path.hasSuffix("/") {
+                try checkPath(String(path.dropLast()))
+                continue
+            }
             try checkPath(path)
             guard entry.type == .file else { throw ShareError.unsafeEntry("\(path) is a \(entry.type), not a file") }
             guard files[path] == nil else { throw ShareError.unsafeEntry("\(path) appears twice") }
@@ -93,7 +98,9 @@ public enum BundleArchive {
         } catch let error as ShareError {
             throw error
         } catch {
-            throw ShareError.notABundle("\(entry.path) cannot be unpacked (\(error))")
+            throw ShareError.notABundle(
+                "\(entry.path) is damaged or was altered: its zip checksum or compression fails (\(error))"
+            )
         }
         return bytes
     }
