@@ -51,7 +51,9 @@ public enum BundleArchive {
         var count = 0
         for entry in archive {
             count += 1
-            guard count <= limits.maxEntries else { throw ShareError.unsafeEntry("more than \(limits.maxEntries) entries") }
+            guard count <= limits.maxEntries else {
+                throw ShareError.unsafeEntry("more than \(limits.maxEntries) entries")
+            }
             let path = entry.path
             // Folder entries (which `zip -r` adds) carry nothing; their names must still be safe.
             if entry.type == .directory, path.hasSuffix("/") {
@@ -62,7 +64,11 @@ public enum BundleArchive {
             guard entry.type == .file else { throw ShareError.unsafeEntry("\(path) is a \(entry.type), not a file") }
             guard files[path] == nil else { throw ShareError.unsafeEntry("\(path) appears twice") }
             try checkDeclaredSizes(entry, limits: limits, total: total)
-            let bytes = try extract(entry, from: archive, limit: min(limits.maxEntryBytes, limits.maxTotalBytes - total))
+            let bytes = try extract(
+                entry,
+                from: archive,
+                limit: min(limits.maxEntryBytes, limits.maxTotalBytes - total)
+            )
             total += bytes.count
             files[path] = bytes
         }
@@ -92,7 +98,9 @@ public enum BundleArchive {
         var bytes = Data()
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard bytes.count + chunk.count <= limit else { throw ShareError.unsafeEntry("\(entry.path) unpacks past the size limit") }
+                guard bytes.count + chunk.count <= limit else {
+                    throw ShareError.unsafeEntry("\(entry.path) unpacks past the size limit")
+                }
                 bytes.append(chunk)
             }
         } catch let error as ShareError {

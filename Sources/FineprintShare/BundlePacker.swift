@@ -50,7 +50,9 @@ public enum BundlePacker {
         for (item, version) in request.items {
             guard ItemIdentifier.isSafe(item.id) else { throw ShareError.badItem("unsafe item id \"\(item.id)\"") }
             let path = "items/\(item.kind.rawValue)/\(item.id)@\(version).\(item.kind.fileExtension)"
-            guard files[path] == nil else { throw ShareError.badItem("\(item.kind.rawValue):\(item.id) is named twice") }
+            guard files[path] == nil else {
+                throw ShareError.badItem("\(item.kind.rawValue):\(item.id) is named twice")
+            }
             files[path] = item.content
             entries.append(
                 SharePredicate.Item(
@@ -68,8 +70,13 @@ public enum BundlePacker {
         }
         let first = SharePublicKey(signers[0].publicKey)
         files["keys/publisher.pub"] = Data(
-            PublicKeyFile(key: first, publisher: request.publisher.id, name: request.publisher.name, country: request.publisher.country)
-                .text.utf8
+            PublicKeyFile(
+                key: first,
+                publisher: request.publisher.id,
+                name: request.publisher.name,
+                country: request.publisher.country
+            )
+            .text.utf8
         )
         let statement = makeStatement(request, files: files, entries: entries.sorted { $0.path < $1.path })
         let payload = try CanonicalJSON.encode(statement)
@@ -107,7 +114,8 @@ public enum BundlePacker {
 
     /// A UUID-shaped id from the publisher, sequence, time and item digests.
     private static func derivedId(_ request: BundleRequest, subjects: [ShareStatement.Subject]) -> String {
-        let seed = ([request.publisher.id, "\(request.sequence)", Timestamp.string(request.createdAt)]
+        let seed =
+            ([request.publisher.id, "\(request.sequence)", Timestamp.string(request.createdAt)]
             + subjects.map { "\($0.name)=\($0.digest["sha256"] ?? "")" }).joined(separator: "\n")
         var bytes = Array(SHA256.hash(data: Data(seed.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50  // a name-based UUID's version nibble

@@ -53,7 +53,9 @@ public struct BundleVerifier: Sendable {
         let statement = try parseStatement(body)  // 8
         try checkPublisherAndScopes(statement.predicate, signers: signers)  // 9
         try checkFiles(statement, files: files)  // 10
-        for item in statement.predicate.items { try ItemValidator.validate(item, content: files[item.path] ?? Data()) }  // 11
+        for item in statement.predicate.items {  // 11
+            try ItemValidator.validate(item, content: files[item.path] ?? Data())
+        }
         var warnings = try checkDates(statement.predicate)  // 12
         let digest = Hex.sha256(body)
         let earlier = try await checkBundleId(statement.predicate, digest: digest)  // 13
@@ -89,7 +91,9 @@ public struct BundleVerifier: Sendable {
         keys: [TrustedKey],
         files: [String: Data]
     ) throws -> (Data, [TrustedKey]) {
-        let candidates = keys.compactMap { key in (try? SharePublicKey(rawRepresentation: key.publicKey)).map { (key, $0) } }
+        let candidates = keys.compactMap { key in
+            (try? SharePublicKey(rawRepresentation: key.publicKey)).map { (key, $0) }
+        }
         guard let (body, verified) = envelope.verifiedKeys(among: candidates.map(\.1)) else {
             throw ShareError.notABundle("the envelope's payload is not base64")
         }
@@ -100,7 +104,10 @@ public struct BundleVerifier: Sendable {
         if !hints.isEmpty, hints.allSatisfy({ !known.contains($0) }) {
             throw ShareError.unknownKey(fingerprint: hints[0])
         }
-        if hints.isEmpty, let shipped = files["keys/publisher.pub"].flatMap({ try? PublicKeyFile(text: String(decoding: $0, as: UTF8.self)) }),
+        if hints.isEmpty,
+            let shipped = files["keys/publisher.pub"].flatMap({
+                try? PublicKeyFile(text: String(decoding: $0, as: UTF8.self))
+            }),
             !known.contains(shipped.key.fingerprint)
         {
             throw ShareError.unknownKey(fingerprint: shipped.key.fingerprint)
@@ -173,7 +180,9 @@ public struct BundleVerifier: Sendable {
             }
             guard let bytes = files[subject.name] else { throw ShareError.missingFile(subject.name) }
             let actual = Hex.sha256(bytes)
-            guard actual == expected else { throw ShareError.tampered(path: subject.name, expected: expected, actual: actual) }
+            guard actual == expected else {
+                throw ShareError.tampered(path: subject.name, expected: expected, actual: actual)
+            }
             listed.insert(subject.name)
         }
         for item in statement.predicate.items where !listed.contains(item.path) {
@@ -186,11 +195,16 @@ public struct BundleVerifier: Sendable {
 
     private func checkDates(_ predicate: SharePredicate) throws -> [String] {
         if let text = predicate.expiresAt {
-            guard let expires = Timestamp.date(text) else { throw ShareError.bundleExpired("\(text) (unreadable date)") }
+            guard let expires = Timestamp.date(text) else {
+                throw ShareError.bundleExpired("\(text) (unreadable date)")
+            }
             guard expires >= now else { throw ShareError.bundleExpired(text) }
         }
         guard let created = Timestamp.date(predicate.createdAt) else {
-            throw ShareError.invalidItem(path: "the statement", reason: "createdAt \(predicate.createdAt) is not RFC 3339")
+            throw ShareError.invalidItem(
+                path: "the statement",
+                reason: "createdAt \(predicate.createdAt) is not RFC 3339"
+            )
         }
         return created > now.addingTimeInterval(86_400)
             ? ["the bundle says it was made on \(predicate.createdAt), more than a day from now: check the clocks"] : []
@@ -231,7 +245,8 @@ public struct BundleVerifier: Sendable {
                 )
             }
             let action: ItemPlan.Action =
-                highest == item.version ? .unchanged : item.withdrawn ? .withdraw : highest.map { .update(from: $0) } ?? .add
+                highest == item.version
+                ? .unchanged : item.withdrawn ? .withdraw : highest.map { .update(from: $0) } ?? .add
             return ItemPlan(item: item, content: content, sha256: sha, action: action)
         }
     }

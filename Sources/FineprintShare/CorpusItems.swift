@@ -44,19 +44,26 @@ public struct CorpusItems: Sendable {
         return found
     }
 
-    private func json<T: Encodable>(_ kind: ShareKind, _ id: String, _ title: String, _ value: T) throws -> OutgoingItem {
+    private func json<T: Encodable>(_ kind: ShareKind, _ id: String, _ title: String, _ value: T) throws -> OutgoingItem
+    {
         OutgoingItem(kind: kind, id: id, title: title, content: try CanonicalJSON.encode(value))
     }
 
     private func knowledge(_ id: String) throws -> OutgoingItem {
         let base = try KnowledgeLoader.load(fromCorpus: corpusURL)
         let candidates: [(String, any Encodable)] =
-            base.patterns.map { ($0.id, $0) } + base.partnerships.map { ($0.id, $0) } + base.precedents.map { ($0.id, $0) }
+            base.patterns.map { ($0.id, $0) } + base.partnerships.map { ($0.id, $0) }
+            + base.precedents.map { ($0.id, $0) }
             + base.regulations.map { ($0.id, $0) } + base.sources.map { ($0.id, $0) }
         guard let (_, value) = candidates.first(where: { $0.0 == id }) else {
             throw ShareError.badItem("no knowledge item \"\(id)\" in \(corpusURL.path)/knowledge")
         }
-        return OutgoingItem(kind: .knowledge, id: id, title: "knowledge item \(id)", content: try CanonicalJSON.encode(value))
+        return OutgoingItem(
+            kind: .knowledge,
+            id: id,
+            title: "knowledge item \(id)",
+            content: try CanonicalJSON.encode(value)
+        )
     }
 
     /// A file item keeps its bytes; its id is the file name without extension.
@@ -66,11 +73,20 @@ public struct CorpusItems: Sendable {
             throw ShareError.badItem("cannot read \(path)")
         }
         let id = url.deletingPathExtension().lastPathComponent
-        guard ItemIdentifier.isSafe(id) else { throw ShareError.badItem("the file name \(url.lastPathComponent) is not a safe item id") }
+        guard ItemIdentifier.isSafe(id) else {
+            throw ShareError.badItem("the file name \(url.lastPathComponent) is not a safe item id")
+        }
         let item = OutgoingItem(kind: kind, id: id, title: "\(title) \(id)", content: data)
         let entry = SharePredicate.Item(
-            path: path, kind: kind.rawValue, id: id, namespace: "", version: 1, sequence: 0, withdrawn: false,
-            schema: kind.schema, title: item.title
+            path: path,
+            kind: kind.rawValue,
+            id: id,
+            namespace: "",
+            version: 1,
+            sequence: 0,
+            withdrawn: false,
+            schema: kind.schema,
+            title: item.title
         )
         try ItemValidator.validate(entry, content: data)
         return item

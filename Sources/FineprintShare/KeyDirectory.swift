@@ -48,7 +48,12 @@ public struct KeyDirectory: Sendable {
         let id = publisher.id
         let keyFile = try PrivateKeyFile(key: key, publisher: id, passphrase: passphrase)
         try write(try CanonicalJSON.pretty(keyFile), to: "\(id).key", secret: true)
-        let pub = PublicKeyFile(key: SharePublicKey(key.publicKey), publisher: id, name: publisher.name, country: publisher.country)
+        let pub = PublicKeyFile(
+            key: SharePublicKey(key.publicKey),
+            publisher: id,
+            name: publisher.name,
+            country: publisher.country
+        )
         try write(Data(pub.text.utf8), to: "\(id).pub", secret: false)
         let notice = try KeyNotice.revocation(of: key, publisher: id, reason: "key withdrawn by its publisher", at: now)
         try write(try CanonicalJSON.pretty(notice), to: "\(id).revocation.json", secret: true)
@@ -88,7 +93,10 @@ public struct KeyDirectory: Sendable {
         try FileManager.default.createDirectory(at: retired, withIntermediateDirectories: true)
         let id = identity.publisher.id
         for suffix in ["key", "pub", "revocation.json"] {
-            try FileManager.default.moveItem(at: file("\(id).\(suffix)"), to: retired.appendingPathComponent("\(id)-\(stamp).\(suffix)"))
+            try FileManager.default.moveItem(
+                at: file("\(id).\(suffix)"),
+                to: retired.appendingPathComponent("\(id)-\(stamp).\(suffix)")
+            )
         }
         try install(new, publisher: identity.publisher, passphrase: newPassphrase ?? passphrase, now: now)
         let name = "\(id).rotation-\(stamp).json"
@@ -100,7 +108,8 @@ public struct KeyDirectory: Sendable {
         let keys = try keyFiles()
         guard keys.count == 1, let only = keys.first else {
             throw ShareError.badKeyFile(
-                keys.isEmpty ? "no key in \(url.path); make one with `fineprint share keygen`" : "\(url.path) holds several keys"
+                keys.isEmpty
+                    ? "no key in \(url.path); make one with `fineprint share keygen`" : "\(url.path) holds several keys"
             )
         }
         return String(only.dropLast(4))
@@ -117,7 +126,12 @@ public struct KeyDirectory: Sendable {
         let path = file(name).path
         if secret, FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
         // Created with its final mode, so a secret is never readable by others, even briefly.
-        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: secret ? 0o600 : 0o644])
+        guard
+            FileManager.default.createFile(
+                atPath: path,
+                contents: data,
+                attributes: [.posixPermissions: secret ? 0o600 : 0o644]
+            )
         else { throw ShareError.badKeyFile("cannot write \(path)") }
     }
 }
@@ -136,12 +150,15 @@ struct PublisherState: Codable {
 extension KeyDirectory {
     /// Gives each item its version (unchanged content keeps its version, changed content gets the
     /// next) and the bundle the next sequence number; `commit` saves both once the bundle is written.
-    public func plan(_ items: [OutgoingItem]) throws -> (sequence: Int, items: [(item: OutgoingItem, version: Int)], commit: () throws -> Void) {
+    public func plan(
+        _ items: [OutgoingItem]
+    ) throws -> (sequence: Int, items: [(item: OutgoingItem, version: Int)], commit: () throws -> Void) {
         let id = try publisherId()
         let stateFile = "\(id).state.json"
-        var state = FileManager.default.contents(atPath: file(stateFile).path).flatMap {
-            try? JSONDecoder().decode(PublisherState.self, from: $0)
-        } ?? PublisherState()
+        var state =
+            FileManager.default.contents(atPath: file(stateFile).path).flatMap {
+                try? JSONDecoder().decode(PublisherState.self, from: $0)
+            } ?? PublisherState()
         state.sequence += 1
         var versioned: [(item: OutgoingItem, version: Int)] = []
         for item in items {
@@ -153,6 +170,8 @@ extension KeyDirectory {
             versioned.append((item, version))
         }
         let final = state
-        return (state.sequence, versioned, { try self.write(try CanonicalJSON.pretty(final), to: stateFile, secret: false) })
+        return (
+            state.sequence, versioned, { try self.write(try CanonicalJSON.pretty(final), to: stateFile, secret: false) }
+        )
     }
 }

@@ -63,7 +63,9 @@ public struct KeyNotice: Codable, Hashable, Sendable {
 
     /// Reads a notice and checks its signatures: a revocation by the key it revokes, a rotation by
     /// both keys it names. Whether the old key is trusted is the trust list's question.
-    public static func verified(_ data: Data) throws -> (notice: KeyNotice, key: SharePublicKey, newKey: SharePublicKey?) {
+    public static func verified(
+        _ data: Data
+    ) throws -> (notice: KeyNotice, key: SharePublicKey, newKey: SharePublicKey?) {
         guard let envelope = try? JSONDecoder().decode(DSSEEnvelope.self, from: data),
             envelope.payloadType == payloadType, let body = DSSEEnvelope.decodeBase64(envelope.payload),
             let notice = try? JSONDecoder().decode(KeyNotice.self, from: body)
@@ -76,7 +78,8 @@ public struct KeyNotice: Codable, Hashable, Sendable {
         else {
             throw ShareError.badNotice(
                 notice.notice == .rotation
-                    ? "a rotation notice must verify with both the old and the new key" : "the revocation is not signed by the key it revokes"
+                    ? "a rotation notice must verify with both the old and the new key"
+                    : "the revocation is not signed by the key it revokes"
             )
         }
         return (notice, key, newKey)

@@ -105,7 +105,8 @@ public enum PassphraseFile {
             throw ShareError.passphrase("cannot read the passphrase file \(path)")
         }
         let text = String(decoding: data, as: UTF8.self)
-        let line = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        let line =
+            text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first.map(String.init) ?? ""
         guard !line.isEmpty else { throw ShareError.passphrase("the passphrase file \(path) is empty") }
         return Data(line.utf8)
     }

@@ -67,7 +67,8 @@ public enum ShareError: Error, CustomStringConvertible, Equatable, Sendable {
             return
                 "signed by \(SharePublicKey.grouped(fingerprint)), a key not in your trust list. Compare this fingerprint with the sender over another channel (phone, diplomatic note) before adding it with `fineprint share trust add`"
         case .badSignature:
-            return "no signature verifies with a trusted key: the bundle was altered after signing, or signed with another key"
+            return
+                "no signature verifies with a trusted key: the bundle was altered after signing, or signed with another key"
         case .keyRevoked(let fingerprint, let publisher, let date, let reason):
             return
                 "the key \(SharePublicKey.grouped(fingerprint)) of \(publisher) was revoked on \(Timestamp.string(date)) (\(reason))"
@@ -76,7 +77,8 @@ public enum ShareError: Error, CustomStringConvertible, Equatable, Sendable {
                 "the key \(SharePublicKey.grouped(fingerprint)) of \(publisher) was trusted until \(Timestamp.string(date)); ask \(publisher) for a rotation notice or re-confirm the fingerprint"
         case .threshold(let publisher, let needed, let found):
             return "\(publisher) requires \(needed) signatures from distinct trusted keys; this bundle has \(found)"
-        case .statementType(let type): return "the signed payload is a \"\(type)\" statement, not an in-toto Statement v1"
+        case .statementType(let type):
+            return "the signed payload is a \"\(type)\" statement, not an in-toto Statement v1"
         case .predicateType(let type):
             return "a signed \"\(type)\" statement, not a Fineprint share bundle (\(ShareStatement.predicateType))"
         case .publisherMismatch(let bundle, let key):

@@ -49,7 +49,13 @@ public struct OutgoingItem: Hashable, Sendable {
     /// What a withdrawn item's file holds: only the statement that it is withdrawn.
     public static func withdrawal(kind: ShareKind, id: String) throws -> OutgoingItem {
         let content = try CanonicalJSON.encode(["id": id, "kind": kind.rawValue, "status": "withdrawn"])
-        return OutgoingItem(kind: kind, id: id, title: "\(kind.rawValue) \(id) (withdrawn)", content: content, withdrawn: true)
+        return OutgoingItem(
+            kind: kind,
+            id: id,
+            title: "\(kind.rawValue) \(id) (withdrawn)",
+            content: content,
+            withdrawn: true
+        )
     }
 }
 
@@ -57,7 +63,9 @@ enum ItemIdentifier {
     /// Ids become file names inside the bundle, so only a safe alphabet is accepted.
     static func isSafe(_ id: String) -> Bool {
         !id.isEmpty && id.count <= 128 && id.first != "."
-            && id.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) && $0.isASCII || "._-".unicodeScalars.contains($0) }
+            && id.unicodeScalars.allSatisfy {
+                CharacterSet.alphanumerics.contains($0) && $0.isASCII || "._-".unicodeScalars.contains($0)
+            }
     }
 }
 

@@ -155,7 +155,8 @@ public enum ShareLedgerError: Error, CustomStringConvertible, Equatable, Sendabl
     public var description: String {
         switch self {
         case .keyExists(let fingerprint, let publisher):
-            return "the key \(fingerprint) is already in the trust list (publisher \(publisher)); revoke it first to change it"
+            return
+                "the key \(fingerprint) is already in the trust list (publisher \(publisher)); revoke it first to change it"
         case .badThreshold(let value):
             return "a threshold must be between 1 and 16 signatures, not \(value)"
         }

@@ -135,10 +135,14 @@ enum SharePreview {
             "\(heading): bundle \(predicate.bundleId) from \(predicate.publisher.name) (\(predicate.publisher.id), \(predicate.publisher.country)), sequence \(predicate.sequence), made \(predicate.createdAt)"
         )
         for signer in verified.signers {
-            Swift.print("  signed by \(SharePublicKey.grouped(signer.fingerprint)) (verified via: \(signer.verifiedVia))")
+            Swift.print(
+                "  signed by \(SharePublicKey.grouped(signer.fingerprint)) (verified via: \(signer.verifiedVia))"
+            )
         }
         for plan in verified.plan {
-            Swift.print("  \(describe(plan.action))  \(plan.item.kind):\(plan.item.id) v\(plan.item.version)  \(plan.item.title)")
+            Swift.print(
+                "  \(describe(plan.action))  \(plan.item.kind):\(plan.item.id) v\(plan.item.version)  \(plan.item.title)"
+            )
         }
         for warning in verified.warnings { Swift.print("  warning: \(warning)") }
     }
@@ -161,7 +165,9 @@ enum ShareFiles {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         guard let size else { throw CLIError("cannot read \(path)", exitCode: 2) }
         guard size <= maxBundleBytes else { throw CLIError("\(path) is larger than \(maxBundleBytes) bytes; refused") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)", exitCode: 2) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError("cannot read \(path)", exitCode: 2)
+        }
         return data
     }
 

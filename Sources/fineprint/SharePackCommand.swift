@@ -38,7 +38,11 @@ struct SharePack: AsyncParsableCommand {
     func run() async throws {
         let folders = keyDir.map { KeyDirectory(path: $0) }
         let signers = try folders.enumerated().map { index, folder in
-            try folder.signingKey(passphrase: try ShareFiles.passphrase(passphraseFile.indices.contains(index) ? passphraseFile[index] : nil))
+            try folder.signingKey(
+                passphrase: try ShareFiles.passphrase(
+                    passphraseFile.indices.contains(index) ? passphraseFile[index] : nil
+                )
+            )
         }
         let publisher = try folders[0].identity().publisher
         let outgoing = try await collect()
@@ -55,8 +59,12 @@ struct SharePack: AsyncParsableCommand {
             throw CLIError("cannot write \(out)", exitCode: 2)
         }
         try commit()
-        print("wrote \(out): bundle \(bundle.statement.predicate.bundleId), sequence \(sequence), \(versioned.count) item(s)")
-        for (item, version) in versioned { print("  \(item.kind.rawValue):\(item.id) v\(version)\(item.withdrawn ? " (withdrawn)" : "")") }
+        print(
+            "wrote \(out): bundle \(bundle.statement.predicate.bundleId), sequence \(sequence), \(versioned.count) item(s)"
+        )
+        for (item, version) in versioned {
+            print("  \(item.kind.rawValue):\(item.id) v\(version)\(item.withdrawn ? " (withdrawn)" : "")")
+        }
         print("signed by \(signers.map { SharePublicKey($0.publicKey).groupedFingerprint }.joined(separator: ", "))")
     }
 

@@ -6,7 +6,8 @@ import Foundation
 struct ShareTrustCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trust",
-        abstract: "The trust list: allied publishers' keys, confirmed out of band. A bundle never adds a key by itself.",
+        abstract:
+            "The trust list: allied publishers' keys, confirmed out of band. A bundle never adds a key by itself.",
         subcommands: [Add.self, List.self, Revoke.self, Rotate.self, Threshold.self]
     )
 
@@ -53,7 +54,8 @@ struct ShareTrustCommand: AsyncParsableCommand {
             }
             if keys.isEmpty { print("the trust list is empty") }
             for key in keys {
-                var state = key.revokedAt.map { "REVOKED \(ShareDates.show($0)) (\(key.revocationReason ?? ""))" } ?? "active"
+                var state =
+                    key.revokedAt.map { "REVOKED \(ShareDates.show($0)) (\(key.revocationReason ?? ""))" } ?? "active"
                 if let until = key.validUntil { state += ", until \(ShareDates.show(until))" }
                 if let next = key.replacedBy { state += ", replaced by \(SharePublicKey.grouped(next))" }
                 let scopes = key.scopes.isEmpty ? "all kinds" : key.scopes.joined(separator: ",")
@@ -120,7 +122,8 @@ struct ShareTrustCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (publisher, count) = (publisher, count)
-            try await store.withLedger { ledger in try await ledger.setThreshold(publisher: publisher, threshold: count) }
+            try await store.withLedger { ledger in try await ledger.setThreshold(publisher: publisher, threshold: count)
+            }
             print("\(publisher) bundles now need \(count) signature(s)")
         }
     }

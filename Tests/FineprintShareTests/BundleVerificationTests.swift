@@ -91,7 +91,9 @@ struct BundleVerificationTests {
         }
         let message = await F.expectRefusal("E_PREDICATE_TYPE") { _ = try await F.verify(other, ledger) }
         #expect(message.contains("test-result"))
-        let notStatement = try F.resign(try F.pack(publisher), with: [publisher.key]) { $0["_type"] = "https://example.org/x" }
+        let notStatement = try F.resign(try F.pack(publisher), with: [publisher.key]) {
+            $0["_type"] = "https://example.org/x"
+        }
         await F.expectRefusal("E_STATEMENT") { _ = try await F.verify(notStatement, ledger) }
     }
 
@@ -172,8 +174,15 @@ struct BundleVerificationTests {
         let publisher = F.Publisher()
         let ledger = try F.ledger()
         try await F.trust(publisher, in: ledger)
-        let wrong = OutgoingItem(kind: .clause, id: "not_a_clause", title: "x", content: Data(#"{"id":"not_a_clause"}"#.utf8))
-        await F.expectRefusal("E_ITEM_INVALID") { _ = try await F.verify(try F.pack(publisher, items: [wrong]), ledger) }
+        let wrong = OutgoingItem(
+            kind: .clause,
+            id: "not_a_clause",
+            title: "x",
+            content: Data(#"{"id":"not_a_clause"}"#.utf8)
+        )
+        await F.expectRefusal("E_ITEM_INVALID") {
+            _ = try await F.verify(try F.pack(publisher, items: [wrong]), ledger)
+        }
     }
 
     @Test func anExpiredBundleIsRefused() async throws {
@@ -187,19 +196,32 @@ struct BundleVerificationTests {
     @Test func aParentDirectoryEntryIsRefused() async throws {
         let archive = try Archive(data: Data(), accessMode: .create)
         let bytes = Data("x".utf8)
-        try archive.addEntry(with: "../evil.json", type: .file, uncompressedSize: Int64(1)) { (_: Int64, _: Int) in bytes }
-        let message = await F.expectRefusal("E_FORMAT") { _ = try await F.verify(try #require(archive.data), try F.ledger()) }
+        try archive.addEntry(with: "../evil.json", type: .file, uncompressedSize: Int64(1)) { (_: Int64, _: Int) in
+            bytes
+        }
+        let message = await F.expectRefusal("E_FORMAT") {
+            _ = try await F.verify(try #require(archive.data), try F.ledger())
+        }
         #expect(message.contains("../evil.json"))
-        #expect(throws: ShareError.self) { try BundleArchive.read(try F.rewrite(try F.pack(F.Publisher())) { $0["/etc/x"] = bytes }) }
+        #expect(throws: ShareError.self) {
+            try BundleArchive.read(try F.rewrite(try F.pack(F.Publisher())) { $0["/etc/x"] = bytes })
+        }
     }
 
     @Test func aZipBombIsRefusedBeforeItUnpacks() async throws {
         let zeros = Data(count: 20 * 1024 * 1024)
         let archive = try Archive(data: Data(), accessMode: .create)
-        try archive.addEntry(with: "items/clause/bomb@1.json", type: .file, uncompressedSize: Int64(zeros.count), compressionMethod: .deflate) {
+        try archive.addEntry(
+            with: "items/clause/bomb@1.json",
+            type: .file,
+            uncompressedSize: Int64(zeros.count),
+            compressionMethod: .deflate
+        ) {
             (position: Int64, size: Int) in zeros.subdata(in: Int(position)..<Int(position) + size)
         }
-        let message = await F.expectRefusal("E_FORMAT") { _ = try await F.verify(try #require(archive.data), try F.ledger()) }
+        let message = await F.expectRefusal("E_FORMAT") {
+            _ = try await F.verify(try #require(archive.data), try F.ledger())
+        }
         #expect(message.contains("zip bomb"))
         var limits = BundleArchive.Limits()
         limits.maxEntries = 2

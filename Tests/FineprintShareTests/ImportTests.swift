@@ -39,11 +39,19 @@ struct ImportTests {
             ),
             options: [.sortedKeys]
         )
-        _ = try await importer.importBundle(try F.pack(publisher, items: [changed], version: 2, sequence: 2), dryRun: false)
+        _ = try await importer.importBundle(
+            try F.pack(publisher, items: [changed], version: 2, sequence: 2),
+            dryRun: false
+        )
         let older = try F.pack(publisher, items: [items[0]], version: 1, sequence: 1)
-        let message = await F.expectRefusal("E_OLDER_VERSION") { _ = try await importer.importBundle(older, dryRun: false) }
+        let message = await F.expectRefusal("E_OLDER_VERSION") {
+            _ = try await importer.importBundle(older, dryRun: false)
+        }
         #expect(message.contains("v1") && message.contains("v2"))
-        let newer = try await importer.importBundle(try F.pack(publisher, items: [items[0]], version: 3, sequence: 3), dryRun: true)
+        let newer = try await importer.importBundle(
+            try F.pack(publisher, items: [items[0]], version: 3, sequence: 3),
+            dryRun: true
+        )
         #expect(newer.plan.first?.action == .update(from: 2))
     }
 
@@ -81,7 +89,10 @@ struct ImportTests {
         let item = try F.items()[0]
         _ = try await importer.importBundle(try F.pack(publisher, items: [item]), dryRun: false)
         let withdrawal = try OutgoingItem.withdrawal(kind: .clause, id: item.id)
-        let result = try await importer.importBundle(try F.pack(publisher, items: [withdrawal], version: 2, sequence: 2), dryRun: false)
+        let result = try await importer.importBundle(
+            try F.pack(publisher, items: [withdrawal], version: 2, sequence: 2),
+            dryRun: false
+        )
         #expect(result.plan.first?.action == .withdraw)
         let versions = try await ledger.sharedItems(publisher: "ee-mkm")
         #expect(versions.map(\.version) == [1, 2])
@@ -96,7 +107,9 @@ struct ImportTests {
             let path = try #require(files.keys.first { $0.hasPrefix("items/move/") })
             files[path]![3] ^= 0x20
         }
-        await F.expectRefusal("E_TAMPERED") { _ = try await ShareImporter(ledger: ledger, now: F.now).importBundle(tampered, dryRun: false) }
+        await F.expectRefusal("E_TAMPERED") {
+            _ = try await ShareImporter(ledger: ledger, now: F.now).importBundle(tampered, dryRun: false)
+        }
         #expect(try await ledger.sharedItems(publisher: nil).isEmpty)
         #expect(try await ledger.importedBundle(id: "anything") == nil)
     }

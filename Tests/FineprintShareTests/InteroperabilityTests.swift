@@ -70,7 +70,10 @@ struct InteroperabilityTests {
         try bundle.write(to: bundleURL)
         try Data(PythonCrypto.script.utf8).write(to: scriptURL)
         let pipe = Pipe()
-        let status = PythonCrypto.run([try #require(PythonCrypto.interpreter), scriptURL.path, bundleURL.path], output: pipe)
+        let status = PythonCrypto.run(
+            [try #require(PythonCrypto.interpreter), scriptURL.path, bundleURL.path],
+            output: pipe
+        )
         return (status, String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
     }
 

@@ -17,7 +17,9 @@ struct KeyTests {
             publisher: .init(id: "ee-mkm", name: "Ministry", country: "EE"),
             passphrase: passphrase
         )
-        let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("ee-mkm.key").path)
+        let attributes = try FileManager.default.attributesOfItem(
+            atPath: folder.appendingPathComponent("ee-mkm.key").path
+        )
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let keyText = try String(contentsOf: folder.appendingPathComponent("ee-mkm.key"), encoding: .utf8)
         #expect(keyText.contains("scrypt") && !keyText.contains("\"seed\""))
@@ -26,7 +28,11 @@ struct KeyTests {
         #expect(throws: ShareError.self) { try keys.signingKey(passphrase: Data("wrong".utf8)) }
         #expect(throws: ShareError.self) { try keys.signingKey(passphrase: nil) }
         #expect(throws: ShareError.self) {
-            try KeyDirectory.generate(at: folder.path, publisher: .init(id: "ee-mkm", name: "M", country: "EE"), passphrase: nil)
+            try KeyDirectory.generate(
+                at: folder.path,
+                publisher: .init(id: "ee-mkm", name: "M", country: "EE"),
+                passphrase: nil
+            )
         }
     }
 
@@ -66,10 +72,14 @@ struct KeyTests {
         var envelope = try JSONDecoder().decode(DSSEEnvelope.self, from: notice)
         envelope.signatures.removeFirst()
         await F.expectRefusal("E_NOTICE") {
-            _ = try await TrustList(ledger: try F.ledger(), now: F.now).rotate(notice: try JSONEncoder().encode(envelope))
+            _ = try await TrustList(ledger: try F.ledger(), now: F.now).rotate(
+                notice: try JSONEncoder().encode(envelope)
+            )
         }
         // A rotation from a key nobody trusts adds nothing.
-        await F.expectRefusal("E_UNKNOWN_KEY") { _ = try await TrustList(ledger: try F.ledger(), now: F.now).rotate(notice: notice) }
+        await F.expectRefusal("E_UNKNOWN_KEY") {
+            _ = try await TrustList(ledger: try F.ledger(), now: F.now).rotate(notice: notice)
+        }
     }
 
     @Test func theRevocationNoticeMadeAtKeygenRevokesTheKey() async throws {
@@ -88,12 +98,21 @@ struct KeyTests {
             until: nil,
             scopes: []
         )
-        let revoked = try await TrustList(ledger: ledger, now: F.now).revoke(notice: try Data(contentsOf: keys.revocationNotice))
+        let revoked = try await TrustList(ledger: ledger, now: F.now).revoke(
+            notice: try Data(contentsOf: keys.revocationNotice)
+        )
         #expect(revoked.fingerprint == key.fingerprint && revoked.revokedAt != nil)
         // Another key's signature on a revocation notice is refused.
-        let forged = try KeyNotice.revocation(of: Curve25519.Signing.PrivateKey(), publisher: "ee-mkm", reason: "x", at: F.now)
+        let forged = try KeyNotice.revocation(
+            of: Curve25519.Signing.PrivateKey(),
+            publisher: "ee-mkm",
+            reason: "x",
+            at: F.now
+        )
         var envelope = try JSONDecoder().decode(DSSEEnvelope.self, from: try Data(contentsOf: keys.revocationNotice))
         envelope.signatures = forged.signatures
-        await F.expectRefusal("E_NOTICE") { _ = try await TrustList(ledger: ledger).revoke(notice: try JSONEncoder().encode(envelope)) }
+        await F.expectRefusal("E_NOTICE") {
+            _ = try await TrustList(ledger: ledger).revoke(notice: try JSONEncoder().encode(envelope))
+        }
     }
 }

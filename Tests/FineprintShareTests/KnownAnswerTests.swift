@@ -13,10 +13,12 @@ struct KnownAnswerTests {
         "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"
 
     static func hex(_ text: String) -> Data {
-        Data(stride(from: 0, to: text.count, by: 2).map { offset in
-            let start = text.index(text.startIndex, offsetBy: offset)
-            return UInt8(text[start..<text.index(start, offsetBy: 2)], radix: 16)!
-        })
+        Data(
+            stride(from: 0, to: text.count, by: 2).map { offset in
+                let start = text.index(text.startIndex, offsetBy: offset)
+                return UInt8(text[start..<text.index(start, offsetBy: 2)], radix: 16)!
+            }
+        )
     }
 
     @Test func thePreAuthenticationEncodingMatchesTheDSSESpecVector() {
@@ -55,7 +57,10 @@ struct KnownAnswerTests {
             body: Data("hello world".utf8)
         )
         let expected = try #require(
-            Data(base64Encoded: "4DHX3Zn4qpBKvEj7maE8O9u9bjXEnPLLnyXVUJ2PXJR8DSLcL3QDpFvfJOj3pB/SPHsl6Jg4boxsMb6KvuYABw==")
+            Data(
+                base64Encoded:
+                    "4DHX3Zn4qpBKvEj7maE8O9u9bjXEnPLLnyXVUJ2PXJR8DSLcL3QDpFvfJOj3pB/SPHsl6Jg4boxsMb6KvuYABw=="
+            )
         )
         #expect(key.publicKey.isValidSignature(expected, for: pae))
         #expect(!key.publicKey.isValidSignature(expected, for: pae + Data([0x20])))

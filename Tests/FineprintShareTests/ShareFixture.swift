@@ -12,7 +12,9 @@ enum ShareFixture {
         var key = Curve25519.Signing.PrivateKey()
         var info: SharePredicate.Publisher
         var publicKey: SharePublicKey { SharePublicKey(key.publicKey) }
-        var keyFile: PublicKeyFile { PublicKeyFile(key: publicKey, publisher: info.id, name: info.name, country: info.country) }
+        var keyFile: PublicKeyFile {
+            PublicKeyFile(key: publicKey, publisher: info.id, name: info.name, country: info.country)
+        }
 
         init(_ id: String = "ee-mkm") {
             info = .init(id: id, name: "Ministry \(id)", country: "EE")

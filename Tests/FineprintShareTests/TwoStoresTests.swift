@@ -18,8 +18,11 @@ struct TwoStoresTests {
         let latvia = F.Publisher("lv-varam")
         let sqlite = try SQLiteStore.inMemory().shareLedger()
         try await F.trust(estonia, in: sqlite)
-        var endpoint = try PostgresEndpoint(url: try #require(ProcessInfo.processInfo.environment["FINEPRINT_TEST_POSTGRES_URL"]))
-        endpoint.schema = "test_share_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
+        var endpoint = try PostgresEndpoint(
+            url: try #require(ProcessInfo.processInfo.environment["FINEPRINT_TEST_POSTGRES_URL"])
+        )
+        endpoint.schema =
+            "test_share_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
         let fromEstonia = try F.pack(estonia)
         let fromLatvia = try F.pack(latvia, items: Array(try F.items().prefix(1)))
         try await PostgresStore.withRunningStore(endpoint: endpoint) { store in

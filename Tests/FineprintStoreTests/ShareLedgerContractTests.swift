@@ -33,9 +33,21 @@ extension StoreContract {
                 try await ledger.addTrustedKey(key)
             }
             #expect(try await ledger.trustedKeys() == [key])
-            #expect(try await ledger.revokeKey(fingerprint: "sha256:aa", at: Self.day.addingTimeInterval(10), reason: "lost"))
+            #expect(
+                try await ledger.revokeKey(
+                    fingerprint: "sha256:aa",
+                    at: Self.day.addingTimeInterval(10),
+                    reason: "lost"
+                )
+            )
             // A second revocation keeps the first date.
-            #expect(try await ledger.revokeKey(fingerprint: "sha256:aa", at: Self.day.addingTimeInterval(99), reason: "lost"))
+            #expect(
+                try await ledger.revokeKey(
+                    fingerprint: "sha256:aa",
+                    at: Self.day.addingTimeInterval(99),
+                    reason: "lost"
+                )
+            )
             #expect(!(try await ledger.revokeKey(fingerprint: "sha256:bb", at: Self.day, reason: "x")))
             try await ledger.markReplaced(fingerprint: "sha256:aa", by: "sha256:cc")
         }
@@ -53,7 +65,9 @@ extension StoreContract {
             try await ledger.setThreshold(publisher: "ee-mkm", threshold: 3)
             try await ledger.setThreshold(publisher: "lv-varam", threshold: 1)
             #expect(try await ledger.thresholds() == ["ee-mkm": 3, "lv-varam": 1])
-            await #expect(throws: ShareLedgerError.badThreshold(0)) { try await ledger.setThreshold(publisher: "x", threshold: 0) }
+            await #expect(throws: ShareLedgerError.badThreshold(0)) {
+                try await ledger.setThreshold(publisher: "x", threshold: 0)
+            }
         }
     }
 

@@ -6,7 +6,9 @@ import PostgresNIO
 /// that two servers starting at once do not both migrate.
 enum PostgresSchema {
     /// The store's steps, then the job queue's (recorded in the same table, in the same schema).
-    static var migrations: [(name: String, sql: [String])] { storeMigrations + PostgresJobQueue.migrations + PostgresShareLedger.migrations }
+    static var migrations: [(name: String, sql: [String])] {
+        storeMigrations + PostgresJobQueue.migrations + PostgresShareLedger.migrations
+    }
 
     static let storeMigrations: [(name: String, sql: [String])] = [
         (

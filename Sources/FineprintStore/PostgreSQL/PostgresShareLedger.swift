@@ -122,7 +122,10 @@ public struct PostgresShareLedger: ShareLedger {
     public func thresholds() async throws -> [String: Int] {
         try await guarded {
             var result: [String: Int] = [:]
-            let rows = try await self.client.query("SELECT publisher, threshold FROM share_publisher", logger: self.logger)
+            let rows = try await self.client.query(
+                "SELECT publisher, threshold FROM share_publisher",
+                logger: self.logger
+            )
             for try await (publisher, threshold) in rows.decode((String, Int).self) { result[publisher] = threshold }
             return result
         }
