@@ -98,7 +98,7 @@ public struct PostgresShareLedger: ShareLedger {
     }
 
     public func markReplaced(fingerprint: String, by successor: String) async throws {
-        try await guarded {
+        _ = try await guarded {
             try await self.client.query(
                 "UPDATE share_trusted_key SET replaced_by = \(successor) WHERE fingerprint = \(fingerprint)",
                 logger: self.logger
@@ -108,7 +108,7 @@ public struct PostgresShareLedger: ShareLedger {
 
     public func setThreshold(publisher: String, threshold: Int) async throws {
         guard (1...16).contains(threshold) else { throw ShareLedgerError.badThreshold(threshold) }
-        try await guarded {
+        _ = try await guarded {
             try await self.client.query(
                 """
                 INSERT INTO share_publisher (publisher, threshold) VALUES (\(publisher), \(threshold))
