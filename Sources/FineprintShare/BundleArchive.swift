@@ -97,10 +97,12 @@ public enum BundleArchive {
     private static func extract(_ entry: Entry, from archive: Archive, limit: Int) throws -> Data {
         var bytes = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                 guard bytes.count + chunk.count <= limit else {
                     throw ShareError.unsafeEntry("\(entry.path) unpacks past the size limit")
                 }
+                // The consumer form returns the CRC-32 without comparing it: a flipped byte must not pass.
+                guard checksum == entry.checksum else { throw ArchiveError.invalidCRC32 }
                 bytes.append(chunk)
             }
         } catch let error as ShareError {

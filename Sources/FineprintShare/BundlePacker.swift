@@ -39,8 +39,8 @@ public struct PackedBundle: Sendable {
 public enum BundlePacker {
     public static let mimetype = "application/vnd.fineprint.share+zip"
     static let envelopePath = "envelope.dsse.json"
-    /// Files that are informational only and need no subject entry.
-    static let informational: Set<String> = ["mimetype", "README.txt", envelopePath]
+    /// The one file that is not a subject: the envelope signs everything else.
+    static let informational: Set<String> = [envelopePath]
 
     public static func pack(_ request: BundleRequest, signers: [Curve25519.Signing.PrivateKey]) throws -> PackedBundle {
         guard !signers.isEmpty else { throw ShareError.badItem("a bundle needs at least one signing key") }
@@ -78,12 +78,12 @@ public enum BundlePacker {
             )
             .text.utf8
         )
+        files["mimetype"] = Data(mimetype.utf8)
+        files["README.txt"] = Data(readme(request, fingerprint: first.groupedFingerprint).utf8)
         let statement = makeStatement(request, files: files, entries: entries.sorted { $0.path < $1.path })
         let payload = try CanonicalJSON.encode(statement)
         let envelope = try DSSEEnvelope.sign(payload, payloadType: ShareStatement.payloadType, with: signers)
         files[envelopePath] = try CanonicalJSON.pretty(envelope)
-        files["mimetype"] = Data(mimetype.utf8)
-        files["README.txt"] = Data(readme(statement.predicate, fingerprint: first.groupedFingerprint).utf8)
         return PackedBundle(data: try BundleArchive.write(files), statement: statement, envelope: envelope)
     }
 
@@ -132,18 +132,20 @@ public enum BundlePacker {
         return parts.joined(separator: "-")
     }
 
-    private static func readme(_ predicate: SharePredicate, fingerprint: String) -> String {
-        """
-        Fineprint share bundle \(predicate.bundleId) from \(predicate.publisher.name) (\(predicate.publisher.id), \(predicate.publisher.country)), sequence \(predicate.sequence), made \(predicate.createdAt).
+    private static func readme(_ request: BundleRequest, fingerprint: String) -> String {
+        let publisher = request.publisher
+        return """
+            Fineprint share bundle from \(publisher.name) (\(publisher.id), \(publisher.country)), sequence \(request.sequence), made \(Timestamp.string(request.createdAt)).
 
-        Signed by the key \(fingerprint).
-        Check it with `fineprint share verify THIS.fpshare` after adding the publisher's key to your trust list;
-        compare the fingerprint with the publisher over a second channel first.
+            Signed by the key \(fingerprint).
+            Check it with `fineprint share verify THIS.fpshare` after adding the publisher's key to your trust list;
+            compare the fingerprint with the publisher over a second channel first.
 
-        By hand: envelope.dsse.json is a DSSE v1 envelope; its signature covers
-        "DSSEv1 <len(type)> <type> <len(payload)> <payload>" with the decoded payload, an in-toto Statement v1
-        listing every file below with its SHA-256. keys/publisher.pub is informational only, never trusted.
+            By hand: envelope.dsse.json is a DSSE v1 envelope; its signature covers
+            "DSSEv1 <len(type)> <type> <len(payload)> <payload>" with the decoded payload, an in-toto Statement v1
+            listing every other file of the bundle with its SHA-256. keys/publisher.pub is informational only,
+            never trusted.
 
-        """
+            """
     }
 }

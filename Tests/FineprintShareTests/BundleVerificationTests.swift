@@ -40,6 +40,22 @@ struct BundleVerificationTests {
         #expect(message.contains("items/clause/"))
     }
 
+    @Test func oneByteFlippedInTheZipItselfIsCaughtAndNamed() async throws {
+        let publisher = F.Publisher()
+        let ledger = try F.ledger()
+        try await F.trust(publisher, in: ledger)
+        var bundle = try F.pack(publisher)
+        let path = Data("items/move/".utf8)
+        let header = try #require(bundle.range(of: path))
+        bundle[header.upperBound + 60] ^= 0x01
+        let message = await F.expectRefusal("E_FORMAT") { _ = try await F.verify(bundle, ledger) }
+        #expect(message.contains("items/move/"))
+        let readme = try #require(bundle.range(of: Data("README.txt".utf8)))
+        var flippedReadme = try F.pack(publisher)
+        flippedReadme[readme.upperBound + 40] ^= 0x01
+        await F.expectRefusal("E_FORMAT") { _ = try await F.verify(flippedReadme, ledger) }
+    }
+
     @Test func oneChangedByteInThePayloadBreaksTheSignature() async throws {
         let publisher = F.Publisher()
         let ledger = try F.ledger()

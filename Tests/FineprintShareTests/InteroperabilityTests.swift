@@ -80,7 +80,7 @@ struct InteroperabilityTests {
     @Test func pythonVerifiesOurSignatureAndDigests() throws {
         let result = try check(try ShareFixture.pack(ShareFixture.Publisher()))
         #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.hasPrefix("OK 4"))
+        #expect(result.output.hasPrefix("OK 6"))
     }
 
     @Test func pythonRefusesABundleWithAChangedPayload() throws {
