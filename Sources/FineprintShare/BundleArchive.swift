@@ -101,10 +101,10 @@ public enum BundleArchive {
                 guard bytes.count + chunk.count <= limit else {
                     throw ShareError.unsafeEntry("\(entry.path) unpacks past the size limit")
                 }
-                // The consumer form returns the CRC-32 without comparing it: a flipped byte must not pass.
-                guard checksum == entry.checksum else { throw ArchiveError.invalidCRC32 }
                 bytes.append(chunk)
             }
+            // The consumer form returns the CRC-32 without comparing it: a flipped byte must not pass.
+            guard checksum == entry.checksum else { throw Archive.ArchiveError.invalidCRC32 }
         } catch let error as ShareError {
             throw error
         } catch {
