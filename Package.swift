@@ -98,6 +98,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Signed sharing with allies: Ed25519 keys, DSSE-signed bundles, verification against the trust list, import.
+        .target(
+            name: "FineprintShare",
+            dependencies: [
+                "FineprintCore", "FineprintCorpus", "FineprintStore", "ZIPFoundation", "Yams",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         // The web workbench: buildApplication, controllers, Mustache pages, the JSON API, job workers.
         .target(
             name: "FineprintServer",
@@ -120,7 +129,7 @@ let package = Package(
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintReading", "FineprintAnalysis",
                 "FineprintReport", "FineprintEval", "FineprintLearn", "FineprintCompare", "FineprintWatch",
                 "FineprintKnowledge", "FineprintServer", "FineprintStore", "FineprintStandards", "FineprintIdentity",
-                "FineprintNegotiation", "FineprintRegister", serviceLifecycle,
+                "FineprintNegotiation", "FineprintRegister", "FineprintShare", serviceLifecycle,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -194,6 +203,14 @@ let package = Package(
             name: "FineprintStoreTests",
             dependencies: [
                 "FineprintStore", "FineprintCore", "FineprintIdentity", "FineprintRegister", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "FineprintShareTests",
+            dependencies: [
+                "FineprintShare", "FineprintStore", "FineprintCore", "FineprintCorpus", "FineprintTestSupport",
+                "ZIPFoundation", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),

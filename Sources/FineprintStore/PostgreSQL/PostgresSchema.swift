@@ -5,11 +5,11 @@ import PostgresNIO
 /// steps recorded in `fineprint_migration`, applied in one transaction under an advisory lock so
 /// that two servers starting at once do not both migrate.
 enum PostgresSchema {
-    /// The store's steps, then the job queue's, the accounts', the audit log's and the register's
+    /// The store's steps, then the job queue's, the accounts', the audit log's, the register's and the share ledger's
     /// (recorded in the same table, in the same schema).
     static var migrations: [(name: String, sql: [String])] {
         storeMigrations + PostgresJobQueue.migrations + PostgresStore.accountMigrations + PostgresAuditLog.migrations
-            + PostgresRegisterSchema.migrations
+            + PostgresRegisterSchema.migrations + PostgresShareLedger.migrations
     }
 
     static let storeMigrations: [(name: String, sql: [String])] = [

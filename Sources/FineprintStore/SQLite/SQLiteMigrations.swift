@@ -16,6 +16,7 @@ enum SQLiteMigrations {
         SQLiteAuditLog.registerMigrations(in: &migrator)
         // The dependency register's tables, in the same file.
         MetricSnapshotRecord.registerMigrations(in: &migrator)
+        SQLiteShareLedger.registerMigrations(in: &migrator)
         return migrator
     }
 
