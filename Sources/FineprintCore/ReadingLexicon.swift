@@ -27,6 +27,12 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
     public var companyForms: [String]
     /// The classes of defined terms, in order of precedence.
     public var termClasses: [TermClassCues]
+    /// Labels that introduce a party without quotation marks: `Party A: Beike Ltd.`, `Party B (Carrier): …`.
+    public var partyLabels: [String]?
+    /// Words that open a signature line after the signing entity's name (`ACME INC. By: /s/ …`).
+    public var signatureMarkers: [String]?
+    /// Phrases just before the author's name in terms that never define it ("welcome to", "copyright").
+    public var authorMarkers: [String]?
 
     public init(
         language: String,
@@ -41,7 +47,10 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         groupWords: [String],
         documentWords: [String],
         companyForms: [String],
-        termClasses: [TermClassCues]
+        termClasses: [TermClassCues],
+        partyLabels: [String]? = nil,
+        signatureMarkers: [String]? = nil,
+        authorMarkers: [String]? = nil
     ) {
         self.language = language
         self.supplierRoles = supplierRoles
@@ -56,6 +65,9 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         self.documentWords = documentWords
         self.companyForms = companyForms
         self.termClasses = termClasses
+        self.partyLabels = partyLabels
+        self.signatureMarkers = signatureMarkers
+        self.authorMarkers = authorMarkers
     }
 
     enum CodingKeys: String, CodingKey {
@@ -72,6 +84,9 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         case documentWords = "document_words"
         case companyForms = "company_forms"
         case termClasses = "term_classes"
+        case partyLabels = "party_labels"
+        case signatureMarkers = "signature_markers"
+        case authorMarkers = "author_markers"
     }
 }
 

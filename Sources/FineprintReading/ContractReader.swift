@@ -32,8 +32,10 @@ public struct ContractReader: Sendable {
         let scanner = QuotedNameScanner(scalars: scalars, tokens: tokens)
         var finder = PartyFinder(words: words, scanner: scanner)
         finder.read(scanner.names())
+        finder.readLabelledParties()
         finder.readWebTerms()
         finder.readPartyList()
+        finder.readSignatures()
         finder.readAuthor()
         finder.completeRoles()
         let terms = finder.terms.map { term in

@@ -121,7 +121,7 @@ struct PartyFinder {
     }
 
     /// The first token of an alias marker just before token `t` ("hereinafter", "referred to as").
-    private func aliasMarker(before t: Int) -> Int? {
+    func aliasMarker(before t: Int) -> Int? {
         // The farthest first: "ci-après dénommée" is one marker, not two.
         for start in max(0, t - 5)..<t {
             if let m = words.aliasMarkers.match(tokens, at: start), m.next >= t - 1 { return start }

@@ -14,6 +14,11 @@ struct ReadingWords {
     let aliasMarkers: PhraseList<Bool>
     let classPhrases: [(words: [String], value: String)]
     let definitionCues: PhraseList<String>
+    let partyLabels: PhraseList<Bool>
+    let signatureMarkers: Set<String>
+    let authorMarkers: PhraseList<Bool>
+    /// Head words of every term class ("services", "model"): things, never the name of a party.
+    let classHeads: Set<String>
 
     init(_ lexicon: ReadingLexicon) {
         self.lexicon = lexicon
@@ -33,6 +38,10 @@ struct ReadingWords {
         definitionMarkers = PhraseList(lexicon.definitionMarkers.map { (PhraseList<Bool>.words($0), true) })
         aliasMarkers = PhraseList(lexicon.aliasMarkers.map { (PhraseList<Bool>.words($0), true) })
         classPhrases = lexicon.termClasses.flatMap { c in c.phrases.map { (PhraseList<String>.words($0), c.name) } }
+        partyLabels = PhraseList((lexicon.partyLabels ?? []).map { (PhraseList<Bool>.words($0), true) })
+        signatureMarkers = Set((lexicon.signatureMarkers ?? []).map { $0.lowercased() })
+        authorMarkers = PhraseList((lexicon.authorMarkers ?? []).map { (PhraseList<Bool>.words($0), true) })
+        classHeads = Set(lexicon.termClasses.flatMap(\.heads))
         definitionCues = PhraseList(
             lexicon.termClasses.flatMap { c in c.definitionCues.map { (PhraseList<String>.words($0), c.name) } }
         )

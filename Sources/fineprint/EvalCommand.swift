@@ -7,7 +7,7 @@ struct Eval: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure the analyzer against labelled documents.",
-        subcommands: [CUAD.self, Labels.self, Scores.self, Parties.self, Invariance.self, Lovo.self]
+        subcommands: [CUAD.self, Labels.self, Scores.self, Parties.self, Invariance.self, Lovo.self, Read.self]
     )
 
     struct CUAD: AsyncParsableCommand {

@@ -94,4 +94,89 @@ import Testing
         #expect(reading.partyWords["nordvent"] == .supplier)
         #expect(reading.terms.first { $0.name == "Données du Client" }?.termClass == "buyer_data")
     }
+
+    @Test func theTitleNamesTheAuthorOfCommercialTerms() throws {
+        let reading = try reader().read(
+            text: """
+                Updated: 3 March 2026
+
+                Quorvane Services Agreement
+
+                This Agreement is entered into between the organisation accepting it ("Customer") and the \
+                Quorvane entity named in the Order Form. Quorvane will host the Services. Quorvane may update \
+                the Services. Quorvane will not use Customer Content to train models.
+                """
+        )
+        #expect(reading.partyWords["quorvane"] == .supplier)
+        #expect(reading.partyWords["customer"] == .buyer)
+    }
+
+    @Test func aProvidedByLineNamesTheAuthorOfAMultiWordName() throws {
+        let reading = try reader().read(
+            text: """
+                Terms for Business Users
+                These terms govern the use of the products by the entity you represent ("Customer"). The \
+                products are provided by Tessary Labs, a company registered in Lyon. Tessary Labs will keep \
+                Customer Data confidential. Tessary Labs may suspend access. Tessary Labs shall give notice.
+                """
+        )
+        #expect(reading.partyWords["tessary"] == .supplier)
+    }
+
+    @Test func aCapitalisedNameThatIsNotPutForwardIsNotTheAuthor() throws {
+        // Commercial terms (a named buyer, no first person) whose title and opening name no one: a frequent
+        // subject ("Recipient may") is not made the supplier.
+        let reading = try reader().read(
+            text: """
+                Terms for Business Users
+                These terms are accepted by the entity you represent ("Customer"). Recipient may disclose \
+                information. Recipient may keep copies. Recipient may share it with advisers.
+                """
+        )
+        #expect(reading.partyWords["recipient"] == nil)
+    }
+
+    @Test func partiesIntroducedByALabelWithoutQuotationMarks() throws {
+        let reading = try reader().read(
+            text: """
+                Cooperation Agreement
+                Party A: Hollin River Trading Co., Ltd. Legal Representative: Jun Wei
+                Party B (Carrier): Pellmarsh Freight Ltd. Address: 4 Dock Road
+                Party A and Party B agree as follows.
+                """
+        )
+        let names = reading.parties.flatMap(\.names)
+        #expect(names.contains("Hollin River Trading Co., Ltd"))
+        #expect(names.contains("Pellmarsh Freight Ltd"))
+        #expect(!names.contains { $0.contains("Legal Representative") })
+    }
+
+    @Test func anUnquotedAliasAfterHereinafterNamesTheParty() throws {
+        let reading = try reader().read(
+            text: """
+                1. Kestrow Holdings Limited (hereinafter referred to as Party A), established under the laws \
+                of Ruritania.
+                2. Varnley Systems Inc. (hereinafter referred to as Party B), established in Delaware.
+                """
+        )
+        let names = reading.parties.flatMap(\.names)
+        #expect(names.contains("Kestrow Holdings Limited"))
+        #expect(names.contains("Varnley Systems Inc"))
+    }
+
+    @Test func signatureBlocksNameThePartiesWhenThePreambleDoesNot() throws {
+        let reading = try reader().read(
+            text: """
+                JOINT FILING AGREEMENT
+                The undersigned agree that the statement is filed on behalf of each of them.
+                Dated: May 2, 2026 ORRAVEN CAPITAL LP
+                By: /s/ Jane Doe Jane Doe Chief Financial Officer ORRAVEN MASTER FUND LTD
+                By: /s/ Jane Doe Jane Doe Chief Financial Officer
+                """
+        )
+        let names = reading.parties.flatMap(\.names)
+        #expect(names.contains("ORRAVEN CAPITAL LP"))
+        #expect(names.contains("ORRAVEN MASTER FUND LTD"))
+        #expect(reading.partyWords.isEmpty)
+    }
 }
