@@ -5,19 +5,21 @@ extension WebWorkbench {
     /// The store's audit log; nil for a store that keeps none.
     public var auditLog: (any AuditLog)? { (store as? any AuditLogStore)?.auditLog() }
 
-    /// Appends what the request did to the audit log, naming its actor and peer address. A failed
-    /// append fails the request: an action the log cannot record is not done unrecorded.
+    /// Appends what the request did to the audit log, naming its actor (the signed-in user unless
+    /// `actor` says who, as for a sign-in) and peer address. A failed append fails the request: an
+    /// action the log cannot record is not done unrecorded.
     func record(
         _ action: AuditAction,
         _ targetKind: String,
         _ targetID: String,
         detail: String = "",
+        actor: String? = nil,
         context: WebRequestContext
     ) async throws {
         guard let log = auditLog else { return }
         try await log.append(
             NewAuditEvent(
-                actor: context.auditActor,
+                actor: actor ?? context.auditActor,
                 action: action,
                 targetKind: targetKind,
                 targetID: targetID,

@@ -6,10 +6,20 @@ import Foundation
 public struct ShareImporter: Sendable {
     public var ledger: any ShareLedger
     public var now: Date
+    /// Where an import is recorded after it is written, with who ran it; nil for a store without one.
+    public var auditLog: (any AuditLog)?
+    public var operatorName: String?
 
-    public init(ledger: any ShareLedger, now: Date = Date()) {
+    public init(
+        ledger: any ShareLedger,
+        now: Date = Date(),
+        auditLog: (any AuditLog)? = nil,
+        operatorName: String? = nil
+    ) {
         self.ledger = ledger
         self.now = now
+        self.auditLog = auditLog
+        self.operatorName = operatorName
     }
 
     /// The preview (`dryRun`) or the import; either way the verified bundle with its plan.
@@ -42,10 +52,19 @@ public struct ShareImporter: Sendable {
                 content: plan.content
             )
         }
-        // LEAD: connect the audit log here (issue 21 asks for an audit record after each import:
-        // bundle digest, signer fingerprints, operator, time, item outcomes). Until then the
-        // `share_import` row written below is the record of the import.
         try await ledger.recordImport(record, items: items)
+        try await auditLog?.append(
+            NewAuditEvent(
+                time: now,
+                actor: operatorName,
+                action: .shareImport,
+                targetKind: "bundle",
+                targetID: predicate.bundleId,
+                detail: "publisher \(predicate.publisher.id), payload sha256 \(verified.payloadDigest), signed by "
+                    + record.signers.joined(separator: ", ")
+                    + "; \(items.count) of \(predicate.items.count) items new or changed"
+            )
+        )
         return verified
     }
 }

@@ -9,30 +9,13 @@ import Glibc
 
 /// The database `users` and `tokens` work on: the same as `fineprint serve`'s.
 struct AccountDatabaseOptions: ParsableArguments {
-    @Option(help: "The folder of the SQLite database (as given to `fineprint serve`).")
-    var dataDir = "fineprint-data"
-
-    @Option(
-        help: ArgumentHelp(
-            "The PostgreSQL database the server uses: postgres://user:password@host:5432/database?schema=fineprint (default: $FINEPRINT_DATABASE_URL, else SQLite in --data-dir).",
-            valueName: "url"
-        )
-    )
-    var database: String?
+    @OptionGroup var storage: StorageOptions
 
     /// Runs `body` with the accounts of the chosen database (a PostgreSQL pool runs for as long).
     func withAccounts<T: Sendable>(_ body: @Sendable (Accounts) async throws -> T) async throws -> T {
-        let url = database ?? ProcessInfo.processInfo.environment["FINEPRINT_DATABASE_URL"]
-        if let url, !url.isEmpty {
-            let endpoint = try CLIError.setup { try PostgresEndpoint(url: url) }
-            do {
-                return try await PostgresStore.withRunningStore(endpoint: endpoint) { store in
-                    try await body(Accounts(store: store))
-                }
-            } catch let error as StoreError { throw CLIError("\(error)", exitCode: 2) }
-        }
-        let store = try CLIError.setup { try SQLiteStore(dataDirectory: URL(fileURLWithPath: dataDir)) }
-        return try await body(Accounts(store: store))
+        do {
+            return try await storage.withStore { store in try await body(Accounts(store: store)) }
+        } catch let error as StoreError { throw CLIError("\(error)", exitCode: 2) }
     }
 }
 

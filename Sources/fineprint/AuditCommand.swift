@@ -20,7 +20,7 @@ struct AuditCommand: AsyncParsableCommand {
         @OptionGroup var storage: StorageOptions
 
         func run() async throws {
-            let result = try await storage.withStore { store in try await store.auditLog().verify() }
+            let result = try await storage.withStore(mustExist: true) { store in try await store.auditLog().verify() }
             switch result {
             case .intact(let rows):
                 print("audit log intact: \(rows) rows, each chained to the one before")
@@ -60,7 +60,9 @@ struct AuditCommand: AsyncParsableCommand {
                 action: action.flatMap(AuditAction.init(rawValue:)),
                 limit: limit
             )
-            let events = try await storage.withStore { store in try await store.auditLog().events(filter) }
+            let events = try await storage.withStore(mustExist: true) { store in
+                try await store.auditLog().events(filter)
+            }
             switch format {
             case .csv: print(AuditCSV.render(events), terminator: "")
             case .json:

@@ -22,9 +22,9 @@ struct BackupCommand: AsyncParsableCommand {
         if let url = storage.databaseURL {
             let endpoint = try CLIError.setup { try PostgresEndpoint(url: url) }
             try PostgresDump(endpoint: endpoint, output: destination).run()
-            try await storage.withStore { store in try await record(store, destination) }
+            try await storage.withStore(mustExist: true) { store in try await record(store, destination) }
         } else {
-            try await storage.withStore { store in
+            try await storage.withStore(mustExist: true) { store in
                 try await record(store, destination)
                 guard let sqlite = store as? SQLiteStore else { return }
                 try SQLiteBackup.backup(sqlite, to: destination)

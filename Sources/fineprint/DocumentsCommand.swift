@@ -24,7 +24,7 @@ struct DocumentsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let sha = id.lowercased()
-            let gone = try await storage.withStore { store -> DeletedDocument? in
+            let gone = try await storage.withStore(mustExist: true) { store -> DeletedDocument? in
                 guard let gone = try await store.deleteDocument(sha256: sha) else { return nil }
                 try await store.auditLog().append(
                     NewAuditEvent(

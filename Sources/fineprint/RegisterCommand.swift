@@ -17,14 +17,7 @@ struct RegisterCommand: AsyncParsableCommand {
 /// Where the register is kept: the same store as `fineprint serve` (SQLite in --data-dir, or
 /// PostgreSQL), one register per organisation.
 struct RegisterStoreOptions: ParsableArguments {
-    @Option(help: "The folder of the SQLite database (as given to `fineprint serve`).")
-    var dataDir = "fineprint-data"
-
-    @Option(
-        help:
-            "A PostgreSQL database instead of SQLite: postgres://user:password@host:5432/database?schema=fineprint (default: $FINEPRINT_DATABASE_URL, else SQLite in --data-dir)."
-    )
-    var database: String?
+    @OptionGroup var storage: StorageOptions
 
     @Option(help: "The organisation whose register this is.")
     var organisation = "default"
@@ -36,14 +29,8 @@ struct RegisterStoreOptions: ParsableArguments {
     }
 
     /// Runs `body` with the store open (a PostgreSQL pool runs only for that long).
-    func withStore<T: Sendable>(_ body: (any Store & RegisterStore) async throws -> T) async throws -> T {
-        let url = database ?? ProcessInfo.processInfo.environment["FINEPRINT_DATABASE_URL"]
-        if let url, !url.isEmpty {
-            let endpoint = try CLIError.setup { try PostgresEndpoint(url: url) }
-            return try await PostgresStore.withRunningStore(endpoint: endpoint) { store in try await body(store) }
-        }
-        let store = try CLIError.setup { try SQLiteStore(dataDirectory: URL(fileURLWithPath: dataDir)) }
-        return try await body(store)
+    func withStore<T: Sendable>(_ body: (any CommandStore) async throws -> T) async throws -> T {
+        try await storage.withStore(body)
     }
 }
 

@@ -18,24 +18,10 @@ struct ShareCommand: AsyncParsableCommand {
 
 /// Where the trust list and imported items live: the same database as everything else.
 struct ShareStoreOptions: ParsableArguments {
-    @Option(help: "The folder of the database (created if missing).")
-    var dataDir = "fineprint-data"
+    @OptionGroup var storage: StorageOptions
 
-    @Option(
-        help: ArgumentHelp(
-            "A PostgreSQL database instead of SQLite in --data-dir (default: $FINEPRINT_DATABASE_URL).",
-            valueName: "url"
-        )
-    )
-    var database: String?
-
-    func withStore<T: Sendable>(_ body: (any Store & ShareLedgerStore) async throws -> T) async throws -> T {
-        if let url = database ?? ProcessInfo.processInfo.environment["FINEPRINT_DATABASE_URL"], !url.isEmpty {
-            let endpoint = try CLIError.setup { try PostgresEndpoint(url: url) }
-            return try await PostgresStore.withRunningStore(endpoint: endpoint) { store in try await body(store) }
-        }
-        let store = try CLIError.setup { try SQLiteStore(dataDirectory: URL(fileURLWithPath: dataDir)) }
-        return try await body(store)
+    func withStore<T: Sendable>(_ body: (any CommandStore) async throws -> T) async throws -> T {
+        try await storage.withStore(body)
     }
 
     func withLedger<T: Sendable>(_ body: (any ShareLedger) async throws -> T) async throws -> T {
@@ -97,8 +83,13 @@ struct ShareImport: AsyncParsableCommand {
     func run() async throws {
         let data = try ShareFiles.read(file)
         let dryRun = dryRun
-        let verified = try await store.withLedger { ledger in
-            try await ShareImporter(ledger: ledger).importBundle(data, dryRun: dryRun)
+        let verified = try await store.withStore { store in
+            let importer = ShareImporter(
+                ledger: store.shareLedger(),
+                auditLog: store.auditLog(),
+                operatorName: ProcessInfo.processInfo.environment["USER"]
+            )
+            return try await importer.importBundle(data, dryRun: dryRun)
         }
         SharePreview.print(verified, heading: dryRun ? "preview (nothing written)" : "imported")
     }

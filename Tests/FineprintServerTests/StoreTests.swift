@@ -3,6 +3,7 @@ import FineprintStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 /// The store's own tests are in FineprintStoreTests; here, the web workbench over PostgreSQL.
@@ -20,12 +21,14 @@ struct WorkbenchStoreTests {
         var endpoint = try PostgresEndpoint(url: try #require(Self.postgresURL))
         endpoint.schema =
             "test_web_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
-        let id = try await PostgresStore.withRunningStore(endpoint: endpoint) { store in
+        let uploaded = IDBox()
+        try await PostgresStore.withRunningStore(endpoint: endpoint) { store in
             let bench = try await Repo.workbench(store: store)
-            return try await Application(router: buildRouter(bench)).test(.router) { client -> Int64 in
+            try await Repo.withApp(bench) { client in
                 let id = try #require(
                     try await upload(client, try Repo.contract("vendor-ai-terms.md"), name: "vendor-ai-terms.md")
                 )
+                uploaded.set(id)
                 try await client.execute(uri: "/analyses/\(id)", method: .get) { response in
                     #expect(response.status == .ok)
                     #expect(response.text.contains("<h1>vendor-ai-terms.md</h1>"))
@@ -34,9 +37,9 @@ struct WorkbenchStoreTests {
                     #expect(response.status == .ok)
                     #expect(response.text.contains("<mark>"), "search results carry highlighted snippets")
                 }
-                return id
             }
         }
+        let id = try #require(uploaded.value)
         try await PostgresStore.withRunningStore(endpoint: endpoint) { store in
             try await Repo.withApp(try await Repo.workbench(store: store)) { client in
                 try await client.execute(uri: "/analyses", method: .get) { response in
@@ -45,4 +48,11 @@ struct WorkbenchStoreTests {
             }
         }
     }
+}
+
+/// The id a test client's closure found, carried out of it.
+final class IDBox: Sendable {
+    private let stored = Mutex<Int64?>(nil)
+    var value: Int64? { stored.withLock { $0 } }
+    func set(_ id: Int64) { stored.withLock { $0 = id } }
 }

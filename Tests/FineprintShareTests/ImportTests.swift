@@ -25,6 +25,28 @@ struct ImportTests {
         #expect(try await ledger.sharedItems(publisher: nil).count == 3)
     }
 
+    /// An import is an audit row naming the operator, the bundle, its publisher and signer; a
+    /// preview and a repeat of the same bundle add none.
+    @Test func anImportIsRecordedInTheAuditLog() async throws {
+        let publisher = F.Publisher()
+        let store = try SQLiteStore.inMemory()
+        let ledger = store.shareLedger()
+        let log = store.auditLog()
+        try await F.trust(publisher, in: ledger)
+        let bundle = try F.pack(publisher)
+        let importer = ShareImporter(ledger: ledger, now: F.now, auditLog: log, operatorName: "counsel")
+        _ = try await importer.importBundle(bundle, dryRun: true)
+        #expect(try await log.events(AuditFilter()).isEmpty)
+        _ = try await importer.importBundle(bundle, dryRun: false)
+        _ = try await importer.importBundle(bundle, dryRun: false)
+        let rows = try await log.events(AuditFilter(action: .shareImport))
+        #expect(rows.count == 1)
+        #expect(rows.first?.actor == "counsel" && rows.first?.targetKind == "bundle")
+        #expect(rows.first?.detail.contains("publisher ee-mkm") == true)
+        #expect(rows.first?.detail.contains(publisher.publicKey.fingerprint) == true)
+        #expect(try await log.verify() == .intact(rows: 1))
+    }
+
     @Test func anOlderVersionReplayedIsRefusedAndANewerOneUpdates() async throws {
         let publisher = F.Publisher()
         let ledger = try F.ledger()

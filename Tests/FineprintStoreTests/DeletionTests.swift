@@ -31,14 +31,14 @@ struct DeletionTests {
     @Test(arguments: Backend.available) func deletingADocumentTakesTheJobsThatMadeIt(_ backend: Backend) async throws {
         try await StoreContract(backend).withStore { store in
             let queue = try #require(store as? any JobQueueStore).jobQueue()
-            let doc = try await store.saveDocument(Fixtures.document("job bytes")).document
+            let document = Fixtures.document("job bytes")
             let job = try await queue.enqueue(
                 NewJob(profile: "tier1", files: [JobUpload(name: "a.txt", bytes: Data("job bytes".utf8))])
             ).job
             let claimed = try #require(try await queue.claim(worker: "w", lease: .seconds(60)))
-            let analysis = try await store.saveAnalysis(Fixtures.analysis(sha: doc.sha256))
-            try await queue.complete(claimed.lease, analysisIds: [analysis.id])
-            let gone = try #require(try await (store as! any DeletingStore).deleteDocument(sha256: doc.sha256))
+            let result = JobResult(document: document, analysis: Fixtures.analysis(sha: document.sha256))
+            try await queue.complete(claimed.lease, results: [result])
+            let gone = try #require(try await (store as! any DeletingStore).deleteDocument(sha256: document.sha256))
             #expect(gone.jobs == 1)
             #expect(try await queue.job(id: job.id) == nil)
         }

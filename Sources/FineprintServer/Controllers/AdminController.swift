@@ -33,6 +33,7 @@ struct AdminController {
             )
         }
         guard try await accounts.store.setRole(role, forUser: name) else { throw WebError.notFound("user '\(name)'") }
+        try await bench.record(.roleChange, "user", name, detail: "role \(role.rawValue)", context: context)
         return Response.redirect(to: "/admin/users", type: .normal)
     }
 
@@ -42,6 +43,7 @@ struct AdminController {
         guard try await accounts.store.revokeToken(id: id, at: Date()) else {
             throw WebError.notFound("unrevoked token '\(id.prefix(40))'")
         }
+        try await bench.record(.tokenRevoke, "token", id, context: context)
         return Response.redirect(to: "/admin/users", type: .normal)
     }
 }

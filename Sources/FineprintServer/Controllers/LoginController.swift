@@ -26,18 +26,22 @@ struct LoginController {
         guard !expected.isEmpty, CSRFCheck.same(form.csrf ?? "", expected) else {
             return try loginPage(next: next, message: "The form had expired. Sign in again.", status: .forbidden)
         }
+        let name = String(form.name.prefix(200))
         let outcome = try await accounts.login(
-            name: String(form.name.prefix(200)),
+            name: name,
             password: String(form.password.prefix(1000)),
             address: context.peerAddress ?? "unknown"
         )
         switch outcome {
         case .signedIn(let cookie, _):
+            try await bench.record(.login, "user", name, actor: name, context: context)
             var response = Response.redirect(to: next ?? "/", type: .normal)
             response.setCookie(sessionCookie(cookie, maxAge: Int(accounts.settings.sessions.absoluteTimeout)))
             response.setCookie(expired(Self.loginCookie))
             return response
         case .refused:
+            // The name as typed: an attempt on an unknown name is worth seeing too.
+            try await bench.record(.loginFailed, "user", name, context: context)
             return try loginPage(next: next, message: "The name or password is wrong.", status: .unauthorized)
         case .throttled(let wait):
             var response = try loginPage(
@@ -54,6 +58,9 @@ struct LoginController {
     @Sendable func logout(_ request: Request, context: WebRequestContext) async throws -> Response {
         if let cookie = request.cookies[AccessMiddleware.sessionCookie]?.value, !cookie.isEmpty {
             try await accounts.logout(cookie: cookie)
+            if let name = context.identity?.userName {
+                try await bench.record(.logout, "user", name, context: context)
+            }
         }
         var response = Response.redirect(to: "/login", type: .normal)
         response.setCookie(expired(AccessMiddleware.sessionCookie))

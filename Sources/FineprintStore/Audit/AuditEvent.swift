@@ -10,6 +10,7 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case tokenUse = "token_use"
     case tokenRevoke = "token_revoke"
     case retentionDelete = "retention_delete"
+    case shareImport = "share_import"
 }
 
 /// An event to append: everything but its place in the chain, which the log assigns.
