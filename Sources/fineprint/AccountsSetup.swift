@@ -17,6 +17,37 @@ struct AccountDatabaseOptions: ParsableArguments {
             return try await storage.withStore { store in try await body(Accounts(store: store)) }
         } catch let error as StoreError { throw CLIError("\(error)", exitCode: 2) }
     }
+
+    /// Runs a change of `body` and, once it succeeded, records it in the audit log as done by the
+    /// operator running the command (`$USER`), in the same database.
+    func withAccounts<T: Sendable>(
+        recording change: AccountChange,
+        _ body: @Sendable (Accounts) async throws -> T
+    ) async throws -> T {
+        do {
+            return try await storage.withStore { store in
+                let result = try await body(Accounts(store: store))
+                try await store.auditLog().append(
+                    NewAuditEvent(
+                        actor: ProcessInfo.processInfo.environment["USER"],
+                        action: change.action,
+                        targetKind: change.targetKind,
+                        targetID: change.targetID,
+                        detail: change.detail
+                    )
+                )
+                return result
+            }
+        } catch let error as StoreError { throw CLIError("\(error)", exitCode: 2) }
+    }
+}
+
+/// An account change as the audit log records it.
+struct AccountChange: Sendable {
+    var action: AuditAction
+    var targetKind: String
+    var targetID: String
+    var detail = ""
 }
 
 /// Where a new password comes from: a file (its first line), else the terminal without echo

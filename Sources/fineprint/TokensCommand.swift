@@ -24,7 +24,13 @@ struct TokensCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (user, role, label) = (user, role, name)
-            let made = try await database.withAccounts { accounts in
+            let change = AccountChange(
+                action: .tokenCreate,
+                targetKind: "user",
+                targetID: user,
+                detail: "token \(role?.rawValue ?? "with the user's role") \(label)"
+            )
+            let made = try await database.withAccounts(recording: change) { accounts in
                 try await AccountCommandErrors.run {
                     try await accounts.createToken(userName: user, role: role, label: label)
                 }
@@ -57,10 +63,12 @@ struct TokensCommand: AsyncParsableCommand {
 
         func run() async throws {
             let id = id
-            let found = try await database.withAccounts { accounts in
-                try await accounts.store.revokeToken(id: id, at: Date())
+            let change = AccountChange(action: .tokenRevoke, targetKind: "token", targetID: id)
+            try await database.withAccounts(recording: change) { accounts in
+                guard try await accounts.store.revokeToken(id: id, at: Date()) else {
+                    throw CLIError(AccountError.noSuchToken(id).description, exitCode: 2)
+                }
             }
-            guard found else { throw CLIError(AccountError.noSuchToken(id).description, exitCode: 2) }
             Console.progress("fineprint: revoked token \(id)\n")
         }
     }

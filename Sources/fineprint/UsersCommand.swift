@@ -28,7 +28,13 @@ struct UsersCommand: AsyncParsableCommand {
         func run() async throws {
             let secret = try password.read()
             let (name, role) = (name, role)
-            try await database.withAccounts { accounts in
+            let change = AccountChange(
+                action: .roleChange,
+                targetKind: "user",
+                targetID: name,
+                detail: "added as \(role.rawValue)"
+            )
+            try await database.withAccounts(recording: change) { accounts in
                 try await AccountCommandErrors.run {
                     try await accounts.addUser(name: name, role: role, password: secret)
                 }
@@ -58,10 +64,17 @@ struct UsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (name, role) = (name, role)
-            let found = try await database.withAccounts { accounts in
-                try await accounts.store.setRole(role, forUser: name)
+            let change = AccountChange(
+                action: .roleChange,
+                targetKind: "user",
+                targetID: name,
+                detail: "role \(role.rawValue)"
+            )
+            try await database.withAccounts(recording: change) { accounts in
+                guard try await accounts.store.setRole(role, forUser: name) else {
+                    throw CLIError(AccountError.noSuchUser(name).description, exitCode: 2)
+                }
             }
-            guard found else { throw CLIError(AccountError.noSuchUser(name).description, exitCode: 2) }
             Console.progress("fineprint: \(name) is now \(role.rawValue)\n")
         }
     }
@@ -73,8 +86,12 @@ struct UsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let name = name
-            let found = try await database.withAccounts { accounts in try await accounts.store.removeUser(named: name) }
-            guard found else { throw CLIError(AccountError.noSuchUser(name).description, exitCode: 2) }
+            let change = AccountChange(action: .roleChange, targetKind: "user", targetID: name, detail: "removed")
+            try await database.withAccounts(recording: change) { accounts in
+                guard try await accounts.store.removeUser(named: name) else {
+                    throw CLIError(AccountError.noSuchUser(name).description, exitCode: 2)
+                }
+            }
             Console.progress("fineprint: removed \(name)\n")
         }
     }
@@ -88,7 +105,8 @@ struct UsersCommand: AsyncParsableCommand {
         func run() async throws {
             let secret = try password.read()
             let name = name
-            try await database.withAccounts { accounts in
+            let change = AccountChange(action: .settings, targetKind: "user", targetID: name, detail: "password set")
+            try await database.withAccounts(recording: change) { accounts in
                 try await AccountCommandErrors.run { try await accounts.setPassword(name: name, password: secret) }
             }
             Console.progress("fineprint: changed the password of \(name)\n")
