@@ -27,14 +27,12 @@ struct AccountDatabaseOptions: ParsableArguments {
         do {
             return try await storage.withStore { store in
                 let result = try await body(Accounts(store: store))
-                try await store.auditLog().append(
-                    NewAuditEvent(
-                        actor: ProcessInfo.processInfo.environment["USER"],
-                        action: change.action,
-                        targetKind: change.targetKind,
-                        targetID: change.targetID,
-                        detail: change.detail
-                    )
+                try await OperatorAudit.record(
+                    change.action,
+                    change.targetKind,
+                    change.targetID,
+                    detail: change.detail,
+                    in: store.auditLog()
                 )
                 return result
             }

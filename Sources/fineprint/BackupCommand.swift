@@ -35,14 +35,12 @@ struct BackupCommand: AsyncParsableCommand {
 
     /// Recorded before an SQLite backup, so the backup holds its own row.
     private func record(_ store: any AuditLogStore, _ destination: URL) async throws {
-        try await store.auditLog().append(
-            NewAuditEvent(
-                actor: ProcessInfo.processInfo.environment["USER"],
-                action: .backup,
-                targetKind: "database",
-                targetID: destination.lastPathComponent,
-                detail: destination.path
-            )
+        try await OperatorAudit.record(
+            .backup,
+            "database",
+            destination.lastPathComponent,
+            detail: destination.path,
+            in: store.auditLog()
         )
     }
 }
@@ -73,14 +71,12 @@ struct RestoreCommand: AsyncParsableCommand {
             throw CLIError(error.description, exitCode: 1)
         }
         let store = try CLIError.setup { try SQLiteStore(dataDirectory: folder) }
-        try await store.auditLog().append(
-            NewAuditEvent(
-                actor: ProcessInfo.processInfo.environment["USER"],
-                action: .restore,
-                targetKind: "database",
-                targetID: source.lastPathComponent,
-                detail: source.path
-            )
+        try await OperatorAudit.record(
+            .restore,
+            "database",
+            source.lastPathComponent,
+            detail: source.path,
+            in: store.auditLog()
         )
         let verdict = try await store.auditLog().verify()
         print(

@@ -26,14 +26,12 @@ struct DocumentsCommand: AsyncParsableCommand {
             let sha = id.lowercased()
             let gone = try await storage.withStore(mustExist: true) { store -> DeletedDocument? in
                 guard let gone = try await store.deleteDocument(sha256: sha) else { return nil }
-                try await store.auditLog().append(
-                    NewAuditEvent(
-                        actor: ProcessInfo.processInfo.environment["USER"],
-                        action: .delete,
-                        targetKind: "document",
-                        targetID: sha,
-                        detail: "\(gone.name): \(gone.analysisIds.count) analyses, \(gone.jobs) jobs (command line)"
-                    )
+                try await OperatorAudit.record(
+                    .delete,
+                    "document",
+                    sha,
+                    detail: "\(gone.name): \(gone.analysisIds.count) analyses, \(gone.jobs) jobs (command line)",
+                    in: store.auditLog()
                 )
                 return gone
             }

@@ -87,7 +87,7 @@ struct ShareImport: AsyncParsableCommand {
             let importer = ShareImporter(
                 ledger: store.shareLedger(),
                 auditLog: store.auditLog(),
-                operatorName: ProcessInfo.processInfo.environment["USER"]
+                operatorName: OperatorAudit.operatorName
             )
             return try await importer.importBundle(data, dryRun: dryRun)
         }
