@@ -80,22 +80,7 @@ extension PostgresStore: DeletingStore {
                 """,
                 logger: Logger(label: "fineprint.store.postgres")
             )
-            var list: [StoredDocument] = []
-            for try await (sha, name, format, count, text, created) in rows.decode(
-                (String, String, String, Int, String, Date).self
-            ) {
-                list.append(
-                    StoredDocument(
-                        sha256: sha,
-                        name: name,
-                        format: DocumentFormat(rawValue: format) ?? .txt,
-                        byteCount: count,
-                        text: text,
-                        createdAt: created
-                    )
-                )
-            }
-            return list
+            return try await Self.storedDocuments(rows)
         } catch {
             throw PostgresErrors.translate(error, endpoint: endpoint, opening: false)
         }

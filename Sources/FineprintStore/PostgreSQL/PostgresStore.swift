@@ -104,19 +104,27 @@ public final class PostgresStore: Store, Service {
             """,
             logger: logger
         )
+        return try await Self.storedDocuments(rows).first
+    }
+
+    /// The documents of rows selected as `sha256, name, format, byte_count, text, created_at`.
+    static func storedDocuments(_ rows: PostgresRowSequence) async throws -> [StoredDocument] {
+        var documents: [StoredDocument] = []
         for try await (sha, name, format, count, text, created) in rows.decode(
             (String, String, String, Int, String, Date).self
         ) {
-            return StoredDocument(
-                sha256: sha,
-                name: name,
-                format: DocumentFormat(rawValue: format) ?? .txt,
-                byteCount: count,
-                text: text,
-                createdAt: created
+            documents.append(
+                StoredDocument(
+                    sha256: sha,
+                    name: name,
+                    format: DocumentFormat(rawValue: format) ?? .txt,
+                    byteCount: count,
+                    text: text,
+                    createdAt: created
+                )
             )
         }
-        return nil
+        return documents
     }
 
     // MARK: Analyses
