@@ -5,6 +5,21 @@ import _ConnectionPoolModule
 /// decides (lock timeouts are "busy", a full disk is "full"), and a connection that cannot be made
 /// is "cannot open" with the address, never the password.
 enum PostgresErrors {
+    /// Runs `body`, letting a domain error of type `Passed` through as it was thrown (also from
+    /// inside a transaction, which wraps it) and translating every other error.
+    static func guarded<T: Sendable, Passed: Error>(
+        _ endpoint: PostgresEndpoint,
+        passing _: Passed.Type,
+        _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        do { return try await body() } catch let error as Passed { throw error } catch {
+            if let transaction = error as? PostgresTransactionError, let inner = transaction.closureError as? Passed {
+                throw inner
+            }
+            throw translate(error, endpoint: endpoint, opening: false)
+        }
+    }
+
     static func translate(_ error: any Error, endpoint: PostgresEndpoint, opening: Bool) -> any Error {
         if let error = error as? StoreError { return error }
         if let transaction = error as? PostgresTransactionError {

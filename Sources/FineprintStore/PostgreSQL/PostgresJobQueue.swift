@@ -306,13 +306,6 @@ public struct PostgresJobQueue: JobQueue {
     }
 
     private func guarded<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        do { return try await body() } catch let error as JobQueueError { throw error } catch {
-            if let transaction = error as? PostgresTransactionError,
-                let inner = transaction.closureError as? JobQueueError
-            {
-                throw inner
-            }
-            throw PostgresErrors.translate(error, endpoint: endpoint, opening: false)
-        }
+        try await PostgresErrors.guarded(endpoint, passing: JobQueueError.self, body)
     }
 }

@@ -220,14 +220,7 @@ public struct PostgresShareLedger: ShareLedger {
     }
 
     private func guarded<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        do { return try await body() } catch let error as ShareLedgerError { throw error } catch {
-            if let transaction = error as? PostgresTransactionError,
-                let inner = transaction.closureError as? ShareLedgerError
-            {
-                throw inner
-            }
-            throw PostgresErrors.translate(error, endpoint: endpoint, opening: false)
-        }
+        try await PostgresErrors.guarded(endpoint, passing: ShareLedgerError.self, body)
     }
 }
 
