@@ -56,23 +56,13 @@ struct UploadController {
     func analyse(_ upload: UploadForm) async throws -> AnalysisSummary {
         let playbook = try bench.playbook(upload.profile)
         let format = try upload.claimedFormat()
-        // The reader checks the content is what the extension claims (a PDF header, a DOCX zip,
-        // text that is not binary); nothing uploaded is ever run.
-        let document = try FineprintMetrics.countingFailures {
-            try bench.reader.read(data: upload.data, name: upload.filename, format: format)
-        }
-        _ = try await bench.store.saveDocument(
-            NewDocument(
-                sha256: document.sha256,
-                name: document.name,
-                format: document.format,
-                bytes: upload.data,
-                text: document.text
-            )
+        let result = try await bench.readAndAnalyse(
+            upload.data,
+            name: upload.filename,
+            format: format,
+            playbook: playbook
         )
-        let analysis = FineprintMetrics.timingAnalysis(format: document.format) {
-            bench.analyzer.analyze(document, playbook: playbook)
-        }
-        return try await bench.store.saveAnalysis(analysis)
+        _ = try await bench.store.saveDocument(result.document)
+        return try await bench.store.saveAnalysis(result.analysis)
     }
 }

@@ -16,26 +16,39 @@ extension WebWorkbench {
             let place = count > 1 ? " (\(index + 1) of \(count))" : ""
             try await progress.report(Double(index) / Double(count), "analysing \(upload.name)\(place)")
             let format = try UploadedFile(filename: upload.name, data: upload.bytes).claimedFormat()
-            let reader = self.reader
-            let analyzer = self.analyzer
-            let (document, analysis) = try await OffThread.run {
-                let document = try FineprintMetrics.countingFailures {
-                    try reader.read(data: upload.bytes, name: upload.name, format: format)
-                }
-                let analysis = FineprintMetrics.timingAnalysis(format: document.format) {
-                    analyzer.analyze(document, playbook: playbook)
-                }
-                return (document, analysis)
+            results.append(
+                try await readAndAnalyse(upload.bytes, name: upload.name, format: format, playbook: playbook)
+            )
+        }
+        return results
+    }
+
+    /// Reads one file and analyses it, on a thread of its own so that requests keep being answered
+    /// meanwhile. The reader checks the content is what the extension claims (a PDF header, a
+    /// DOCX zip, text that is not binary); nothing uploaded is ever run.
+    func readAndAnalyse(
+        _ bytes: Data,
+        name: String,
+        format: DocumentFormat,
+        playbook: Playbook
+    ) async throws -> JobResult {
+        let reader = self.reader
+        let analyzer = self.analyzer
+        return try await OffThread.run {
+            let document = try FineprintMetrics.countingFailures {
+                try reader.read(data: bytes, name: name, format: format)
+            }
+            let analysis = FineprintMetrics.timingAnalysis(format: document.format) {
+                analyzer.analyze(document, playbook: playbook)
             }
             let stored = NewDocument(
                 sha256: document.sha256,
                 name: document.name,
                 format: document.format,
-                bytes: upload.bytes,
+                bytes: bytes,
                 text: document.text
             )
-            results.append(JobResult(document: stored, analysis: analysis))
+            return JobResult(document: stored, analysis: analysis)
         }
-        return results
     }
 }
