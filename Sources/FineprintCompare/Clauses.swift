@@ -35,88 +35,94 @@ struct WordInterner {
 }
 
 enum ClauseSplitter {
+    typealias CoveringSpan = (kind: BlockKind, span: TextSpan, number: String?)
+
     /// The clause units of a document, in text order, covering every non-blank part of its text.
     static func units(
         of document: ExtractedDocument,
         scalars s: [Unicode.Scalar],
         interner: inout WordInterner
     ) -> [ClauseUnit] {
-        var spans: [(kind: BlockKind, span: TextSpan, number: String?)] = []
-        let blocks = document.blocks.sorted { $0.span < $1.span }
-        var cursor = 0
+        var units: [ClauseUnit] = []
+        var section: String?
+        for item in coveringSpans(of: document, scalars: s) {
+            if item.kind == .heading {
+                section = String(
+                    String.UnicodeScalarView(s[item.span.start..<min(item.span.end, item.span.start + 120)])
+                )
+            }
+            units.append(unit(item, scalars: s, section: section, interner: &interner))
+        }
+        return units
+    }
+
+    /// The document's blocks, trimmed, with the text no block covers cut into paragraphs at blank
+    /// lines, in text order.
+    static func coveringSpans(of document: ExtractedDocument, scalars s: [Unicode.Scalar]) -> [CoveringSpan] {
+        var spans: [CoveringSpan] = []
+        func addTrimmed(_ a: Int, _ b: Int, kind: BlockKind = .paragraph, number: String? = nil) {
+            var a = a
+            var b = b
+            while a < b, Cosmetic.isSpace(s[a]) { a += 1 }
+            while b > a, Cosmetic.isSpace(s[b - 1]) { b -= 1 }
+            if a < b { spans.append((kind, TextSpan(start: a, end: b), number)) }
+        }
         func addGap(_ a: Int, _ b: Int) {
-            // Text no block covers: cut it into paragraphs at blank lines.
             var start = a
-            var i = a
             var newlines = 0
-            while i < b {
+            for i in a..<b {
                 if s[i] == "\n" { newlines += 1 } else if !Cosmetic.isSpace(s[i]) { newlines = 0 }
                 if newlines >= 2 {
                     addTrimmed(start, i)
                     start = i
                     newlines = 0
                 }
-                i += 1
             }
             addTrimmed(start, b)
         }
-        func addTrimmed(_ a: Int, _ b: Int) {
-            var a = a
-            var b = b
-            while a < b, Cosmetic.isSpace(s[a]) { a += 1 }
-            while b > a, Cosmetic.isSpace(s[b - 1]) { b -= 1 }
-            if a < b { spans.append((.paragraph, TextSpan(start: a, end: b), nil)) }
-        }
-        for block in blocks {
+        var cursor = 0
+        for block in document.blocks.sorted(by: { $0.span < $1.span }) {
             let start = max(block.span.start, cursor)
             let end = min(block.span.end, s.count)
             guard start < end else { continue }
             if start > cursor { addGap(cursor, start) }
-            var a = start
-            var b = end
-            while a < b, Cosmetic.isSpace(s[a]) { a += 1 }
-            while b > a, Cosmetic.isSpace(s[b - 1]) { b -= 1 }
-            if a < b { spans.append((block.kind, TextSpan(start: a, end: b), block.number)) }
+            addTrimmed(start, end, kind: block.kind, number: block.number)
             cursor = end
         }
         if cursor < s.count { addGap(cursor, s.count) }
+        return spans
+    }
 
-        var units: [ClauseUnit] = []
-        units.reserveCapacity(spans.count)
-        var section: String?
-        for item in spans {
-            var bodyStart = item.span.start
-            var number = item.number
-            if let marker = LineShape.marker(in: s, at: item.span.start, limit: item.span.end) {
-                // Bullets are stripped too: '*' against '-' is no change.
-                bodyStart = marker.markerEnd
-                if number == nil { number = marker.number }
-                while bodyStart < item.span.end, Cosmetic.isSpace(s[bodyStart]) { bodyStart += 1 }
-            }
-            let key = Cosmetic.normalize(s, from: bodyStart, to: item.span.end)
-            var ids = Set<Int>()
-            for word in Cosmetic.words(s, from: bodyStart, to: item.span.end) {
-                let core = Cosmetic.core(word.key)
-                if !core.isEmpty { ids.insert(interner.id(core)) }
-            }
-            if item.kind == .heading {
-                section = String(
-                    String.UnicodeScalarView(s[item.span.start..<min(item.span.end, item.span.start + 120)])
-                )
-            }
-            units.append(
-                ClauseUnit(
-                    kind: item.kind,
-                    span: item.span,
-                    bodyStart: bodyStart,
-                    number: number,
-                    key: key,
-                    hash: key.hashValue,
-                    tokenSet: ids.sorted(),
-                    section: section
-                )
-            )
+    /// One span as a unit: its number split off (bullets too: '*' against '-' is no change), its
+    /// cosmetic key and its word set.
+    private static func unit(
+        _ item: CoveringSpan,
+        scalars s: [Unicode.Scalar],
+        section: String?,
+        interner: inout WordInterner
+    ) -> ClauseUnit {
+        var bodyStart = item.span.start
+        var number = item.number
+        if let marker = LineShape.marker(in: s, at: item.span.start, limit: item.span.end) {
+            bodyStart = marker.markerEnd
+            if number == nil { number = marker.number }
+            while bodyStart < item.span.end, Cosmetic.isSpace(s[bodyStart]) { bodyStart += 1 }
         }
-        return units
+        let key = Cosmetic.normalize(s, from: bodyStart, to: item.span.end)
+        var ids = Set<Int>()
+        for word in Cosmetic.words(s, from: bodyStart, to: item.span.end) {
+            let core = Cosmetic.core(word.key)
+            if !core.isEmpty { ids.insert(interner.id(core)) }
+        }
+        return ClauseUnit(
+            kind: item.kind,
+            span: item.span,
+            bodyStart: bodyStart,
+            number: number,
+            key: key,
+            hash: key.hashValue,
+            tokenSet: ids.sorted(),
+            section: section
+        )
     }
 }
