@@ -1,12 +1,14 @@
 import FineprintAnalysis
 import FineprintCore
 import FineprintIngest
+import FineprintTestSupport
 import Foundation
 import Testing
 
 /// The engine's mechanics on a small corpus written here, independent of the bundled rules.
 @Suite struct EngineTests {
     static let corpus: Corpus = {
+        let parts = SmallCorpusParts.self
         let taxonomy = Taxonomy(
             dimensions: [
                 Dimension(id: "data", name: "Data", summary: "data"),
@@ -14,138 +16,28 @@ import Testing
                 Dimension(id: "exit", name: "Exit", summary: "exit"),
             ],
             provisions: [
-                Provision(
-                    id: "secondary_use_restriction",
-                    dimension: "data",
-                    name: "No secondary use",
-                    meaning: "m",
-                    strong: "s",
-                    weak: "w"
-                ),
-                Provision(
-                    id: "governing_law",
-                    dimension: "jurisdiction",
-                    name: "Governing law",
-                    meaning: "m",
-                    strong: "s",
-                    weak: "w",
-                    value: .jurisdiction
-                ),
-                Provision(
-                    id: "breach_notification",
-                    dimension: "data",
-                    name: "Breach notice",
-                    meaning: "m",
-                    strong: "s",
-                    weak: "w",
-                    value: .duration
-                ),
-                Provision(
-                    id: "termination_for_convenience",
-                    dimension: "exit",
-                    name: "Termination for convenience",
-                    meaning: "m",
-                    strong: "s",
-                    weak: "w"
-                ),
-                Provision(
-                    id: "liability_cap",
-                    dimension: "jurisdiction",
-                    name: "Cap",
-                    meaning: "m",
-                    strong: "s",
-                    weak: "w",
-                    value: .liabilityCap
-                ),
-                Provision(
-                    id: "unilateral_change",
-                    dimension: "exit",
-                    name: "Unilateral change",
-                    meaning: "m",
-                    strong: "s",
-                    weak: "w",
-                    polarity: .hazard
-                ),
+                parts.noSecondaryUse,
+                parts.provision("governing_law", in: "jurisdiction", named: "Governing law", value: .jurisdiction),
+                parts.breachNotice,
+                parts.terminationForConvenience,
+                parts.provision("liability_cap", in: "jurisdiction", named: "Cap", value: .liabilityCap),
+                parts.unilateralChange,
             ]
         )
         let rules = [
-            DetectionRule(
-                provision: "secondary_use_restriction",
-                cues: [
-                    Cue(
-                        id: "no-train",
-                        pattern: "use ... customer data|content ... train*|improv*",
-                        weight: 0.9,
-                        when: .negated,
-                        party: .supplier,
-                        strength: .strong
-                    ),
-                    Cue(
-                        id: "may-train",
-                        pattern: "use ... customer data|content ... train*|improv*",
-                        weight: 0.8,
-                        when: .affirmed,
-                        party: .supplier,
-                        effect: .contradicts
-                    ),
-                ]
-            ),
+            parts.noSecondaryUseRule,
             DetectionRule(
                 provision: "governing_law",
                 headings: ["governing law"],
-                cues: [
-                    Cue(pattern: "governed by ... laws of", weight: 0.6)
-                ]
+                cues: [Cue(pattern: "governed by ... laws of", weight: 0.6)]
             ),
-            DetectionRule(
-                provision: "breach_notification",
-                cues: [
-                    Cue(pattern: "notify ... breach", weight: 0.9)
-                ],
-                valueStrength: [
-                    ValueThreshold(atMost: "72 hours", strength: .strong),
-                    ValueThreshold(atMost: "7 days", strength: .adequate),
-                    ValueThreshold(atMost: nil, strength: .weak),
-                ]
-            ),
-            DetectionRule(
-                provision: "termination_for_convenience",
-                cues: [
-                    Cue(pattern: "terminate ... for convenience", weight: 0.9, party: .buyer, strength: .strong),
-                    Cue(pattern: "terminate ... for convenience", weight: 0.9, party: .supplier, strength: .weak),
-                ]
-            ),
-            DetectionRule(
-                provision: "liability_cap",
-                cues: [
-                    Cue(pattern: "liability ... exceed", weight: 0.9)
-                ]
-            ),
-            DetectionRule(
-                provision: "unilateral_change",
-                cues: [
-                    Cue(pattern: "may modify ... terms", weight: 0.9, party: .supplier)
-                ]
-            ),
+            parts.breachNoticeRule,
+            parts.terminationForConvenienceRule,
+            DetectionRule(provision: "liability_cap", cues: [Cue(pattern: "liability ... exceed", weight: 0.9)]),
+            parts.unilateralChangeRule,
         ]
         let moves = [
-            KillListMove(
-                id: "trains_on_data",
-                name: "Trains on data",
-                summary: "s",
-                mechanism: "m",
-                severity: .high,
-                reveals: ["secondary_use_restriction"],
-                mitigation: "no_training",
-                triggers: [
-                    MoveTrigger(
-                        pattern: "use ... customer data|content ... train*|improv*",
-                        when: .affirmed,
-                        party: .supplier,
-                        weight: 0.9
-                    )
-                ]
-            ),
+            parts.trainsOnData,
             KillListMove(
                 id: "twelve_month_cap",
                 name: "Cap at 12 months of fees",
@@ -165,15 +57,9 @@ import Testing
             ),
         ]
         let clauses = [
-            ModelClause(id: "no_training", title: "No training", provides: ["secondary_use_restriction"], text: "t"),
+            parts.noTrainingClause,
             ModelClause(id: "cap_clause", title: "Cap", provides: ["liability_cap"], text: "t"),
-            ModelClause(
-                id: "change_clause",
-                title: "Changes",
-                provides: [],
-                counters: ["unilateral_change"],
-                text: "t"
-            ),
+            parts.changeClause,
         ]
         let playbook = Playbook(
             id: "test",

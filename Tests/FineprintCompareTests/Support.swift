@@ -9,124 +9,22 @@ import Foundation
 /// A small corpus written here, so the diff and comparison tests do not depend on the bundled rules.
 enum Tiny {
     static let corpus: Corpus = {
+        let parts = SmallCorpusParts.self
         let taxonomy = Taxonomy(
             dimensions: [
                 Dimension(id: "data", name: "Data", summary: "data"),
                 Dimension(id: "exit", name: "Exit", summary: "exit"),
             ],
             provisions: [
-                Provision(
-                    id: "secondary_use_restriction",
-                    dimension: "data",
-                    name: "No secondary use",
-                    meaning: "m",
-                    strong: "s",
-                    weak: "w"
-                ),
-                Provision(
-                    id: "breach_notification",
-                    dimension: "data",
-                    name: "Breach notice",
-                    meaning: "m",
-                    strong: "s",
-                    weak: "w",
-                    value: .duration
-                ),
-                Provision(
-                    id: "termination_for_convenience",
-                    dimension: "exit",
-                    name: "Termination for convenience",
-                    meaning: "m",
-                    strong: "s",
-                    weak: "w"
-                ),
-                Provision(
-                    id: "unilateral_change",
-                    dimension: "exit",
-                    name: "Unilateral change",
-                    meaning: "m",
-                    strong: "s",
-                    weak: "w",
-                    polarity: .hazard
-                ),
+                parts.noSecondaryUse, parts.breachNotice, parts.terminationForConvenience, parts.unilateralChange,
             ]
         )
         let rules = [
-            DetectionRule(
-                provision: "secondary_use_restriction",
-                cues: [
-                    Cue(
-                        id: "no-train",
-                        pattern: "use ... customer data|content ... train*|improv*",
-                        weight: 0.9,
-                        when: .negated,
-                        party: .supplier,
-                        strength: .strong
-                    ),
-                    Cue(
-                        id: "may-train",
-                        pattern: "use ... customer data|content ... train*|improv*",
-                        weight: 0.8,
-                        when: .affirmed,
-                        party: .supplier,
-                        effect: .contradicts
-                    ),
-                ]
-            ),
-            DetectionRule(
-                provision: "breach_notification",
-                cues: [
-                    Cue(pattern: "notify ... breach", weight: 0.9)
-                ],
-                valueStrength: [
-                    ValueThreshold(atMost: "72 hours", strength: .strong),
-                    ValueThreshold(atMost: "7 days", strength: .adequate),
-                    ValueThreshold(atMost: nil, strength: .weak),
-                ]
-            ),
-            DetectionRule(
-                provision: "termination_for_convenience",
-                cues: [
-                    Cue(pattern: "terminate ... for convenience", weight: 0.9, party: .buyer, strength: .strong),
-                    Cue(pattern: "terminate ... for convenience", weight: 0.9, party: .supplier, strength: .weak),
-                ]
-            ),
-            DetectionRule(
-                provision: "unilateral_change",
-                cues: [
-                    Cue(pattern: "may modify ... terms", weight: 0.9, party: .supplier)
-                ]
-            ),
+            parts.noSecondaryUseRule, parts.breachNoticeRule, parts.terminationForConvenienceRule,
+            parts.unilateralChangeRule,
         ]
-        let moves = [
-            KillListMove(
-                id: "trains_on_data",
-                name: "Trains on data",
-                summary: "s",
-                mechanism: "m",
-                severity: .high,
-                reveals: ["secondary_use_restriction"],
-                mitigation: "no_training",
-                triggers: [
-                    MoveTrigger(
-                        pattern: "use ... customer data|content ... train*|improv*",
-                        when: .affirmed,
-                        party: .supplier,
-                        weight: 0.9
-                    )
-                ]
-            )
-        ]
-        let clauses = [
-            ModelClause(id: "no_training", title: "No training", provides: ["secondary_use_restriction"], text: "t"),
-            ModelClause(
-                id: "change_clause",
-                title: "Changes",
-                provides: [],
-                counters: ["unilateral_change"],
-                text: "t"
-            ),
-        ]
+        let moves = [parts.trainsOnData]
+        let clauses = [parts.noTrainingClause, parts.changeClause]
         let playbook = Playbook(
             id: "test",
             name: "Test <profile>",

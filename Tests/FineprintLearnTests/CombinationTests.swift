@@ -2,6 +2,7 @@ import FineprintAnalysis
 import FineprintCore
 import FineprintIngest
 import FineprintLearn
+import FineprintTestSupport
 import Foundation
 import Testing
 
@@ -12,22 +13,8 @@ import Testing
         let taxonomy = Taxonomy(
             dimensions: [Dimension(id: "exit", name: "Exit", summary: "exit")],
             provisions: [
-                Provision(
-                    id: "termination_for_convenience",
-                    dimension: "exit",
-                    name: "Termination for convenience",
-                    meaning: "m",
-                    strong: "s",
-                    weak: "w"
-                ),
-                Provision(
-                    id: "source_code_escrow",
-                    dimension: "exit",
-                    name: "Escrow",
-                    meaning: "m",
-                    strong: "s",
-                    weak: "w"
-                ),
+                SmallCorpusParts.terminationForConvenience,
+                SmallCorpusParts.provision("source_code_escrow", in: "exit", named: "Escrow"),
             ]
         )
         let rules = [

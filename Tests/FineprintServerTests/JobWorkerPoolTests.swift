@@ -46,7 +46,8 @@ struct JobWorkerPoolTests {
         let group = ServiceGroup(services: [pool], logger: Logger(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
-            let deadline = ContinuousClock.now + .seconds(60)
+            // Only a guard against a hang: a machine busy with other suites can take minutes.
+            let deadline = ContinuousClock.now + .seconds(600)
             while try await !finished(), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
@@ -90,7 +91,7 @@ struct JobWorkerPoolTests {
                 #expect(job.state == .failed)
                 #expect(job.error == "\(JobQueueError.invalid("the file cannot be read"))")
             } else {
-                #expect(job.state == .done && job.analysisIds.count == 1)
+                try #require(job.state == .done && job.analysisIds.count == 1)
                 let stored = try #require(try await store.analysis(id: job.analysisIds[0]))
                 #expect(stored.summary.documentName == "contract \(index)")
             }

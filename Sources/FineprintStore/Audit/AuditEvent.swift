@@ -66,46 +66,6 @@ public struct AuditEvent: Hashable, Codable, Sendable {
 
     public static let genesisHash = String(repeating: "0", count: 64)
 
-    /// The row that follows `previous` (nil: the first row), with its hash computed.
-    public init(_ event: NewAuditEvent, after previous: (sequence: Int64, hash: String)?) {
-        sequence = (previous?.sequence ?? 0) + 1
-        timeMilliseconds = Int64((event.time.timeIntervalSince1970 * 1000).rounded(.down))
-        actor = event.actor
-        action = event.action.rawValue
-        targetKind = event.targetKind
-        targetID = event.targetID
-        address = event.address
-        detail = event.detail
-        previousHash = previous?.hash ?? Self.genesisHash
-        hash = ""
-        hash = computedHash
-    }
-
-    /// A row as read back from a database.
-    public init(
-        sequence: Int64,
-        timeMilliseconds: Int64,
-        actor: String?,
-        action: String,
-        targetKind: String,
-        targetID: String,
-        address: String?,
-        detail: String,
-        previousHash: String,
-        hash: String
-    ) {
-        self.sequence = sequence
-        self.timeMilliseconds = timeMilliseconds
-        self.actor = actor
-        self.action = action
-        self.targetKind = targetKind
-        self.targetID = targetID
-        self.address = address
-        self.detail = detail
-        self.previousHash = previousHash
-        self.hash = hash
-    }
-
     /// Every field but the hash, each as a length-prefixed UTF-8 string (an absent value is "-"
     /// without a length, so nil and "" differ), so no two different rows encode alike.
     public var canonicalBytes: Data {
@@ -180,5 +140,23 @@ public enum AuditVerification: Hashable, Sendable {
             count += 1
         }
         return .intact(rows: count)
+    }
+}
+
+// In an extension, so that the memberwise initialiser the database readers use stays synthesised.
+extension AuditEvent {
+    /// The row that follows `previous` (nil: the first row), with its hash computed.
+    public init(_ event: NewAuditEvent, after previous: (sequence: Int64, hash: String)?) {
+        sequence = (previous?.sequence ?? 0) + 1
+        timeMilliseconds = Int64((event.time.timeIntervalSince1970 * 1000).rounded(.down))
+        actor = event.actor
+        action = event.action.rawValue
+        targetKind = event.targetKind
+        targetID = event.targetID
+        address = event.address
+        detail = event.detail
+        previousHash = previous?.hash ?? Self.genesisHash
+        hash = ""
+        hash = computedHash
     }
 }

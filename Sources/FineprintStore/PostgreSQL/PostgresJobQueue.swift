@@ -7,16 +7,16 @@ import PostgresNIO
 /// a claim takes the oldest queued row with `FOR UPDATE SKIP LOCKED`, so workers never wait on,
 /// nor take, each other's job. Lease times are the database's clock, so machines need not agree.
 public struct PostgresJobQueue: JobQueue {
-    private let client: PostgresClient
-    private let endpoint: PostgresEndpoint
-    private let logger: Logger
+    private let database: PostgresSchemaAccess
 
     /// `client` must work in the endpoint's schema (its search path), with `migrations` applied: the
     /// store's client (`PostgresStore.jobQueue()`).
     public init(client: PostgresClient, endpoint: PostgresEndpoint, logger: Logger? = nil) {
-        self.client = client
-        self.endpoint = endpoint
-        self.logger = logger ?? Logger(label: "fineprint.jobs.postgres")
+        database = PostgresSchemaAccess(
+            client: client,
+            endpoint: endpoint,
+            logger: logger ?? Logger(label: "fineprint.jobs.postgres")
+        )
     }
 
     /// The queue's tables, numbered like the store's migrations and recorded in the same
@@ -45,25 +45,25 @@ public struct PostgresJobQueue: JobQueue {
     public func enqueue(_ new: NewJob) async throws -> (job: AnalysisJob, created: Bool) {
         let new = try new.validated()
         return try await guarded {
-            try await self.client.withTransaction(logger: self.logger) { connection in
+            try await database.client.withTransaction(logger: database.logger) { connection in
                 // Enqueues take turns, so the capacity check and the idempotency check hold exactly.
                 try await connection.query(
                     "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.analysis_job'))",
-                    logger: self.logger
+                    logger: database.logger
                 )
                 if let key = new.idempotencyKey,
-                    let existing = try await Self.fetchJob(connection, key: key, logger: self.logger)
+                    let existing = try await Self.fetchJob(connection, key: key, logger: database.logger)
                 {
                     return (existing, false)
                 }
                 let waiting =
                     try await connection.query(
                         "SELECT count(*) FROM analysis_job WHERE state IN ('queued', 'running')",
-                        logger: self.logger
+                        logger: database.logger
                     ).collect().first?.decode(Int.self) ?? 0
                 guard waiting < new.capacity else { throw JobQueueError.full(capacity: new.capacity) }
                 let job = new.makeJob(id: AnalysisJob.newID(), now: Date())
-                try await Self.insert(job, uploads: new.files, connection, logger: self.logger)
+                try await Self.insert(job, uploads: new.files, connection, logger: database.logger)
                 return (job, true)
             }
         }
@@ -71,16 +71,16 @@ public struct PostgresJobQueue: JobQueue {
 
     public func job(id: String) async throws -> AnalysisJob? {
         try await guarded {
-            try await self.client.withConnection { connection in
-                try await Self.fetchJob(connection, id: id, logger: self.logger)
+            try await database.client.withConnection { connection in
+                try await Self.fetchJob(connection, id: id, logger: database.logger)
             }
         }
     }
 
     public func job(idempotencyKey: String) async throws -> AnalysisJob? {
         try await guarded {
-            try await self.client.withConnection { connection in
-                try await Self.fetchJob(connection, key: idempotencyKey, logger: self.logger)
+            try await database.client.withConnection { connection in
+                try await Self.fetchJob(connection, key: idempotencyKey, logger: database.logger)
             }
         }
     }
@@ -88,7 +88,7 @@ public struct PostgresJobQueue: JobQueue {
     public func claim(worker: String, lease: Duration) async throws -> ClaimedJob? {
         let token = AnalysisJob.newID()
         return try await guarded {
-            try await self.client.withTransaction(logger: self.logger) { connection in
+            try await database.client.withTransaction(logger: database.logger) { connection in
                 let claimed = try await connection.query(
                     """
                     UPDATE analysis_job SET state = 'running', attempts = attempts + 1, step = 'started',
@@ -99,15 +99,15 @@ public struct PostgresJobQueue: JobQueue {
                                 LIMIT 1 FOR UPDATE SKIP LOCKED)
                     RETURNING id
                     """,
-                    logger: self.logger
+                    logger: database.logger
                 ).collect().first?.decode(String.self)
                 guard let id = claimed,
-                    let job = try await Self.fetchJob(connection, id: id, logger: self.logger)
+                    let job = try await Self.fetchJob(connection, id: id, logger: database.logger)
                 else { return nil }
                 var uploads: [JobUpload] = []
                 for try await (name, bytes) in try await connection.query(
                     "SELECT name, bytes FROM analysis_job_file WHERE job_id = \(id) ORDER BY position",
-                    logger: self.logger
+                    logger: database.logger
                 ).decode((String, ByteBuffer).self) {
                     uploads.append(JobUpload(name: name, bytes: Data(buffer: bytes)))
                 }
@@ -131,9 +131,9 @@ public struct PostgresJobQueue: JobQueue {
 
     public func complete(_ lease: JobLease, results: [JobResult]) async throws -> [Int64] {
         let encoded = try results.map { ($0, try AnalysisJSON.encode($0.analysis)) }
-        let logger = self.logger
+        let logger = database.logger
         return try await guarded {
-            try await self.client.withTransaction(logger: logger) { connection in
+            try await database.client.withTransaction(logger: logger) { connection in
                 // The lease is checked first and its row stays locked, so a worker that lost it stores nothing.
                 let held = try await connection.query(
                     """
@@ -179,7 +179,7 @@ public struct PostgresJobQueue: JobQueue {
     public func requeueExpired(maxAttempts: Int) async throws -> Int {
         let gaveUp = SQLiteJobQueue.gaveUp(maxAttempts)
         return try await guarded {
-            try await self.client.withTransaction(logger: self.logger) { connection in
+            try await database.client.withTransaction(logger: database.logger) { connection in
                 let failed = try await connection.query(
                     """
                     UPDATE analysis_job SET state = 'failed', step = 'failed', error = \(gaveUp), lease_token = NULL,
@@ -187,7 +187,7 @@ public struct PostgresJobQueue: JobQueue {
                     WHERE state = 'running' AND lease_expires_at < clock_timestamp() AND attempts >= \(maxAttempts)
                     RETURNING id
                     """,
-                    logger: self.logger
+                    logger: database.logger
                 ).collect().count
                 let requeued = try await connection.query(
                     """
@@ -196,7 +196,7 @@ public struct PostgresJobQueue: JobQueue {
                         lease_worker = NULL, lease_expires_at = NULL, updated_at = clock_timestamp()
                     WHERE state = 'running' AND lease_expires_at < clock_timestamp() RETURNING id
                     """,
-                    logger: self.logger
+                    logger: database.logger
                 ).collect().count
                 return failed + requeued
             }
@@ -205,9 +205,9 @@ public struct PostgresJobQueue: JobQueue {
 
     public func depth() async throws -> Int {
         try await guarded {
-            try await self.client.query(
+            try await database.client.query(
                 "SELECT count(*) FROM analysis_job WHERE state IN ('queued', 'running')",
-                logger: self.logger
+                logger: database.logger
             ).collect().first?.decode(Int.self) ?? 0
         }
     }
@@ -216,7 +216,7 @@ public struct PostgresJobQueue: JobQueue {
 
     private func updateLeased(_ lease: JobLease, _ query: PostgresQuery) async throws {
         let touched = try await guarded {
-            try await self.client.query(query, logger: self.logger).collect().count
+            try await database.client.query(query, logger: database.logger).collect().count
         }
         guard touched == 1 else { throw JobQueueError.leaseLost(jobID: lease.jobID) }
     }
@@ -306,6 +306,6 @@ public struct PostgresJobQueue: JobQueue {
     }
 
     private func guarded<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await PostgresErrors.guarded(endpoint, passing: JobQueueError.self, body)
+        try await PostgresErrors.guarded(database.endpoint, passing: JobQueueError.self, body)
     }
 }

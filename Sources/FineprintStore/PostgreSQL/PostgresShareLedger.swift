@@ -4,15 +4,15 @@ import PostgresNIO
 
 /// The share ledger in PostgreSQL, in the store's schema and on its connection pool.
 public struct PostgresShareLedger: ShareLedger {
-    private let client: PostgresClient
-    private let endpoint: PostgresEndpoint
-    private let logger: Logger
+    private let database: PostgresSchemaAccess
 
     /// `client` must work in the endpoint's schema with `migrations` applied (`PostgresStore.shareLedger()`).
     public init(client: PostgresClient, endpoint: PostgresEndpoint, logger: Logger? = nil) {
-        self.client = client
-        self.endpoint = endpoint
-        self.logger = logger ?? Logger(label: "fineprint.share.postgres")
+        database = PostgresSchemaAccess(
+            client: client,
+            endpoint: endpoint,
+            logger: logger ?? Logger(label: "fineprint.share.postgres")
+        )
     }
 
     /// Recorded in `fineprint_migration` after the store's and the job queue's steps.
@@ -25,10 +25,10 @@ public struct PostgresShareLedger: ShareLedger {
 
     public func addTrustedKey(_ key: TrustedKey) async throws {
         try await guarded {
-            try await self.client.withTransaction(logger: self.logger) { connection in
+            try await database.client.withTransaction(logger: database.logger) { connection in
                 let existing = try await connection.query(
                     "SELECT publisher FROM share_trusted_key WHERE fingerprint = \(key.fingerprint) FOR UPDATE",
-                    logger: self.logger
+                    logger: database.logger
                 ).collect().first?.decode(String.self)
                 if let existing {
                     throw ShareLedgerError.keyExists(fingerprint: key.fingerprint, publisher: existing)
@@ -41,7 +41,7 @@ public struct PostgresShareLedger: ShareLedger {
                         \(key.validUntil), \(Self.joined(key.scopes)), \(key.revokedAt), \(key.revocationReason),
                         \(key.replacedBy))
                     """,
-                    logger: self.logger
+                    logger: database.logger
                 )
             }
         }
@@ -49,13 +49,13 @@ public struct PostgresShareLedger: ShareLedger {
 
     public func trustedKeys() async throws -> [TrustedKey] {
         try await guarded {
-            let rows = try await self.client.query(
+            let rows = try await database.client.query(
                 """
                 SELECT fingerprint, public_key, publisher, verified_via, added_at, valid_until, scopes,
                     revoked_at, revocation_reason, replaced_by
                 FROM share_trusted_key ORDER BY publisher, added_at, fingerprint
                 """,
-                logger: self.logger
+                logger: database.logger
             )
             var keys: [TrustedKey] = []
             for try await row in rows {
@@ -84,12 +84,12 @@ public struct PostgresShareLedger: ShareLedger {
 
     public func revokeKey(fingerprint: String, at date: Date, reason: String) async throws -> Bool {
         try await guarded {
-            let rows = try await self.client.query(
+            let rows = try await database.client.query(
                 """
                 UPDATE share_trusted_key SET revoked_at = COALESCE(revoked_at, \(date)), revocation_reason = \(reason)
                 WHERE fingerprint = \(fingerprint) RETURNING fingerprint
                 """,
-                logger: self.logger
+                logger: database.logger
             )
             var changed = false
             for try await _ in rows { changed = true }
@@ -99,9 +99,9 @@ public struct PostgresShareLedger: ShareLedger {
 
     public func markReplaced(fingerprint: String, by successor: String) async throws {
         _ = try await guarded {
-            try await self.client.query(
+            try await database.client.query(
                 "UPDATE share_trusted_key SET replaced_by = \(successor) WHERE fingerprint = \(fingerprint)",
-                logger: self.logger
+                logger: database.logger
             )
         }
     }
@@ -109,12 +109,12 @@ public struct PostgresShareLedger: ShareLedger {
     public func setThreshold(publisher: String, threshold: Int) async throws {
         guard (1...16).contains(threshold) else { throw ShareLedgerError.badThreshold(threshold) }
         _ = try await guarded {
-            try await self.client.query(
+            try await database.client.query(
                 """
                 INSERT INTO share_publisher (publisher, threshold) VALUES (\(publisher), \(threshold))
                 ON CONFLICT (publisher) DO UPDATE SET threshold = excluded.threshold
                 """,
-                logger: self.logger
+                logger: database.logger
             )
         }
     }
@@ -122,9 +122,9 @@ public struct PostgresShareLedger: ShareLedger {
     public func thresholds() async throws -> [String: Int] {
         try await guarded {
             var result: [String: Int] = [:]
-            let rows = try await self.client.query(
+            let rows = try await database.client.query(
                 "SELECT publisher, threshold FROM share_publisher",
-                logger: self.logger
+                logger: database.logger
             )
             for try await (publisher, threshold) in rows.decode((String, Int).self) { result[publisher] = threshold }
             return result
@@ -133,12 +133,12 @@ public struct PostgresShareLedger: ShareLedger {
 
     public func importedBundle(id: String) async throws -> ImportedBundle? {
         try await guarded {
-            let rows = try await self.client.query(
+            let rows = try await database.client.query(
                 """
                 SELECT bundle_id, publisher, digest, signers, sequence, imported_at, item_count
                 FROM share_import WHERE bundle_id = \(id)
                 """,
-                logger: self.logger
+                logger: database.logger
             )
             for try await (bundleId, publisher, digest, signers, sequence, imported, count) in rows.decode(
                 (String, String, String, String, Int, Date, Int).self
@@ -159,13 +159,13 @@ public struct PostgresShareLedger: ShareLedger {
 
     public func sharedItems(publisher: String?) async throws -> [SharedItem] {
         try await guarded {
-            let rows = try await self.client.query(
+            let rows = try await database.client.query(
                 """
                 SELECT publisher, kind, id, version, sha256, withdrawn, title, signer, bundle_id, imported_at, content
                 FROM shared_item WHERE \(publisher)::TEXT IS NULL OR publisher = \(publisher)
                 ORDER BY publisher, kind, id, version
                 """,
-                logger: self.logger
+                logger: database.logger
             )
             var items: [SharedItem] = []
             for try await row in rows {
@@ -193,14 +193,14 @@ public struct PostgresShareLedger: ShareLedger {
 
     public func recordImport(_ bundle: ImportedBundle, items: [SharedItem]) async throws {
         try await guarded {
-            try await self.client.withTransaction(logger: self.logger) { connection in
+            try await database.client.withTransaction(logger: database.logger) { connection in
                 try await connection.query(
                     """
                     INSERT INTO share_import (bundle_id, publisher, digest, signers, sequence, imported_at, item_count)
                     VALUES (\(bundle.bundleId), \(bundle.publisher), \(bundle.digest), \(Self.joined(bundle.signers)),
                         \(bundle.sequence), \(bundle.importedAt), \(bundle.itemCount))
                     """,
-                    logger: self.logger
+                    logger: database.logger
                 )
                 for item in items {
                     try await connection.query(
@@ -212,7 +212,7 @@ public struct PostgresShareLedger: ShareLedger {
                             \(item.content))
                         ON CONFLICT (publisher, kind, id, version) DO NOTHING
                         """,
-                        logger: self.logger
+                        logger: database.logger
                     )
                 }
             }
@@ -220,7 +220,7 @@ public struct PostgresShareLedger: ShareLedger {
     }
 
     private func guarded<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await PostgresErrors.guarded(endpoint, passing: ShareLedgerError.self, body)
+        try await PostgresErrors.guarded(database.endpoint, passing: ShareLedgerError.self, body)
     }
 }
 
