@@ -107,6 +107,8 @@ private struct Checker {
             let kinds = item.sources.compactMap { sourcesById[$0]?.kind }
             if !kinds.isEmpty && kinds.allSatisfy({ $0 == .secondaryReport }) {
                 problem(file, "\(label) is primary_source but cites only secondary reports")
+            } else if !kinds.isEmpty && !citesCheckedPrimarySource(item) {
+                problem(file, "\(label) is primary_source but none of its primary sources has a last_checked date")
             }
         }
         if !reviewerIds.contains(item.reviewed.by) {
@@ -126,6 +128,15 @@ private struct Checker {
             }
         }
         if item.version < 1 { problem(file, "\(label) version \(item.version) must be at least 1") }
+    }
+
+    /// A published fact must rest on a primary text someone has looked up: a cited source that is not a
+    /// secondary report and carries a `last_checked` date (its validity is checked with the sources).
+    func citesCheckedPrimarySource(_ item: some KnowledgeItem) -> Bool {
+        item.sources.contains { id in
+            guard let source = sourcesById[id] else { return false }
+            return source.kind != .secondaryReport && source.lastChecked != nil
+        }
     }
 
     mutating func prose(_ texts: [String], in file: String, of label: String) {

@@ -68,6 +68,11 @@ struct CorpusCommand: AsyncParsableCommand {
         @Option(help: "Age limit in days, written 180d or 180.")
         var olderThan = "180d"
 
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+        @Option(help: "Output format: text or json (fineprint.stale/1).")
+        var format: Format = .text
+
         @Option(help: "The corpus folder (default: the bundled corpus).")
         var corpus: String?
 
@@ -77,8 +82,11 @@ struct CorpusCommand: AsyncParsableCommand {
             }
             do {
                 let url = try CorpusLocator.locate(explicit: corpus)
-                let knowledge = try KnowledgeLoader.load(fromCorpus: url)
-                print(staleReport(KnowledgeStaleness.report(knowledge, olderThan: days), days: days), terminator: "")
+                let report = StaleReport.of(try KnowledgeLoader.load(fromCorpus: url), olderThan: days)
+                switch format {
+                case .text: print(staleReport(report.entries, days: days), terminator: "")
+                case .json: print(String(decoding: try report.json(), as: UTF8.self))
+                }
             } catch {
                 Console.error("\(error)")
                 throw ExitCode(1)

@@ -140,6 +140,34 @@ struct KnowledgeValidatorTests {
         #expect(try fixture.load().precedents.first?.reviewed.on == "2026-01-15")
     }
 
+    @Test func aPublishedItemNeedsAPrimarySourceThatWasLookedUp() throws {
+        var fixture = KnowledgeFixture()
+        fixture.edit("sources.yaml", ", last_checked: 2026-01-15 }", " }")
+        let problems = try fixture.problems()
+        // statute_a lost its check date; the pattern, precedent and regulation cite nothing else.
+        for label in ["pattern 'shared_platform'", "precedent 'court_case_2023'", "regulation 'statute_a_art_1'"] {
+            #expect(
+                problems.contains {
+                    $0.contains("\(label) is primary_source but none of its primary sources has a last_checked date")
+                },
+                "\(label)"
+            )
+        }
+        #expect(problems.count == 3)
+        // A second, checked primary source is enough; a checked secondary report is not.
+        fixture.edit("precedents.yaml", "sources: [statute_a]", "sources: [statute_a, release_b]")
+        fixture.edit("regulations.yaml", "sources: [statute_a]", "sources: [statute_a, report_c]")
+        fixture.edit(
+            "sources.yaml",
+            "kind: secondary_report, url_verified: true }",
+            "kind: secondary_report, url_verified: true, last_checked: 2026-01-15 }"
+        )
+        let after = try fixture.problems()
+        #expect(!after.contains { $0.contains("precedent 'court_case_2023'") })
+        #expect(after.contains { $0.contains("regulation 'statute_a_art_1' is primary_source but none") })
+        #expect(after.count == 2)
+    }
+
     @Test func provenanceRules() throws {
         var fixture = KnowledgeFixture()
         fixture.edit("precedents.yaml", "by: core-team", "by: someone-else")

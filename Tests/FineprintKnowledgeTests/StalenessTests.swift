@@ -5,18 +5,33 @@ import Testing
 
 @Suite("Knowledge staleness")
 struct StalenessTests {
-    /// The fixture's items were reviewed on 2026-01-15; its sources carry no `last_checked`.
+    /// The fixture's items were reviewed on 2026-01-15; its primary sources were last checked that day and
+    /// its secondary report never was.
     static func day(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso + "T12:00:00Z")! }
 
+    /// Sets a fixture source's `last_checked`, replacing the one it has.
     static func checked(_ fixture: inout KnowledgeFixture, _ id: String, on date: String) {
-        fixture.edit("sources.yaml", "id: \(id),", "id: \(id), last_checked: \(date),")
+        let lines = fixture.files["sources.yaml"]!.split(separator: "\n", omittingEmptySubsequences: false).map {
+            line -> String in
+            guard line.contains("{ id: \(id),") else { return String(line) }
+            let unchecked = line.replacingOccurrences(
+                of: ", last_checked: [^,}]+",
+                with: "",
+                options: .regularExpression
+            )
+            return unchecked.replacingOccurrences(of: "{ id: \(id),", with: "{ id: \(id), last_checked: \(date),")
+        }
+        fixture.files["sources.yaml"] = lines.joined(separator: "\n")
     }
 
     @Test func sourcesNeverCheckedAreAlwaysReportedFirst() throws {
         let knowledge = try KnowledgeFixture().load()
-        let entries = KnowledgeStaleness.report(knowledge, olderThan: 180, today: Self.day("2026-02-01"))
-        #expect(entries.map(\.id) == ["release_b", "report_c", "statute_a"])
-        #expect(entries.allSatisfy { $0.kind == .source && $0.lastChecked == nil && $0.ageInDays == nil })
+        let early = KnowledgeStaleness.report(knowledge, olderThan: 180, today: Self.day("2026-02-01"))
+        #expect(early == [StaleEntry(kind: .source, id: "report_c", lastChecked: nil, ageInDays: nil)])
+        let late = KnowledgeStaleness.report(knowledge, olderThan: 180, today: Self.day("2026-08-01"))
+        #expect(late.first == StaleEntry(kind: .source, id: "report_c", lastChecked: nil, ageInDays: nil))
+        #expect(late.dropFirst().allSatisfy { $0.ageInDays == 198 })
+        #expect(late.count == 8)
     }
 
     @Test func itemsAgeFromTheirReviewAndSourcesFromLastChecked() throws {
@@ -65,6 +80,25 @@ struct StalenessTests {
             }
         )
         #expect(problems.count == 3)
+    }
+
+    @Test func theReportAsJSONKeepsMissingDatesAsNull() throws {
+        var fixture = KnowledgeFixture()
+        Self.checked(&fixture, "release_b", on: "2026-05-01")
+        let report = StaleReport.of(try fixture.load(), olderThan: 180, today: Self.day("2026-08-01"))
+        let root = try #require(try JSONSerialization.jsonObject(with: report.json()) as? [String: Any])
+        #expect(root["schema"] as? String == "fineprint.stale/1")
+        #expect(root["as_of"] as? String == "2026-08-01")
+        #expect(root["older_than_days"] as? Int == 180)
+        let entries = try #require(root["entries"] as? [[String: Any]])
+        #expect(entries.count == 7)
+        #expect(entries.first?["id"] as? String == "report_c")
+        #expect(entries.first?["last_checked"] is NSNull)
+        #expect(entries.first?["age_in_days"] is NSNull)
+        let statute = try #require(entries.first { $0["id"] as? String == "statute_a" })
+        #expect(statute["kind"] as? String == "source")
+        #expect(statute["age_in_days"] as? Int == 198)
+        #expect(try JSONDecoder().decode(StaleReport.self, from: report.json()) == report)
     }
 
     @Test func theBundledSourcesAreAllDatedAndNoneIsStaleOnTheReviewDay() throws {

@@ -13,14 +13,15 @@ enum Repo {
 }
 
 /// A small, valid knowledge base written to a temporary folder; each test breaks it in one way.
-/// It cites real ids of the bundled corpus (move `foreign_law_and_forum`, provision `audit_rights`).
+/// It cites real ids of the bundled corpus (move `foreign_law_and_forum`, provision `audit_rights`). Its primary
+/// sources were last checked on 2026-01-15, the day its items were reviewed; the secondary report never was.
 struct KnowledgeFixture {
     var files: [String: String] = [
         "sources.yaml": """
         schema: fineprint.knowledge.sources/1
         sources:
-          - { id: statute_a, url: "https://example.org/statute-a", publisher: Example Gazette, title: Statute A, date: 2024-03-01, kind: statute, url_verified: true }
-          - { id: release_b, url: "https://example.org/release-b", publisher: Example Ministry, title: Release B, date: 2025-05-10, kind: government_release, url_verified: false }
+          - { id: statute_a, url: "https://example.org/statute-a", publisher: Example Gazette, title: Statute A, date: 2024-03-01, kind: statute, url_verified: true, last_checked: 2026-01-15 }
+          - { id: release_b, url: "https://example.org/release-b", publisher: Example Ministry, title: Release B, date: 2025-05-10, kind: government_release, url_verified: false, last_checked: 2026-01-15 }
           - { id: report_c, url: "https://example.org/report-c", publisher: Example News, title: Report C, date: 2025-06-01, kind: secondary_report, url_verified: true }
         """,
         "reviewers.yaml": """
