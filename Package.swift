@@ -113,7 +113,7 @@ let package = Package(
             dependencies: [
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
                 "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch", "FineprintStandards",
-                "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading",
+                "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading", "FineprintRegister",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -219,7 +219,7 @@ let package = Package(
             dependencies: [
                 "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore", "FineprintWatch",
                 "FineprintCompare", "FineprintAnalysis", "FineprintIngest", "FuzzSupport", "ZIPFoundation",
-                "FineprintTestSupport", "FineprintStandards", "FineprintIdentity",
+                "FineprintTestSupport", "FineprintStandards", "FineprintIdentity", "FineprintRegister",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
