@@ -39,8 +39,10 @@ struct WatchLinkTests {
         register.linkWatch(WatchLink(source: "/t.md", supplier: "acme", linkedAt: first.addingTimeInterval(60)))
         #expect(register.watchLinks.count == 2)
         #expect(register.watchLinks.last?.linkedAt == first.addingTimeInterval(60))
-        #expect(register.unlinkWatch(WatchLink(source: "/t.md", supplier: "acme", linkedAt: first)))
-        #expect(!register.unlinkWatch(WatchLink(source: "/t.md", supplier: "acme", linkedAt: first)))
+        let removed = register.unlinkWatch(WatchLink(source: "/t.md", supplier: "acme", linkedAt: first))
+        let removedAgain = register.unlinkWatch(WatchLink(source: "/t.md", supplier: "acme", linkedAt: first))
+        #expect(removed)
+        #expect(!removedAgain)
         #expect(register.watchLinks.map(\.component) == ["other/c"])
     }
 

@@ -9,6 +9,10 @@ import Foundation
 import HummingbirdTesting
 import Testing
 
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
 /// The fictional ministry's register (`corpus/register/example/ministry.yaml`), loaded as
 /// `fineprint register example` loads it: its contracts analysed, stored and linked.
 enum RegisterExample {
