@@ -37,7 +37,7 @@ timed() { # label, command…
 serve_and_time() { # label
   "$bin" users add speed --role analyst --password-file "$data/password" --data-dir "$data" >/dev/null 2>&1 || true
   local token
-  token=$("$bin" tokens create --user speed --name "speed-$1" --data-dir "$data" 2>/dev/null)
+  token=$("$bin" tokens create --user speed --name "speed-$RANDOM" --data-dir "$data" 2>/dev/null)
   "$bin" serve --port "$port" --data-dir "$data" --log-level warning &
   server=$!
   for _ in $(seq 1 200); do curl -fsS "$base/health" >/dev/null 2>&1 && break; sleep 0.3; done

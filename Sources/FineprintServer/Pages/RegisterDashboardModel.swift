@@ -149,10 +149,20 @@ struct SystemViolations {
         var message: String
     }
 
+    /// A policy broken more than once, counted (the dashboard lists FAILs one by one, the rest so).
+    struct Count {
+        var severity: String
+        var severityClass: String
+        var title: String
+        var count: Int
+    }
+
     var system: String
     var link: String
     var summary: String
     var items: [Item]
+    var failures: [Item]
+    var others: [Count]
 
     static func grouped(_ violations: [PolicyViolation], _ register: Register) -> [SystemViolations] {
         Dictionary(grouping: violations, by: \.system).sorted { $0.key < $1.key }.map { id, found in
@@ -163,9 +173,23 @@ struct SystemViolations {
                 link: RegisterLinks.system(id),
                 summary: PolicySeverity.allCases.reversed().map { "\(count[$0] ?? 0) \($0.rawValue)" }
                     .joined(separator: " · "),
-                items: sorted.map { item($0, register) }
+                items: sorted.map { item($0, register) },
+                failures: sorted.filter { $0.severity == .fail }.map { item($0, register) },
+                others: counts(sorted.filter { $0.severity != .fail })
             )
         }
+    }
+
+    static func counts(_ violations: [PolicyViolation]) -> [Count] {
+        Dictionary(grouping: violations, by: \.policy).values.compactMap { group -> Count? in
+            guard let first = group.first else { return nil }
+            return Count(
+                severity: first.severity.rawValue,
+                severityClass: RegisterFormat.severityClass(first.severity),
+                title: first.title,
+                count: group.count
+            )
+        }.sorted { ($0.severity == "WARN" ? 0 : 1, -$0.count, $0.title) < ($1.severity == "WARN" ? 0 : 1, -$1.count, $1.title) }
     }
 
     static func item(_ v: PolicyViolation, _ register: Register) -> Item {

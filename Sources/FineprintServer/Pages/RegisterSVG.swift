@@ -73,7 +73,7 @@ enum RegisterSVG {
 /// The dependency graph of one system as SVG: a box per component (fill by its tier for the system,
 /// linking to the component's page), arrows from a component to what it depends on.
 struct DependencyGraphSVG {
-    static let nodeWidth = 200.0
+    static let nodeWidth = 210.0
     static let nodeHeight = 44.0
     static let columnGap = 60.0
     static let rowGap = 12.0
@@ -163,9 +163,16 @@ struct DependencyGraphSVG {
             + "<rect x=\"\(n(p.x))\" y=\"\(n(p.y))\" width=\"\(n(Self.nodeWidth))\" height=\"\(n(Self.nodeHeight))\" "
             + "rx=\"6\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(tier == .mustControl ? 2 : 1.2)\"\(dash)/>"
             + "<text x=\"\(n(p.x + 8))\" y=\"\(n(p.y + 18))\" font-size=\"12.5\" font-weight=\"600\" fill=\"\(ink)\">"
-            + "\(RegisterSVG.esc(RegisterSVG.cut(name, 27)))</text>"
+            + "\(RegisterSVG.esc(RegisterSVG.cut(name, isRoot ? 28 : 22)))</text>"
             + "<text x=\"\(n(p.x + 8))\" y=\"\(n(p.y + 35))\" font-size=\"10.5\" fill=\"\(muted)\">"
-            + "\(RegisterSVG.esc(RegisterSVG.cut(sub + tierWord, 34)))</text></g>"
+            + "\(RegisterSVG.esc(RegisterSVG.cut(sub, 33)))</text>"
+        // The tier in words at the top right, so the fill is never the only sign of it.
+        if !isRoot {
+            g +=
+                "<text x=\"\(n(p.x + Self.nodeWidth - 6))\" y=\"\(n(p.y + 17))\" text-anchor=\"end\" font-size=\"10.5\" "
+                + "font-weight=\"700\" fill=\"\(stroke)\">\(tier.map { "T\($0.rawValue)" } ?? "T?")</text>"
+        }
+        g += "</g>"
         if !isRoot { g = "<a href=\"\(RegisterSVG.esc(link(key)))\">" + g + "</a>" }
         return g
     }
