@@ -7,7 +7,8 @@ import Foundation
 struct RegisterWatchLink: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch-link",
-        abstract: "Tie a source `fineprint watch` records to a supplier or a component, so its rights changes show there.",
+        abstract:
+            "Tie a source `fineprint watch` records to a supplier or a component, so its rights changes show there.",
         discussion: """
             SOURCE is the location as `fineprint watch` recorded it (the file's path or the URL), or, with \
             --watch-store, also the source's name or id as that store lists them. Tied to a supplier, the \
@@ -37,7 +38,13 @@ struct RegisterWatchLink: AsyncParsableCommand {
         let changed = try await store.withStore { store in
             var register = try await store.loadRegister(organisation: organisation)
             try Self.checkSubject(link, in: register)
-            let changed = remove ? register.unlinkWatch(link) : { register.linkWatch(link); return true }()
+            let changed =
+                remove
+                ? register.unlinkWatch(link)
+                : {
+                    register.linkWatch(link)
+                    return true
+                }()
             guard changed else { return false }
             try await store.saveRegister(register, organisation: organisation)
             try await OperatorAudit.record(

@@ -47,7 +47,8 @@ struct RegisterAPITests {
                 let violations = try #require(object["violations"] as? [[String: Any]])
                 #expect(violations.contains { $0["severity"] as? String == "FAIL" })
             }
-            try await client.execute(uri: RegisterPageTests.link("/api/register/components/", component), method: .get) {
+            try await client.execute(uri: RegisterPageTests.link("/api/register/components/", component), method: .get)
+            {
                 response in
                 let object = try #require(response.json as? [String: Any])
                 let verdicts = try #require(object["verdicts"] as? [String: String])

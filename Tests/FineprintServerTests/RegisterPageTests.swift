@@ -22,7 +22,8 @@ struct RegisterPageTests {
                 let html = response.text
                 for name in [
                     "Critical systems with sovereign key control and audit logs",
-                    "Time to exit a key vendor without service loss", "Supplier diversity across chips, cloud and models",
+                    "Time to exit a key vendor without service loss",
+                    "Supplier diversity across chips, cloud and models",
                     "AI deployments with independent testing and monitoring",
                     "Time to detect and contain model and data incidents",
                 ] {
@@ -73,7 +74,8 @@ struct RegisterPageTests {
                 }
             }
             for supplier in register.suppliers.values {
-                try await client.execute(uri: Self.link("/register/suppliers/", supplier.id), method: .get) { response in
+                try await client.execute(uri: Self.link("/register/suppliers/", supplier.id), method: .get) {
+                    response in
                     #expect(response.status == .ok, "\(supplier.id)")
                 }
             }
@@ -84,14 +86,17 @@ struct RegisterPageTests {
                 #expect(response.text.contains("attestation"))
             }
             // A contract's fact names the contract it came from and links its analysis.
-            try await client.execute(uri: Self.link("/register/components/", "northwind/caseassist-model@4.2"), method: .get)
-            { response in
+            try await client.execute(
+                uri: Self.link("/register/components/", "northwind/caseassist-model@4.2"),
+                method: .get
+            ) { response in
                 #expect(response.text.contains("NW-2025-001"))
                 #expect(response.text.contains("href=\"/analyses/"))
                 #expect(response.text.contains("full-switch"), "the supplier's exit drill")
                 #expect(response.text.contains("INC-2026-014"), "the incident on the model")
             }
-            for missing in ["/register/systems/nope", "/register/components/nope%2Fnothing", "/register/suppliers/%ZZ"] {
+            for missing in ["/register/systems/nope", "/register/components/nope%2Fnothing", "/register/suppliers/%ZZ"]
+            {
                 try await client.execute(uri: missing, method: .get) { response in
                     #expect(response.status == .notFound, "\(missing)")
                 }
@@ -123,7 +128,9 @@ struct RegisterPageTests {
             }
         }
         let template = try String(
-            contentsOf: Repo.root.appendingPathComponent("Sources/FineprintServer/Resources/Templates/register.mustache"),
+            contentsOf: Repo.root.appendingPathComponent(
+                "Sources/FineprintServer/Resources/Templates/register.mustache"
+            ),
             encoding: .utf8
         )
         #expect(template.contains("action=\"/register/snapshot\" class=\"no-print\"><!--fineprint:csrf-->"))
@@ -158,10 +165,14 @@ struct RegisterPageTests {
         register.linkWatch(WatchLink(source: location, supplier: "auroral", linkedAt: Date()))
         try await store.saveRegister(register, organisation: "default")
         try await Repo.withApp(bench, as: .reader) { client in
-            try await client.execute(uri: Self.link("/register/components/", "auroral/aurora-llm@2026-09"), method: .get)
-            { response in
-                #expect(response.text.contains("Changes in the supplier&#39;s watched terms")
-                    || response.text.contains("Changes in the supplier's watched terms"))
+            try await client.execute(
+                uri: Self.link("/register/components/", "auroral/aurora-llm@2026-09"),
+                method: .get
+            ) { response in
+                #expect(
+                    response.text.contains("Changes in the supplier&#39;s watched terms")
+                        || response.text.contains("Changes in the supplier's watched terms")
+                )
                 #expect(response.text.contains("direction-worse"))
                 #expect(response.text.contains("auroral-terms.md"))
             }

@@ -39,7 +39,8 @@ enum RegisterAPI {
             criticality = system.criticality
             owner = system.owner
             components = system.components.count
-            keyControlAndAuditLogs = view.metrics.keyControlAndAuditLogs.systems.first { $0.system == system.id }?.verdict
+            keyControlAndAuditLogs =
+                view.metrics.keyControlAndAuditLogs.systems.first { $0.system == system.id }?.verdict
             let own = view.violations.filter { $0.system == system.id }
             failures = own.filter { $0.severity == .fail }.count
             warnings = own.filter { $0.severity == .warn }.count

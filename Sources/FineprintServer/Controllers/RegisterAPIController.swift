@@ -49,8 +49,10 @@ struct RegisterAPIController {
                 requiredProfile: system.requiredProfile,
                 monitored: system.monitored,
                 components: register.components(of: system).map { RegisterAPI.ComponentSummary($0, register) },
-                edges: register.edges.filter { ($0.from == root || members.contains($0.from)) && members.contains($0.to) }
-                    .sorted(),
+                edges: register.edges.filter {
+                    ($0.from == root || members.contains($0.from)) && members.contains($0.to)
+                }
+                .sorted(),
                 tiers: register.tierList.filter { $0.system == id },
                 violations: view.violations.filter { $0.system == id }
             )
@@ -61,7 +63,9 @@ struct RegisterAPIController {
     @Sendable func components(_ request: Request, context: WebRequestContext) async throws -> Response {
         let view = try await bench.registerView(for: context)
         let register = view.register
-        let parts = register.components.values.sorted { $0.id < $1.id }.map { RegisterAPI.ComponentSummary($0, register) }
+        let parts = register.components.values.sorted { $0.id < $1.id }.map {
+            RegisterAPI.ComponentSummary($0, register)
+        }
         return try JSONResponse.make(RegisterAPI.Components(organisation: view.organisation, components: parts))
     }
 
@@ -85,7 +89,9 @@ struct RegisterAPIController {
             substitutability: part.substitutability,
             tiers: register.tierList.filter { $0.component == part.id },
             verdicts: Dictionary(
-                uniqueKeysWithValues: Control.allCases.map { ($0.rawValue, register.verdict(component: part.id, control: $0)) }
+                uniqueKeysWithValues: Control.allCases.map {
+                    ($0.rawValue, register.verdict(component: part.id, control: $0))
+                }
             ),
             facts: register.facts.filter { $0.component == part.id },
             contracts: register.contracts.values.filter { $0.components.contains(part.id) }.sorted { $0.id < $1.id },
@@ -102,7 +108,9 @@ struct RegisterAPIController {
     @Sendable func suppliers(_ request: Request, context: WebRequestContext) async throws -> Response {
         let view = try await bench.registerView(for: context)
         let register = view.register
-        let suppliers = register.suppliers.values.sorted { $0.id < $1.id }.map { RegisterAPI.SupplierSummary($0, register) }
+        let suppliers = register.suppliers.values.sorted { $0.id < $1.id }.map {
+            RegisterAPI.SupplierSummary($0, register)
+        }
         return try JSONResponse.make(RegisterAPI.Suppliers(organisation: view.organisation, suppliers: suppliers))
     }
 

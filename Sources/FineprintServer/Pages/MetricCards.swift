@@ -17,7 +17,8 @@ enum MetricCards {
         let a = m.independentTesting
         return [
             "\(k.numerator)/\(k.denominator)", "\(m.exitTime.numerator)/\(m.exitTime.denominator)",
-            RegisterFormat.hours(m.exitTime.meanHours), RegisterFormat.decimal(m.supplierDiversity.minimumEffectiveSuppliers),
+            RegisterFormat.hours(m.exitTime.meanHours),
+            RegisterFormat.decimal(m.supplierDiversity.minimumEffectiveSuppliers),
             "\(a.numerator)/\(a.denominator)", RegisterFormat.hours(m.incidentResponse.detect.medianHours),
         ]
     }

@@ -120,7 +120,9 @@ struct RegisterComponentModel: PageModel {
         Control.allCases.flatMap { control -> [FactRow] in
             let verdict = register.verdict(component: part.id, control: control).rawValue
             let found = register.facts(component: part.id, control: control)
-                .sorted { ($0.source == .contract ? 1 : 0, $1.recordedAt) < ($1.source == .contract ? 1 : 0, $0.recordedAt) }
+                .sorted {
+                    ($0.source == .contract ? 1 : 0, $1.recordedAt) < ($1.source == .contract ? 1 : 0, $0.recordedAt)
+                }
             guard !found.isEmpty else {
                 return [
                     FactRow(
@@ -243,7 +245,8 @@ struct IncidentRow {
         summary = incident.summary
         detected = Format.date(incident.detectedAt)
         detect = RegisterFormat.hours(incident.occurredAt.map { incident.detectedAt.timeIntervalSince($0) / 3600 })
-        contain = incident.containedAt.map { RegisterFormat.hours($0.timeIntervalSince(incident.detectedAt) / 3600) }
+        contain =
+            incident.containedAt.map { RegisterFormat.hours($0.timeIntervalSince(incident.detectedAt) / 3600) }
             ?? "not contained"
     }
 }

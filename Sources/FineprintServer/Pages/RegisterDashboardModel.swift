@@ -189,7 +189,9 @@ struct SystemViolations {
                 title: first.title,
                 count: group.count
             )
-        }.sorted { ($0.severity == "WARN" ? 0 : 1, -$0.count, $0.title) < ($1.severity == "WARN" ? 0 : 1, -$1.count, $1.title) }
+        }.sorted {
+            ($0.severity == "WARN" ? 0 : 1, -$0.count, $0.title) < ($1.severity == "WARN" ? 0 : 1, -$1.count, $1.title)
+        }
     }
 
     static func item(_ v: PolicyViolation, _ register: Register) -> Item {

@@ -34,7 +34,8 @@ enum RegisterSVG {
                 body += "<circle cx=\"\(number(last.0))\" cy=\"\(number(last.1))\" r=\"3\" fill=\"#0b4f8a\"/>"
             }
         } else {
-            body += "<line x1=\"4\" y1=\"\(number(height / 2))\" x2=\"\(number(width - 4))\" y2=\"\(number(height / 2))\" "
+            body +=
+                "<line x1=\"4\" y1=\"\(number(height / 2))\" x2=\"\(number(width - 4))\" y2=\"\(number(height / 2))\" "
             body += "stroke=\"#cfd6de\" stroke-dasharray=\"3 3\"/>"
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sparkline\" role=\"img\" width=\"\(Int(width))\" "
@@ -53,7 +54,8 @@ enum RegisterSVG {
         for (index, row) in rows.enumerated() {
             let y = 2 + Double(index) * rowHeight
             let width = max(1, barWidth * row.share)
-            body += "<text x=\"\(number(labelWidth - 6))\" y=\"\(number(y + 15))\" text-anchor=\"end\" font-size=\"12\" "
+            body +=
+                "<text x=\"\(number(labelWidth - 6))\" y=\"\(number(y + 15))\" text-anchor=\"end\" font-size=\"12\" "
             body += "fill=\"#1b1f24\">\(esc(cut(row.label, 26)))</text>"
             body += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + 3))\" width=\"\(number(width))\" height=\"16\" "
             body += "fill=\"#0b4f8a\"><title>\(esc(row.label)): \(Format.percent(row.share))</title></rect>"

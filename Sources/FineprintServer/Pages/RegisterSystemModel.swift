@@ -34,16 +34,20 @@ struct RegisterSystemModel: PageModel {
         title = system.name
         id = system.id
         name = system.name
-        facts = [
-            Fact("Sector", system.sector.rawValue), Fact("Criticality", system.criticality.rawValue),
-            Fact("Owner", system.owner ?? "not recorded"), Fact("Tier profile", system.requiredProfile ?? "not set"),
-            Fact("Monitored in production", system.monitored.map { $0 ? "yes" : "no" } ?? "not recorded"),
-        ] + (system.notes.map { [Fact("Notes", $0)] } ?? [])
+        facts =
+            [
+                Fact("Sector", system.sector.rawValue), Fact("Criticality", system.criticality.rawValue),
+                Fact("Owner", system.owner ?? "not recorded"),
+                Fact("Tier profile", system.requiredProfile ?? "not set"),
+                Fact("Monitored in production", system.monitored.map { $0 ? "yes" : "no" } ?? "not recorded"),
+            ] + (system.notes.map { [Fact("Notes", $0)] } ?? [])
         let drawing = DependencyGraphSVG(system: system, register: register, link: RegisterLinks.component)
         graph = drawing.render()
         edgeCount = drawing.layout.edges.filter(\.recorded).count
-        components = register.components(of: system).sorted { ($0.layer, $0.imported.name) < ($1.layer, $1.imported.name) }
-            .map { Self.row($0, system, register) }
+        components = register.components(of: system).sorted {
+            ($0.layer, $0.imported.name) < ($1.layer, $1.imported.name)
+        }
+        .map { Self.row($0, system, register) }
         let result = view.metrics.keyControlAndAuditLogs.systems.first { $0.system == system.id }
         keyVerdict = result?.verdict.rawValue ?? "–"
         keyReasons = result?.reasons ?? []
