@@ -34,6 +34,10 @@ timed() { # label, command…
   /usr/bin/time -f "$label: %e s wall, %U s user + %S s system" "$@" > /dev/null
 }
 
+cpu_ticks() { # pid: user + system clock ticks so far
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
 serve_and_time() { # label
   "$bin" users add speed --role analyst --password-file "$data/password" --data-dir "$data" >/dev/null 2>&1 || true
   local token
@@ -43,9 +47,14 @@ serve_and_time() { # label
   for _ in $(seq 1 200); do curl -fsS "$base/health" >/dev/null 2>&1 && break; sleep 0.3; done
   for route in /register /api/register/metrics; do
     curl -fsS -o /dev/null -H "Authorization: Bearer $token" "$base$route"
+    local before after
+    before=$(cpu_ticks "$server")
     for _ in $(seq 1 20); do
       curl -fsS -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" "$base$route"
-    done | sort -n | awk -v label="$1 $route" '{ t[NR] = $1 } END { printf "%s: median %.0f ms, fastest %.0f ms (20 answers)\n", label, 1000 * t[int((NR + 1) / 2)], 1000 * t[1] }'
+    done | sort -n | awk -v label="$1 $route" '{ t[NR] = $1 } END { printf "%s: median %.0f ms, fastest %.0f ms (20 answers)", label, 1000 * t[int((NR + 1) / 2)], 1000 * t[1] }'
+    after=$(cpu_ticks "$server")
+    # The server's own CPU time per answer: what the machine's load does not change.
+    awk -v d="$((after - before))" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "; server CPU %.0f ms per answer\n", 1000 * d / hz / 20 }'
   done
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
 }

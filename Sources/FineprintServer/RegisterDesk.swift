@@ -23,6 +23,8 @@ struct RegisterView: Sendable {
     let violations: [PolicyViolation]
     /// The watch store's sources by location (empty without a store).
     let watched: [String: WatchSource]
+    /// How many components each supplier backs (one pass: a supplier id is derived from a name).
+    let componentCounts: [String: Int]
 
     /// The rights changes recorded for the sources tied to a component, newest first.
     func watchedChanges(of component: RegisterComponent) -> [WatchedTermsChange] {
@@ -80,7 +82,10 @@ extension WebWorkbench {
             asOf: now,
             metrics: RegisterMetrics(register, settings: settings),
             violations: PolicyEvaluation.evaluate(registerPolicies, on: register, settings: settings),
-            watched: register.watchLinks.isEmpty ? [:] : try watchedSources()
+            watched: register.watchLinks.isEmpty ? [:] : try watchedSources(),
+            componentCounts: register.components.values.reduce(into: [:]) { counts, part in
+                if let supplier = part.supplierId { counts[supplier, default: 0] += 1 }
+            }
         )
     }
 

@@ -56,14 +56,15 @@ enum RegisterAPI {
         var inHouse: Bool
         var components: Int
 
-        init(_ supplier: Supplier, _ register: Register) {
+        init(_ supplier: Supplier, _ view: RegisterView) {
+            let register = view.register
             id = supplier.id
             name = supplier.name
             country = supplier.country
             ultimateParent = supplier.ultimateParent
             allianceClass = register.countries.allianceClass(of: register.countryOfGroup(supplier))
             inHouse = supplier.isInHouse
-            components = register.components.values.filter { $0.supplierId == supplier.id }.count
+            components = view.componentCounts[supplier.id] ?? 0
         }
     }
 

@@ -109,7 +109,7 @@ struct RegisterAPIController {
         let view = try await bench.registerView(for: context)
         let register = view.register
         let suppliers = register.suppliers.values.sorted { $0.id < $1.id }.map {
-            RegisterAPI.SupplierSummary($0, register)
+            RegisterAPI.SupplierSummary($0, view)
         }
         return try JSONResponse.make(RegisterAPI.Suppliers(organisation: view.organisation, suppliers: suppliers))
     }
@@ -124,7 +124,7 @@ struct RegisterAPIController {
         return try JSONResponse.make(
             RegisterAPI.SupplierDetail(
                 organisation: view.organisation,
-                supplier: RegisterAPI.SupplierSummary(supplier, register),
+                supplier: RegisterAPI.SupplierSummary(supplier, view),
                 legalName: supplier.legalName,
                 lei: supplier.lei,
                 components: register.components.values.filter { $0.supplierId == id }.sorted { $0.id < $1.id }

@@ -58,7 +58,7 @@ struct RegisterDashboardModel: PageModel {
         violationTotals = PolicySeverity.allCases.reversed().map { "\(bySeverity[$0]?.count ?? 0) \($0.rawValue)" }
             .joined(separator: " · ")
         systems = register.systems.values.sorted { $0.name < $1.name }.map { SystemRow($0, view) }
-        suppliers = register.suppliers.values.sorted { $0.name < $1.name }.map { SupplierRow($0, register) }
+        suppliers = register.suppliers.values.sorted { $0.name < $1.name }.map { SupplierRow($0, view) }
         self.canSnapshot = canSnapshot
         self.notice = notice
     }
@@ -98,13 +98,14 @@ struct SupplierRow {
     var alliance: String
     var components: Int
 
-    init(_ supplier: Supplier, _ register: Register) {
+    init(_ supplier: Supplier, _ view: RegisterView) {
+        let register = view.register
         name = supplier.name
         link = RegisterLinks.supplier(supplier.id)
         country = supplier.country ?? "unknown"
         parent = supplier.ultimateParent.map { register.suppliers[$0]?.name ?? $0 } ?? "—"
         alliance = register.countries.allianceClass(of: register.countryOfGroup(supplier)).rawValue
-        components = register.components.values.filter { $0.supplierId == supplier.id }.count
+        components = view.componentCounts[supplier.id] ?? 0
     }
 }
 
