@@ -44,7 +44,9 @@ serve_and_time() { # label
   token=$("$bin" tokens create --user speed --name "speed-$RANDOM" --data-dir "$data" 2>/dev/null)
   "$bin" serve --port "$port" --data-dir "$data" --log-level warning &
   server=$!
-  for _ in $(seq 1 200); do curl -fsS "$base/health" >/dev/null 2>&1 && break; sleep 0.3; done
+  local up=""
+  for _ in $(seq 1 600); do curl -fsS "$base/health" >/dev/null 2>&1 && { up=1; break; }; sleep 0.5; done
+  [ -n "$up" ] || { echo "register-speed: the server did not answer /health" >&2; exit 1; }
   for route in /register /api/register/metrics; do
     curl -fsS -o /dev/null -H "Authorization: Bearer $token" "$base$route"
     local before after
