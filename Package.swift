@@ -80,7 +80,8 @@ let package = Package(
         .target(
             name: "FineprintStore",
             dependencies: [
-                "FineprintCore", "FineprintIdentity", "FineprintRegister", .product(name: "GRDB", package: "GRDB.swift"),
+                "FineprintCore", "FineprintIdentity", "FineprintRegister",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"), serviceLifecycle,
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -113,7 +114,7 @@ let package = Package(
             dependencies: [
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
                 "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch", "FineprintStandards",
-                "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading",
+                "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading", "FineprintRegister",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -202,7 +203,8 @@ let package = Package(
         .testTarget(
             name: "FineprintStoreTests",
             dependencies: [
-                "FineprintStore", "FineprintCore", "FineprintIdentity", "FineprintRegister", .product(name: "GRDB", package: "GRDB.swift"),
+                "FineprintStore", "FineprintCore", "FineprintIdentity", "FineprintRegister",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
@@ -219,7 +221,7 @@ let package = Package(
             dependencies: [
                 "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore", "FineprintWatch",
                 "FineprintCompare", "FineprintAnalysis", "FineprintIngest", "FuzzSupport", "ZIPFoundation",
-                "FineprintTestSupport", "FineprintStandards", "FineprintIdentity",
+                "FineprintTestSupport", "FineprintStandards", "FineprintIdentity", "FineprintRegister",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

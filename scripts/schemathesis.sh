@@ -20,6 +20,8 @@ head -c 24 /dev/urandom | base64 > "$data/password"
 "$bin" users add schemathesis --role analyst --password-file "$data/password" --data-dir "$data" 2>/dev/null
 token=$("$bin" tokens create --user schemathesis --name schemathesis --data-dir "$data" 2>/dev/null)
 auth="Authorization: Bearer $token"
+# The fictional ministry's register, so the register routes have systems, components and suppliers to find.
+"$bin" register example --data-dir "$data" >/dev/null
 "$bin" serve --port "$port" --data-dir "$data" --log-level warning &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT

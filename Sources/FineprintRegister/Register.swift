@@ -16,6 +16,8 @@ public struct Register: Hashable, Codable, Sendable {
     public var assurance: [AssuranceRecord]
     public var incidents: [Incident]
     public var countries: CountryTable
+    /// Watched sources of suppliers' terms tied to suppliers or components (see `WatchLink`).
+    public var watchLinks: [WatchLink]
 
     public init(
         systems: [String: RegisterSystem] = [:],
@@ -29,7 +31,8 @@ public struct Register: Hashable, Codable, Sendable {
         drills: [ExitDrill] = [],
         assurance: [AssuranceRecord] = [],
         incidents: [Incident] = [],
-        countries: CountryTable = CountryTable()
+        countries: CountryTable = CountryTable(),
+        watchLinks: [WatchLink] = []
     ) {
         self.systems = systems
         self.components = components
@@ -43,6 +46,7 @@ public struct Register: Hashable, Codable, Sendable {
         self.assurance = assurance
         self.incidents = incidents
         self.countries = countries
+        self.watchLinks = watchLinks
     }
 
     /// The tier of a component for a system, if a person set one.
@@ -129,6 +133,7 @@ extension Register {
         drills += other.drills
         assurance += other.assurance
         incidents += other.incidents
+        for link in other.watchLinks { linkWatch(link) }
         countries = CountryTable(
             domestic: countries.domestic.union(other.countries.domestic),
             eu: countries.eu.union(other.countries.eu),

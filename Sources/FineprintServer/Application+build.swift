@@ -79,6 +79,7 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         access: arguments.access
     )
     bench.standards = try StandardsLoader.load(fromCorpus: arguments.corpusURL)
+    bench.registerPolicies = try RegisterPolicies.load(fromCorpus: arguments.corpusURL)
     if let jobs = arguments.jobs {
         // The queue lives in the store's own database, so `fineprint worker` finds it there.
         guard let queueStore = store as? any JobQueueStore else {

@@ -18,6 +18,8 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     let negotiation = NegotiationController(bench: bench)
     let deletion = DeleteController(bench: bench)
     let audit = AuditController(bench: bench)
+    let register = RegisterController(bench: bench)
+    let registerAPI = RegisterAPIController(bench: bench)
 
     // Pages.
     router.get("/", use: upload.form)
@@ -39,6 +41,11 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.post("/documents/:id/delete", use: deletion.deleteFromPage)
     router.get("/admin/audit", use: audit.page)
     router.get("/admin/audit.csv", use: audit.csv)
+    router.get("/register", use: register.dashboard)
+    router.post("/register/snapshot", use: register.snapshot)
+    router.get("/register/systems/:id", use: register.system)
+    router.get("/register/components/:key", use: register.component)
+    router.get("/register/suppliers/:id", use: register.supplier)
 
     // Accounts (who may call each route: `RouteAccess`).
     router.get("/login", use: login.form)
@@ -61,6 +68,14 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/api/diff", use: diff.api)
     router.get("/api/knowledge", use: knowledge.searchAPI)
     router.get("/api/knowledge/:kind/:id", use: knowledge.entryAPI)
+    router.get("/api/register/metrics", use: registerAPI.metrics)
+    router.get("/api/register/violations", use: registerAPI.violations)
+    router.get("/api/register/systems", use: registerAPI.systems)
+    router.get("/api/register/systems/:id", use: registerAPI.system)
+    router.get("/api/register/components", use: registerAPI.components)
+    router.get("/api/register/components/:key", use: registerAPI.component)
+    router.get("/api/register/suppliers", use: registerAPI.suppliers)
+    router.get("/api/register/suppliers/:id", use: registerAPI.supplier)
     router.get("/api/openapi.json", use: files.openAPI)
 
     // Files and health.

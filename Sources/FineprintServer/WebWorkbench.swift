@@ -2,6 +2,7 @@ import FineprintAnalysis
 import FineprintCore
 import FineprintIngest
 import FineprintKnowledge
+import FineprintRegister
 import FineprintStandards
 import FineprintStore
 import Foundation
@@ -28,6 +29,8 @@ public struct WebWorkbench: Sendable {
     public var jobs: JobDesk?
     /// The standards an analysis can be checked against (corpus/standards/); empty: the report offers none.
     public var standards: [Crosswalk] = []
+    /// The dependency register's policies (corpus/register/policies.yaml); empty: the pages list no violations.
+    public var registerPolicies: [Policy] = []
     /// Rendered report pages by analysis id: a stored analysis never changes, so neither does its page.
     let reportPages = RenderCache<Int64>(capacity: 256)
     /// Rendered knowledge search pages by query: the index is rebuilt only at start-up.

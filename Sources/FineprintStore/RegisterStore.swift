@@ -43,6 +43,7 @@ enum RegisterRows {
             + numbered("fact", register.facts) + numbered("exit-plan", register.exitPlans)
             + numbered("drill", register.drills) + numbered("assurance", register.assurance)
             + numbered("incident", register.incidents) + rows("countries", [("table", register.countries)])
+            + numbered("watch-link", register.watchLinks)
     }
 
     /// Rebuilds the register from its rows (in key order, so numbered lists keep their order).
@@ -64,6 +65,7 @@ enum RegisterRows {
             case "assurance": register.assurance.append(try decoder.decode(AssuranceRecord.self, from: data))
             case "incident": register.incidents.append(try decoder.decode(Incident.self, from: data))
             case "countries": register.countries = try decoder.decode(CountryTable.self, from: data)
+            case "watch-link": register.watchLinks.append(try decoder.decode(WatchLink.self, from: data))
             default: throw StoreError.failed(detail: "register row of unknown kind '\(row.kind)'")
             }
         }

@@ -9,7 +9,7 @@ struct RegisterCommand: AsyncParsableCommand {
         abstract: "The dependency register: systems, components, suppliers, tiers, contracts and the five metrics.",
         subcommands: [
             RegisterImportCommand.self, RegisterMetricsCommand.self, RegisterPolicies.self, RegisterLinkContract.self,
-            RegisterSetTier.self, RegisterExportCommand.self, RegisterExample.self,
+            RegisterSetTier.self, RegisterExportCommand.self, RegisterExample.self, RegisterWatchLink.self,
         ]
     )
 }

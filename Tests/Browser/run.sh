@@ -3,7 +3,8 @@
 # empty data folder and one analyst (made with `users add --password-file`), signs in through the
 # login form in headless Chromium, uploads a fixture contract through the real page, checks the
 # report page, signs out and checks the report is no longer reachable
-# (Tests/Browser/upload_report.py). Needs chromium and python3.
+# (Tests/Browser/upload_report.py); then walks the dependency register's pages over the fictional
+# ministry's register (Tests/Browser/register_pages.py). Needs chromium and python3.
 # Usage: Tests/Browser/run.sh [path/to/fineprint]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,6 +14,7 @@ port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); 
 password="browser test password $(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 printf '%s\n' "$password" > "$data/password"
 "$bin" users add browser --role analyst --password-file "$data/password" --data-dir "$data"
+"$bin" register example --data-dir "$data" >/dev/null
 "$bin" serve --port "$port" --data-dir "$data" --public-url "http://127.0.0.1:$port" &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
@@ -23,3 +25,5 @@ for _ in $(seq 1 100); do
 done
 FINEPRINT_USER=browser FINEPRINT_PASSWORD="$password" \
   python3 Tests/Browser/upload_report.py "http://127.0.0.1:$port" Tests/Fixtures/contracts/vendor-ai-terms.md
+FINEPRINT_USER=browser FINEPRINT_PASSWORD="$password" \
+  python3 Tests/Browser/register_pages.py "http://127.0.0.1:$port"

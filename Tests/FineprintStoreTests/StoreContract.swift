@@ -216,6 +216,10 @@ extension StoreContract {
         register.incidents = [
             Incident(id: "i", kind: .model, occurredAt: nil, detectedAt: when, containedAt: nil, summary: "x")
         ]
+        register.watchLinks = [
+            WatchLink(source: "/terms/s.md", supplier: "s", linkedAt: when),
+            WatchLink(source: "https://example.org/terms", component: "c", linkedAt: when),
+        ]
         return register
     }
 

@@ -11,6 +11,8 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case tokenRevoke = "token_revoke"
     case retentionDelete = "retention_delete"
     case shareImport = "share_import"
+    /// A change to the dependency register (a metrics snapshot, a watched source linked).
+    case registerChange = "register_change"
 }
 
 /// An event to append: everything but its place in the chain, which the log assigns.
