@@ -17,12 +17,9 @@ struct TermClassifier {
                 return cues.name
             }
         }
-        // An abbreviation ("GDPR", "EEA", "DPA") names a law, a place or a document; a longer name whose head is
-        // no class's ("Data Protection Law", "International Data Transfer") is not the thing its words mention.
-        // Either is classed only by its head, never by the words of its definition.
-        if Self.isAbbreviation(term.name) || (term.words.count > 1 && !words.classHeads.contains(term.words.last!)) {
-            return nil
-        }
+        // An abbreviation ("GDPR", "EEA", "DPA") names a law, a place or a document, not what its definition
+        // mentions. (A longer name is still classed by its definition: a made-up name has no other clue.)
+        if Self.isAbbreviation(term.name) { return nil }
         let tokens = term.body.enumerated().map { Token(text: $0.element, start: $0.offset, end: $0.offset + 1) }
         for t in tokens.indices {
             if let m = words.definitionCues.match(tokens, at: t) { return m.value }
@@ -37,10 +34,11 @@ struct TermClassifier {
         return nil
     }
 
-    /// Letters all capitals, at least two of them ("EU", "CCPA"; "U.S." too).
+    /// One word, its letters all capitals, at least two of them ("EU", "CCPA"; "U.S." too).
     static func isAbbreviation(_ name: String) -> Bool {
         let letters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+        return !name.unicodeScalars.contains { $0.properties.isWhitespace } && letters.count >= 2
+            && letters.allSatisfy { $0.properties.isUppercase }
     }
 
     /// How far into a definition its head word is looked for.

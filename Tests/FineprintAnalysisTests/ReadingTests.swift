@@ -81,13 +81,13 @@ import Testing
         #expect(classes["Customer Data"] == "buyer_data")
     }
 
-    /// A list of definitions in one sentence gives each term its own words only, and abbreviations and names
-    /// headed by a word of no class (a law, a transfer) are not the data their definitions mention.
+    /// A list of definitions in one sentence gives each term its own words only; abbreviations, and terms whose
+    /// definition opens with a word of no class ("the laws on the processing of personal data"), are not data.
     @Test func definitionListsClassEachTermByItsOwnWords() throws {
         let reading = try reader().read(
             text: """
                 In this Addendum: "EU" means the European Union; "GDPR" means the General Data Protection \
-                Regulation; "Applicable Data Protection Law" means the laws on the processing of data you upload; \
+                Regulation; "Applicable Data Protection Law" means the laws on the processing of personal data; \
                 "Account" means the account you create; "Customer Data" means all data you upload to the Services; \
                 "Processing" means the processing of personal data as described in the Order Form.
                 Confidential information is information disclosed by one party ("Discloser") to the other party.
