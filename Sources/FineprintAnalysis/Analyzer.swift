@@ -35,6 +35,13 @@ public struct Analyzer: Sendable {
         ruleIndex = Dictionary(corpus.rules.enumerated().map { ($1.provision, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// The learned classifier's scores for one document, and whether the domain gate keeps gated categories off it.
+    struct ModelScores {
+        var logits: [[Float]]
+        var documentLogits: [Float]
+        var outOfDomain: Bool
+    }
+
     /// A cue or trigger pattern matched in a sentence, with what the grammar around it said.
     struct Hit {
         var entry: Int
@@ -52,11 +59,14 @@ public struct Analyzer: Sendable {
 
         // Sentence logits of the learned classifier, [category][sentence], computed once for all provisions.
         // The domain gate may keep the model off a document unlike its training contracts.
+        // Categories trained for every domain (`gated: false`) are applied even where the gate says out of domain.
         let features = classifier == nil ? [] : segmentFeatures(prepared)
         let documentScores = classifier?.documentScores(features)
         let modelUse: LearnedModelUse? = documentScores.map { $0.outOfDomain ? .outOfDomain : .applied }
-        let logits = modelUse == .applied ? classifier?.logits(features) : nil
-        let documentLogits = modelUse == .applied ? documentScores?.logits : nil
+        let modelScored = modelUse == .applied || (modelUse != nil && classifier?.hasUngatedCategories == true)
+        let logits = modelScored ? classifier?.logits(features) : nil
+        let documentLogits = modelScored ? documentScores?.logits : nil
+        let outOfDomain = modelUse == .outOfDomain
         var findings: [ProvisionFinding] = []
         for provision in corpus.taxonomy.provisions {
             if let r = ruleIndex[provision.id] {
@@ -66,8 +76,9 @@ public struct Analyzer: Sendable {
                         rule: r,
                         hitsByOwner: hitsByOwner,
                         in: prepared,
-                        logits: logits,
-                        documentLogits: documentLogits
+                        model: logits.map {
+                            ModelScores(logits: $0, documentLogits: documentLogits ?? [], outOfDomain: outOfDomain)
+                        }
                     )
                 )
             } else {
@@ -280,25 +291,21 @@ public struct Analyzer: Sendable {
         rule r: Int,
         hitsByOwner: [CompiledRules.Owner: [Hit]],
         in doc: PreparedDocument,
-        logits: [[Float]]?,
-        documentLogits: [Float]?
+        model: ModelScores?
     ) -> ProvisionFinding {
         let rule = corpus.rules[r]
         let (support, against, ruleConfidence) = ruleSupport(rule: r, hitsByOwner: hitsByOwner, in: doc)
         var confidence = ruleConfidence
         var present = confidence >= Self.threshold
-        // With a model that knows the provision, the combined decision replaces the rules' own (docs/evaluation.md).
+        // With a model that knows the provision, the combined decision replaces the rules' own (docs/evaluation.md);
+        // a category that only adds is asked only where the rules did not find the provision.
         var decision: ProvisionDecision?
-        if let classifier, let logits, let documentLogits, let c = classifier.category(provision.id) {
+        if let model, let (c, category) = modelCategory(provision.id, model: model, rulesFound: present) {
             let signal = RuleSignal(
                 confidence: ruleConfidence,
                 support: Dictionary(support.map { ($0.hit.sentence, $0.weight) }, uniquingKeysWith: max)
             )
-            let d = classifier.model.categories[c].decide(
-                rule: signal,
-                logits: logits[c],
-                documentLogit: documentLogits[c]
-            )
+            let d = category.decide(rule: signal, logits: model.logits[c], documentLogit: model.documentLogits[c])
             decision = d
             present = d.present
             // Kept on the right side of 0.5 after rounding, so status and confidence never disagree.
@@ -375,6 +382,20 @@ public struct Analyzer: Sendable {
             value: present ? value : nil,
             evidence: evidence
         )
+    }
+
+    /// The model's category for a provision when it has a say here: not kept off by the domain gate, and not an
+    /// adding-only category where the rules already found the provision.
+    private func modelCategory(
+        _ provision: String,
+        model: ModelScores,
+        rulesFound: Bool
+    ) -> (Int, LearnedModel.Category)? {
+        guard let classifier, let c = classifier.category(provision) else { return nil }
+        let category = classifier.model.categories[c]
+        if model.outOfDomain && category.gated { return nil }
+        if category.addsOnly && rulesFound { return nil }
+        return (c, category)
     }
 
     private func strongestPerSentence(

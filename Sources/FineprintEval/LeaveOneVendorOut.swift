@@ -18,23 +18,37 @@ public struct LeaveOneVendorOut: Sendable {
         self.settings = settings
     }
 
-    /// The vendor of a labelled document: the first folder of its path in the data folder ("ChatGPT/…").
-    public static func vendor(of document: String) -> String {
-        String(document.split(separator: "/").first ?? Substring(document))
+    /// The vendor of a labelled document: the first folder of its path in the data folder ("ChatGPT/…"), or the
+    /// group it belongs to in `together` (one supplier's products in several folders are one vendor).
+    public static func vendor(of document: String, together: [[String]] = []) -> String {
+        let folder = String(document.split(separator: "/").first ?? Substring(document))
+        return together.first { $0.contains(folder) }?.joined(separator: "+") ?? folder
     }
 
     public struct VendorResult: Sendable {
         public var vendor: String
         public var documents: [String]
+        /// The combined decision replacing the rules' for every provision.
         public var model: EvaluationReport
+        /// The model only adding provisions the rules missed, for every provision.
+        public var adds: EvaluationReport
         public var rules: EvaluationReport
         public var trainingSeconds: Double
+        var modelObservations: [[String: Observation]]
+        var addsObservations: [[String: Observation]]
+        var rulesObservations: [[String: Observation]]
     }
 
     public struct Result: Sendable {
         public var vendors: [VendorResult]
         public var pooledModel: EvaluationReport
+        public var pooledAdds: EvaluationReport
         public var pooledRules: EvaluationReport
+        /// Each vendor scored with the model adding only the provisions where adding beat the rules on the *other*
+        /// vendors (`AddingChoice`): the honest figure of the per-provision choice.
+        public var pooledChosen: EvaluationReport
+        /// The provisions where adding beats the rules over all vendors pooled: the choice a shipped model makes.
+        public var chosen: [String]
     }
 
     /// `labelled` and `training` are the same documents in the same order (the training copy built once by
@@ -45,13 +59,12 @@ public struct LeaveOneVendorOut: Sendable {
         extra: [TrainingDocument],
         provisions: [String],
         only: Set<String>? = nil,
+        together: [[String]] = [],
         progress: (VendorResult) -> Void = { _ in }
     ) async throws -> Result {
         precondition(labelled.count == training.count, "one training copy per labelled document")
-        let groups = Dictionary(grouping: labelled.indices) { Self.vendor(of: labelled[$0].name) }
+        let groups = Dictionary(grouping: labelled.indices) { Self.vendor(of: labelled[$0].name, together: together) }
         var vendors: [VendorResult] = []
-        var modelObservations: [[String: Observation]] = []
-        var rulesObservations: [[String: Observation]] = []
         for vendor in groups.keys.sorted() where only?.contains(vendor) ?? true {
             let held = Set(groups[vendor] ?? [])
             let started = Date()
@@ -63,27 +76,67 @@ public struct LeaveOneVendorOut: Sendable {
             )
             let seconds = Date().timeIntervalSince(started)
             let scored = held.sorted().map { labelled[$0] }
-            let withModel = Evaluator(analyzer: try Analyzer(corpus: rules.corpus, model: model), playbook: playbook)
-            let rulesOnly = Evaluator(analyzer: rules, playbook: playbook)
-            let m = try scored.map { try withModel.observe($0, provisions: provisions) }
-            let r = try scored.map { try rulesOnly.observe($0, provisions: provisions) }
-            modelObservations += m
-            rulesObservations += r
+            var adding = model
+            for c in adding.categories.indices { adding.categories[c].addsOnly = true }
+            let m = try observe(scored, model: model, provisions: provisions)
+            let a = try observe(scored, model: adding, provisions: provisions)
+            let r = try observe(scored, model: nil, provisions: provisions)
             vendors.append(
                 VendorResult(
                     vendor: vendor,
                     documents: scored.map(\.name),
                     model: Self.report(m, provisions: provisions, dataset: "LOVO \(vendor), model"),
+                    adds: Self.report(a, provisions: provisions, dataset: "LOVO \(vendor), model adds"),
                     rules: Self.report(r, provisions: provisions, dataset: "LOVO \(vendor), rules"),
-                    trainingSeconds: seconds
+                    trainingSeconds: seconds,
+                    modelObservations: m,
+                    addsObservations: a,
+                    rulesObservations: r
                 )
             )
             progress(vendors[vendors.count - 1])
         }
+        return pooled(vendors, provisions: provisions)
+    }
+
+    private func observe(
+        _ documents: [LabelledDocument],
+        model: LearnedModel?,
+        provisions: [String]
+    ) throws -> [[String: Observation]] {
+        let analyzer = try model.map { try Analyzer(corpus: rules.corpus, model: $0) } ?? rules
+        let evaluator = Evaluator(analyzer: analyzer, playbook: playbook)
+        return try documents.map { try evaluator.observe($0, provisions: provisions) }
+    }
+
+    private func pooled(_ vendors: [VendorResult], provisions: [String]) -> Result {
+        var chosenObservations: [[String: Observation]] = []
+        for (v, vendor) in vendors.enumerated() {
+            let others = vendors.indices.filter { $0 != v }
+            let choice = AddingChoice(
+                adds: others.flatMap { vendors[$0].addsObservations },
+                rules: others.flatMap { vendors[$0].rulesObservations },
+                provisions: provisions
+            )
+            chosenObservations += choice.apply(adds: vendor.addsObservations, rules: vendor.rulesObservations)
+        }
+        let allAdds = vendors.flatMap(\.addsObservations)
+        let allRules = vendors.flatMap(\.rulesObservations)
         return Result(
             vendors: vendors,
-            pooledModel: Self.report(modelObservations, provisions: provisions, dataset: "LOVO pooled, model"),
-            pooledRules: Self.report(rulesObservations, provisions: provisions, dataset: "LOVO pooled, rules")
+            pooledModel: Self.report(
+                vendors.flatMap(\.modelObservations),
+                provisions: provisions,
+                dataset: "LOVO pooled, model"
+            ),
+            pooledAdds: Self.report(allAdds, provisions: provisions, dataset: "LOVO pooled, model adds"),
+            pooledRules: Self.report(allRules, provisions: provisions, dataset: "LOVO pooled, rules"),
+            pooledChosen: Self.report(
+                chosenObservations,
+                provisions: provisions,
+                dataset: "LOVO pooled, model adds where it gained on the other vendors"
+            ),
+            chosen: AddingChoice(adds: allAdds, rules: allRules, provisions: provisions).provisions.sorted()
         )
     }
 

@@ -35,6 +35,12 @@ public struct LearnedModel: Codable, Sendable, Hashable {
         public var evidence: Stage
         /// At most this many model-chosen evidence sentences.
         public var maxEvidence: Int
+        /// When true the model may only add the provision where the rules did not find it: where a rule fires,
+        /// the rules' decision and evidence stand. False (the default): the combined decision replaces the rules'.
+        public var addsOnly: Bool
+        /// When false the category is applied to every document, whatever the domain gate says: it was trained
+        /// on the documents the gate keeps the other categories off (vendor terms, the synthetic corpus).
+        public var gated: Bool
 
         public init(
             provision: String,
@@ -44,7 +50,9 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             documentWeights: [[Int]] = [],
             document: Stage,
             evidence: Stage,
-            maxEvidence: Int
+            maxEvidence: Int,
+            addsOnly: Bool = false,
+            gated: Bool = true
         ) {
             self.provision = provision
             self.bias = bias
@@ -54,12 +62,15 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             self.document = document
             self.evidence = evidence
             self.maxEvidence = maxEvidence
+            self.addsOnly = addsOnly
+            self.gated = gated
         }
 
         // In the file the pairs are one flat list, index, weight, index, weight…: a list of 160,000 two-element
         // lists took half a second to decode, a flat list of numbers a small fraction of that.
         enum CodingKeys: String, CodingKey {
             case provision, bias, weights, documentBias, documentWeights, document, evidence, maxEvidence
+            case addsOnly, gated
         }
 
         public init(from decoder: any Decoder) throws {
@@ -72,6 +83,9 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             document = try c.decode(Stage.self, forKey: .document)
             evidence = try c.decode(Stage.self, forKey: .evidence)
             maxEvidence = try c.decode(Int.self, forKey: .maxEvidence)
+            // Absent in files written before these fields: the combined decision replaces the rules', gated.
+            addsOnly = try c.decodeIfPresent(Bool.self, forKey: .addsOnly) ?? false
+            gated = try c.decodeIfPresent(Bool.self, forKey: .gated) ?? true
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -84,6 +98,9 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             try c.encode(document, forKey: .document)
             try c.encode(evidence, forKey: .evidence)
             try c.encode(maxEvidence, forKey: .maxEvidence)
+            // Written only when not the default, so files of models without them stay as they were.
+            if addsOnly { try c.encode(addsOnly, forKey: .addsOnly) }
+            if !gated { try c.encode(gated, forKey: .gated) }
         }
     }
 

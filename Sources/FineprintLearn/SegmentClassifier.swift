@@ -31,6 +31,8 @@ public struct SegmentClassifier: Sendable {
     }
 
     public var provisions: [String] { model.categories.map(\.provision) }
+    /// True when some category is applied whatever the domain gate says.
+    public var hasUngatedCategories: Bool { model.categories.contains { !$0.gated } }
     public func category(_ provision: String) -> Int? { categoryIndex[provision] }
 
     /// Logits per category per segment: `result[category][segment]`.

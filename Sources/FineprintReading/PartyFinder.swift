@@ -17,6 +17,8 @@ struct PartyFinder {
         var words: [String]
         /// The words that define it: after "means", or before a parenthetical.
         var body: [String]
+        /// True when the body is the words before a parenthetical: its head is then its last word.
+        var definedBefore = false
     }
 
     /// Quoted names this far into the text may name parties without a company form ("John Smith").
@@ -37,11 +39,14 @@ struct PartyFinder {
         var i = 0
         while i < names.count {
             var j = i + 1
+            // A definition's words stop at the names defined before and after it: a list of definitions in one
+            // sentence (`"EU" means …; "GDPR" means …`) gives each term its own words only.
+            let previous = i > 0 ? names[i - 1].nextToken : 0
             if let p = names[i].parenthesis {
                 while j < names.count, names[j].parenthesis == p { j += 1 }
-                readParenthetical(Array(names[i..<j]), at: p)
+                readParenthetical(Array(names[i..<j]), at: p, after: previous)
             } else {
-                readLoose(names[i])
+                readLoose(names[i], before: j < names.count ? names[j].firstToken : tokens.count)
             }
             i = j
         }
@@ -49,7 +54,7 @@ struct PartyFinder {
 
     /// `ENTITY, description (the "X", "we")`: a party when a name gives a role or the entity looks like one;
     /// otherwise the names are defined terms, defined by the words before the parenthesis.
-    private mutating func readParenthetical(_ names: [QuotedName], at offset: Int) {
+    private mutating func readParenthetical(_ names: [QuotedName], at offset: Int, after previous: Int = 0) {
         let named = names.map { (name: $0, words: texts($0.firstToken..<$0.nextToken)) }
             .filter { !words.isGroupName($0.words) }
         guard !named.isEmpty else { return }
@@ -72,21 +77,23 @@ struct PartyFinder {
             )
             return
         }
-        let before = texts(max(0, names[0].firstToken - 20)..<max(0, names[0].firstToken - 1))
+        let from = min(max(0, names[0].firstToken - 20, previous), max(0, names[0].firstToken - 1))
+        let before = texts(from..<max(0, names[0].firstToken - 1))
         for item in named where !isDocument {
-            terms.append(Term(name: item.name.text, words: item.words, body: before))
+            terms.append(Term(name: item.name.text, words: item.words, body: before, definedBefore: true))
         }
     }
 
     /// A quoted name outside brackets: an alias after "hereinafter", or a term before "means".
-    private mutating func readLoose(_ name: QuotedName) {
+    private mutating func readLoose(_ name: QuotedName, before next: Int) {
         let nameWords = texts(name.firstToken..<name.nextToken)
         if let marker = aliasMarker(before: name.firstToken) {
             readParenthetical([name], at: tokens[marker].start)
             return
         }
         guard let bodyStart = definitionMarker(after: name.nextToken) else { return }
-        let body = texts(bodyStart..<min(tokens.count, bodyStart + Self.definitionReach))
+        let bodyEnd = max(bodyStart, min(tokens.count, bodyStart + Self.definitionReach, next))
+        let body = texts(bodyStart..<bodyEnd)
         if let role = words.roleOfName(nameWords) {
             // "Supplier" means Northwind Ltd: the role joins the party the definition names.
             let bodyWords = Set(body.prefix(15))

@@ -9,25 +9,40 @@ struct TermClassifier {
 
     func classify(_ term: PartyFinder.Term) -> String? {
         if let head = term.words.last {
+            // "Order Form", "Initial Term", "Privacy Policy": a document or a period, whatever its definition says.
+            if words.documentWords.contains(head) { return nil }
             let owner = term.words.count > 1 ? side(of: term.words[0]) : nil
             for cues in words.lexicon.termClasses where cues.heads.contains(head) {
                 if let owner, let wanted = cues.owner, owner != wanted { continue }
                 return cues.name
             }
         }
+        // An abbreviation ("GDPR", "EEA", "DPA") names a law, a place or a document, not what its definition
+        // mentions. (A longer name is still classed by its definition: a made-up name has no other clue.)
+        if Self.isAbbreviation(term.name) { return nil }
         let tokens = term.body.enumerated().map { Token(text: $0.element, start: $0.offset, end: $0.offset + 1) }
         for t in tokens.indices {
             if let m = words.definitionCues.match(tokens, at: t) { return m.value }
         }
-        // "means all data …", "means Inputs and Outputs": the definition's first head word.
-        for word in term.body.prefix(Self.headReach) {
+        // "means all data …", "means Inputs and Outputs": the definition's first head word, near its start (in
+        // "means the processing of personal data" the head is "processing"); before a parenthetical, the words
+        // just before it ("disclosed by one party ("Discloser")").
+        let head = term.definedBefore ? term.body.suffix(2) : term.body.prefix(Self.headReach)
+        for word in head {
             if let cues = words.lexicon.termClasses.first(where: { $0.heads.contains(word) }) { return cues.name }
         }
         return nil
     }
 
+    /// One word, its letters all capitals, at least two of them ("EU", "CCPA"; "U.S." too).
+    static func isAbbreviation(_ name: String) -> Bool {
+        let letters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
+        return !name.unicodeScalars.contains { $0.properties.isWhitespace } && letters.count >= 2
+            && letters.allSatisfy { $0.properties.isUppercase }
+    }
+
     /// How far into a definition its head word is looked for.
-    static let headReach = 6
+    static let headReach = 3
 
     private func side(of word: String) -> Party? {
         partyWords[word] ?? words.roles[word] ?? words.pronouns[word]

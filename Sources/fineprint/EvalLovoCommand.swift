@@ -39,6 +39,14 @@ extension Eval {
         @Option(help: "Hold out and score only these vendors (comma-separated folder names); all by default.")
         var vendors: String?
 
+        @Option(
+            help: """
+                Folders that are one supplier, scored as one vendor (comma-separated; repeat for more groups), \
+                e.g. --together "Le Chat,Vibe".
+                """
+        )
+        var together: [String] = []
+
         @Option(help: "Also write the pooled and per-vendor reports as JSON here.")
         var json: String?
 
@@ -65,7 +73,8 @@ extension Eval {
                 ?? setup.corpusURL.deletingLastPathComponent().appendingPathComponent("eval/labels/vendor-terms")
             let gold = try GoldLabels.load(labels: labelsURL, data: URL(fileURLWithPath: data), provisions: provisions)
             let dev = gold.filter { $0.split == .dev }.map(\.document).sorted { $0.name < $1.name }
-            let grouping = Dictionary(grouping: dev.map(\.name), by: LeaveOneVendorOut.vendor(of:))
+            let groups = together.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            let grouping = Dictionary(grouping: dev.map(\.name)) { LeaveOneVendorOut.vendor(of: $0, together: groups) }
             for vendor in grouping.keys.sorted() {
                 print("\(vendor): \(grouping[vendor]!.joined(separator: "; "))")
             }
@@ -95,11 +104,14 @@ extension Eval {
                 training: training,
                 extra: extra,
                 provisions: provisions,
-                only: vendors.map { Set($0.split(separator: ",").map(String.init)) }
+                only: vendors.map { Set($0.split(separator: ",").map(String.init)) },
+                together: groups
             ) { v in
                 // Each vendor's row as soon as it is scored: a full run trains one model per vendor.
                 Console.error("\(v.vendor): trained in \(Int(v.trainingSeconds)) s")
-                Console.error(LovoTable.header + "\n" + LovoTable.row(v.vendor, v.documents.count, v.model, v.rules))
+                Console.error(
+                    LovoTable.header + "\n" + LovoTable.row(v.vendor, v.documents.count, v.model, v.adds, v.rules)
+                )
             }
             print(LovoTable(result: result).text, terminator: "")
             print(
@@ -124,36 +136,46 @@ struct LovoTable {
     var text: String {
         var lines = [Self.header]
         for v in result.vendors {
-            lines.append(Self.row(v.vendor, v.documents.count, v.model, v.rules))
+            lines.append(Self.row(v.vendor, v.documents.count, v.model, v.adds, v.rules))
         }
-        lines.append(
-            Self.row(
-                "pooled",
-                result.vendors.reduce(0) { $0 + $1.documents.count },
-                result.pooledModel,
-                result.pooledRules
-            )
-        )
+        let documents = result.vendors.reduce(0) { $0 + $1.documents.count }
+        lines.append(Self.row("pooled", documents, result.pooledModel, result.pooledAdds, result.pooledRules))
+        let c = result.pooledChosen
         lines.append("")
-        lines.append("| provision | positives | model F1 | rules F1 | model evidence P | model evidence R |")
-        lines.append("| --- | --- | --- | --- | --- | --- |")
-        for (m, r) in zip(result.pooledModel.provisions, result.pooledRules.provisions) {
+        lines.append(
+            "Model adding only the provisions where adding beat the rules on the other vendors (pooled): micro F1 "
+                + "\(Self.f(c.microF1)), macro F1 \(Self.f(c.macro.f1)), evidence P \(Self.f(c.macro.evidencePrecision)), "
+                + "R \(Self.f(c.macro.evidenceRecall))"
+        )
+        lines.append("Adding beats the rules over all vendors for: \(result.chosen.joined(separator: ", "))")
+        lines.append("")
+        lines.append("| provision | positives | model F1 | adds F1 | rules F1 | model evidence P | model evidence R |")
+        lines.append("| --- | --- | --- | --- | --- | --- | --- |")
+        let rows = zip(result.pooledModel.provisions, zip(result.pooledAdds.provisions, result.pooledRules.provisions))
+        for (m, (a, r)) in rows {
             lines.append(
-                "| \(m.provision) | \(m.positives) | \(Self.f(m.f1)) | \(Self.f(r.f1)) | \(Self.f(m.evidencePrecision)) | \(Self.f(m.evidenceRecall)) |"
+                "| \(m.provision) | \(m.positives) | \(Self.f(m.f1)) | \(Self.f(a.f1)) | \(Self.f(r.f1)) | "
+                    + "\(Self.f(m.evidencePrecision)) | \(Self.f(m.evidenceRecall)) |"
             )
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     static let header = """
-        | vendor | docs | model micro F1 | macro F1 | evidence P | evidence R | rules micro F1 | macro F1 | evidence P | evidence R |
-        | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+        | vendor | docs | model micro F1 | macro F1 | evidence P | evidence R | adds micro F1 | macro F1 | rules micro F1 | macro F1 | evidence P | evidence R |
+        | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
         """
 
-    static func row(_ name: String, _ docs: Int, _ m: EvaluationReport, _ r: EvaluationReport) -> String {
+    static func row(
+        _ name: String,
+        _ docs: Int,
+        _ m: EvaluationReport,
+        _ a: EvaluationReport,
+        _ r: EvaluationReport
+    ) -> String {
         "| \(name) | \(docs) | \(f(m.microF1)) | \(f(m.macro.f1)) | \(f(m.macro.evidencePrecision)) | "
-            + "\(f(m.macro.evidenceRecall)) | \(f(r.microF1)) | \(f(r.macro.f1)) | \(f(r.macro.evidencePrecision)) | "
-            + "\(f(r.macro.evidenceRecall)) |"
+            + "\(f(m.macro.evidenceRecall)) | \(f(a.microF1)) | \(f(a.macro.f1)) | \(f(r.microF1)) | \(f(r.macro.f1)) | "
+            + "\(f(r.macro.evidencePrecision)) | \(f(r.macro.evidenceRecall)) |"
     }
 
     static func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "–" }
@@ -161,7 +183,10 @@ struct LovoTable {
     func json() throws -> Data {
         struct Out: Encodable {
             var pooledModel: EvaluationReport
+            var pooledAdds: EvaluationReport
             var pooledRules: EvaluationReport
+            var pooledChosen: EvaluationReport
+            var chosen: [String]
             var vendors: [String: [EvaluationReport]]
         }
         let encoder = JSONEncoder()
@@ -169,8 +194,13 @@ struct LovoTable {
         return try encoder.encode(
             Out(
                 pooledModel: result.pooledModel,
+                pooledAdds: result.pooledAdds,
                 pooledRules: result.pooledRules,
-                vendors: Dictionary(uniqueKeysWithValues: result.vendors.map { ($0.vendor, [$0.model, $0.rules]) })
+                pooledChosen: result.pooledChosen,
+                chosen: result.chosen,
+                vendors: Dictionary(
+                    uniqueKeysWithValues: result.vendors.map { ($0.vendor, [$0.model, $0.adds, $0.rules]) }
+                )
             )
         )
     }

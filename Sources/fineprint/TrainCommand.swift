@@ -48,6 +48,17 @@ struct Train: AsyncParsableCommand {
     )
     var domainData: String?
 
+    @Option(
+        help: """
+            With --synthetic: the provisions (comma-separated) whose categories are added, adding-only and ungated, \
+            to the model given by --adding-to; written to --out. Chosen by `fineprint eval lovo`.
+            """
+    )
+    var adds: String?
+
+    @Option(help: "With --adds: the model file (of contracts) the categories are added to.")
+    var addingTo: String?
+
     @Option(help: "Where to write the model (default: models/cuad-model.json in the corpus).")
     var out: String?
 
@@ -103,6 +114,9 @@ struct Train: AsyncParsableCommand {
         guard (data == nil) != (synthetic == nil) else {
             throw ValidationError("give either --data (CUAD) or --synthetic (all provisions), not both")
         }
+        guard (adds == nil) == (addingTo == nil), adds == nil || synthetic != nil else {
+            throw ValidationError("--adds and --adding-to go together, with --synthetic")
+        }
         if labels != nil, labelsData == nil {
             throw ValidationError("--labels needs --labels-data (the folder of the labelled documents)")
         }
@@ -133,7 +147,7 @@ struct Train: AsyncParsableCommand {
                 "\(outOfDomain.count) documents of \(domainData.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "")",
             settings: settings
         )
-        let encoded = try model.encoded()
+        let encoded = try adding(model).encoded()
         let url =
             out.map { URL(fileURLWithPath: $0) } ?? setup.corpusURL.appendingPathComponent(AnalysisSetup.modelPath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -154,6 +168,16 @@ struct Train: AsyncParsableCommand {
                     read
                 )
         )
+    }
+
+    /// The model to write: the one trained, or with --adds the --adding-to model with its chosen categories.
+    private func adding(_ model: LearnedModel) throws -> LearnedModel {
+        guard let adds, let addingTo else { return model }
+        let base = try LearnedModel.decode(Data(contentsOf: URL(fileURLWithPath: addingTo)))
+        let wanted = Set(adds.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let unknown = wanted.subtracting(model.categories.map(\.provision))
+        guard unknown.isEmpty else { throw CLIError("--adds names unknown provisions: \(unknown.sorted())") }
+        return try base.adding(wanted, from: model)
     }
 
     /// What the model file says it was trained on.

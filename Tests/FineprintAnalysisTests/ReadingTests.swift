@@ -62,6 +62,46 @@ import Testing
         #expect(classes["Quillstock"] == "buyer_data")
     }
 
+    /// Charges and contract documents are defined with the buyer's words in their bodies ("fees for the data you
+    /// provide", "the form you submit"); they are neither the buyer's data nor outputs, so renaming them as such in
+    /// the invariance test changed findings whose cues name fees or forms.
+    @Test func chargesAndDocumentsAreNotData() throws {
+        let reading = try reader().read(
+            text: """
+                "Fees" means the amounts payable for the data you provide to the Services.
+                "Order Form" means the ordering document you submit to the Provider.
+                "Initial Term" means the period of twelve months provided by Customer in the Order Form.
+                "Customer Data" means the data you provide to the Services.
+                """
+        )
+        let classes = Dictionary(reading.terms.map { ($0.name, $0.termClass) }, uniquingKeysWith: { a, _ in a })
+        #expect(classes["Fees"] == "charges")
+        #expect(classes["Order Form"] == .some(nil))
+        #expect(classes["Initial Term"] == .some(nil))
+        #expect(classes["Customer Data"] == "buyer_data")
+    }
+
+    /// A list of definitions in one sentence gives each term its own words only; abbreviations, and terms whose
+    /// definition opens with a word of no class ("the laws on the processing of personal data"), are not data.
+    @Test func definitionListsClassEachTermByItsOwnWords() throws {
+        let reading = try reader().read(
+            text: """
+                In this Addendum: "EU" means the European Union; "GDPR" means the General Data Protection \
+                Regulation; "Applicable Data Protection Law" means the laws on the processing of personal data; \
+                "Account" means the account you create; "Customer Data" means all data you upload to the Services; \
+                "Processing" means the processing of personal data as described in the Order Form.
+                Confidential information is information disclosed by one party ("Discloser") to the other party.
+                """
+        )
+        let classes = Dictionary(reading.terms.map { ($0.name, $0.termClass) }, uniquingKeysWith: { a, _ in a })
+        #expect(classes["EU"] == .some(nil))
+        #expect(classes["GDPR"] == .some(nil))
+        #expect(classes["Applicable Data Protection Law"] == .some(nil))
+        #expect(classes["Customer Data"] == "buyer_data")
+        #expect(classes["Processing"] == .some(nil))
+        #expect(classes["Discloser"] == .some(nil))
+    }
+
     @Test func aNoTrainingPromiseUnderTheDocumentsOwnNames() throws {
         let text = """
             TERMS OF SERVICE

@@ -1,0 +1,72 @@
+import FineprintAnalysis
+import FineprintCore
+import FineprintIngest
+import FineprintLearn
+import Foundation
+import Testing
+
+/// Categories that only add what the rules missed, categories applied whatever the domain gate says, and a model
+/// of such categories added to a model of contracts (`LearnedModel.adding`); on the hand-written model of
+/// `CombinationTests`.
+@Suite struct AddingCategoryTests {
+    func analyze(_ model: LearnedModel) throws -> Analysis {
+        let analyzer = try Analyzer(corpus: CombinationTests.corpus, model: model)
+        let doc = try DocumentReader().read(data: Data(CombinationTests.text.utf8), name: "t.txt", format: .txt)
+        return analyzer.analyze(doc, playbook: CombinationTests.corpus.playbooks[0])
+    }
+
+    /// A gate that calls every document out of domain: its bias alone is above its threshold.
+    static let gateEverythingOut = DomainGate(trainedOn: "test", bias: 5, threshold: 0, weights: [])
+
+    @Test func anAddingCategoryStillAddsWhatTheRulesMissed() throws {
+        var model = CombinationTests.model()
+        model.categories[0].addsOnly = true
+        let escrow = try #require(try analyze(model).finding("source_code_escrow"))
+        #expect(escrow.status == .present)
+        #expect(escrow.evidence.first?.source == .model)
+    }
+
+    @Test func anAddingCategoryLeavesTheRulesFindingAlone() throws {
+        var model = CombinationTests.model(documentThreshold: 50)
+        // Replacing, the model's high threshold removes the rules' finding (CombinationTests); adding, it cannot.
+        model.categories[1].addsOnly = true
+        let f = try #require(try analyze(model).finding("termination_for_convenience"))
+        #expect(f.status == .present)
+        #expect(f.evidence.allSatisfy { $0.source == nil })
+    }
+
+    @Test func onlyUngatedCategoriesApplyOutOfDomain() throws {
+        var model = CombinationTests.model()
+        model.domain = Self.gateEverythingOut
+        let gated = try analyze(model)
+        #expect(gated.learnedModel == .outOfDomain)
+        #expect(gated.finding("source_code_escrow")?.status == .absent)
+        model.categories[0].gated = false
+        #expect(try analyze(model).finding("source_code_escrow")?.status == .present)
+    }
+
+    @Test func addedCategoriesKeepTheirFeaturesAndTheFlagsRoundTrip() throws {
+        let full = CombinationTests.model()
+        var contracts = full
+        contracts.categories = [full.categories[1]]
+        contracts.features = ["for convenience"]
+        contracts.categories[0].weights = [[0, 2_000]]
+        contracts.domain = Self.gateEverythingOut
+        let merged = try contracts.adding(["source_code_escrow"], from: full)
+        #expect(merged.categories.map(\.provision) == ["termination_for_convenience", "source_code_escrow"])
+        #expect(merged.categories[1].addsOnly && !merged.categories[1].gated)
+        #expect(merged.categories[0].gated && !merged.categories[0].addsOnly)
+        let decoded = try LearnedModel.decode(try merged.encoded())
+        #expect(decoded == merged)
+        // Out of domain, the contracts' category is kept off and the added one still finds the escrow.
+        let a = try analyze(decoded)
+        #expect(a.finding("source_code_escrow")?.status == .present)
+        #expect(a.finding("termination_for_convenience")?.evidence.allSatisfy { $0.source == nil } == true)
+    }
+
+    @Test func aModelWithAHiddenLayerCannotBeAdded() throws {
+        var other = CombinationTests.model()
+        other.hidden = HiddenLayer(units: 1, rows: [], steps: [1], embedding: "", bias: [0], readout: [0, 0])
+        #expect(throws: LearnedModel.AddingError.self) { try CombinationTests.model().adding(["x"], from: other) }
+    }
+}
