@@ -18,6 +18,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     let negotiation = NegotiationController(bench: bench)
     let deletion = DeleteController(bench: bench)
     let audit = AuditController(bench: bench)
+    let matters = MattersController(bench: bench)
 
     // Pages.
     router.get("/", use: upload.form)
@@ -37,6 +38,12 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/watch/feed.atom", use: watch.feed)
     router.get("/documents/:id/delete", use: deletion.confirm)
     router.post("/documents/:id/delete", use: deletion.deleteFromPage)
+    router.get("/matters", use: matters.list)
+    router.post("/matters", use: matters.createFromPage)
+    router.get("/matters/:id", use: matters.page)
+    router.post("/matters/:id/members", use: matters.setMember)
+    router.post("/matters/:id/members/:name/remove", use: matters.removeMember)
+    router.post("/matters/:id/retention", use: matters.setRetention)
     router.get("/admin/audit", use: audit.page)
     router.get("/admin/audit.csv", use: audit.csv)
 
@@ -57,6 +64,9 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.delete("/api/documents/:id", use: deletion.deleteDocument)
     router.get("/api/jobs/:id", use: jobs.detail)
     router.get("/api/profiles", use: analyses.profiles)
+    router.get("/api/matters", use: matters.listAPI)
+    router.post("/api/matters", use: matters.createFromAPI)
+    router.get("/api/matters/:id", use: matters.detailAPI)
     router.get("/api/compare", use: compare.api)
     router.get("/api/diff", use: diff.api)
     router.get("/api/knowledge", use: knowledge.searchAPI)

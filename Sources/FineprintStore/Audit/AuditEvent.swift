@@ -11,6 +11,11 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case tokenRevoke = "token_revoke"
     case retentionDelete = "retention_delete"
     case shareImport = "share_import"
+    case matterCreate = "matter_create"
+    case memberAdd = "member_add"
+    case memberRemove = "member_remove"
+    case memberRole = "member_role"
+    case retentionChange = "retention_change"
 }
 
 /// An event to append: everything but its place in the chain, which the log assigns.
