@@ -1,3 +1,4 @@
+import FineprintIdentity
 import FineprintStore
 import Foundation
 import Hummingbird
@@ -278,7 +279,12 @@ struct PageRouteTests {
                 #expect(html.contains(#"class="matrix""#))
             }
             // The second was analysed against tier2; compared against tier1 its column is re-scored.
-            let comparison = try await bench.compare([a, b], profile: "tier1")
+            let scope = MatterScope(
+                store: bench.store as! any MatterStore,
+                identity: Identity(userName: "test-admin", role: .admin, method: .trustedHeader),
+                roles: [:]
+            )
+            let comparison = try await bench.compare([a, b], profile: "tier1", scope: scope)
             #expect(comparison.profile == "tier1")
             try await client.execute(uri: "/compare?ids=\(a)", method: .get) { response in
                 #expect(response.status == .badRequest)
