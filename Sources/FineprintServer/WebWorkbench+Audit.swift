@@ -50,7 +50,8 @@ extension WebWorkbench {
             .delete,
             "document",
             document.id,
-            detail: "\(gone.name) in matter \(document.matterID): \(gone.analysisIds.count) analyses, \(gone.jobs) jobs",
+            detail:
+                "\(gone.name) in matter \(document.matterID): \(gone.analysisIds.count) analyses, \(gone.jobs) jobs",
             context: context
         )
         return gone

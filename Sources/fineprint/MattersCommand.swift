@@ -54,7 +54,9 @@ struct MattersCommand: AsyncParsableCommand {
             let matters = try await MattersCommand.withMatters(storage) { store, _ in try await store.matters(.all) }
             for matter in matters {
                 let retention = matter.retentionDays.map { "\($0)d" } ?? "default"
-                print("\(matter.id)\t\(matter.kind.rawValue)\t\(retention)\t\(matter.name)\(matter.isDefault ? " (default)" : "")")
+                print(
+                    "\(matter.id)\t\(matter.kind.rawValue)\t\(retention)\t\(matter.name)\(matter.isDefault ? " (default)" : "")"
+                )
             }
         }
     }
@@ -152,7 +154,9 @@ struct MattersCommand: AsyncParsableCommand {
                 let detail = value.map { "\($0) days" } ?? "the server's default"
                 try await OperatorAudit.record(.retentionChange, "matter", id, detail: detail, in: log)
             }
-            Console.progress("fineprint: matter \(id) keeps documents for \(value.map { "\($0) days" } ?? "the server's default")\n")
+            Console.progress(
+                "fineprint: matter \(id) keeps documents for \(value.map { "\($0) days" } ?? "the server's default")\n"
+            )
         }
     }
 

@@ -29,7 +29,9 @@ struct AuditRoutesTests {
         }
         // The token's first use is recorded too (once a minute: `TokenUseLog`), before what it did.
         let all = try await store.auditLog().events(AuditFilter())
-        #expect(all.map(\.action).reversed() == ["token_use", "upload", "view", "view", "download", "upload", "delete"])
+        #expect(
+            all.map(\.action).reversed() == ["token_use", "upload", "view", "view", "download", "upload", "delete"]
+        )
         let rows = all.filter { $0.action != "token_use" }
         // The API token's user, as every request of `withApp` is made.
         #expect(rows.allSatisfy { $0.targetKind == "analysis" && $0.actor == "test-admin" })

@@ -89,9 +89,14 @@ struct MatterIsolationTests {
                 #expect(none.status == .notFound && none.text == answer.text, "\(method) \(probe)")
             }
             for uri in [
-                "/compare?ids=\(foreign.analysis),\(foreign.analysis)", "/api/diff?from=\(foreign.analysis)&to=\(foreign.analysis)",
+                "/compare?ids=\(foreign.analysis),\(foreign.analysis)",
+                "/api/diff?from=\(foreign.analysis)&to=\(foreign.analysis)",
             ] {
-                let answer = try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer \(alice)"]) { $0 }
+                let answer = try await client.execute(
+                    uri: uri,
+                    method: .get,
+                    headers: [.authorization: "Bearer \(alice)"]
+                ) { $0 }
                 #expect(answer.status == .notFound, "\(uri)")
             }
         }
@@ -120,7 +125,9 @@ struct MatterIsolationTests {
     @Test func ownersManageMembersAndOnlyOwnersDelete() async throws {
         let (bench, alice, bob, foreign) = try await Self.setUp()
         try await Repo.withAnonymousApp(bench) { client in
-            let asBob: HTTPFields = [.authorization: "Bearer \(bob)", .contentType: "application/x-www-form-urlencoded"]
+            let asBob: HTTPFields = [
+                .authorization: "Bearer \(bob)", .contentType: "application/x-www-form-urlencoded",
+            ]
             let added = try await client.execute(
                 uri: "/matters/\(foreign.matter)/members",
                 method: .post,
@@ -130,9 +137,14 @@ struct MatterIsolationTests {
             #expect(added.status == .seeOther)
             // Alice now reads B but, as an analyst there, may not delete.
             let asAlice: HTTPFields = [.authorization: "Bearer \(alice)"]
-            let report = try await client.execute(uri: "/analyses/\(foreign.analysis)", method: .get, headers: asAlice) { $0 }
+            let report = try await client.execute(uri: "/analyses/\(foreign.analysis)", method: .get, headers: asAlice)
+            { $0 }
             #expect(report.status == .ok)
-            let refused = try await client.execute(uri: "/api/analyses/\(foreign.analysis)", method: .delete, headers: asAlice) { $0 }
+            let refused = try await client.execute(
+                uri: "/api/analyses/\(foreign.analysis)",
+                method: .delete,
+                headers: asAlice
+            ) { $0 }
             #expect(refused.status == .forbidden)
             let retention = try await client.execute(
                 uri: "/matters/\(foreign.matter)/retention",
@@ -148,9 +160,15 @@ struct MatterIsolationTests {
                 headers: asBob
             ) { $0 }
             #expect(removed.status == .seeOther)
-            let gone = try await client.execute(uri: "/analyses/\(foreign.analysis)", method: .get, headers: asAlice) { $0 }
+            let gone = try await client.execute(uri: "/analyses/\(foreign.analysis)", method: .get, headers: asAlice) {
+                $0
+            }
             #expect(gone.status == .notFound)
-            let deleted = try await client.execute(uri: "/api/documents/\(foreign.document)", method: .delete, headers: asBob) { $0 }
+            let deleted = try await client.execute(
+                uri: "/api/documents/\(foreign.document)",
+                method: .delete,
+                headers: asBob
+            ) { $0 }
             #expect(deleted.status == .noContent)
         }
         let log = try #require(bench.auditLog)

@@ -56,7 +56,8 @@ struct MatterScope: Sendable {
     }
 
     func job(_ id: String, on desk: JobDesk) async throws -> AnalysisJob {
-        guard AnalysisJob.isWellFormedID(id), let matter = try await store.jobMatter(jobID: id), filter.contains(matter),
+        guard AnalysisJob.isWellFormedID(id), let matter = try await store.jobMatter(jobID: id),
+            filter.contains(matter),
             let job = try await desk.queue.job(id: id)
         else { throw Self.notFound("job", id) }
         return job
@@ -126,13 +127,20 @@ extension WebWorkbench {
     /// The scope of the request's user (its roles read from the store once per request).
     func scope(_ context: WebRequestContext) async throws -> MatterScope {
         guard let identity = context.identity else {
-            throw WebError(.unauthorized, title: "Sign in first", message: "This needs a signed-in user.", hint: "Sign in.")
+            throw WebError(
+                .unauthorized,
+                title: "Sign in first",
+                message: "This needs a signed-in user.",
+                hint: "Sign in."
+            )
         }
         let store = try matterStore
         let cap = MatterScope.cap(identity.role)
         var roles: [String: MatterRole] = [:]
         if identity.role != .admin {
-            for (matter, role) in try await store.memberships(userName: identity.userName) { roles[matter] = min(role, cap) }
+            for (matter, role) in try await store.memberships(userName: identity.userName) {
+                roles[matter] = min(role, cap)
+            }
         }
         return MatterScope(store: store, identity: identity, roles: roles)
     }

@@ -14,6 +14,8 @@ struct DiffController {
     /// GET /api/diff?from=…&to=… — the VersionDiff library type's encoding.
     @Sendable func api(_ request: Request, context: WebRequestContext) async throws -> Response {
         let versions = try request.uri.decodeQuery(as: DiffParameters.self, context: context).required()
-        return try JSONResponse.make(try await bench.diff(from: versions.from, to: versions.to, scope: try await bench.scope(context)))
+        return try JSONResponse.make(
+            try await bench.diff(from: versions.from, to: versions.to, scope: try await bench.scope(context))
+        )
     }
 }

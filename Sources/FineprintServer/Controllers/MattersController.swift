@@ -41,7 +41,10 @@ struct MattersController {
         let (scope, matter) = try await owned(context)
         let form = try await request.decode(as: MemberForm.self, context: context)
         guard let role = MatterRole(rawValue: form.role) else {
-            throw WebError.badRequest("'\(form.role.prefix(40))' is not a matter role.", hint: "Choose reader, analyst or owner.")
+            throw WebError.badRequest(
+                "'\(form.role.prefix(40))' is not a matter role.",
+                hint: "Choose reader, analyst or owner."
+            )
         }
         let before = try await scope.store.members(matterID: matter.id).first { $0.userName == form.user }
         guard try await scope.store.setMember(MatterMember(userName: form.user, role: role), matterID: matter.id) else {
@@ -135,9 +138,18 @@ struct MattersController {
         do {
             try await scope.store.addMatter(matter, owner: scope.identity.userName)
         } catch let error as MatterError {
-            throw WebError.badRequest(error.description, hint: "Give the matter a short name, such as the tender's reference.")
+            throw WebError.badRequest(
+                error.description,
+                hint: "Give the matter a short name, such as the tender's reference."
+            )
         }
-        try await bench.record(.matterCreate, "matter", matter.id, detail: "\(kind.rawValue): \(matter.name)", context: context)
+        try await bench.record(
+            .matterCreate,
+            "matter",
+            matter.id,
+            detail: "\(kind.rawValue): \(matter.name)",
+            context: context
+        )
         return matter
     }
 

@@ -84,7 +84,8 @@ struct DiffParameters: Decodable, Sendable {
         guard let from, let to else {
             throw WebError.badRequest(
                 "A diff needs two analyses: the older (from) and the newer (to).",
-                hint: "Choose the two versions in the history, then choose Show changes (API: /api/diff?from=ID&to=ID with the analyses' ids)."
+                hint:
+                    "Choose the two versions in the history, then choose Show changes (API: /api/diff?from=ID&to=ID with the analyses' ids)."
             )
         }
         for id in [from, to] where !PublicID.isWellFormed(id) {

@@ -28,7 +28,13 @@ struct UploadController {
         let upload = try await UploadForm.parse(request, maxBytes: bench.maxUploadBytes)
         let matter = try await bench.scope(context).uploadMatter(upload.matter)
         if let desk = bench.jobs {
-            let job = try await JobsController.enqueue(upload, matterID: matter, request: request, bench: bench, desk: desk)
+            let job = try await JobsController.enqueue(
+                upload,
+                matterID: matter,
+                request: request,
+                bench: bench,
+                desk: desk
+            )
             try await bench.record(.upload, "job", job.id, detail: upload.filename, context: context)
             return Response.redirect(to: "/jobs/\(job.id)", type: .normal)
         }
@@ -44,7 +50,13 @@ struct UploadController {
         let scope = try await bench.scope(context)
         let matter = try await scope.uploadMatter(upload.matter)
         if let desk = bench.jobs {
-            let job = try await JobsController.enqueue(upload, matterID: matter, request: request, bench: bench, desk: desk)
+            let job = try await JobsController.enqueue(
+                upload,
+                matterID: matter,
+                request: request,
+                bench: bench,
+                desk: desk
+            )
             try await bench.record(.upload, "job", job.id, detail: upload.filename, context: context)
             let publicIDs = try await scope.store.analysisPublicIDs(job.analysisIds)
             var response = try JSONResponse.make(JobItem(job, publicIDs: publicIDs), status: .accepted)

@@ -5,7 +5,9 @@ import Hummingbird
 /// a copy on disk. The static files, the knowledge base and health answers may still be cached.
 struct NoStoreMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Paths that start with one of these (or are "/", whose page lists the recent analyses).
-    static var prefixes: [String] { ["/analyses", "/api/", "/jobs/", "/compare", "/diff", "/documents/", "/admin/", "/matters"] }
+    static var prefixes: [String] {
+        ["/analyses", "/api/", "/jobs/", "/compare", "/diff", "/documents/", "/admin/", "/matters"]
+    }
 
     static func applies(to path: String) -> Bool {
         path == "/" || prefixes.contains { path.hasPrefix($0) }

@@ -51,9 +51,12 @@ enum SQLiteMatters {
         let documents = try Row.fetchAll(db, sql: "SELECT sha256, name, created_at FROM document")
         for row in documents {
             try db.execute(
-                sql: "INSERT INTO matter_document (id, matter_id, document_sha256, name, created_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [PublicID.make(), matter.id, row["sha256"] as String, row["name"] as String,
-                    row["created_at"] as Date]
+                sql:
+                    "INSERT INTO matter_document (id, matter_id, document_sha256, name, created_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    PublicID.make(), matter.id, row["sha256"] as String, row["name"] as String,
+                    row["created_at"] as Date,
+                ]
             )
         }
     }
@@ -72,7 +75,10 @@ enum SQLiteMatters {
     static func matter(_ row: Row) throws -> Matter {
         let kindText: String = row["kind"]
         guard let kind = MatterKind(rawValue: kindText) else {
-            throw StoreError.corrupt(path: "matter", detail: "matter \(row["id"] as String) has the unknown kind '\(kindText)'")
+            throw StoreError.corrupt(
+                path: "matter",
+                detail: "matter \(row["id"] as String) has the unknown kind '\(kindText)'"
+            )
         }
         return Matter(
             id: row["id"],

@@ -99,9 +99,11 @@ extension SQLiteStore: MatterStore {
     }
 
     public func analysis(publicID: String, in filter: MatterFilter) async throws -> StoredAnalysis? {
-        guard let record = try await read({ db in
-            try AnalysisRecord.filter(AnalysisRecord.Columns.publicId == publicID).fetchOne(db)
-        }), filter.contains(record.matterId) else { return nil }
+        guard
+            let record = try await read({ db in
+                try AnalysisRecord.filter(AnalysisRecord.Columns.publicId == publicID).fetchOne(db)
+            }), filter.contains(record.matterId)
+        else { return nil }
         return StoredAnalysis(summary: record.summary, analysis: try AnalysisJSON.decode(record.json))
     }
 
@@ -163,8 +165,9 @@ extension SQLiteStore: MatterStore {
 
     public func deleteMatterDocument(id: String) async throws -> DeletedDocument? {
         let deleted: DeletedDocument? = try await write { db in
-            guard let entry = try Row.fetchOne(db, sql: SQLiteMatters.documentColumns + " WHERE id = ?", arguments: [id])
-                .map(SQLiteMatters.document)
+            guard
+                let entry = try Row.fetchOne(db, sql: SQLiteMatters.documentColumns + " WHERE id = ?", arguments: [id])
+                    .map(SQLiteMatters.document)
             else { return nil }
             let ids = try Int64.fetchAll(
                 db,
@@ -172,7 +175,10 @@ extension SQLiteStore: MatterStore {
                 arguments: [entry.matterID, entry.sha256]
             )
             let jobs = try Self.deleteJobs(producing: ids, db)
-            try db.execute(sql: "DELETE FROM analysis WHERE id IN (SELECT value FROM json_each(?))", arguments: ["\(ids)"])
+            try db.execute(
+                sql: "DELETE FROM analysis WHERE id IN (SELECT value FROM json_each(?))",
+                arguments: ["\(ids)"]
+            )
             try db.execute(sql: "DELETE FROM matter_document WHERE id = ?", arguments: [id])
             let elsewhere = try Int.fetchOne(
                 db,
