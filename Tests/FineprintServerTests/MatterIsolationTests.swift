@@ -74,7 +74,7 @@ struct MatterIsolationTests {
         let routes = buildRouter(bench).routes.compactMap { route in
             Self.foreignAddress(route.path.description, foreign).map { (route.method, $0) }
         }
-        #expect(routes.count >= 20, "every route that takes an analysis, document, job or matter id")
+        #expect(routes.count >= 18, "every route that takes an analysis, document, job or matter id")
         try await Repo.withAnonymousApp(bench) { client in
             let unknown = PublicID.make()
             for (method, address) in routes {
