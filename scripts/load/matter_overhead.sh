@@ -24,9 +24,16 @@ for _ in $(seq 1 200); do
   python3 -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=1)" "$base/health" 2>/dev/null && break
   sleep 0.3
 done
-analysis="$(curl -sf -H "Authorization: Bearer $token" -F "matter=$matter" -F "profile=tier1" \
+job="$(curl -sf -H "Authorization: Bearer $token" -F "matter=$matter" -F "profile=tier1" \
   -F "file=@Tests/Fixtures/contracts/vendor-ai-terms.md" "$base/api/analyses" |
   python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
+# The server queues uploads: wait for the job, then take its analysis.
+for _ in $(seq 1 300); do
+  analysis="$(curl -sf -H "Authorization: Bearer $token" "$base/api/jobs/$job" |
+    python3 -c 'import json,sys; a=json.load(sys.stdin)["analyses"]; print(a[0]["id"] if a else "")')"
+  [ -n "$analysis" ] && break
+  sleep 1
+done
 cookie="$(python3 - "$base" perf "$password" <<'PY'
 import http.client, re, sys, urllib.parse
 base, name, password = sys.argv[1:]
