@@ -25,8 +25,9 @@ struct RetentionServiceTests {
         #expect(bench.reportPages.value(id) == nil, "the cached page went with it")
         let rows = try await store.auditLog().events(AuditFilter(action: .retentionDelete))
         #expect(rows.count == 1 && rows.first?.detail.hasPrefix("terms.md") == true)
-        let actions = try await store.auditLog().events(AuditFilter()).map(\.action).reversed()
-        #expect(Array(actions.suffix(3)) == ["upload", "view", "retention_delete"])
-        #expect(try await store.auditLog().verify() == .intact(rows: actions.count))
+        // Without the token_use rows, which a slow run adds once a minute.
+        let events = try await store.auditLog().events(AuditFilter())
+        #expect(events.map(\.action).reversed().filter { $0 != "token_use" } == ["upload", "view", "retention_delete"])
+        #expect(try await store.auditLog().verify() == .intact(rows: events.count))
     }
 }
