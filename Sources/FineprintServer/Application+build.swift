@@ -125,8 +125,9 @@ public func buildApplication(
         let pool = JobWorkerPool(queue: desk.queue, settings: .init(workers: workers), work: bench.analyseJob)
         app.addServices(AfterStartup(bench: bench, service: pool))
     }
-    if let days = retentionDays {
-        app.addServices(AfterStartup(bench: bench, service: RetentionService(bench: bench, days: days)))
+    // Matters may have their own periods, so the sweep runs even without a server default.
+    if retentionDays != nil || bench.store is any MatterStore {
+        app.addServices(AfterStartup(bench: bench, service: RetentionService(bench: bench, days: retentionDays)))
     }
     app.beforeServerStarts {
         if runsStore, let postgres = bench.store as? PostgresStore { try await postgres.migrate() }

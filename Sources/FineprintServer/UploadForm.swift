@@ -15,6 +15,9 @@ struct UploadForm: Sendable {
     var profile: String?
     /// The form's `idempotency_key` field (the API's `Idempotency-Key` header takes precedence).
     var idempotencyKey: String?
+    /// The form's `matter` field: the public id of the matter the upload belongs to (nil: the
+    /// uploader's only one).
+    var matter: String?
 
     /// The first file's name and bytes, for callers that take one file.
     var filename: String { files.first?.filename ?? "upload.txt" }
@@ -73,6 +76,7 @@ struct UploadForm: Sendable {
         form.idempotencyKey = parts.first(where: { $0.name == "idempotency_key" }).map {
             String(decoding: $0.body, as: UTF8.self)
         }
+        form.matter = parts.first(where: { $0.name == "matter" }).map { String(decoding: $0.body, as: UTF8.self) }
         return form
     }
 

@@ -39,23 +39,19 @@ extension WebWorkbench {
         }
     }
 
-    /// Whether an analysis is still in the store (true for a store that cannot delete).
-    func isStillStored(_ id: Int64) async throws -> Bool {
-        guard let store = store as? any DeletingStore else { return true }
-        return try await store.analysisExists(id: id)
-    }
-
-    /// Deletes a document with its analyses and jobs, forgets their cached pages, and records it.
-    func deleteDocument(_ sha256: String, context: WebRequestContext) async throws -> DeletedDocument {
-        guard let gone = try await deletingStore.deleteDocument(sha256: sha256) else {
-            throw WebError.notFound("document \(sha256)")
+    /// Deletes a matter's document with its analyses and jobs, forgets their cached pages, and records it.
+    @discardableResult
+    func deleteDocument(_ document: MatterDocument, context: WebRequestContext) async throws -> DeletedDocument {
+        guard let gone = try await matterStore.deleteMatterDocument(id: document.id) else {
+            throw MatterScope.notFound("document", document.id)
         }
         for id in gone.analysisIds { reportPages.remove(id) }
         try await record(
             .delete,
             "document",
-            sha256,
-            detail: "\(gone.name): \(gone.analysisIds.count) analyses, \(gone.jobs) jobs",
+            document.id,
+            detail:
+                "\(gone.name) in matter \(document.matterID): \(gone.analysisIds.count) analyses, \(gone.jobs) jobs",
             context: context
         )
         return gone

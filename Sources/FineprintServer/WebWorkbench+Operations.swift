@@ -8,17 +8,15 @@ import Foundation
 /// The workbench's operations, shared by the pages and the API: each is the CLI's library call
 /// plus storage. (Analysing an upload is `UploadController.analyse`.)
 extension WebWorkbench {
-    /// Analyses an already stored document again, against another tier; a new analysis row.
-    func reanalyse(_ id: Int64, profile: String?) async throws -> AnalysisSummary {
-        let stored = try await storedAnalysis(id)
+    /// Analyses an already stored document again, against another tier; a new analysis row in
+    /// the same matter.
+    func reanalyse(_ stored: StoredAnalysis, profile: String?) async throws -> AnalysisSummary {
         let playbook = try playbook(profile)
         let document = try await extracted(stored)
-        return try await store.saveAnalysis(analyzer.analyze(document, playbook: playbook))
-    }
-
-    func storedAnalysis(_ id: Int64) async throws -> StoredAnalysis {
-        guard let stored = try await store.analysis(id: id) else { throw WebError.notFound("analysis number \(id)") }
-        return stored
+        return try await matterStore.saveAnalysis(
+            analyzer.analyze(document, playbook: playbook),
+            matterID: stored.summary.matterId
+        )
     }
 
     /// The analysed document re-read from its stored bytes (reading is deterministic, so the
@@ -63,7 +61,7 @@ extension WebWorkbench {
 
     /// Compares stored analyses against one tier; analyses made against another tier are re-run
     /// against it (in memory, not stored), so every column is scored alike.
-    func compare(_ ids: [Int64], profile: String?) async throws -> Comparison {
+    func compare(_ ids: [String], profile: String?, scope: MatterScope) async throws -> Comparison {
         guard ids.count >= 2 else {
             throw WebError.badRequest(
                 "A comparison needs at least two analyses.",
@@ -74,7 +72,7 @@ extension WebWorkbench {
             throw WebError.badRequest("At most 12 analyses can be compared at once.", hint: "Tick fewer analyses.")
         }
         var stored: [StoredAnalysis] = []
-        for id in ids { stored.append(try await storedAnalysis(id)) }
+        for id in ids { stored.append(try await scope.analysis(id)) }
         let playbook = try self.playbook(profile ?? stored[0].analysis.profile)
         var analyses: [Analysis] = []
         for item in stored {
@@ -89,9 +87,9 @@ extension WebWorkbench {
 
     /// What changed from one stored analysis's document to another's, judged against the newer
     /// analysis's tier.
-    func diff(from oldID: Int64, to newID: Int64) async throws -> VersionDiff {
-        let old = try await storedAnalysis(oldID)
-        let new = try await storedAnalysis(newID)
+    func diff(from oldID: String, to newID: String, scope: MatterScope) async throws -> VersionDiff {
+        let old = try await scope.analysis(oldID)
+        let new = try await scope.analysis(newID)
         let playbook = try self.playbook(new.analysis.profile)
         let oldDocument = try await extracted(old)
         let newDocument = try await extracted(new)

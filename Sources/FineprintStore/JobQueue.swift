@@ -41,8 +41,17 @@ public struct NewJob: Sendable {
     public var idempotencyKey: String?
     /// The most unfinished jobs the queue holds; this one is refused beyond it.
     public var capacity: Int
+    /// The matter its analyses are stored in (nil: the default matter).
+    public var matterID: String?
 
-    public init(profile: String, files: [JobUpload], idempotencyKey: String? = nil, capacity: Int = 100) {
+    public init(
+        profile: String,
+        files: [JobUpload],
+        idempotencyKey: String? = nil,
+        capacity: Int = 100,
+        matterID: String? = nil
+    ) {
+        self.matterID = matterID
         self.profile = profile
         self.files = files
         self.idempotencyKey = idempotencyKey

@@ -79,6 +79,10 @@ public struct AnalysisSummary: Hashable, Codable, Sendable {
     public var gaps: Int
     public var moves: Int
     public var createdAt: Date
+    /// The random id every URL and API answer uses (`id` stays inside the store and its caller).
+    public var publicId: String
+    /// The public id of the matter the analysis belongs to.
+    public var matterId: String
 
     public init(
         id: Int64,
@@ -88,9 +92,13 @@ public struct AnalysisSummary: Hashable, Codable, Sendable {
         score: Int,
         gaps: Int,
         moves: Int,
-        createdAt: Date
+        createdAt: Date,
+        publicId: String = "",
+        matterId: String = ""
     ) {
         self.id = id
+        self.publicId = publicId
+        self.matterId = matterId
         self.documentSha256 = documentSha256
         self.documentName = documentName
         self.profile = profile

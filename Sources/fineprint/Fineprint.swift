@@ -8,7 +8,8 @@ struct Fineprint: AsyncParsableCommand {
         subcommands: [
             Analyze.self, Extract.self, CorpusCommand.self, KnowledgeCommand.self, Eval.self, Train.self, Compare.self,
             Diff.self, Watch.self, Serve.self, WorkerCommand.self, Bench.self, Check.self, Negotiate.self,
-            UsersCommand.self, TokensCommand.self, AuditCommand.self, DocumentsCommand.self, BackupCommand.self,
+            UsersCommand.self, TokensCommand.self, MattersCommand.self, AuditCommand.self, DocumentsCommand.self,
+            BackupCommand.self,
             RestoreCommand.self,
             RegisterCommand.self, ShareCommand.self,
         ]

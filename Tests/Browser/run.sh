@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The headless-browser test of the web workbench: starts `fineprint serve` on a free port with an
 # empty data folder and one analyst (made with `users add --password-file`), signs in through the
-# login form in headless Chromium, uploads a fixture contract through the real page, checks the
+# login form in headless Chromium, creates a matter, uploads a fixture contract to it through the real page, checks the
 # report page, signs out and checks the report is no longer reachable
 # (Tests/Browser/upload_report.py); then walks the dependency register's pages over the fictional
 # ministry's register (Tests/Browser/register_pages.py). Needs chromium and python3.

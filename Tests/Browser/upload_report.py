@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Drives a real headless Chromium through the web workbench: sign in through the login form
 (FINEPRINT_USER and FINEPRINT_PASSWORD), open the upload page, choose a contract file, submit the
-form, check the report page shows highlighted evidence and the score, sign out, and check the
+form, create a matter and upload to it, check the report page shows highlighted evidence and the score, sign out, and check the
 report then leads to the login page, with no script or Content-Security-Policy errors on the way.
 
 Chromium is driven over the DevTools protocol on a pipe (--remote-debugging-pipe: JSON messages
@@ -137,6 +137,22 @@ def main():
         check(browser.evaluate("(document.querySelector('.session') || {}).textContent || ''").find(user) >= 0,
               "the page says who is signed in")
 
+        # A new analyst is in no matter yet: create one through the matters page, then upload to it.
+        browser.send("Page.navigate", {"url": base + "/matters"})
+        check(browser.wait_for("document.readyState === 'complete' && !!document.querySelector('form.matter-create')"),
+              "the matters page offers to create a matter")
+        browser.evaluate("document.querySelector('#matter-name').value = 'Browser tender'")
+        browser.evaluate("document.querySelector('#matter-kind').value = 'tender'")
+        browser.evaluate("document.querySelector('form.matter-create button[type=submit]').click()")
+        check(browser.wait_for("/^\\/matters\\/[0-9a-f]{32}$/.test(location.pathname) && document.readyState === 'complete'", 30),
+              "creating a matter leads to its page")
+        check(browser.evaluate("document.querySelector('h1').textContent") == "Browser tender", "the matter page is titled")
+        browser.evaluate("document.querySelector('a[href^=\"/?matter=\"]').click()")
+        check(browser.wait_for("document.readyState === 'complete' && !!document.querySelector('form[data-upload] #matter')", 30),
+              "the matter's upload link opens the upload form with the matter chosen")
+        check(browser.evaluate("document.querySelector('#matter').selectedOptions[0].textContent").startswith("Browser tender"),
+              "the upload form preselects the matter")
+
         # Choose the file as a user would; the page's script (allowed by the CSP) shows the name.
         root = browser.send("DOM.getDocument")["root"]["nodeId"]
         node = browser.send("DOM.querySelector", {"nodeId": root, "selector": "input[type=file]"})["nodeId"]
@@ -147,7 +163,7 @@ def main():
         browser.evaluate("document.querySelector('#profile').value = 'tier1'")
         browser.evaluate("document.querySelector('form[data-upload] button[type=submit]').click()")
 
-        check(browser.wait_for("/^\\/analyses\\/\\d+$/.test(location.pathname) && document.readyState === 'complete'", 120),
+        check(browser.wait_for("/^\\/analyses\\/[0-9a-f]{32}$/.test(location.pathname) && document.readyState === 'complete'", 120),
               "submitting the form leads to the report page")
         check(browser.evaluate("document.querySelector('h1').textContent") == name, "the report is titled with the file name")
         marks = browser.evaluate("document.querySelectorAll('pre.text mark').length")

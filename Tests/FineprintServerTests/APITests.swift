@@ -48,7 +48,7 @@ struct APITests {
         let bench = try await Repo.workbench()
         try await Repo.withApp(bench) { client in
             // Upload two documents through the API.
-            var ids: [Int64] = []
+            var ids: [String] = []
             for (name, profile) in [("vendor-ai-terms.md", "tier1"), ("ministry-platform-agreement.html", "tier2")] {
                 try await client.execute(
                     uri: "/api/analyses",
@@ -59,7 +59,7 @@ struct APITests {
                     #expect(response.status == .created)
                     try Self.check(response, "/api/analyses", .post, validator: v)
                     let object = try #require(response.json as? [String: Any])
-                    let id = try #require((object["id"] as? NSNumber)?.int64Value)
+                    let id = try #require(object["id"] as? String)
                     #expect(response.headers[.location] == "/api/analyses/\(id)")
                     ids.append(id)
                 }

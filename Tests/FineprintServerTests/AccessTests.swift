@@ -1,5 +1,6 @@
 import FineprintIdentity
 import FineprintServer
+import FineprintStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -181,6 +182,8 @@ struct AccessTests {
     @Test func stateChangingRequestsNeedTheTokenAndThisOrigin() async throws {
         let bench = try await Repo.workbench()
         let token = try await TestAuth.token(in: bench.accounts, role: .analyst)
+        // Uploads go to a matter: the analyst's only one (matters came after this test; deliberate change).
+        try await (bench.store as! any MatterStore).addMatter(Matter(name: "T", kind: .tender), owner: "test-analyst")
         let contract = try Repo.contract("vendor-ai-terms.md")
         try await Repo.withAnonymousApp(bench) { client in
             let session = try await SignIn.session(bench, user: "test-analyst")

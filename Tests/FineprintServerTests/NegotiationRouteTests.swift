@@ -23,7 +23,7 @@ struct NegotiationRouteTests {
                 #expect(response.headers[.contentType] == NegotiationController.contentType)
                 #expect(
                     response.headers[.contentDisposition]
-                        == "attachment; filename=\"vendor-ai-terms-tier2-\(id)-negotiation.docx\""
+                        == "attachment; filename=\"vendor-ai-terms-tier2-\(id.prefix(8))-negotiation.docx\""
                 )
                 let archive = try Archive(data: Data(buffer: response.body), accessMode: .read)
                 let entry = try #require(archive["word/document.xml"])

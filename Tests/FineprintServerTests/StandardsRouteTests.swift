@@ -16,7 +16,7 @@ struct StandardsRouteTests {
         bench.standards = try StandardsLoader.load(fromCorpus: Repo.corpusURL)
         let articles = try #require(bench.standards.first { $0.id == "mcc-ai-high-risk" }).articles.count
         try await Repo.withApp(bench) { client in
-            var id: Int64 = 0
+            var id = ""
             try await client.execute(
                 uri: "/api/analyses",
                 method: .post,
@@ -28,7 +28,7 @@ struct StandardsRouteTests {
                 )
             ) { response in
                 #expect(response.status == .created)
-                id = try #require(((response.json as? [String: Any])?["id"] as? NSNumber)?.int64Value)
+                id = try #require((response.json as? [String: Any])?["id"] as? String)
             }
             let api = "/api/analyses/{id}/standards/{standard}"
             try await client.execute(uri: "/api/analyses/\(id)/standards/mcc-ai-high-risk", method: .get) { response in

@@ -52,7 +52,7 @@ struct WorkbenchStoreTests {
 
 /// The id a test client's closure found, carried out of it.
 final class IDBox: Sendable {
-    private let stored = Mutex<Int64?>(nil)
-    var value: Int64? { stored.withLock { $0 } }
-    func set(_ id: Int64) { stored.withLock { $0 = id } }
+    private let stored = Mutex<String?>(nil)
+    var value: String? { stored.withLock { $0 } }
+    func set(_ id: String) { stored.withLock { $0 = id } }
 }

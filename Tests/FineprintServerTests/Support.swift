@@ -10,6 +10,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import Testing
 
 /// The repository's corpus and fixtures, and helpers to build a workbench over a fresh store.
 enum Repo {
@@ -118,8 +119,11 @@ struct Multipart {
     static let boundary = "----fineprint-test-boundary-7d3f"
     static var contentType: String { "multipart/form-data; boundary=\(boundary)" }
 
-    static func body(file: Data?, filename: String, profile: String? = nil) -> ByteBuffer {
+    static func body(file: Data?, filename: String, profile: String? = nil, matter: String? = nil) -> ByteBuffer {
         var buffer = ByteBuffer()
+        if let matter {
+            buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"matter\"\r\n\r\n\(matter)\r\n")
+        }
         if let profile {
             buffer.writeString(
                 "--\(boundary)\r\nContent-Disposition: form-data; name=\"profile\"\r\n\r\n\(profile)\r\n"
@@ -144,13 +148,13 @@ extension TestResponse {
     var json: Any? { try? JSONSerialization.jsonObject(with: Data(buffer: body), options: [.fragmentsAllowed]) }
 }
 
-/// Uploads a contract through the page form; returns the new analysis number from the redirect.
+/// Uploads a contract through the page form; returns the new analysis's public id from the redirect.
 func upload(
     _ client: any TestClientProtocol,
     _ data: Data,
     name: String,
     profile: String = "tier1"
-) async throws -> Int64? {
+) async throws -> String? {
     try await client.execute(
         uri: "/analyses",
         method: .post,
@@ -160,6 +164,21 @@ func upload(
         guard response.status == .seeOther, let location = response.headers[.location],
             location.hasPrefix("/analyses/")
         else { return nil }
-        return Int64(location.dropFirst("/analyses/".count))
+        return String(location.dropFirst("/analyses/".count))
     }
+}
+
+extension WebWorkbench {
+    /// A stored analysis by the public id the pages and the API use, whatever its matter.
+    func stored(_ publicID: String) async throws -> StoredAnalysis? {
+        try await (store as! any MatterStore).analysis(publicID: publicID, in: .all)
+    }
+}
+
+/// The id of the document an analysis (by public id) was made of, in the analysis's matter.
+func documentID(_ bench: WebWorkbench, analysis publicID: String) async throws -> String {
+    let store = bench.store as! any MatterStore
+    let stored = try #require(try await store.analysis(publicID: publicID, in: .all))
+    let documents = try await store.documents(ofMatter: stored.summary.matterId)
+    return try #require(documents.first { $0.sha256 == stored.summary.documentSha256 }).id
 }

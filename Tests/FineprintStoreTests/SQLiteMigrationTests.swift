@@ -83,7 +83,17 @@ struct SQLiteMigrationTests {
         let schema = try Self.schema(of: queue)
         #expect(schema["document"]?.contains("byte_count") == true)
         #expect(schema["analysis"]?.contains("document_sha256") == true)
-        #expect(schema["analysis"]?.suffix(2) == ["analysis_created", "analysis_document"])
+        // The matters migration adds the public id and matter indexes after v2's (deliberate change).
+        #expect(
+            schema["analysis"]?.suffix(4) == [
+                "analysis_created", "analysis_document", "analysis_matter", "analysis_public",
+            ]
+        )
+        // The rows stored before matters are in the default matter, each with a public id.
+        let earlier = try #require(try await store.analysis(id: 7))
+        #expect(PublicID.isWellFormed(earlier.summary.publicId))
+        #expect(try await store.matter(id: earlier.summary.matterId)?.isDefault == true)
+        #expect(try await store.documents(ofMatter: earlier.summary.matterId).map(\.sha256) == [sha])
         #expect(
             schema["move_finding"] == [
                 "analysis_id", "move", "confidence", "move_finding_analysis", "move_finding_move",

@@ -1,4 +1,5 @@
 import FineprintIdentity
+import FineprintStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -21,6 +22,7 @@ struct AccessMiddleware: RouterMiddleware {
         var request = request
         var context = context
         context.identity = try await identify(request, context: context)
+        try await recordTokenUse(request, context: context)
         if !Self.isSafe(request.method) {
             let csrf = CSRFCheck(settings: accounts.settings, maxBodyBytes: maxUploadBytes)
             try csrf.checkOrigin(request)
@@ -53,6 +55,23 @@ struct AccessMiddleware: RouterMiddleware {
             return try await accounts.identity(sessionCookie: cookie)
         }
         return nil
+    }
+
+    /// A token's first request each minute is a `token_use` audit row (`TokenUseLog`).
+    func recordTokenUse(_ request: Request, context: WebRequestContext) async throws {
+        guard case .token(let id) = context.identity?.method, accounts.tokenUses.isFirstInWindow(id),
+            let log = (accounts.store as? any AuditLogStore)?.auditLog()
+        else { return }
+        try await log.append(
+            NewAuditEvent(
+                actor: context.identity?.userName,
+                action: .tokenUse,
+                targetKind: "token",
+                targetID: id,
+                address: context.peerAddress,
+                detail: "\(request.method.rawValue) \(request.uri.path.prefix(200)) (first use this minute)"
+            )
+        )
     }
 
     static func bearer(_ authorization: String) -> String? {

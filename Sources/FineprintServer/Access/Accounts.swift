@@ -10,6 +10,8 @@ public struct Accounts: Sendable {
     public let store: any AccountStore
     public let settings: AccessSettings
     let throttle: LoginThrottle
+    /// Which tokens' use this minute is already in the audit log.
+    let tokenUses = TokenUseLog()
     private let decoy: DecoyHash
 
     public init(store: any AccountStore, settings: AccessSettings = AccessSettings()) {

@@ -66,11 +66,22 @@ public enum RouteAccess {
         "GET /admin/users": .role(.admin),
         "GET /admin/audit": .role(.admin),
         "GET /admin/audit.csv": .role(.admin),
-        // Deleting is for admins until documents have owners (matters).
-        "GET /documents/{id}/delete": .role(.admin),
-        "POST /documents/{id}/delete": .role(.admin),
-        "DELETE /api/analyses/{id}": .role(.admin),
-        "DELETE /api/documents/{id}": .role(.admin),
+        // Matters: what a user may do inside one is `MatterScope`'s to check (owners manage it;
+        // a reader's role caps their matter role at reader, so these need an analyst).
+        "GET /matters": .role(.reader),
+        "GET /matters/{id}": .role(.reader),
+        "GET /api/matters": .role(.reader),
+        "GET /api/matters/{id}": .role(.reader),
+        "POST /matters": .role(.analyst),
+        "POST /api/matters": .role(.analyst),
+        "POST /matters/{id}/members": .role(.analyst),
+        "POST /matters/{id}/members/{name}/remove": .role(.analyst),
+        "POST /matters/{id}/retention": .role(.analyst),
+        // Deleting: owners of the document's matter, and admins (`MatterScope.require(.owner, …)`).
+        "GET /documents/{id}/delete": .role(.analyst),
+        "POST /documents/{id}/delete": .role(.analyst),
+        "DELETE /api/analyses/{id}": .role(.analyst),
+        "DELETE /api/documents/{id}": .role(.analyst),
         "POST /admin/users/{name}/role": .role(.admin),
         "POST /admin/tokens/{id}/revoke": .role(.admin),
     ]

@@ -12,30 +12,34 @@ struct AnalysesController {
     /// GET /analyses — one page of the history.
     @Sendable func history(_ request: Request, context: WebRequestContext) async throws -> HTML {
         let paging = try request.uri.decodeQuery(as: HistoryParameters.self, context: context)
-        let total = try await bench.store.analysisCount()
-        let summaries = try await bench.store.analyses(limit: HistoryParameters.pageSize, offset: paging.offset)
+        let scope = try await bench.scope(context)
+        let total = try await scope.store.analysisCount(in: scope.filter)
+        let summaries = try await scope.store.analyses(
+            in: scope.filter,
+            limit: HistoryParameters.pageSize,
+            offset: paging.offset
+        )
         let profiles = ProfileOption.list(bench.profiles, selected: WebWorkbench.defaultProfile)
         return try bench.pages.page(HistoryModel(summaries, total: total, paging: paging, profiles: profiles))
     }
 
-    /// GET /analyses/:id — the report page (cached: a stored analysis never changes).
+    /// GET /analyses/:id — the report page (cached by the analysis: a stored analysis never changes;
+    /// the scoped lookup runs first, so a cached page is only shown to those who may see it).
     @Sendable func report(_ request: Request, context: WebRequestContext) async throws -> HTML {
-        let id = try context.parameters.require("id", as: Int64.self)
+        let scope = try await bench.scope(context)
+        let stored = try await scope.analysis(try context.parameters.require("id"))
+        let id = stored.summary.id
         if let cached = bench.reportPages.value(id) {
-            // Another server or `fineprint documents delete` may have deleted it since it was cached.
-            guard try await bench.isStillStored(id) else {
-                bench.reportPages.remove(id)
-                throw WebError.notFound("analysis number \(id)")
-            }
-            try await bench.record(.view, "analysis", String(id), context: context)
+            try await bench.record(.view, "analysis", stored.summary.publicId, context: context)
             return HTML(cached)
         }
-        let stored = try await bench.storedAnalysis(id)
         let input = try await bench.reportInput(stored)
         var model = ReportModel(stored, input: input, profiles: bench.profiles)
-        model.standards = StandardLink.list(bench.standards, analysisId: id)
+        model.standards = StandardLink.list(bench.standards, analysisId: stored.summary.publicId)
+        model.documentId = try await scope.store.documents(ofMatter: stored.summary.matterId)
+            .first { $0.sha256 == stored.summary.documentSha256 }?.id
         let html = try bench.pages.render(model)
-        try await bench.record(.view, "analysis", String(id), context: context)
+        try await bench.record(.view, "analysis", stored.summary.publicId, context: context)
         bench.reportPages.store(html, for: id)
         return HTML(html)
     }
@@ -47,32 +51,38 @@ struct AnalysesController {
 
     /// POST /analyses/:id/reanalyse — the same document against another tier, as a new analysis.
     @Sendable func reanalyse(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id", as: Int64.self)
+        let scope = try await bench.scope(context)
+        let stored = try await scope.analysis(try context.parameters.require("id"))
+        try scope.require(.analyst, in: stored.summary.matterId)
         let form = try await request.decode(as: ReanalyseForm.self, context: context)
-        let summary = try await bench.reanalyse(id, profile: form.profile.flatMap { $0.isEmpty ? nil : $0 })
-        return Response.redirect(to: "/analyses/\(summary.id)", type: .normal)
+        let summary = try await bench.reanalyse(stored, profile: form.profile.flatMap { $0.isEmpty ? nil : $0 })
+        return Response.redirect(to: "/analyses/\(summary.publicId)", type: .normal)
     }
 
     /// GET /analyses/:id/download/:format — the report rendered by the report library exactly as
     /// `fineprint analyze` writes it.
     @Sendable func download(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id", as: Int64.self)
+        let stored = try await bench.scope(context).analysis(try context.parameters.require("id"))
         let name = try context.parameters.require("format")
         guard let format = ReportDownload.formats[name] else {
             throw WebError.notFound("download format '\(name)' (use json, md, html or txt)")
         }
-        let stored = try await bench.storedAnalysis(id)
         let body = try ReportRenderer.render(try await bench.reportInput(stored), as: format)
-        try await bench.record(.download, "analysis", String(id), detail: name, context: context)
+        try await bench.record(.download, "analysis", stored.summary.publicId, detail: name, context: context)
         return ReportDownload(stored: stored, format: format, body: body).response
     }
 
     /// GET /api/analyses — a page of analyses, newest first.
     @Sendable func list(_ request: Request, context: WebRequestContext) async throws -> Response {
         let paging = try request.uri.decodeQuery(as: AnalysisListParameters.self, context: context)
-        let items = try await bench.store.analyses(limit: paging.boundedLimit, offset: paging.boundedOffset)
+        let scope = try await bench.scope(context)
+        let items = try await scope.store.analyses(
+            in: scope.filter,
+            limit: paging.boundedLimit,
+            offset: paging.boundedOffset
+        )
         let list = AnalysisList(
-            total: try await bench.store.analysisCount(),
+            total: try await scope.store.analysisCount(in: scope.filter),
             limit: paging.boundedLimit,
             offset: paging.boundedOffset,
             items: items.map(AnalysisItem.init)
@@ -82,8 +92,8 @@ struct AnalysesController {
 
     /// GET /api/analyses/:id — one analysis in the analysis document's schema.
     @Sendable func detail(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let stored = try await bench.storedAnalysis(try context.parameters.require("id", as: Int64.self))
-        try await bench.record(.view, "analysis", String(stored.summary.id), context: context)
+        let stored = try await bench.scope(context).analysis(try context.parameters.require("id"))
+        try await bench.record(.view, "analysis", stored.summary.publicId, context: context)
         return try JSONResponse.make(AnalysisDetail(summary: AnalysisItem(stored.summary), analysis: stored.analysis))
     }
 
@@ -106,11 +116,11 @@ struct ReportDownload {
     var format: ReportFormat
     var body: String
 
-    /// The document's name (letters, digits and -_. only), the tier and the analysis number.
+    /// The document's name (letters, digits and -_. only), the tier and the analysis's id (its first 8 digits).
     var filename: String {
         let base = (stored.analysis.document.name as NSString).deletingPathExtension
             .filter { $0.isLetter || $0.isNumber || "-_.".contains($0) }
-        let id = stored.summary.id
+        let id = stored.summary.publicId.prefix(8)
         return "\(base.isEmpty ? "report" : base)-\(stored.analysis.profile)-\(id).\(format.fileExtension)"
     }
 
@@ -129,7 +139,8 @@ struct ReportDownload {
 // The API's bodies. Keys are camelCase, like the analysis document's (spec: analysis-json.md).
 
 struct AnalysisItem: Codable {
-    var id: Int64
+    var id: String
+    var matter: String
     var documentName: String
     var documentSha256: String
     var profile: String
@@ -140,7 +151,8 @@ struct AnalysisItem: Codable {
     var report: String
 
     init(_ s: AnalysisSummary) {
-        id = s.id
+        id = s.publicId
+        matter = s.matterId
         documentName = s.documentName
         documentSha256 = s.documentSha256
         profile = s.profile
@@ -148,7 +160,7 @@ struct AnalysisItem: Codable {
         gaps = s.gaps
         killListMoves = s.moves
         createdAt = s.createdAt
-        report = "/analyses/\(s.id)"
+        report = "/analyses/\(s.publicId)"
     }
 }
 

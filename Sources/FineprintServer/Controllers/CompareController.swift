@@ -7,7 +7,11 @@ struct CompareController {
     /// GET /compare?ids=…&profile=… — the comparison matrix.
     @Sendable func page(_ request: Request, context: WebRequestContext) async throws -> HTML {
         let parameters = try CompareParameters(request)
-        let comparison = try await bench.compare(parameters.ids, profile: parameters.profile)
+        let comparison = try await bench.compare(
+            parameters.ids,
+            profile: parameters.profile,
+            scope: try await bench.scope(context)
+        )
         let model = CompareModel(comparison, ids: parameters.ids, corpus: bench.corpus, profiles: bench.profiles)
         return try bench.pages.page(model)
     }
@@ -15,6 +19,8 @@ struct CompareController {
     /// GET /api/compare?ids=…&profile=… — the comparison in the Comparison library type's encoding.
     @Sendable func api(_ request: Request, context: WebRequestContext) async throws -> Response {
         let parameters = try CompareParameters(request)
-        return try JSONResponse.make(try await bench.compare(parameters.ids, profile: parameters.profile))
+        return try JSONResponse.make(
+            try await bench.compare(parameters.ids, profile: parameters.profile, scope: try await bench.scope(context))
+        )
     }
 }

@@ -7,45 +7,46 @@ import Hummingbird
 struct DeleteController {
     let bench: WebWorkbench
 
-    /// GET /documents/:id/delete — what will be deleted, and the button that does it.
+    /// GET /documents/:id/delete — what will be deleted, and the button that does it (owners and admins).
     @Sendable func confirm(_ request: Request, context: WebRequestContext) async throws -> HTML {
-        let sha256 = try Self.documentID(context)
-        guard let document = try await bench.store.document(sha256: sha256) else {
-            throw WebError.notFound("document \(sha256)")
-        }
+        let scope = try await bench.scope(context)
+        let document = try await scope.document(try context.parameters.require("id"))
+        try scope.require(.owner, in: document.matterID)
         return try bench.pages.page(DeleteDocumentModel(document))
     }
 
-    /// POST /documents/:id/delete — deletes, then shows the history (303).
+    /// POST /documents/:id/delete — deletes, then shows the matter (303).
     @Sendable func deleteFromPage(_ request: Request, context: WebRequestContext) async throws -> Response {
-        _ = try await bench.deleteDocument(try Self.documentID(context), context: context)
-        return Response.redirect(to: "/analyses", type: .normal)
+        let gone = try await deleteDocument(context)
+        return Response.redirect(to: "/matters/\(gone.matterID)", type: .normal)
     }
 
-    /// DELETE /api/documents/:id — 204 once the document, its analyses and their jobs are gone.
+    /// DELETE /api/documents/:id — 204 once the matter's document, its analyses and their jobs are gone.
     @Sendable func deleteDocument(_ request: Request, context: WebRequestContext) async throws -> Response {
-        _ = try await bench.deleteDocument(try Self.documentID(context), context: context)
+        _ = try await deleteDocument(context)
         return Response(status: .noContent)
     }
 
     /// DELETE /api/analyses/:id — 204 once the analysis is gone (its document stays).
     @Sendable func deleteAnalysis(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id", as: Int64.self)
-        guard try await bench.deletingStore.deleteAnalysis(id: id) else {
-            throw WebError.notFound("analysis number \(id)")
+        let scope = try await bench.scope(context)
+        let stored = try await scope.analysis(try context.parameters.require("id"))
+        try scope.require(.owner, in: stored.summary.matterId)
+        guard try await bench.deletingStore.deleteAnalysis(id: stored.summary.id) else {
+            throw MatterScope.notFound("analysis", stored.summary.publicId)
         }
-        bench.reportPages.remove(id)
-        try await bench.record(.delete, "analysis", String(id), context: context)
+        bench.reportPages.remove(stored.summary.id)
+        try await bench.record(.delete, "analysis", stored.summary.publicId, context: context)
         return Response(status: .noContent)
     }
 
-    /// A document's id is the SHA-256 of its bytes: 64 lowercase hex digits.
-    static func documentID(_ context: WebRequestContext) throws -> String {
-        let id = try context.parameters.require("id")
-        guard id.utf8.count == 64, id.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
-            throw WebError.notFound("document \(id.prefix(80))")
-        }
-        return id
+    /// Deletes the document the route names, if the caller owns its matter (or is an admin).
+    private func deleteDocument(_ context: WebRequestContext) async throws -> MatterDocument {
+        let scope = try await bench.scope(context)
+        let document = try await scope.document(try context.parameters.require("id"))
+        try scope.require(.owner, in: document.matterID)
+        try await bench.deleteDocument(document, context: context)
+        return document
     }
 }
 
@@ -53,12 +54,16 @@ struct DeleteController {
 struct DeleteDocumentModel: PageModel {
     static let template = "delete-document"
     let title = "Delete a document"
+    var id: String
+    var matterID: String
     var sha256: String
     var name: String
     var nameFull: String?
     var created: String
 
-    init(_ document: StoredDocument) {
+    init(_ document: MatterDocument) {
+        id = document.id
+        matterID = document.matterID
         sha256 = document.sha256
         name = Format.fileName(document.name)
         nameFull = Format.fullFileName(document.name)

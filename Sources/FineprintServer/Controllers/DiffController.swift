@@ -7,13 +7,15 @@ struct DiffController {
     /// GET /diff?from=…&to=… — rights changes first, then the text clause by clause.
     @Sendable func page(_ request: Request, context: WebRequestContext) async throws -> HTML {
         let versions = try request.uri.decodeQuery(as: DiffParameters.self, context: context).required()
-        let diff = try await bench.diff(from: versions.from, to: versions.to)
+        let diff = try await bench.diff(from: versions.from, to: versions.to, scope: try await bench.scope(context))
         return try bench.pages.page(DiffModel(diff, oldId: versions.from, newId: versions.to, corpus: bench.corpus))
     }
 
     /// GET /api/diff?from=…&to=… — the VersionDiff library type's encoding.
     @Sendable func api(_ request: Request, context: WebRequestContext) async throws -> Response {
         let versions = try request.uri.decodeQuery(as: DiffParameters.self, context: context).required()
-        return try JSONResponse.make(try await bench.diff(from: versions.from, to: versions.to))
+        return try JSONResponse.make(
+            try await bench.diff(from: versions.from, to: versions.to, scope: try await bench.scope(context))
+        )
     }
 }

@@ -12,11 +12,13 @@ struct JobsController {
     /// GET /jobs/:id — the report itself once a one-file job is done; otherwise the job page,
     /// which reloads itself (a `Refresh` header: no script needed) until the job is finished.
     @Sendable func page(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let job = try await bench.job(try context.parameters.require("id"), on: try desk())
-        if job.state == .done, job.analysisIds.count == 1 {
-            return Response.redirect(to: "/analyses/\(job.analysisIds[0])", type: .normal)
+        let scope = try await bench.scope(context)
+        let job = try await scope.job(try context.parameters.require("id"), on: try desk())
+        let publicIDs = try await scope.store.analysisPublicIDs(job.analysisIds)
+        if job.state == .done, job.analysisIds.count == 1, let only = publicIDs[job.analysisIds[0]] {
+            return Response.redirect(to: "/analyses/\(only)", type: .normal)
         }
-        var response = try bench.pages.page(JobModel(job)).response
+        var response = try bench.pages.page(JobModel(job, publicIDs: publicIDs)).response
         if !job.state.isFinished {
             response.headers[.refresh] = "2"
             response.headers[.cacheControl] = "no-store"
@@ -26,7 +28,9 @@ struct JobsController {
 
     /// GET /api/jobs/:id — the job's state, progress and, once done, its analyses.
     @Sendable func detail(_ request: Request, context: WebRequestContext) async throws -> Response {
-        try JSONResponse.make(JobItem(try await bench.job(try context.parameters.require("id"), on: try desk())))
+        let scope = try await bench.scope(context)
+        let job = try await scope.job(try context.parameters.require("id"), on: try desk())
+        return try JSONResponse.make(JobItem(job, publicIDs: try await scope.store.analysisPublicIDs(job.analysisIds)))
     }
 
     private func desk() throws -> JobDesk {
@@ -39,6 +43,7 @@ struct JobsController {
     /// `Retry-After`; nothing of the upload is kept.
     static func enqueue(
         _ upload: UploadForm,
+        matterID: String,
         request: Request,
         bench: WebWorkbench,
         desk: JobDesk
@@ -48,7 +53,13 @@ struct JobsController {
         let key = request.headers[.idempotencyKey] ?? upload.idempotencyKey
         let files = upload.files.map { JobUpload(name: $0.filename, bytes: $0.data) }
         do {
-            let (job, _) = try await bench.enqueue(files, profile: upload.profile, idempotencyKey: key, on: desk)
+            let (job, _) = try await bench.enqueue(
+                files,
+                profile: upload.profile,
+                idempotencyKey: key,
+                matterID: matterID,
+                on: desk
+            )
             FineprintMetrics.setQueueDepth((try? await desk.queue.depth()) ?? 0)
             return job
         } catch JobQueueError.full {

@@ -17,9 +17,9 @@ struct NegotiationController {
 
     /// GET /analyses/:id/negotiation.docx?profile=… — another tier re-runs the analysis in memory.
     @Sendable func docx(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id", as: Int64.self)
+        let stored = try await bench.scope(context).analysis(try context.parameters.require("id"))
+        let id = String(stored.summary.publicId.prefix(8))
         let query = try request.uri.decodeQuery(as: Parameters.self, context: context)
-        let stored = try await bench.storedAnalysis(id)
         var input = try await bench.reportInput(stored)
         if let profile = query.profile, !profile.isEmpty, profile != stored.analysis.profile {
             let playbook = try bench.playbook(profile)
@@ -46,8 +46,8 @@ struct NegotiationController {
     }
 
     /// "vendor-terms-tier1-12-negotiation.docx": the document's name (letters, digits and -_. only),
-    /// the tier and the analysis number.
-    static func filename(_ documentName: String, _ profile: String, _ id: Int64) -> String {
+    /// the tier and the analysis's id (its first 8 digits).
+    static func filename(_ documentName: String, _ profile: String, _ id: String) -> String {
         let base = (documentName as NSString).deletingPathExtension
             .filter { $0.isLetter || $0.isNumber || "-_.".contains($0) }
         let tier = profile.filter { $0.isLetter || $0.isNumber || "-_".contains($0) }

@@ -77,14 +77,21 @@ struct HistoryParameters: Decodable, Sendable {
 
 /// Two versions to diff: the older analysis `from`, the newer `to`.
 struct DiffParameters: Decodable, Sendable {
-    var from: Int64?
-    var to: Int64?
+    var from: String?
+    var to: String?
 
-    func required() throws -> (from: Int64, to: Int64) {
+    func required() throws -> (from: String, to: String) {
         guard let from, let to else {
             throw WebError.badRequest(
                 "A diff needs two analyses: the older (from) and the newer (to).",
-                hint: "Choose the two versions in the history, then choose Show changes (API: /api/diff?from=1&to=2)."
+                hint:
+                    "Choose the two versions in the history, then choose Show changes (API: /api/diff?from=ID&to=ID with the analyses' ids)."
+            )
+        }
+        for id in [from, to] where !PublicID.isWellFormed(id) {
+            throw WebError.badRequest(
+                "'\(id.prefix(40))' is not an analysis id.",
+                hint: "Choose the two versions in the history (an id is 32 hex digits)."
             )
         }
         return (from, to)
@@ -95,15 +102,16 @@ struct DiffParameters: Decodable, Sendable {
 /// the history's check boxes send it) or a comma list (`ids=1,2`); Hummingbird's form decoder
 /// refuses repeated keys, so this one reads the query's parameters itself.
 struct CompareParameters: Sendable {
-    var ids: [Int64]
+    var ids: [String]
     var profile: String?
 
     init(_ request: Request) throws {
         let parameters = request.uri.queryParameters
         ids = try parameters[values: "ids"].flatMap { $0.split(separator: ",") }.map { raw in
-            guard let id = Int64(raw.trimmingCharacters(in: .whitespaces)) else {
+            let id = raw.trimmingCharacters(in: .whitespaces)
+            guard PublicID.isWellFormed(id) else {
                 throw WebError.badRequest(
-                    "'\(raw)' is not an analysis number.",
+                    "'\(raw.prefix(40))' is not an analysis id.",
                     hint: "Choose analyses from the history."
                 )
             }

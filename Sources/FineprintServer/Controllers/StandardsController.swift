@@ -20,13 +20,13 @@ struct StandardsController {
         try JSONResponse.make(try await check(context).result)
     }
 
-    private func check(_ context: WebRequestContext) async throws -> (id: Int64, result: StandardCheckResult) {
-        let id = try context.parameters.require("id", as: Int64.self)
+    private func check(_ context: WebRequestContext) async throws -> (id: String, result: StandardCheckResult) {
+        let stored = try await bench.scope(context).analysis(try context.parameters.require("id"))
+        let id = stored.summary.publicId
         let name = try context.parameters.require("standard")
         guard let crosswalk = bench.standards.first(where: { $0.id == name }) else {
             throw WebError.notFound("standard '\(name)' (known: \(bench.standards.map(\.id).joined(separator: ", ")))")
         }
-        let stored = try await bench.storedAnalysis(id)
         return (id, StandardCheck.run(stored.analysis, against: crosswalk, taxonomy: bench.corpus.taxonomy))
     }
 }

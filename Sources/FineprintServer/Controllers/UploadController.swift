@@ -9,13 +9,16 @@ struct UploadController {
 
     /// GET / — the upload form and the most recent analyses.
     @Sendable func form(_ request: Request, context: WebRequestContext) async throws -> HTML {
-        let recent = try await bench.store.analyses(limit: 5, offset: 0).map(AnalysisRow.init)
-        let model = HomeModel(
+        let scope = try await bench.scope(context)
+        let recent = try await scope.store.analyses(in: scope.filter, limit: 5, offset: 0).map(AnalysisRow.init)
+        var model = HomeModel(
             profiles: ProfileOption.list(bench.profiles, selected: WebWorkbench.defaultProfile),
             maxSize: UploadLimit.described(bench.maxUploadBytes),
             recent: recent,
             queued: bench.jobs != nil
         )
+        let requested = request.uri.queryParameters["matter"].map(String.init)
+        model.matters = MatterOption.list(try await scope.writableMatters(), selected: requested)
         return try bench.pages.page(model)
     }
 
@@ -23,37 +26,53 @@ struct UploadController {
     /// analyses it, then shows its report.
     @Sendable func createFromPage(_ request: Request, context: WebRequestContext) async throws -> Response {
         let upload = try await UploadForm.parse(request, maxBytes: bench.maxUploadBytes)
+        let matter = try await bench.scope(context).uploadMatter(upload.matter)
         if let desk = bench.jobs {
-            let job = try await JobsController.enqueue(upload, request: request, bench: bench, desk: desk)
+            let job = try await JobsController.enqueue(
+                upload,
+                matterID: matter,
+                request: request,
+                bench: bench,
+                desk: desk
+            )
             try await bench.record(.upload, "job", job.id, detail: upload.filename, context: context)
             return Response.redirect(to: "/jobs/\(job.id)", type: .normal)
         }
-        let summary = try await analyse(upload)
-        try await bench.record(.upload, "analysis", String(summary.id), detail: upload.filename, context: context)
-        return Response.redirect(to: "/analyses/\(summary.id)", type: .normal)
+        let summary = try await analyse(upload, matterID: matter)
+        try await bench.record(.upload, "analysis", summary.publicId, detail: upload.filename, context: context)
+        return Response.redirect(to: "/analyses/\(summary.publicId)", type: .normal)
     }
 
     /// POST /api/analyses — with a job queue, 202 with the queued job and its address; without,
     /// analyses the upload: 201 with the new analysis and its address.
     @Sendable func createFromAPI(_ request: Request, context: WebRequestContext) async throws -> Response {
         let upload = try await UploadForm.parse(request, maxBytes: bench.maxUploadBytes)
+        let scope = try await bench.scope(context)
+        let matter = try await scope.uploadMatter(upload.matter)
         if let desk = bench.jobs {
-            let job = try await JobsController.enqueue(upload, request: request, bench: bench, desk: desk)
+            let job = try await JobsController.enqueue(
+                upload,
+                matterID: matter,
+                request: request,
+                bench: bench,
+                desk: desk
+            )
             try await bench.record(.upload, "job", job.id, detail: upload.filename, context: context)
-            var response = try JSONResponse.make(JobItem(job), status: .accepted)
+            let publicIDs = try await scope.store.analysisPublicIDs(job.analysisIds)
+            var response = try JSONResponse.make(JobItem(job, publicIDs: publicIDs), status: .accepted)
             response.headers[.location] = "/api/jobs/\(job.id)"
             return response
         }
-        let summary = try await analyse(upload)
-        try await bench.record(.upload, "analysis", String(summary.id), detail: upload.filename, context: context)
+        let summary = try await analyse(upload, matterID: matter)
+        try await bench.record(.upload, "analysis", summary.publicId, detail: upload.filename, context: context)
         var response = try JSONResponse.make(AnalysisItem(summary), status: .created)
-        response.headers[.location] = "/api/analyses/\(summary.id)"
+        response.headers[.location] = "/api/analyses/\(summary.publicId)"
         return response
     }
 
     /// Reads an uploaded file, stores it (once per distinct bytes), analyses it against the chosen
     /// tier and stores the analysis. The one step that takes time: a job queue would run this.
-    func analyse(_ upload: UploadForm) async throws -> AnalysisSummary {
+    func analyse(_ upload: UploadForm, matterID: String) async throws -> AnalysisSummary {
         let playbook = try bench.playbook(upload.profile)
         let format = try upload.claimedFormat()
         let result = try await bench.readAndAnalyse(
@@ -63,6 +82,6 @@ struct UploadController {
             playbook: playbook
         )
         _ = try await bench.store.saveDocument(result.document)
-        return try await bench.store.saveAnalysis(result.analysis)
+        return try await bench.matterStore.saveAnalysis(result.analysis, matterID: matterID)
     }
 }

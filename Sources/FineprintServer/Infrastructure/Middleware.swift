@@ -18,7 +18,7 @@ struct ResponseHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// Paths that start with one of these (or are "/", whose page lists the recent analyses).
     static var noStorePrefixes: [String] {
-        ["/analyses", "/api/", "/jobs/", "/compare", "/diff", "/documents/", "/admin/"]
+        ["/analyses", "/api/", "/jobs/", "/compare", "/diff", "/documents/", "/admin/", "/matters"]
     }
 
     static func neverStored(_ path: String) -> Bool {

@@ -26,6 +26,7 @@ extension WebWorkbench {
         _ uploads: [JobUpload],
         profile: String?,
         idempotencyKey: String?,
+        matterID: String? = nil,
         on desk: JobDesk
     ) async throws -> (job: AnalysisJob, created: Bool) {
         let playbook = try playbook(profile)
@@ -34,7 +35,7 @@ extension WebWorkbench {
         let files = try UploadBundle(maxUploadBytes: maxUploadBytes).files(uploads)
         for file in files { _ = try UploadedFile(filename: file.name, data: file.bytes).claimedFormat() }
         return try await desk.queue.enqueue(
-            NewJob(profile: playbook.id, files: files, idempotencyKey: key, capacity: desk.capacity)
+            NewJob(profile: playbook.id, files: files, idempotencyKey: key, capacity: desk.capacity, matterID: matterID)
         )
     }
 
@@ -48,12 +49,5 @@ extension WebWorkbench {
             )
         }
         return key
-    }
-
-    func job(_ id: String, on desk: JobDesk) async throws -> AnalysisJob {
-        guard AnalysisJob.isWellFormedID(id), let job = try await desk.queue.job(id: id) else {
-            throw WebError.notFound("job \(id.prefix(40))")
-        }
-        return job
     }
 }

@@ -3,12 +3,13 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Enforces the retention period: at start-up and then once a day, deletes the documents stored
-/// longer than the period (with their analyses and jobs), records each in the audit log, and
+/// Enforces the retention periods: at start-up and then once a day, deletes the documents each
+/// matter has held longer than its period (its own, else the server's default) (with their analyses and jobs), records each in the audit log, and
 /// forgets their cached report pages. A failed sweep is logged and tried again the next day.
 struct RetentionService: Service {
     let bench: WebWorkbench
-    let days: Int
+    /// The default period, for matters without their own (nil: they keep their documents).
+    let days: Int?
     var interval: Duration = .seconds(86_400)
     /// The time a sweep judges ages by (tests move it forward).
     var now: @Sendable () -> Date = { Date() }
@@ -23,13 +24,13 @@ struct RetentionService: Service {
 
     func sweepOnce() async {
         do {
-            let sweep = RetentionSweep(days: days, store: try bench.deletingStore, log: bench.auditLog)
+            let sweep = MatterRetentionSweep(defaultDays: days, store: try bench.matterStore, log: bench.auditLog)
             let deleted = try await sweep.run(now: now())
             for id in deleted.flatMap(\.analysisIds) { bench.reportPages.remove(id) }
             if !deleted.isEmpty {
                 logger.notice(
                     "retention deleted documents",
-                    metadata: ["documents": "\(deleted.count)", "days": "\(days)"]
+                    metadata: ["documents": "\(deleted.count)", "default days": "\(days.map(String.init) ?? "none")"]
                 )
             }
         } catch {

@@ -9,7 +9,7 @@ struct CompareModel: PageModel {
         var score: Int
         var rank: Int
         var gaps: Int
-        var analysisId: Int64
+        var analysisId: String
     }
     struct Cell {
         var label: String
@@ -41,14 +41,14 @@ struct CompareModel: PageModel {
     var title = "Compare suppliers"
     var profileName: String
     var profiles: [ProfileOption]
-    var ids: [Int64]
+    var ids: [String]
     var columns: [Column]
     var sections: [Section]
     var moves: [MoveRow]
     var dimensions: [DimensionRow]
     var query: String
 
-    init(_ c: Comparison, ids: [Int64], corpus: Corpus, profiles: [Playbook]) {
+    init(_ c: Comparison, ids: [String], corpus: Corpus, profiles: [Playbook]) {
         profileName = c.profileName
         self.profiles = ProfileOption.list(profiles, selected: c.profile)
         self.ids = ids

@@ -36,8 +36,8 @@ struct DiffModel: PageModel {
     var title = "What changed"
     var oldName: String
     var newName: String
-    var oldId: Int64
-    var newId: Int64
+    var oldId: String
+    var newId: String
     var profile: String
     var headline: String
     var scoreOld: Int
@@ -51,7 +51,7 @@ struct DiffModel: PageModel {
     var cosmetic: String?
     var clauses: [ClauseView]
 
-    init(_ d: VersionDiff, oldId: Int64, newId: Int64, corpus: Corpus) {
+    init(_ d: VersionDiff, oldId: String, newId: String, corpus: Corpus) {
         func provisionName(_ id: String) -> String { corpus.taxonomy.provision(id)?.name ?? id }
         oldName = Format.fileName(d.old.name)
         newName = Format.fileName(d.new.name)

@@ -28,7 +28,9 @@ struct HistoryModel: PageModel {
 
 /// One line of a list of analyses.
 struct AnalysisRow {
-    var id: Int64
+    var id: String
+    /// The id's first 8 digits, for the number column.
+    var shortId: String
     var documentName: String
     var documentNameFull: String?
     var shortSha: String
@@ -43,7 +45,8 @@ struct AnalysisRow {
     var olderDefault = false
 
     init(_ s: AnalysisSummary) {
-        id = s.id
+        id = s.publicId
+        shortId = String(s.publicId.prefix(8))
         documentName = Format.fileName(s.documentName)
         documentNameFull = Format.fullFileName(s.documentName)
         shortSha = String(s.documentSha256.prefix(12))

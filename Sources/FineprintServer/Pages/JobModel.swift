@@ -7,7 +7,7 @@ struct JobModel: PageModel {
     static let template = "job"
 
     struct Result {
-        let id: Int64
+        let id: String
         let name: String
     }
 
@@ -22,7 +22,8 @@ struct JobModel: PageModel {
     let error: String
     let analyses: [Result]
 
-    init(_ job: AnalysisJob) {
+    /// `publicIDs`: the public ids of the job's analyses (jobs record the store's internal ones).
+    init(_ job: AnalysisJob, publicIDs: [Int64: String]) {
         let names = job.files.map { Format.fileName($0.name) }
         files = names.count == 1 ? names[0] : "\(names.count) files: " + names.prefix(10).joined(separator: ", ")
         profile = job.profile
@@ -31,7 +32,9 @@ struct JobModel: PageModel {
         step = job.state == .queued ? "Waiting for a worker" : job.step.prefix(1).uppercased() + job.step.dropFirst()
         failed = job.state == .failed
         error = job.error ?? ""
-        analyses = zip(job.analysisIds, names).map { Result(id: $0, name: $1) }
+        analyses = zip(job.analysisIds, names).compactMap { id, name in
+            publicIDs[id].map { Result(id: $0, name: name) }
+        }
         switch job.state {
         case .queued, .running: heading = "Analysing…"
         case .done: heading = "Analysed"
@@ -49,7 +52,7 @@ struct JobItem: Codable {
     }
 
     struct Result: Codable {
-        let id: Int64
+        let id: String
         let name: String
         let url: String
     }
@@ -67,15 +70,15 @@ struct JobItem: Codable {
     let updatedAt: Date
     let url: String
 
-    init(_ job: AnalysisJob) {
+    init(_ job: AnalysisJob, publicIDs: [Int64: String]) {
         id = job.id
         state = job.state.rawValue
         progress = job.progress
         step = job.step
         profile = job.profile
         files = job.files.map { File(name: $0.name, byteCount: $0.byteCount) }
-        analyses = zip(job.analysisIds, job.files).map {
-            Result(id: $0, name: $1.name, url: "/api/analyses/\($0)")
+        analyses = zip(job.analysisIds, job.files).compactMap { id, file in
+            publicIDs[id].map { Result(id: $0, name: file.name, url: "/api/analyses/\($0)") }
         }
         error = job.error
         attempts = job.attempts

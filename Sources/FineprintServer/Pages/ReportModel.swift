@@ -53,7 +53,9 @@ struct ReportModel: PageModel {
         var clause: Clause?
     }
 
-    var id: Int64
+    var id: String
+    /// The matter's entry of the document, for the delete link (set by the controller).
+    var documentId: String?
     var title: String
     var documentName: String
     var documentNameFull: String?
@@ -84,7 +86,7 @@ struct ReportModel: PageModel {
     init(_ stored: StoredAnalysis, input: ReportInput, profiles: [Playbook]) {
         let a = stored.analysis
         let names = CorpusNames(input.corpus)
-        id = stored.summary.id
+        id = stored.summary.publicId
         title = Format.fileName(a.document.name)
         documentName = Format.fileName(a.document.name)
         documentNameFull = Format.fullFileName(a.document.name)

@@ -26,7 +26,7 @@ struct StandardCheckModel: PageModel {
     }
 
     var title: String
-    var analysisId: Int64
+    var analysisId: String
     var documentName: String
     var standardName: String
     var standardTitle: String
@@ -38,7 +38,7 @@ struct StandardCheckModel: PageModel {
     var rows: [Row]
     var others: [StandardLink]
 
-    init(analysisId: Int64, result: StandardCheckResult, others: [Crosswalk]) {
+    init(analysisId: String, result: StandardCheckResult, others: [Crosswalk]) {
         title = "\(result.document.name) against \(result.standard.shortName)"
         self.analysisId = analysisId
         documentName = result.document.name
@@ -77,7 +77,7 @@ struct StandardLink {
     var version: String
     var href: String
 
-    static func list(_ crosswalks: [Crosswalk], analysisId: Int64) -> [StandardLink] {
+    static func list(_ crosswalks: [Crosswalk], analysisId: String) -> [StandardLink] {
         crosswalks.map {
             StandardLink(name: $0.shortName, version: $0.version, href: "/analyses/\(analysisId)/standards/\($0.id)")
         }

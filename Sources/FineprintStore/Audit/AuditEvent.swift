@@ -13,6 +13,11 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case shareImport = "share_import"
     /// A change to the dependency register (a metrics snapshot, a watched source linked).
     case registerChange = "register_change"
+    case matterCreate = "matter_create"
+    case memberAdd = "member_add"
+    case memberRemove = "member_remove"
+    case memberRole = "member_role"
+    case retentionChange = "retention_change"
 }
 
 /// An event to append: everything but its place in the chain, which the log assigns.

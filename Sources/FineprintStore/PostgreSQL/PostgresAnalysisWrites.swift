@@ -26,10 +26,12 @@ extension PostgresStore {
         return inserted
     }
 
-    /// Stores an analysis of a stored document with its findings.
+    /// Stores an analysis of a stored document with its findings in a matter (nil: the default
+    /// one), entering the document in the matter.
     static func insertAnalysis(
         _ analysis: Analysis,
         json: Data,
+        matterID: String?,
         _ connection: PostgresConnection,
         logger: Logger
     ) async throws -> AnalysisSummary {
@@ -41,11 +43,15 @@ extension PostgresStore {
         for try await _ in known { found = true }
         guard found else { throw StoreError.unknownDocument(sha256: analysis.document.sha256) }
         let now = Date()
+        let matter = try await PostgresMatters.resolve(matterID, connection, logger: logger)
+        try await PostgresMatters.enterDocument(analysis.document, matterID: matter, connection, logger: logger)
+        let publicID = PublicID.make()
         let inserted = try await connection.query(
             """
-            INSERT INTO analysis (document_sha256, document_name, profile, score, gaps, moves, created_at, json)
+            INSERT INTO analysis (document_sha256, document_name, profile, score, gaps, moves, created_at, json,
+                                  public_id, matter_id)
             VALUES (\(analysis.document.sha256), \(analysis.document.name), \(analysis.profile), \(analysis.score),
-                    \(analysis.gaps.count), \(analysis.killListMoves.count), \(now), \(json))
+                    \(analysis.gaps.count), \(analysis.killListMoves.count), \(now), \(json), \(publicID), \(matter))
             RETURNING id
             """,
             logger: logger
@@ -76,7 +82,9 @@ extension PostgresStore {
             score: analysis.score,
             gaps: analysis.gaps.count,
             moves: analysis.killListMoves.count,
-            createdAt: now
+            createdAt: now,
+            publicId: publicID,
+            matterId: matter
         )
     }
 }

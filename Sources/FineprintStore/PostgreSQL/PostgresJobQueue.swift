@@ -64,6 +64,11 @@ public struct PostgresJobQueue: JobQueue {
                 guard waiting < new.capacity else { throw JobQueueError.full(capacity: new.capacity) }
                 let job = new.makeJob(id: AnalysisJob.newID(), now: Date())
                 try await Self.insert(job, uploads: new.files, connection, logger: database.logger)
+                let matter = try await PostgresMatters.resolve(new.matterID, connection, logger: database.logger)
+                try await connection.query(
+                    "UPDATE analysis_job SET matter_id = \(matter) WHERE id = \(job.id)",
+                    logger: database.logger
+                )
                 return (job, true)
             }
         }
@@ -144,12 +149,17 @@ public struct PostgresJobQueue: JobQueue {
                 ).collect().count
                 guard held == 1 else { throw JobQueueError.leaseLost(jobID: lease.jobID) }
                 var ids: [Int64] = []
+                let matter = try await PostgresMatters.jobMatter(lease.jobID, connection, logger: logger)
                 for (result, json) in encoded {
                     _ = try await PostgresStore.insertDocumentIfAbsent(result.document, connection, logger: logger)
-                    ids.append(
-                        try await PostgresStore.insertAnalysis(result.analysis, json: json, connection, logger: logger)
-                            .id
+                    let summary = try await PostgresStore.insertAnalysis(
+                        result.analysis,
+                        json: json,
+                        matterID: matter,
+                        connection,
+                        logger: logger
                     )
+                    ids.append(summary.id)
                 }
                 try await connection.query(
                     """

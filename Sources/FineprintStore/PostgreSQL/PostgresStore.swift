@@ -129,12 +129,17 @@ public final class PostgresStore: Store, Service {
 
     // MARK: Analyses
 
+    /// Stores it in the default matter (`saveAnalysis(_:matterID:)` chooses one).
     public func saveAnalysis(_ analysis: Analysis) async throws -> AnalysisSummary {
+        try await saveAnalysis(analysis, matterID: nil)
+    }
+
+    public func saveAnalysis(_ analysis: Analysis, matterID: String?) async throws -> AnalysisSummary {
         let json = try AnalysisJSON.encode(analysis)
         let logger = self.logger
         return try await guarded {
             try await self.client.withTransaction(logger: logger) { connection in
-                try await Self.insertAnalysis(analysis, json: json, connection, logger: logger)
+                try await Self.insertAnalysis(analysis, json: json, matterID: matterID, connection, logger: logger)
             }
         }
     }
@@ -148,10 +153,12 @@ public final class PostgresStore: Store, Service {
                 ),
                 logger: self.logger
             )
-            for try await row in rows.decode((Int64, String, String, String, Int, Int, Int, Date, Data).self) {
-                let analysis = try AnalysisJSON.decode(row.8)
+            for try await row in rows.decode(
+                (Int64, String, String, String, Int, Int, Int, Date, String, String, Data).self
+            ) {
+                let analysis = try AnalysisJSON.decode(row.10)
                 return StoredAnalysis(
-                    summary: Self.summary((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7)),
+                    summary: Self.summary((row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9)),
                     analysis: analysis
                 )
             }
@@ -169,9 +176,7 @@ public final class PostgresStore: Store, Service {
                 logger: self.logger
             )
             var list: [AnalysisSummary] = []
-            for try await row in rows.decode((Int64, String, String, String, Int, Int, Int, Date).self) {
-                list.append(Self.summary(row))
-            }
+            for try await row in rows.decode(Self.SummaryRow.self) { list.append(Self.summary(row)) }
             return list
         }
     }
@@ -184,9 +189,11 @@ public final class PostgresStore: Store, Service {
         }
     }
 
-    static let summarySelect = "SELECT id, document_sha256, document_name, profile, score, gaps, moves, created_at"
+    static let summarySelect =
+        "SELECT id, document_sha256, document_name, profile, score, gaps, moves, created_at, public_id, matter_id"
+    typealias SummaryRow = (Int64, String, String, String, Int, Int, Int, Date, String, String)
 
-    static func summary(_ row: (Int64, String, String, String, Int, Int, Int, Date)) -> AnalysisSummary {
+    static func summary(_ row: SummaryRow) -> AnalysisSummary {
         AnalysisSummary(
             id: row.0,
             documentSha256: row.1,
@@ -195,7 +202,9 @@ public final class PostgresStore: Store, Service {
             score: row.4,
             gaps: row.5,
             moves: row.6,
-            createdAt: row.7
+            createdAt: row.7,
+            publicId: row.8,
+            matterId: row.9
         )
     }
 
@@ -271,7 +280,7 @@ public final class PostgresStore: Store, Service {
     }
 
     /// Runs a store operation and turns driver and server errors into `StoreError`s that say what to do.
-    private func guarded<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    func guarded<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
         do { return try await body() } catch {
             throw PostgresErrors.translate(error, endpoint: endpoint, opening: false)
         }

@@ -17,12 +17,16 @@ struct AnalysisRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var moves: Int
     var createdAt: Date
     var json: Data
+    var publicId: String
+    var matterId: String
 
     enum CodingKeys: String, CodingKey {
         case id, profile, score, gaps, moves, json
         case documentSha256 = "document_sha256"
         case documentName = "document_name"
         case createdAt = "created_at"
+        case publicId = "public_id"
+        case matterId = "matter_id"
     }
 
     enum Columns {
@@ -35,9 +39,13 @@ struct AnalysisRecord: Codable, FetchableRecord, MutablePersistableRecord {
         static let moves = Column(CodingKeys.moves)
         static let createdAt = Column(CodingKeys.createdAt)
         static let json = Column(CodingKeys.json)
+        static let publicId = Column(CodingKeys.publicId)
+        static let matterId = Column(CodingKeys.matterId)
     }
 
-    init(_ analysis: Analysis, json: Data, createdAt: Date) {
+    init(_ analysis: Analysis, json: Data, createdAt: Date, matterId: String) {
+        publicId = PublicID.make()
+        self.matterId = matterId
         documentSha256 = analysis.document.sha256
         documentName = analysis.document.name
         profile = analysis.profile
@@ -59,7 +67,9 @@ struct AnalysisRecord: Codable, FetchableRecord, MutablePersistableRecord {
             score: score,
             gaps: gaps,
             moves: moves,
-            createdAt: createdAt
+            createdAt: createdAt,
+            publicId: publicId,
+            matterId: matterId
         )
     }
 }
@@ -73,7 +83,7 @@ extension AnalysisSummary: FetchableRecord, TableRecord {
         typealias Columns = AnalysisRecord.Columns
         return [
             Columns.id, Columns.documentSha256, Columns.documentName, Columns.profile, Columns.score, Columns.gaps,
-            Columns.moves, Columns.createdAt,
+            Columns.moves, Columns.createdAt, Columns.publicId, Columns.matterId,
         ]
     }
 }

@@ -40,7 +40,7 @@ extension SQLiteStore: DeletingStore {
     }
 
     /// Removes the jobs whose analysis ids include one of `ids`; returns how many.
-    private static func deleteJobs(producing ids: [Int64], _ db: Database) throws -> Int {
+    static func deleteJobs(producing ids: [Int64], _ db: Database) throws -> Int {
         guard !ids.isEmpty else { return 0 }
         let list = ids.map(String.init).joined(separator: ",")
         try db.execute(

@@ -59,6 +59,10 @@ public struct SQLiteJobQueue: JobQueue {
             guard waiting < new.capacity else { throw JobQueueError.full(capacity: new.capacity) }
             let job = new.makeJob(id: AnalysisJob.newID(), now: Date())
             try JobRecord(job).insert(db)
+            try db.execute(
+                sql: "UPDATE analysis_job SET matter_id = ? WHERE id = ?",
+                arguments: [try SQLiteMatters.resolve(new.matterID, db), job.id]
+            )
             for (position, upload) in new.files.enumerated() {
                 try JobFileRecord(
                     jobId: job.id,
@@ -124,9 +128,10 @@ public struct SQLiteJobQueue: JobQueue {
         return try await writer.write { db in
             var record = try Self.leased(lease, db)
             var ids: [Int64] = []
+            let matter = try SQLiteMatters.jobMatter(record.id, db)
             for (result, json) in encoded {
                 _ = try SQLiteStore.insertDocumentIfAbsent(result.document, db)
-                ids.append(try SQLiteStore.insertAnalysis(result.analysis, json: json, db).id)
+                ids.append(try SQLiteStore.insertAnalysis(result.analysis, json: json, matterID: matter, db).id)
             }
             record.state = AnalysisJob.State.done.rawValue
             record.progress = 1

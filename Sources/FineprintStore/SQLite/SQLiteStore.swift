@@ -78,17 +78,25 @@ public final class SQLiteStore: Store {
 
     // MARK: Analyses
 
+    /// Stores it in the default matter (`saveAnalysis(_:matterID:)` chooses one).
     public func saveAnalysis(_ analysis: Analysis) async throws -> AnalysisSummary {
-        let json = try AnalysisJSON.encode(analysis)
-        return try await write { db in try Self.insertAnalysis(analysis, json: json, db) }
+        try await saveAnalysis(analysis, matterID: nil)
     }
 
-    /// Stores an analysis of a stored document with its findings; shared with the job queue's completion.
-    static func insertAnalysis(_ analysis: Analysis, json: Data, _ db: Database) throws -> AnalysisSummary {
+    /// Stores an analysis of a stored document with its findings in a matter (nil: the default
+    /// one), entering the document in the matter; shared with the job queue's completion.
+    static func insertAnalysis(
+        _ analysis: Analysis,
+        json: Data,
+        matterID: String?,
+        _ db: Database
+    ) throws -> AnalysisSummary {
         guard try DocumentRecord.exists(db, key: analysis.document.sha256) else {
             throw StoreError.unknownDocument(sha256: analysis.document.sha256)
         }
-        let record = try AnalysisRecord(analysis, json: json, createdAt: Date()).inserted(db)
+        let matter = try SQLiteMatters.resolve(matterID, db)
+        try SQLiteMatters.enterDocument(analysis.document, matterID: matter, db)
+        let record = try AnalysisRecord(analysis, json: json, createdAt: Date(), matterId: matter).inserted(db)
         let id = record.id ?? db.lastInsertedRowID
         for finding in analysis.provisions { try FindingRecord(finding, analysisId: id).insert(db) }
         for move in analysis.killListMoves { try MoveFindingRecord(move, analysisId: id).insert(db) }
