@@ -17,6 +17,7 @@ enum SQLiteMigrations {
         // The dependency register's tables, in the same file.
         MetricSnapshotRecord.registerMigrations(in: &migrator)
         SQLiteShareLedger.registerMigrations(in: &migrator)
+        SQLiteSignalStore.registerMigrations(in: &migrator)
         return migrator
     }
 
