@@ -41,3 +41,14 @@ public enum FeedDates {
         return date
     }
 }
+
+/// A date as the knowledge files write it: `YYYY-MM-DD` in UTC.
+public enum SignalDay {
+    public static func string(from date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: date)
+    }
+}

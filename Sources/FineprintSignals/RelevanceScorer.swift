@@ -86,7 +86,7 @@ public struct RelevanceScorer: Sendable {
     }
 
     /// The instrument's name before its first parenthesis: "EU AI Act (Regulation (EU) 2024/1689)" → "EU AI Act".
-    static func shortName(_ instrument: String) -> String {
+    public static func shortName(_ instrument: String) -> String {
         String(instrument.split(separator: "(", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces)
     }
 
@@ -126,6 +126,7 @@ public struct RelevanceScorer: Sendable {
                 reasons.append(reason(t, field: "summary", weight: t.weight))
             }
         }
+        reasons = Self.strongestPerGroup(reasons)
         if source?.primary == true, !reasons.isEmpty {
             reasons.append(
                 RelevanceReason(
@@ -134,6 +135,25 @@ public struct RelevanceScorer: Sendable {
         }
         let total = (reasons.reduce(0) { $0 + $1.weight } * 100).rounded() / 100
         return Relevance(score: total, relevant: total >= config.threshold, reasons: reasons)
+    }
+
+    /// One reason per kind and target, the strongest: "AI", "AI systems" and "general-purpose AI" in one title
+    /// are one topic hit, and an instrument named three ways is one instrument hit.
+    static func strongestPerGroup(_ reasons: [RelevanceReason]) -> [RelevanceReason] {
+        var best: [String: RelevanceReason] = [:]
+        var order: [String] = []
+        for r in reasons {
+            let key = r.kind.rawValue + "|" + (r.target ?? "")
+            if let held = best[key] {
+                if abs(r.weight) > abs(held.weight) || (r.weight == held.weight && r.term.count > held.term.count) {
+                    best[key] = r
+                }
+            } else {
+                best[key] = r
+                order.append(key)
+            }
+        }
+        return order.compactMap { best[$0] }
     }
 
     private func reason(_ t: Term, field: String, weight: Double) -> RelevanceReason {

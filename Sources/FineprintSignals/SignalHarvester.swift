@@ -97,7 +97,7 @@ public struct SignalHarvester: Sendable {
         return reports
     }
 
-    func recordSuccess(source: String, newest: Date?, at now: Date) async throws {
+    public func recordSuccess(source: String, newest: Date?, at now: Date) async throws {
         var health = try await store.health(source: source) ?? SourceHealth(source: source)
         health.lastAttempt = now
         health.lastSuccess = now
@@ -108,7 +108,7 @@ public struct SignalHarvester: Sendable {
         try await store.saveHealth(health)
     }
 
-    func recordFailure(source: String, error: String, at now: Date) async throws {
+    public func recordFailure(source: String, error: String, at now: Date) async throws {
         var health = try await store.health(source: source) ?? SourceHealth(source: source)
         health.lastAttempt = now
         health.failingSince = health.failingSince ?? now

@@ -29,6 +29,25 @@ public struct SignalItem: Codable, Sendable, Equatable, Identifiable {
     public var seeded: Bool
     /// Whether the source is the issuing authority's own channel.
     public var primary: Bool
+    /// Set when the item was promoted into the knowledge base.
+    public var publication: Publication?
+
+    /// Where a promoted item went, with what confidence: only `primary_source` ones enter the published feed.
+    public struct Publication: Codable, Sendable, Equatable {
+        public var knowledgeItem: String
+        public var version: Int
+        public var confidence: String
+        public var by: String
+        public var at: Date
+
+        public init(knowledgeItem: String, version: Int, confidence: String, by: String, at: Date) {
+            self.knowledgeItem = knowledgeItem
+            self.version = version
+            self.confidence = confidence
+            self.by = by
+            self.at = at
+        }
+    }
 
     public static func id(source: String, nativeId: String) -> String {
         "sig-" + String(Data((source + "\u{1F}" + nativeId).utf8).signalSHA256.prefix(16))

@@ -53,7 +53,8 @@ public struct SignalMerge: Sendable {
             let item = SignalItem(
                 id: id, source: source.id, entry: entry, revision: 1, contentSHA256: entry.contentSHA256,
                 snapshotSHA256: snapshot, firstSeen: now, lastChanged: now, cluster: cluster,
-                state: SignalItem.scoredState(relevance), relevance: relevance, seeded: seed, primary: source.primary
+                state: SignalItem.scoredState(relevance), relevance: relevance, seeded: seed, primary: source.primary,
+                publication: nil
             )
             result.revisions.append(item.revisionRecord(technical: mode.isReparse, now: now))
             if seed { result.seeded += 1 } else { result.added += 1 }
