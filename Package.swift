@@ -222,6 +222,7 @@ let package = Package(
             dependencies: [
                 "FineprintSignals", "FineprintSignalFetch", "FineprintStore", "FineprintCore", "FineprintCorpus",
                 "FineprintTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(

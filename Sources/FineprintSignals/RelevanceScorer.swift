@@ -174,7 +174,6 @@ public struct RelevanceScorer: Sendable {
             }
         }
         // Trailing sentence dots would hide a last word ("the AI Act."), so they go.
-        let cleaned = out.replacingOccurrences(of: ". ", with: " ")
-        return cleaned.hasSuffix(" ") ? cleaned : cleaned + " "
+        return (out.hasSuffix(" ") ? out : out + " ").replacingOccurrences(of: ". ", with: " ")
     }
 }

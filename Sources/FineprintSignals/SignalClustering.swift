@@ -1,8 +1,9 @@
 import Foundation
 
 /// Items from different sources about one document: shared hard identifiers first, then the canonical address,
-/// then near-equal titles (word-set overlap of at least 0.85, titles of four words or more). Never within one
-/// source: one source's two items are two items.
+/// then near-equal titles (at least 85 % of the shorter title's words in the other, six words or more, so that an
+/// Official Journal title with its CELEX prefix meets a press release's plain title). Never within one source:
+/// one source's two items are two items.
 public enum SignalClustering {
     static let titleOverlap = 0.85
 
@@ -15,8 +16,11 @@ public enum SignalClustering {
         }
         if let url = entry.url, let hit = others.first(where: { $0.entry.url == url }) { return hit.cluster }
         let words = titleWords(entry.title)
-        guard words.count >= 4 else { return nil }
-        return others.first { overlap(words, titleWords($0.entry.title)) >= titleOverlap }?.cluster
+        guard words.count >= 6 else { return nil }
+        return others.first {
+            let other = titleWords($0.entry.title)
+            return other.count >= 6 && overlap(words, other) >= titleOverlap
+        }?.cluster
     }
 
     /// Scheme-level identifiers that name one act or document (a docket groups many documents, so it does not).
@@ -30,6 +34,6 @@ public enum SignalClustering {
 
     static func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
-        return Double(a.intersection(b).count) / Double(a.union(b).count)
+        return Double(a.intersection(b).count) / Double(min(a.count, b.count))
     }
 }

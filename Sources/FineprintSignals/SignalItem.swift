@@ -49,6 +49,38 @@ public struct SignalItem: Codable, Sendable, Equatable, Identifiable {
         }
     }
 
+    public init(
+        id: String,
+        source: String,
+        entry: FeedEntry,
+        revision: Int,
+        contentSHA256: String,
+        snapshotSHA256: String,
+        firstSeen: Date,
+        lastChanged: Date,
+        cluster: String,
+        state: SignalState,
+        relevance: Relevance,
+        seeded: Bool,
+        primary: Bool,
+        publication: Publication? = nil
+    ) {
+        self.id = id
+        self.source = source
+        self.entry = entry
+        self.revision = revision
+        self.contentSHA256 = contentSHA256
+        self.snapshotSHA256 = snapshotSHA256
+        self.firstSeen = firstSeen
+        self.lastChanged = lastChanged
+        self.cluster = cluster
+        self.state = state
+        self.relevance = relevance
+        self.seeded = seeded
+        self.primary = primary
+        self.publication = publication
+    }
+
     public static func id(source: String, nativeId: String) -> String {
         "sig-" + String(Data((source + "\u{1F}" + nativeId).utf8).signalSHA256.prefix(16))
     }

@@ -34,7 +34,8 @@ public struct SignalSourceCatalog: Sendable {
         return SignalSourceCatalog(sources: sources)
     }
 
-    static func decode(_ text: String, file: String) throws -> SignalSource {
+    /// One source declaration (the text of a `sources/ID.yaml` file).
+    public static func decode(_ text: String, file: String) throws -> SignalSource {
         struct Envelope: Decodable { var schema: String }
         let envelope = try YAMLDecoder().decode(Envelope.self, from: text)
         guard envelope.schema == schema else {

@@ -108,7 +108,8 @@ enum XMLFeedParser {
             anomalies.append("an item with neither title nor description dropped")
             return nil
         }
-        let guid = e.value("guid", in: ns) ?? e.value("identifier", in: dc)
+        // RSS 1.0 names each item by its rdf:about address.
+        let guid = e.value("guid", in: ns) ?? e.value("identifier", in: dc) ?? e.attributes["about"] ?? e.attributes["rdf:about"]
         if guid == nil { notes.append("no guid; id derived from link and title") }
         let id = guid ?? FeedText.derivedId(link: link, title: title)
         let dateText = e.value("pubDate", in: ns) ?? e.value("date", in: dc)

@@ -51,6 +51,9 @@ enum XMLTree {
         parser.delegate = builder
         let ok = parser.parse()
         if let stop = builder.stopReason { throw SignalError(stop) }
+        guard builder.stack.isEmpty else {
+            throw SignalError("not well-formed XML: the document ends before its elements close (cut off?)")
+        }
         guard ok, let root = builder.root else {
             let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "no root element"
             throw SignalError("not well-formed XML (line \(parser.lineNumber)): \(reason)")
