@@ -1,5 +1,6 @@
 import FineprintAnalysis
 import FineprintCorpus
+import FineprintSignals
 import FineprintStore
 import Foundation
 import Hummingbird
@@ -79,6 +80,7 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         access: arguments.access
     )
     bench.standards = try StandardsLoader.load(fromCorpus: arguments.corpusURL)
+    bench.signalSources = try SignalSourceCatalog.load(fromCorpus: arguments.corpusURL)
     if let jobs = arguments.jobs {
         // The queue lives in the store's own database, so `fineprint worker` finds it there.
         guard let queueStore = store as? any JobQueueStore else {

@@ -18,6 +18,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     let negotiation = NegotiationController(bench: bench)
     let deletion = DeleteController(bench: bench)
     let audit = AuditController(bench: bench)
+    let signals = SignalsController(bench: bench)
 
     // Pages.
     router.get("/", use: upload.form)
@@ -39,6 +40,9 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.post("/documents/:id/delete", use: deletion.deleteFromPage)
     router.get("/admin/audit", use: audit.page)
     router.get("/admin/audit.csv", use: audit.csv)
+    router.get("/signals", use: signals.page)
+    router.get("/signals/feed.atom", use: signals.feed)
+    router.post("/signals/:id/:action", use: signals.decideFromPage)
 
     // Accounts (who may call each route: `RouteAccess`).
     router.get("/login", use: login.form)
@@ -61,6 +65,9 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/api/diff", use: diff.api)
     router.get("/api/knowledge", use: knowledge.searchAPI)
     router.get("/api/knowledge/:kind/:id", use: knowledge.entryAPI)
+    router.get("/api/signals", use: signals.list)
+    router.get("/api/signals/:id", use: signals.detail)
+    router.post("/api/signals/:id/decision", use: signals.decideFromAPI)
     router.get("/api/openapi.json", use: files.openAPI)
 
     // Files and health.

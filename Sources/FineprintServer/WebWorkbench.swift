@@ -2,6 +2,7 @@ import FineprintAnalysis
 import FineprintCore
 import FineprintIngest
 import FineprintKnowledge
+import FineprintSignals
 import FineprintStandards
 import FineprintStore
 import Foundation
@@ -26,6 +27,8 @@ public struct WebWorkbench: Sendable {
     let startup = StartupSlot()
     /// The job queue uploads go to; nil: each upload is analysed while the request waits.
     public var jobs: JobDesk?
+    /// The declared signal sources whose health the signals page shows (corpus/signals/sources).
+    public var signalSources = SignalSourceCatalog(sources: [])
     /// The standards an analysis can be checked against (corpus/standards/); empty: the report offers none.
     public var standards: [Crosswalk] = []
     /// Rendered report pages by analysis id: a stored analysis never changes, so neither does its page.
