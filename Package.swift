@@ -69,7 +69,10 @@ let package = Package(
             dependencies: ["FineprintCore", "FineprintCompare", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The regulatory signals harvester: source definitions, feed parsers, dedup, clusters, relevance (no I/O).
-        .target(name: "FineprintSignals", dependencies: ["FineprintCore", "Yams", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "FineprintSignals",
+            dependencies: ["FineprintCore", "Yams", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Fetching enabled signal sources politely over HTTP (async-http-client).
         .target(
             name: "FineprintSignalFetch",
@@ -139,7 +142,8 @@ let package = Package(
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintReading", "FineprintAnalysis",
                 "FineprintReport", "FineprintEval", "FineprintLearn", "FineprintCompare", "FineprintWatch",
                 "FineprintKnowledge", "FineprintServer", "FineprintStore", "FineprintStandards", "FineprintIdentity",
-                "FineprintNegotiation", "FineprintRegister", "FineprintShare", "FineprintSignals", "FineprintSignalFetch",
+                "FineprintNegotiation", "FineprintRegister", "FineprintShare", "FineprintSignals",
+                "FineprintSignalFetch",
                 serviceLifecycle,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -213,7 +217,8 @@ let package = Package(
         .testTarget(
             name: "FineprintStoreTests",
             dependencies: [
-                "FineprintStore", "FineprintCore", "FineprintIdentity", "FineprintRegister", .product(name: "GRDB", package: "GRDB.swift"),
+                "FineprintStore", "FineprintCore", "FineprintIdentity", "FineprintRegister",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),

@@ -74,7 +74,8 @@ public struct PoliteFetcher: Sendable {
         if let lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
         if let apiKey { request.headers.add(name: "X-Api-Key", value: apiKey) }
         let response = try await client.execute(request, timeout: .seconds(settings.timeoutSeconds + 5))
-        if let declared = response.headers.first(name: "Content-Length").flatMap(Int.init), declared > settings.maxBytes {
+        if let declared = response.headers.first(name: "Content-Length").flatMap(Int.init), declared > settings.maxBytes
+        {
             throw SignalError("the answer declares \(declared) bytes; at most \(settings.maxBytes) are read")
         }
         let body: ByteBuffer

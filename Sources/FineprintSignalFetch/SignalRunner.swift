@@ -64,8 +64,7 @@ public struct SignalRunner: Sendable {
     }
 
     func runOne(_ source: SignalSource, client: HTTPClient, now: () -> Date) async throws -> Outcome {
-        let store = harvester.store
-        var health = try await store.health(source: source.id) ?? SourceHealth(source: source.id)
+        let health = try await harvester.store.health(source: source.id) ?? SourceHealth(source: source.id)
         let start = now()
         if let notBefore = health.retryAfter, notBefore > start {
             return Outcome(source: source.id, summary: "put off until \(notBefore) (Retry-After)", failed: false)
@@ -85,63 +84,102 @@ public struct SignalRunner: Sendable {
             }
             apiKey = key
         }
+        let request = Request(source: source, url: url, apiKey: apiKey, health: health)
+        return try await fetchWithRetries(request, client: client, now: now)
+    }
+
+    struct Request {
+        var source: SignalSource
+        var url: URL
+        var apiKey: String?
+        var health: SourceHealth
+    }
+
+    /// GETs until an answer settles it: content, 304, a refusal, or retries spent.
+    private func fetchWithRetries(_ r: Request, client: HTTPClient, now: () -> Date) async throws -> Outcome {
         var attempt = 0
         while true {
             let at = now()
             let answer: PoliteFetcher.Answer
             do {
                 answer = try await fetcher.get(
-                    url, etag: health.etag, lastModified: health.lastModified, apiKey: apiKey, client: client, now: at)
+                    r.url,
+                    etag: r.health.etag,
+                    lastModified: r.health.lastModified,
+                    apiKey: r.apiKey,
+                    client: client,
+                    now: at
+                )
             } catch {
-                try await log(source, url, at: at, status: nil, bytes: 0, sha: nil, "failed: \(error)")
+                try await log(r, at: at, status: nil, bytes: 0, sha: nil, "failed: \(error)")
                 attempt += 1
                 if attempt <= policy.maxRetries, error is HTTPClientError {
                     try await sleep(backoff(attempt, retryAfter: nil))
                     continue
                 }
-                return try await fail(source, "\(error)", at: at)
+                return try await fail(r.source, "\(error)", at: at)
             }
             switch answer.status {
             case 304:
-                try await log(source, url, at: at, status: 304, bytes: 0, sha: nil, "not modified")
-                try await harvester.recordSuccess(source: source.id, newest: nil, at: at)
-                return Outcome(source: source.id, summary: "not modified", failed: false)
+                try await log(r, at: at, status: 304, bytes: 0, sha: nil, "not modified")
+                try await harvester.recordSuccess(source: r.source.id, newest: nil, at: at)
+                return Outcome(source: r.source.id, summary: "not modified", failed: false)
             case 200..<300:
                 let sha = answer.body.signalSHA256
-                try await log(source, url, at: at, status: answer.status, bytes: answer.body.count, sha: sha, "fetched")
-                return try await ingest(answer, source: source, url: url, at: at)
+                try await log(r, at: at, status: answer.status, bytes: answer.body.count, sha: sha, "fetched")
+                return try await ingest(answer, source: r.source, url: r.url, at: at)
             case 429, 503:
-                let wait = backoff(attempt + 1, retryAfter: answer.retryAfter)
-                try await log(
-                    source, url, at: at, status: answer.status, bytes: answer.body.count, sha: nil,
-                    "asked to wait \(Int(wait)) s")
                 attempt += 1
+                let wait = backoff(attempt, retryAfter: answer.retryAfter)
+                try await log(
+                    r,
+                    at: at,
+                    status: answer.status,
+                    bytes: answer.body.count,
+                    sha: nil,
+                    "asked to wait \(Int(wait)) s"
+                )
                 if attempt <= policy.maxRetries, wait <= policy.maxWaitInRunSeconds {
                     try await sleep(wait)
                     continue
                 }
-                health = try await store.health(source: source.id) ?? health
-                health.retryAfter = at.addingTimeInterval(wait)
-                try await store.saveHealth(health)
-                return try await fail(source, "HTTP \(answer.status); put off for \(Int(wait)) s", at: at)
+                return try await putOff(r.source, status: answer.status, seconds: wait, at: at)
             default:
-                try await log(
-                    source, url, at: at, status: answer.status, bytes: answer.body.count, sha: nil, "refused")
-                return try await fail(source, "HTTP \(answer.status)", at: at)
+                try await log(r, at: at, status: answer.status, bytes: answer.body.count, sha: nil, "refused")
+                return try await fail(r.source, "HTTP \(answer.status)", at: at)
             }
         }
+    }
+
+    /// A wait too long for this run: the source is not fetched again before it is over.
+    private func putOff(_ source: SignalSource, status: Int, seconds: Double, at: Date) async throws -> Outcome {
+        var health = try await harvester.store.health(source: source.id) ?? SourceHealth(source: source.id)
+        health.retryAfter = at.addingTimeInterval(seconds)
+        try await harvester.store.saveHealth(health)
+        return try await fail(source, "HTTP \(status); put off for \(Int(seconds)) s", at: at)
     }
 
     func backoff(_ attempt: Int, retryAfter: Double?) -> Double {
         retryAfter ?? policy.baseBackoffSeconds * pow(2, Double(max(0, attempt - 1)))
     }
 
-    private func ingest(_ answer: PoliteFetcher.Answer, source: SignalSource, url: URL, at: Date) async throws
+    private func ingest(
+        _ answer: PoliteFetcher.Answer,
+        source: SignalSource,
+        url: URL,
+        at: Date
+    ) async throws
         -> Outcome
     {
         do {
             let report = try await harvester.ingest(
-                answer.body, source: source, location: url.absoluteString, origin: .fetch, status: answer.status, at: at)
+                answer.body,
+                source: source,
+                location: url.absoluteString,
+                origin: .fetch,
+                status: answer.status,
+                at: at
+            )
             var health = try await harvester.store.health(source: source.id) ?? SourceHealth(source: source.id)
             health.etag = answer.etag
             health.lastModified = answer.lastModified
@@ -160,19 +198,18 @@ public struct SignalRunner: Sendable {
         return Outcome(source: source.id, summary: message, failed: true)
     }
 
-    private func log(
-        _ source: SignalSource,
-        _ url: URL,
-        at: Date,
-        status: Int?,
-        bytes: Int,
-        sha: String?,
-        _ outcome: String
-    ) async throws {
+    private func log(_ r: Request, at: Date, status: Int?, bytes: Int, sha: String?, _ outcome: String) async throws {
         try await harvester.store.logAttempt(
             FetchAttempt(
-                source: source.id, at: at, url: url.absoluteString, status: status, bytes: bytes, sha256: sha,
-                outcome: outcome))
+                source: r.source.id,
+                at: at,
+                url: r.url.absoluteString,
+                status: status,
+                bytes: bytes,
+                sha256: sha,
+                outcome: outcome
+            )
+        )
     }
 }
 

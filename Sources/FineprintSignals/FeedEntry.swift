@@ -72,7 +72,8 @@ public struct FeedLimits: Sendable, Equatable {
     public var maxElements: Int
     public var maxTextLength: Int
 
-    public init(maxBytes: Int = 8 << 20, maxItems: Int = 2000, maxElements: Int = 200_000, maxTextLength: Int = 20_000) {
+    public init(maxBytes: Int = 8 << 20, maxItems: Int = 2000, maxElements: Int = 200_000, maxTextLength: Int = 20_000)
+    {
         self.maxBytes = maxBytes
         self.maxItems = maxItems
         self.maxElements = maxElements

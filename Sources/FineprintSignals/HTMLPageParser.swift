@@ -4,7 +4,12 @@ import Foundation
 /// the part of the page between `start_after` and `end_before`. A page that yields none is reported ("layout
 /// changed?"), not read as empty.
 enum HTMLPageParser {
-    static func parse(_ data: Data, selectors: SignalSource.PageSelectors, base: URL?, limits: FeedLimits) throws
+    static func parse(
+        _ data: Data,
+        selectors: SignalSource.PageSelectors,
+        base: URL?,
+        limits: FeedLimits
+    ) throws
         -> ParsedFeed
     {
         guard data.count <= limits.maxBytes else {
@@ -31,7 +36,10 @@ enum HTMLPageParser {
             guard !title.isEmpty else { continue }
             entries.append(
                 FeedEntry(
-                    nativeId: link, title: title, summary: "", url: link,
+                    nativeId: link,
+                    title: title,
+                    summary: "",
+                    url: link,
                     identifiers: SignalIdentifiers.find(in: [link, title]),
                     anomalies: ["a page link carries no date; the time it was first seen stands in"]
                 )

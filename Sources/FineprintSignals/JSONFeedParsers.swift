@@ -32,15 +32,29 @@ enum JSONFeedParsers {
                 continue
             }
             let published = FeedDates.read(
-                item["date_published"] as? String, field: "published", now: now, anomalies: &notes)
-            let updated = FeedDates.read(item["date_modified"] as? String, field: "updated", now: now, anomalies: &notes)
+                item["date_published"] as? String,
+                field: "published",
+                now: now,
+                anomalies: &notes
+            )
+            let updated = FeedDates.read(
+                item["date_modified"] as? String,
+                field: "updated",
+                now: now,
+                anomalies: &notes
+            )
             if published == nil, updated == nil { notes.append("no usable date; the time it was first seen stands in") }
             entries.append(
                 FeedEntry(
-                    nativeId: id, title: title.isEmpty ? String(summary.prefix(120)) : title, summary: summary,
-                    url: link, published: published ?? updated, updated: updated,
+                    nativeId: id,
+                    title: title.isEmpty ? String(summary.prefix(120)) : title,
+                    summary: summary,
+                    url: link,
+                    published: published ?? updated,
+                    updated: updated,
                     documentType: (item["tags"] as? [String])?.first,
-                    identifiers: SignalIdentifiers.find(in: [id, link ?? "", title, summary]), anomalies: notes
+                    identifiers: SignalIdentifiers.find(in: [id, link ?? "", title, summary]),
+                    anomalies: notes
                 )
             )
         }
@@ -79,7 +93,11 @@ enum JSONFeedParsers {
         let summary = FeedText.plain(r["abstract"] as? String ?? "")
         let link = (r["html_url"] as? String).flatMap { CanonicalURL.canonical($0) }
         let published = FeedDates.read(
-            r["publication_date"] as? String, field: "publication", now: now, anomalies: &notes)
+            r["publication_date"] as? String,
+            field: "publication",
+            now: now,
+            anomalies: &notes
+        )
         if r["publication_date"] == nil { notes.append("no publication_date") }
         let agencies = (r["agencies"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
         let rins = (r["regulation_id_numbers"] as? [String] ?? []).map { "rin:" + $0.lowercased() }
@@ -88,9 +106,15 @@ enum JSONFeedParsers {
         let ids = Set(["fr:" + number.lowercased()] + rins + dockets + found).sorted()
         let agencyText = agencies.isEmpty ? "" : " (" + agencies.joined(separator: "; ") + ")"
         return FeedEntry(
-            nativeId: number, title: title.isEmpty ? "Federal Register document \(number)" : title,
-            summary: summary + agencyText, url: link, published: published, updated: nil,
-            documentType: r["type"] as? String, identifiers: ids, anomalies: notes
+            nativeId: number,
+            title: title.isEmpty ? "Federal Register document \(number)" : title,
+            summary: summary + agencyText,
+            url: link,
+            published: published,
+            updated: nil,
+            documentType: r["type"] as? String,
+            identifiers: ids,
+            anomalies: notes
         )
     }
 

@@ -71,7 +71,9 @@ public struct RelevanceScorer: Sendable {
         }
         terms += Self.partyTerms(knowledge.partnerships, weight: w.partnership)
         terms += config.topicTerms.map { Term(phrase: $0, kind: .topic, target: nil, weight: w.topic) }
-        terms += config.procurementTerms.map { Term(phrase: $0, kind: .procurement, target: nil, weight: w.procurement) }
+        terms += config.procurementTerms.map {
+            Term(phrase: $0, kind: .procurement, target: nil, weight: w.procurement)
+        }
         terms += config.negativeTerms.map { Term(phrase: $0, kind: .negative, target: nil, weight: w.negative) }
         self.terms = terms.map { t in
             var t = t
@@ -102,7 +104,12 @@ public struct RelevanceScorer: Sendable {
             }
         }
         return byParty.keys.sorted().map { party in
-            Term(phrase: party, kind: .partnership, target: byParty[party]!.sorted().joined(separator: ","), weight: weight)
+            Term(
+                phrase: party,
+                kind: .partnership,
+                target: byParty[party]!.sorted().joined(separator: ","),
+                weight: weight
+            )
         }
     }
 
@@ -112,8 +119,13 @@ public struct RelevanceScorer: Sendable {
             if let target = identifiers[id] {
                 reasons.append(
                     RelevanceReason(
-                        kind: .identifier, term: id, target: target, field: "identifier",
-                        weight: config.weights.identifier))
+                        kind: .identifier,
+                        term: id,
+                        target: target,
+                        field: "identifier",
+                        weight: config.weights.identifier
+                    )
+                )
             }
         }
         let title = Self.normalise(entry.title)
@@ -130,8 +142,13 @@ public struct RelevanceScorer: Sendable {
         if source?.primary == true, !reasons.isEmpty {
             reasons.append(
                 RelevanceReason(
-                    kind: .primarySource, term: source!.id, target: nil, field: "source",
-                    weight: config.weights.primarySource))
+                    kind: .primarySource,
+                    term: source!.id,
+                    target: nil,
+                    field: "source",
+                    weight: config.weights.primarySource
+                )
+            )
         }
         let total = (reasons.reduce(0) { $0 + $1.weight } * 100).rounded() / 100
         return Relevance(score: total, relevant: total >= config.threshold, reasons: reasons)

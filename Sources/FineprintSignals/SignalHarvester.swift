@@ -38,13 +38,27 @@ public struct SignalHarvester: Sendable {
         at now: Date
     ) async throws -> Report {
         let snapshot = SignalSnapshot(
-            source: source.id, location: location, origin: origin, retrievedAt: now, status: status, bytes: data)
+            source: source.id,
+            location: location,
+            origin: origin,
+            retrievedAt: now,
+            status: status,
+            bytes: data
+        )
         // The raw bytes are kept even when they do not parse, so a fixed parser can read them later (`reparse`).
         guard try await store.addSnapshot(snapshot) else {
             try await recordSuccess(source: source.id, newest: nil, at: now)
             return Report(
-                source: source.id, snapshot: snapshot.sha256, snapshotIsNew: false, entries: 0, added: 0, seeded: 0,
-                revised: 0, unchanged: 0, anomalies: ["these bytes were already imported; nothing new"])
+                source: source.id,
+                snapshot: snapshot.sha256,
+                snapshotIsNew: false,
+                entries: 0,
+                added: 0,
+                seeded: 0,
+                revised: 0,
+                unchanged: 0,
+                anomalies: ["these bytes were already imported; nothing new"]
+            )
         }
         let parsed: ParsedFeed
         do {
@@ -56,15 +70,28 @@ public struct SignalHarvester: Sendable {
         let existing = try await store.items(source: nil, state: nil)
         let firstImport = !existing.contains { $0.source == source.id }
         let merge = SignalMerge.merge(
-            parsed.entries, source: source, snapshot: snapshot.sha256, existing: existing, scorer: scorer,
-            mode: .snapshot(firstImport: firstImport), now: now)
+            parsed.entries,
+            source: source,
+            snapshot: snapshot.sha256,
+            existing: existing,
+            scorer: scorer,
+            mode: .snapshot(firstImport: firstImport),
+            now: now
+        )
         try await store.saveItems(merge.items, revisions: merge.revisions)
         let newest = merge.added + merge.seeded > 0 ? now : nil
         try await recordSuccess(source: source.id, newest: newest, at: now)
         return Report(
-            source: source.id, snapshot: snapshot.sha256, snapshotIsNew: true, entries: parsed.entries.count,
-            added: merge.added, seeded: merge.seeded, revised: merge.revised, unchanged: merge.unchanged,
-            anomalies: parsed.anomalies)
+            source: source.id,
+            snapshot: snapshot.sha256,
+            snapshotIsNew: true,
+            entries: parsed.entries.count,
+            added: merge.added,
+            seeded: merge.seeded,
+            revised: merge.revised,
+            unchanged: merge.unchanged,
+            anomalies: parsed.anomalies
+        )
     }
 
     /// Re-reads every stored snapshot of the catalog's sources, oldest first, with the current parser and scoring
@@ -75,14 +102,33 @@ public struct SignalHarvester: Sendable {
         for snapshot in try await store.snapshots(source: nil) {
             guard let source = catalog.source(snapshot.source) else { continue }
             var report = Report(
-                source: source.id, snapshot: snapshot.sha256, snapshotIsNew: false, entries: 0, added: 0, seeded: 0,
-                revised: 0, unchanged: 0, anomalies: [])
+                source: source.id,
+                snapshot: snapshot.sha256,
+                snapshotIsNew: false,
+                entries: 0,
+                added: 0,
+                seeded: 0,
+                revised: 0,
+                unchanged: 0,
+                anomalies: []
+            )
             do {
-                let parsed = try FeedParser.parse(snapshot.bytes, source: source, now: snapshot.retrievedAt, limits: limits)
+                let parsed = try FeedParser.parse(
+                    snapshot.bytes,
+                    source: source,
+                    now: snapshot.retrievedAt,
+                    limits: limits
+                )
                 let existing = try await store.items(source: nil, state: nil)
                 let merge = SignalMerge.merge(
-                    parsed.entries, source: source, snapshot: snapshot.sha256, existing: existing, scorer: scorer,
-                    mode: .reparse, now: now)
+                    parsed.entries,
+                    source: source,
+                    snapshot: snapshot.sha256,
+                    existing: existing,
+                    scorer: scorer,
+                    mode: .reparse,
+                    now: now
+                )
                 try await store.saveItems(merge.items, revisions: merge.revisions)
                 report.entries = parsed.entries.count
                 report.seeded = merge.seeded

@@ -5,7 +5,11 @@ import Foundation
 public enum SignalIdentifiers {
     private static let patterns: [(scheme: String, regex: String, group: Int)] = [
         ("celex", #"(?i)CELEX[:%3A ]+\s*([0-9][0-9]{4}[A-Z]{1,2}[0-9]{4}(?:\([0-9]+\))?)"#, 1),
-        ("eli", #"(?i)/eli/((?:reg|dir|dec|reg_impl|reg_del|dir_impl|dec_impl|uksi|ukpga|asp|wsi|nisr)/[0-9]{4}/[0-9a-z]+)"#, 1),
+        (
+            "eli",
+            #"(?i)/eli/((?:reg|dir|dec|reg_impl|reg_del|dir_impl|dec_impl|uksi|ukpga|asp|wsi|nisr)/[0-9]{4}/[0-9a-z]+)"#,
+            1
+        ),
         ("act", #"(?i)\b((?:Regulation|Directive|Decision)) \((?:EU|EC|EEC)\) (?:No )?([0-9]{4}/[0-9]{1,4})"#, 0),
         ("fr", #"\b(?:FR Doc\.? ?|documents/)((?:19|20)[0-9]{2}-[0-9]{4,5})\b"#, 1),
         ("rin", #"\bRIN[: ]+([0-9]{4}-[A-Z]{2}[0-9]{2})\b"#, 1),

@@ -51,9 +51,19 @@ public struct SignalMerge: Sendable {
             let seed = mode.seeds(entry, relevance: relevance, now: now)
             let cluster = SignalClustering.cluster(for: entry, source: source.id, among: all) ?? id
             let item = SignalItem(
-                id: id, source: source.id, entry: entry, revision: 1, contentSHA256: entry.contentSHA256,
-                snapshotSHA256: snapshot, firstSeen: now, lastChanged: now, cluster: cluster,
-                state: SignalItem.scoredState(relevance), relevance: relevance, seeded: seed, primary: source.primary,
+                id: id,
+                source: source.id,
+                entry: entry,
+                revision: 1,
+                contentSHA256: entry.contentSHA256,
+                snapshotSHA256: snapshot,
+                firstSeen: now,
+                lastChanged: now,
+                cluster: cluster,
+                state: SignalItem.scoredState(relevance),
+                relevance: relevance,
+                seeded: seed,
+                primary: source.primary,
                 publication: nil
             )
             result.revisions.append(item.revisionRecord(technical: mode.isReparse, now: now))
@@ -100,8 +110,13 @@ extension SignalItem {
 
     func revisionRecord(technical: Bool, now: Date) -> SignalRevision {
         SignalRevision(
-            itemId: id, revision: revision, contentSHA256: contentSHA256, snapshotSHA256: snapshotSHA256,
-            recordedAt: now, technical: technical, entry: entry
+            itemId: id,
+            revision: revision,
+            contentSHA256: contentSHA256,
+            snapshotSHA256: snapshotSHA256,
+            recordedAt: now,
+            technical: technical,
+            entry: entry
         )
     }
 }

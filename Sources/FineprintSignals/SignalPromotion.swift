@@ -107,8 +107,11 @@ public struct SignalPromotion: Sendable {
         }
         regulations = YAMLEdit.setting(regulations, "regulations", .sequence(Node.Sequence(items)))
         return Result(
-            sourcesYAML: try YAMLEdit.text(sources), regulationsYAML: try YAMLEdit.text(regulations),
-            regulationId: id, version: version)
+            sourcesYAML: try YAMLEdit.text(sources),
+            regulationsYAML: try YAMLEdit.text(regulations),
+            regulationId: id,
+            version: version
+        )
     }
 
     private func sourceEntry(url: String) -> Node {
@@ -116,7 +119,8 @@ public struct SignalPromotion: Sendable {
         return YAMLEdit.map([
             ("id", YAMLEdit.plain(sourceId)), ("url", YAMLEdit.plain(url)),
             ("publisher", YAMLEdit.plain(source.publisher)), ("title", YAMLEdit.plain(item.entry.title)),
-            ("date", YAMLEdit.string(SignalDay.string(from: day))), ("kind", YAMLEdit.plain(source.sourceKind.rawValue)),
+            ("date", YAMLEdit.string(SignalDay.string(from: day))),
+            ("kind", YAMLEdit.plain(source.sourceKind.rawValue)),
             ("url_verified", Node(urlVerified ? "true" : "false")), ("last_checked", YAMLEdit.string(date)),
         ])
     }
@@ -143,7 +147,10 @@ public struct SignalPromotion: Sendable {
     private func stamped(_ node: Node, version: Int) -> Node {
         var n = YAMLEdit.setting(node, "confidence", YAMLEdit.plain(confidence.rawValue))
         n = YAMLEdit.setting(
-            n, "reviewed", YAMLEdit.map([("by", YAMLEdit.plain(reviewer)), ("on", YAMLEdit.string(date))]))
+            n,
+            "reviewed",
+            YAMLEdit.map([("by", YAMLEdit.plain(reviewer)), ("on", YAMLEdit.string(date))])
+        )
         n = YAMLEdit.setting(n, "version", Node(String(version)))
         let provenance = YAMLEdit.map([
             ("signal", YAMLEdit.plain(item.id)), ("signal_source", YAMLEdit.plain(source.id)),

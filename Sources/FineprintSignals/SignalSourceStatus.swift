@@ -19,9 +19,17 @@ public struct SignalSourceStatus: Codable, Sendable, Equatable {
         return catalog.sources.map { s in
             let h = byId[s.id]
             return SignalSourceStatus(
-                id: s.id, name: s.name, kind: s.kind.rawValue, enabled: s.enabled, lastSuccess: h?.lastSuccess,
-                lastAttempt: h?.lastAttempt, failingSince: h?.failingSince, consecutiveFailures: h?.consecutiveFailures ?? 0,
-                lastError: h?.lastError, stale: h?.isStale(expectedUpdateDays: s.expectedUpdateDays, now: now) ?? false)
+                id: s.id,
+                name: s.name,
+                kind: s.kind.rawValue,
+                enabled: s.enabled,
+                lastSuccess: h?.lastSuccess,
+                lastAttempt: h?.lastAttempt,
+                failingSince: h?.failingSince,
+                consecutiveFailures: h?.consecutiveFailures ?? 0,
+                lastError: h?.lastError,
+                stale: h?.isStale(expectedUpdateDays: s.expectedUpdateDays, now: now) ?? false
+            )
         }
     }
 

@@ -109,7 +109,9 @@ enum XMLFeedParser {
             return nil
         }
         // RSS 1.0 names each item by its rdf:about address.
-        let guid = e.value("guid", in: ns) ?? e.value("identifier", in: dc) ?? e.attributes["about"] ?? e.attributes["rdf:about"]
+        let guid =
+            e.value("guid", in: ns) ?? e.value("identifier", in: dc) ?? e.attributes["about"]
+            ?? e.attributes["rdf:about"]
         if guid == nil { notes.append("no guid; id derived from link and title") }
         let id = guid ?? FeedText.derivedId(link: link, title: title)
         let dateText = e.value("pubDate", in: ns) ?? e.value("date", in: dc)

@@ -8,7 +8,8 @@ import Foundation
 struct SignalsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signals",
-        abstract: "Harvest official feeds into a review queue of signals; promote reviewed ones into the knowledge base.",
+        abstract:
+            "Harvest official feeds into a review queue of signals; promote reviewed ones into the knowledge base.",
         discussion: """
             Offline by default: `signals import` takes a hand-carried feed or API answer through the same pipeline
             that `signals run --allow-network` uses to fetch enabled sources. See docs/signals.md.
@@ -97,19 +98,29 @@ struct SignalsImport: AsyncParsableCommand {
         }
         let report = try await options.withSignals { signals, store in
             let harvester = SignalHarvester(store: signals, scorer: scorer)
-            let report = try await harvester.ingest(data, source: source, location: url.path, origin: .import, at: Date())
+            let report = try await harvester.ingest(
+                data,
+                source: source,
+                location: url.path,
+                origin: .import,
+                at: Date()
+            )
             try await OperatorAudit.record(
-                .upload, "signal_snapshot", report.snapshot,
+                .upload,
+                "signal_snapshot",
+                report.snapshot,
                 detail: "signals import \(url.lastPathComponent) as \(source.id): \(report.added) new, "
                     + "\(report.seeded) seeded, \(report.revised) revised",
-                in: store.auditLog())
+                in: store.auditLog()
+            )
             return report
         }
         if format == .json { return try SignalsJSON.print(report) }
         print(
             "\(source.id): \(report.entries) item(s) read — \(report.added) new, \(report.seeded) seeded, "
                 + "\(report.revised) revised, \(report.unchanged) unchanged"
-                + (report.snapshotIsNew ? "" : " (these bytes were already imported)"))
+                + (report.snapshotIsNew ? "" : " (these bytes were already imported)")
+        )
         for a in report.anomalies { print("  note: \(a)") }
     }
 }

@@ -63,13 +63,22 @@ enum SignalText {
     static func reasons(_ r: Relevance) -> String {
         r.reasons.map { reason in
             let target = reason.target.map { " → \($0)" } ?? ""
-            return "\(reason.kind.rawValue) '\(reason.term)'\(target) [\(reason.field)] \(String(format: "%+.1f", reason.weight))"
+            return
+                "\(reason.kind.rawValue) '\(reason.term)'\(target) [\(reason.field)] \(String(format: "%+.1f", reason.weight))"
         }.joined(separator: "; ")
     }
 
     static func line(_ i: SignalItem) -> String {
         let flag = i.seeded ? " seeded" : ""
-        return String(format: "%@  %-9@ %5.1f  %@%@\n    %@", i.id, i.state.rawValue, i.relevance.score, i.source, flag, i.entry.title)
+        return String(
+            format: "%@  %-9@ %5.1f  %@%@\n    %@",
+            i.id,
+            i.state.rawValue,
+            i.relevance.score,
+            i.source,
+            flag,
+            i.entry.title
+        )
     }
 }
 
@@ -94,7 +103,8 @@ struct SignalsList: AsyncParsableCommand {
     @OptionGroup var options: SignalsOptions
 
     func run() async throws {
-        var items = try await options.withSignals { signals, _ in try await signals.items(source: source, state: state) }
+        var items = try await options.withSignals { signals, _ in try await signals.items(source: source, state: state)
+        }
         if queue { items = items.filter(\.awaitsReview) }
         items.sort { ($0.relevance.score, $1.id) > ($1.relevance.score, $0.id) }
         if format == .json { return try SignalsJSON.print(items.map(SignalView.init)) }
@@ -136,8 +146,11 @@ struct SignalsShow: AsyncParsableCommand {
                 $0.cluster == item.cluster && $0.id != item.id
             }
             return Detail(
-                item: SignalView(item), revisions: try await signals.revisions(itemId: id),
-                decisions: try await signals.decisions(itemId: id), cluster: cluster.map(\.id))
+                item: SignalView(item),
+                revisions: try await signals.revisions(itemId: id),
+                decisions: try await signals.decisions(itemId: id),
+                cluster: cluster.map(\.id)
+            )
         }
         if format == .json { return try SignalsJSON.print(detail) }
         let i = detail.item
@@ -196,15 +209,20 @@ struct SignalsMeasure: AsyncParsableCommand {
     func run() async throws {
         let m = try await options.withSignals { signals, _ in
             SignalMeasure.measure(
-                items: try await signals.items(source: nil, state: nil), decisions: try await signals.decisions(itemId: nil))
+                items: try await signals.items(source: nil, state: nil),
+                decisions: try await signals.decisions(itemId: nil)
+            )
         }
         if format == .json { return try SignalsJSON.print(m) }
         func pct(_ v: Double?) -> String { v.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a" }
         print("decided: \(m.accepted) accepted, \(m.rejected) rejected")
-        print("relevant rate (accepted scored relevant): \(m.acceptedScoredRelevant)/\(m.accepted) = \(pct(m.relevantRate))")
+        print(
+            "relevant rate (accepted scored relevant): \(m.acceptedScoredRelevant)/\(m.accepted) = \(pct(m.relevantRate))"
+        )
         print(
             "false-relevant rate (rejected scored relevant): \(m.rejectedScoredRelevant)/\(m.rejected) = "
-                + pct(m.falseRelevantRate))
+                + pct(m.falseRelevantRate)
+        )
         print("precision of 'relevant': \(pct(m.precision))")
     }
 }

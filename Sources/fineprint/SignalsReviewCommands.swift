@@ -19,12 +19,22 @@ enum SignalReview {
             }
             let who = OperatorAudit.operatorName ?? "operator"
             let decision = SignalDecision(
-                itemId: id, action: action, by: who, at: Date(), reason: reason, scoredRelevant: item.relevance.relevant)
+                itemId: id,
+                action: action,
+                by: who,
+                at: Date(),
+                reason: reason,
+                scoredRelevant: item.relevance.relevant
+            )
             let state: SignalState = action == .reject ? .rejected : .reviewed
             _ = try await signals.decide(decision, state: state)
             try await OperatorAudit.record(
-                .review, "signal", id, detail: "\(action.rawValue)\(reason.isEmpty ? "" : ": \(reason)")",
-                in: store.auditLog())
+                .review,
+                "signal",
+                id,
+                detail: "\(action.rawValue)\(reason.isEmpty ? "" : ": \(reason)")",
+                in: store.auditLog()
+            )
             var moved = item
             moved.state = state
             return moved
@@ -34,7 +44,9 @@ enum SignalReview {
 
 struct SignalsAccept: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "accept", abstract: "Mark a signal reviewed: it matters, and may be promoted.")
+        commandName: "accept",
+        abstract: "Mark a signal reviewed: it matters, and may be promoted."
+    )
 
     @Argument(help: "The signal's id.")
     var id: String
@@ -52,7 +64,9 @@ struct SignalsAccept: AsyncParsableCommand {
 
 struct SignalsReject: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reject", abstract: "Reject a signal (kept, with the reason, as data for measuring the scoring).")
+        commandName: "reject",
+        abstract: "Reject a signal (kept, with the reason, as data for measuring the scoring)."
+    )
 
     @Argument(help: "The signal's id.")
     var id: String
@@ -123,40 +137,70 @@ struct SignalsPromote: AsyncParsableCommand {
         if let amends { return .amend(regulationId: amends) }
         return .new(
             .init(
-                id: newId!, instrument: instrument!, jurisdiction: jurisdiction, article: article!, summary: summary!,
-                provisions: provisions!.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }))
+                id: newId!,
+                instrument: instrument!,
+                jurisdiction: jurisdiction,
+                article: article!,
+                summary: summary!,
+                provisions: provisions!.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            )
+        )
     }
 
     func run() async throws {
         let (catalog, _, corpusURL) = try options.setup()
-        let folder = URL(fileURLWithPath: into ?? options.storage.dataDirectory.appendingPathComponent("knowledge-drafts").path)
+        let folder = URL(
+            fileURLWithPath: into ?? options.storage.dataDirectory.appendingPathComponent("knowledge-drafts").path
+        )
         try await options.withSignals { signals, store in
             let item = try await SignalsOptions.item(id, in: signals)
             guard item.state == .reviewed else {
-                throw CLIError("\(id) is \(item.state.rawValue); accept it (signals accept) before promoting", exitCode: 1)
+                throw CLIError(
+                    "\(id) is \(item.state.rawValue); accept it (signals accept) before promoting",
+                    exitCode: 1
+                )
             }
             let source = try SignalsOptions.source(item.source, in: catalog)
             let promotion = SignalPromotion(
-                item: item, source: source, target: target, reviewer: reviewer, date: SignalDay.string(from: Date()),
-                urlVerified: urlVerified)
+                item: item,
+                source: source,
+                target: target,
+                reviewer: reviewer,
+                date: SignalDay.string(from: Date()),
+                urlVerified: urlVerified
+            )
             let result = try KnowledgeDrafts(folder: folder, bundledCorpus: corpusURL).write(promotion)
             var published = item
             published.publication = .init(
-                knowledgeItem: result.regulationId, version: result.version, confidence: promotion.confidence.rawValue,
-                by: OperatorAudit.operatorName ?? "operator", at: Date())
+                knowledgeItem: result.regulationId,
+                version: result.version,
+                confidence: promotion.confidence.rawValue,
+                by: OperatorAudit.operatorName ?? "operator",
+                at: Date()
+            )
             try await signals.saveItems([published], revisions: [])
             let decision = SignalDecision(
-                itemId: id, action: .promote, by: published.publication!.by, at: Date(),
-                reason: "\(result.regulationId) v\(result.version)", scoredRelevant: item.relevance.relevant)
+                itemId: id,
+                action: .promote,
+                by: published.publication!.by,
+                at: Date(),
+                reason: "\(result.regulationId) v\(result.version)",
+                scoredRelevant: item.relevance.relevant
+            )
             _ = try await signals.decide(decision, state: .published)
             try await OperatorAudit.record(
-                .review, "signal", id,
-                detail: "promote to \(result.regulationId) v\(result.version) (\(promotion.confidence.rawValue)) in \(folder.path)",
-                in: store.auditLog())
+                .review,
+                "signal",
+                id,
+                detail:
+                    "promote to \(result.regulationId) v\(result.version) (\(promotion.confidence.rawValue)) in \(folder.path)",
+                in: store.auditLog()
+            )
             print(
                 "\(id): published as \(result.regulationId) version \(result.version) "
                     + "(\(promotion.confidence.rawValue)) in \(folder.appendingPathComponent("knowledge").path); "
-                    + "the knowledge base there validates")
+                    + "the knowledge base there validates"
+            )
         }
     }
 }
@@ -170,7 +214,9 @@ struct KnowledgeDrafts {
     func write(_ promotion: SignalPromotion) throws -> SignalPromotion.Result {
         let fm = FileManager.default
         let knowledge = folder.appendingPathComponent("knowledge")
-        guard knowledge.standardizedFileURL.path != bundledCorpus.appendingPathComponent("knowledge").standardizedFileURL.path
+        guard
+            knowledge.standardizedFileURL.path
+                != bundledCorpus.appendingPathComponent("knowledge").standardizedFileURL.path
         else { throw CLIError("promotion never writes into the bundled corpus; give another --into", exitCode: 2) }
         if !fm.fileExists(atPath: knowledge.path) {
             try fm.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -35,7 +35,9 @@ struct SignalsRun: AsyncParsableCommand {
 
     func validate() throws {
         guard allowNetwork else {
-            throw ValidationError("signals run fetches over the network; give --allow-network (Fineprint stays offline otherwise)")
+            throw ValidationError(
+                "signals run fetches over the network; give --allow-network (Fineprint stays offline otherwise)"
+            )
         }
     }
 
@@ -49,12 +51,19 @@ struct SignalsRun: AsyncParsableCommand {
         let fetcher = PoliteFetcher(settings: .init(contact: contact, maxBytes: maxBytes))
         let outcomes = try await options.withSignals { signals, store in
             let runner = SignalRunner(
-                harvester: SignalHarvester(store: signals, scorer: scorer), fetcher: fetcher, policy: policy)
+                harvester: SignalHarvester(store: signals, scorer: scorer),
+                fetcher: fetcher,
+                policy: policy
+            )
             let outcomes = try await runner.run(enabled)
             for o in outcomes where o.report != nil {
                 try await OperatorAudit.record(
-                    .upload, "signal_snapshot", o.report!.snapshot, detail: "signals run \(o.source): \(o.summary)",
-                    in: store.auditLog())
+                    .upload,
+                    "signal_snapshot",
+                    o.report!.snapshot,
+                    detail: "signals run \(o.source): \(o.summary)",
+                    in: store.auditLog()
+                )
             }
             return outcomes
         }
@@ -79,7 +88,8 @@ struct SignalsReparse: AsyncParsableCommand {
         for r in reports {
             print(
                 "\(r.source) \(r.snapshot.prefix(12)): \(r.revised) re-read, \(r.seeded) found and seeded, "
-                    + "\(r.unchanged) unchanged")
+                    + "\(r.unchanged) unchanged"
+            )
             for a in r.anomalies { print("  note: \(a)") }
         }
     }

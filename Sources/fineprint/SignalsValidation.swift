@@ -23,7 +23,8 @@ enum SignalsValidation {
             let config = try RelevanceConfig.load(fromCorpus: corpus)
             problems += config.validate(
                 provisionIds: Set(loaded.taxonomy.provisions.map(\.id)),
-                instruments: Set(knowledge.regulations.map { RelevanceScorer.shortName($0.instrument) }))
+                instruments: Set(knowledge.regulations.map { RelevanceScorer.shortName($0.instrument) })
+            )
         } catch {
             problems.append("\(error)")
         }

@@ -46,7 +46,10 @@ struct SignalsRoutesTests {
         bench.signalSources = SignalSourceCatalog(sources: [source])
         let config = try RelevanceConfig.load(fromCorpus: Repo.corpusURL)
         let scorer = RelevanceScorer(
-            config: config, provisions: bench.corpus.taxonomy.provisions, knowledge: try Repo.knowledge.get())
+            config: config,
+            provisions: bench.corpus.taxonomy.provisions,
+            knowledge: try Repo.knowledge.get()
+        )
         let harvester = SignalHarvester(store: store.signalStore(), scorer: scorer)
         let at = ISO8601DateFormatter().date(from: "2026-12-08T00:00:00Z")!
         _ = try await harvester.ingest(Data(Self.feed.utf8), source: source, location: "t", origin: .import, at: at)
@@ -86,7 +89,8 @@ struct SignalsRoutesTests {
                 try APITests.check(response, "/api/signals/{id}", .get, validator: validator)
             }
             try await client.execute(
-                uri: "/api/signals/\(audit.id)/decision", method: .post,
+                uri: "/api/signals/\(audit.id)/decision",
+                method: .post,
                 headers: [.contentType: "application/json"],
                 body: ByteBuffer(string: #"{"action":"accept","reason":"buyers need this"}"#)
             ) { response in
@@ -94,7 +98,9 @@ struct SignalsRoutesTests {
                 try APITests.check(response, "/api/signals/{id}/decision", .post, validator: validator)
             }
             try await client.execute(
-                uri: "/api/signals/\(audit.id)/decision", method: .post, headers: [.contentType: "application/json"],
+                uri: "/api/signals/\(audit.id)/decision",
+                method: .post,
+                headers: [.contentType: "application/json"],
                 body: ByteBuffer(string: #"{"action":"promote"}"#)
             ) { #expect($0.status == .badRequest) }
             try await client.execute(uri: "/api/signals/sig-0000000000000000", method: .get) {
@@ -109,11 +115,17 @@ struct SignalsRoutesTests {
 
     @Test func theFeedHoldsOnlyPublishedPrimarySourcedSignals() async throws {
         let (bench, store, items) = try await Self.bench()
-        var audit = try #require(items.first { $0.entry.nativeId == "g1" })
-        audit.state = .published
-        audit.publication = .init(
-            knowledgeItem: "eu_ai_act_art_4", version: 2, confidence: "primary_source", by: "analyst", at: Date())
-        try await store.signalStore().saveItems([audit], revisions: [])
+        var published = try #require(items.first { $0.entry.nativeId == "g1" })
+        published.state = .published
+        published.publication = .init(
+            knowledgeItem: "eu_ai_act_art_4",
+            version: 2,
+            confidence: "primary_source",
+            by: "analyst",
+            at: Date()
+        )
+        try await store.signalStore().saveItems([published], revisions: [])
+        let audit = published
         try await Repo.withApp(bench, as: .reader) { client in
             try await client.execute(uri: "/signals/feed.atom", method: .get) { response in
                 #expect(response.status == .ok)
@@ -122,7 +134,9 @@ struct SignalsRoutesTests {
                 #expect(!xml.contains("Fishing quotas"))
                 let stamp = try #require(response.headers[.lastModified])
                 try await client.execute(
-                    uri: "/signals/feed.atom", method: .get, headers: [.ifModifiedSince: stamp]
+                    uri: "/signals/feed.atom",
+                    method: .get,
+                    headers: [.ifModifiedSince: stamp]
                 ) { #expect($0.status == .notModified) }
             }
         }

@@ -31,25 +31,38 @@ struct FeedParserTests {
 
     @Test func rss1RDFItemsAreRead() throws {
         let feed = try FeedParser.parse(try F.data("nist-csrc.rdf"), source: try F.source("nist_csrc"), now: F.now)
-        #expect(feed.entries.map(\.url) == [
-            "https://csrc.nist.gov/pubs/ai/800/1/ipd", "https://csrc.nist.gov/pubs/sp/800/57/pt1/r6/final",
-        ])
+        #expect(
+            feed.entries.map(\.url) == [
+                "https://csrc.nist.gov/pubs/ai/800/1/ipd", "https://csrc.nist.gov/pubs/sp/800/57/pt1/r6/final",
+            ]
+        )
         #expect(feed.entries.allSatisfy { $0.published != nil })
     }
 
     @Test func jsonFeedTakesNumericIdsAndIgnoresFutureDates() throws {
-        let source = try F.declared("test_jsonfeed", kind: "jsonfeed", address: "https://digital-strategy.ec.europa.eu/en")
+        let source = try F.declared(
+            "test_jsonfeed",
+            kind: "jsonfeed",
+            address: "https://digital-strategy.ec.europa.eu/en"
+        )
         let feed = try FeedParser.parse(try F.data("digital-strategy.json"), source: source, now: F.now)
         #expect(feed.entries.count == 3)
         let clauses = try #require(feed.entries.last)
         #expect(clauses.nativeId == "1234")
         #expect(clauses.published == nil)
         #expect(clauses.anomalies.contains { $0.contains("in the future") })
-        #expect(clauses.summary == "The community of practice revised the model contractual clauses for public buyers of AI systems .")
+        #expect(
+            clauses.summary
+                == "The community of practice revised the model contractual clauses for public buyers of AI systems ."
+        )
     }
 
     @Test func federalRegisterResultsCarryDocumentNumbersRinsAndDockets() throws {
-        let feed = try FeedParser.parse(try F.data("federal-register.json"), source: try F.source("fr_ai_docs"), now: F.now)
+        let feed = try FeedParser.parse(
+            try F.data("federal-register.json"),
+            source: try F.source("fr_ai_docs"),
+            now: F.now
+        )
         #expect(feed.entries.map(\.nativeId) == ["2026-21877", "2026-21540", "2026-21311", "2026-21002"])
         let gsar = feed.entries[0]
         #expect(gsar.identifiers.contains("fr:2026-21877"))
@@ -62,16 +75,20 @@ struct FeedParserTests {
 
     @Test func aPageWithoutAFeedYieldsItsMatchingLinks() throws {
         let feed = try FeedParser.parse(try F.data("ai-office.html"), source: try F.source("ec_ai_office"), now: F.now)
-        #expect(feed.entries.map(\.url) == [
-            "https://digital-strategy.ec.europa.eu/en/news/ai-office-launches-consultation-serious-incident-guidance",
-            "https://digital-strategy.ec.europa.eu/en/library/code-practice-general-purpose-ai-signatories",
-            "https://digital-strategy.ec.europa.eu/en/events/ai-board-meeting-december",
-        ])
+        #expect(
+            feed.entries.map(\.url) == [
+                "https://digital-strategy.ec.europa.eu/en/news/ai-office-launches-consultation-serious-incident-guidance",
+                "https://digital-strategy.ec.europa.eu/en/library/code-practice-general-purpose-ai-signatories",
+                "https://digital-strategy.ec.europa.eu/en/events/ai-board-meeting-december",
+            ]
+        )
     }
 
     @Test func aPageWhoseLayoutChangedIsAnErrorNotAnEmptyFeed() throws {
         let page = Data("<html><body><a href='/elsewhere'>x</a></body></html>".utf8)
-        #expect(throws: SignalError.self) { try FeedParser.parse(page, source: try F.source("ec_ai_office"), now: F.now) }
+        #expect(throws: SignalError.self) {
+            try FeedParser.parse(page, source: try F.source("ec_ai_office"), now: F.now)
+        }
     }
 
     @Test(arguments: [
@@ -141,7 +158,11 @@ struct FeedParserTests {
     }
 
     @Test func includeAndExcludePatternsFilterItems() throws {
-        let source = try F.declared("test_filtered", kind: "rss", extra: "  include: ['artificial intelligence|\\bAI\\b']")
+        let source = try F.declared(
+            "test_filtered",
+            kind: "rss",
+            extra: "  include: ['artificial intelligence|\\bAI\\b']"
+        )
         let feed = try FeedParser.parse(try F.data("eurlex-oj-l.rss"), source: source, now: F.now)
         #expect(feed.entries.count == 3)
         #expect(feed.anomalies.contains { $0.contains("left out") })

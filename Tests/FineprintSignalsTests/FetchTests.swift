@@ -33,8 +33,10 @@ struct FetchTests {
             await log.note("feed", request.headers[.userAgent], request.headers[.ifNoneMatch])
             if request.headers[.ifNoneMatch] == "\"v1\"" { return Response(status: .notModified) }
             return Response(
-                status: .ok, headers: [.eTag: "\"v1\"", .contentType: "application/atom+xml"],
-                body: .init(byteBuffer: ByteBuffer(string: atom)))
+                status: .ok,
+                headers: [.eTag: "\"v1\"", .contentType: "application/atom+xml"],
+                body: .init(byteBuffer: ByteBuffer(string: atom))
+            )
         }
         router.get("busy") { request, _ -> Response in
             await log.note("busy", request.headers[.userAgent], nil)
@@ -70,14 +72,20 @@ struct FetchTests {
                 let runner = SignalRunner(
                     harvester: try F.harvester(store),
                     fetcher: PoliteFetcher(settings: .init(contact: "signals@example.gov", maxBytes: maxBytes)),
-                    policy: policy, sleep: { await sleeps.add($0) })
+                    policy: policy,
+                    sleep: { await sleeps.add($0) }
+                )
                 try await body(runner, store, port, log, sleeps)
             }
         }
     }
 
     func source(_ path: String, port: Int) throws -> SignalSource {
-        try F.declared("local_\(path.replacingOccurrences(of: "-", with: "_"))", kind: "atom", address: "http://127.0.0.1:\(port)/\(path)")
+        try F.declared(
+            "local_\(path.replacingOccurrences(of: "-", with: "_"))",
+            kind: "atom",
+            address: "http://127.0.0.1:\(port)/\(path)"
+        )
     }
 
     @Test func aSecondRunSendsTheETagAndA304IsASuccessWithoutBytes() async throws {

@@ -14,7 +14,12 @@ struct HarvestTests {
             let first = try await harvester.ingest(data, source: source, location: "a.rss", origin: .import, at: F.now)
             #expect(first.added + first.seeded == 8)
             let again = try await harvester.ingest(
-                data, source: source, location: "a.rss", origin: .import, at: F.now.addingTimeInterval(60))
+                data,
+                source: source,
+                location: "a.rss",
+                origin: .import,
+                at: F.now.addingTimeInterval(60)
+            )
             #expect(!again.snapshotIsNew)
             #expect(again.added + again.seeded + again.revised == 0)
             #expect(try await store.items(source: nil, state: nil).count == 8)
@@ -35,8 +40,13 @@ struct HarvestTests {
             text = text.replacingOccurrences(of: "reporting template", with: "reporting form and template")
             text = text.replacingOccurrences(of: "CELEX:32026R0401", with: "CELEX:32026R0420")
             let report = try await harvester.ingest(
-                Data(text.utf8), source: source, location: "b", origin: .fetch, status: 200,
-                at: F.now.addingTimeInterval(86_400))
+                Data(text.utf8),
+                source: source,
+                location: "b",
+                origin: .fetch,
+                status: 200,
+                at: F.now.addingTimeInterval(86_400)
+            )
             #expect(report.revised == 1)
             #expect(report.added + report.seeded == 1)
             let after = try #require(try await store.item(id: id))
@@ -51,8 +61,12 @@ struct HarvestTests {
         try await F.withStore("sqlite") { store in
             let harvester = try F.harvester(store)
             _ = try await harvester.ingest(
-                try F.data("eurlex-oj-l.rss"), source: try F.source("eurlex_oj_l"), location: "a", origin: .import,
-                at: F.now)
+                try F.data("eurlex-oj-l.rss"),
+                source: try F.source("eurlex_oj_l"),
+                location: "a",
+                origin: .import,
+                at: F.now
+            )
             let items = try await store.items(source: nil, state: nil)
             let queued = items.filter(\.awaitsReview).map(\.entry.nativeId).sorted()
             // Relevant and published within seven days before the import (2026-12-10): the item of 12-03 only.
@@ -62,7 +76,12 @@ struct HarvestTests {
             var text = String(decoding: try F.data("eurlex-oj-l.rss"), as: UTF8.self)
             text = text.replacingOccurrences(of: "CELEX:32026R0398", with: "CELEX:32026R0399")
             _ = try await harvester.ingest(
-                Data(text.utf8), source: try F.source("eurlex_oj_l"), location: "b", origin: .import, at: F.now)
+                Data(text.utf8),
+                source: try F.source("eurlex_oj_l"),
+                location: "b",
+                origin: .import,
+                at: F.now
+            )
             let raised = try await store.item(id: SignalItem.id(source: "eurlex_oj_l", nativeId: "CELEX:32026R0399"))
             #expect(raised?.awaitsReview == true)
         }
@@ -72,8 +91,12 @@ struct HarvestTests {
         try await F.withStore("sqlite") { store in
             let harvester = try F.harvester(store)
             _ = try await harvester.ingest(
-                try F.data("eurlex-oj-l.rss"), source: try F.source("eurlex_oj_l"), location: "a", origin: .import,
-                at: F.now)
+                try F.data("eurlex-oj-l.rss"),
+                source: try F.source("eurlex_oj_l"),
+                location: "a",
+                origin: .import,
+                at: F.now
+            )
             let press = """
                 <rss version="2.0"><channel><link>https://ec.europa.eu/</link>
                 <item><title>Commission adopts template for AI training content summaries (CELEX:32026R0412)</title>
@@ -84,9 +107,15 @@ struct HarvestTests {
                 </channel></rss>
                 """
             _ = try await harvester.ingest(
-                Data(press.utf8), source: try F.source("ec_presscorner"), location: "p", origin: .import, at: F.now)
+                Data(press.utf8),
+                source: try F.source("ec_presscorner"),
+                location: "p",
+                origin: .import,
+                at: F.now
+            )
             let byNative = Dictionary(
-                uniqueKeysWithValues: try await store.items(source: nil, state: nil).map { ($0.entry.nativeId, $0) })
+                uniqueKeysWithValues: try await store.items(source: nil, state: nil).map { ($0.entry.nativeId, $0) }
+            )
             let template = try #require(byNative["CELEX:32026R0412"])
             #expect(byNative["IP/26/901"]?.cluster == template.cluster)
             #expect(byNative["IP/26/902"]?.cluster == byNative["CELEX:32026D0377"]?.cluster)
@@ -102,7 +131,12 @@ struct HarvestTests {
             narrow.include = ["\\bAI\\b"]
             let harvester = try F.harvester(store)
             _ = try await harvester.ingest(
-                try F.data("eurlex-oj-l.rss"), source: narrow, location: "a", origin: .import, at: F.now)
+                try F.data("eurlex-oj-l.rss"),
+                source: narrow,
+                location: "a",
+                origin: .import,
+                at: F.now
+            )
             let before = try await store.items(source: nil, state: nil)
             let queuedBefore = before.filter(\.awaitsReview).map(\.id)
             let reports = try await harvester.reparse(catalog: catalog, at: F.now.addingTimeInterval(3600))
@@ -120,14 +154,25 @@ struct HarvestTests {
             let source = try F.source("govuk_dsit")
             await #expect(throws: SignalError.self) {
                 _ = try await harvester.ingest(
-                    Data("<html>bot check</html>".utf8), source: source, location: "x", origin: .fetch, status: 200, at: F.now)
+                    Data("<html>bot check</html>".utf8),
+                    source: source,
+                    location: "x",
+                    origin: .fetch,
+                    status: 200,
+                    at: F.now
+                )
             }
             let failing = try #require(try await store.health(source: "govuk_dsit"))
             #expect(failing.failingSince == F.now && failing.consecutiveFailures == 1)
             #expect(try await store.snapshots(source: "govuk_dsit").count == 1)
             _ = try await harvester.ingest(
-                try F.data("govuk-dsit.atom"), source: source, location: "y", origin: .fetch, status: 200,
-                at: F.now.addingTimeInterval(60))
+                try F.data("govuk-dsit.atom"),
+                source: source,
+                location: "y",
+                origin: .fetch,
+                status: 200,
+                at: F.now.addingTimeInterval(60)
+            )
             let recovered = try #require(try await store.health(source: "govuk_dsit"))
             #expect(recovered.failingSince == nil && recovered.lastSuccess == F.now.addingTimeInterval(60))
             #expect(!recovered.isStale(expectedUpdateDays: 7, now: F.now.addingTimeInterval(86_400)))

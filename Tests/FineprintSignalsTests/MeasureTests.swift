@@ -28,18 +28,30 @@ struct MeasureTests {
             let harvester = try F.harvester(store)
             for (file, source) in Set(decisions.map { [$0.file, $0.source] }).map({ ($0[0], $0[1]) }) {
                 _ = try await harvester.ingest(
-                    try F.data(file), source: try F.source(source), location: file, origin: .import, at: F.now)
+                    try F.data(file),
+                    source: try F.source(source),
+                    location: file,
+                    origin: .import,
+                    at: F.now
+                )
             }
             for d in decisions {
                 let id = SignalItem.id(source: d.source, nativeId: d.native)
                 let item = try #require(try await store.item(id: id), "\(d.native) was not imported")
                 let decision = SignalDecision(
-                    itemId: id, action: d.accept ? .accept : .reject, by: "test", at: F.now, reason: "",
-                    scoredRelevant: item.relevance.relevant)
+                    itemId: id,
+                    action: d.accept ? .accept : .reject,
+                    by: "test",
+                    at: F.now,
+                    reason: "",
+                    scoredRelevant: item.relevance.relevant
+                )
                 _ = try await store.decide(decision, state: d.accept ? .reviewed : .rejected)
             }
             let m = SignalMeasure.measure(
-                items: try await store.items(source: nil, state: nil), decisions: try await store.decisions(itemId: nil))
+                items: try await store.items(source: nil, state: nil),
+                decisions: try await store.decisions(itemId: nil)
+            )
             #expect(m.accepted + m.rejected == decisions.count)
             // The bar the scoring must keep on our decisions (docs/signals.md has the measured figures).
             #expect(try #require(m.relevantRate) >= 0.7)

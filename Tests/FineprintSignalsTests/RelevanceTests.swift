@@ -28,13 +28,20 @@ struct RelevanceTests {
         let scorer = try F.scorer.get()
         let source = try F.source("govuk_dsit")
         let guidance = scorer.score(
-            try #require(atom["https://www.gov.uk/government/publications/ai-procurement-guidelines-2026"]), source: source)
-        #expect(Set(guidance.reasons.filter { $0.kind == .provision }.compactMap(\.target)).isSuperset(of: [
-            "audit_rights", "data_ownership", "exit_assistance",
-        ]))
+            try #require(atom["https://www.gov.uk/government/publications/ai-procurement-guidelines-2026"]),
+            source: source
+        )
+        #expect(
+            Set(guidance.reasons.filter { $0.kind == .provision }.compactMap(\.target)).isSuperset(of: [
+                "audit_rights", "data_ownership", "exit_assistance",
+            ])
+        )
         let evaluation = scorer.score(
-            try #require(atom["https://www.gov.uk/government/news/ai-security-institute-publishes-evaluation-of-frontier-models"]),
-            source: source)
+            try #require(
+                atom["https://www.gov.uk/government/news/ai-security-institute-publishes-evaluation-of-frontier-models"]
+            ),
+            source: source
+        )
         let partners = evaluation.reasons.filter { $0.kind == .partnership }.map(\.term)
         #expect(partners.contains("openai") && partners.contains("anthropic"))
     }

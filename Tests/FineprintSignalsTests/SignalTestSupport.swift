@@ -32,7 +32,12 @@ enum SignalFixtures {
     }
 
     /// A source declared in a test: `kind` and an address, everything else plain.
-    static func declared(_ id: String, kind: String, address: String = "https://example.gov/feed", extra: String = "")
+    static func declared(
+        _ id: String,
+        kind: String,
+        address: String = "https://example.gov/feed",
+        extra: String = ""
+    )
         throws -> SignalSource
     {
         let yaml = """
@@ -69,7 +74,8 @@ enum SignalFixtures {
             return try await body(try SQLiteStore.inMemory().signalStore())
         }
         var endpoint = try PostgresEndpoint(url: try #require(postgresURL))
-        endpoint.schema = "test_signals_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
+        endpoint.schema =
+            "test_signals_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
         try await PostgresStore.withRunningStore(endpoint: endpoint) { store in try await body(store.signalStore()) }
     }
 

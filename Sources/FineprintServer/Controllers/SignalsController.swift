@@ -20,7 +20,11 @@ struct SignalsController {
         let filter = try SignalFilter(request)
         let store = try signals()
         let items = filter.apply(try await store.items(source: filter.source, state: filter.state))
-        let health = SignalSourceStatus.rows(catalog: bench.signalSources, health: try await store.allHealth(), now: Date())
+        let health = SignalSourceStatus.rows(
+            catalog: bench.signalSources,
+            health: try await store.allHealth(),
+            now: Date()
+        )
         return try bench.pages.page(SignalsModel(items: items, health: health, filter: filter))
     }
 
@@ -37,15 +41,20 @@ struct SignalsController {
         let item = try await Self.item(context, store)
         return try JSONResponse.make(
             SignalDetailAnswer(
-                signal: SignalAnswer(item), revisions: try await store.revisions(itemId: item.id).count,
-                decisions: try await store.decisions(itemId: item.id).map(SignalDecisionAnswer.init)))
+                signal: SignalAnswer(item),
+                revisions: try await store.revisions(itemId: item.id).count,
+                decisions: try await store.decisions(itemId: item.id).map(SignalDecisionAnswer.init)
+            )
+        )
     }
 
     /// POST /signals/:id/accept and /signals/:id/reject from the page's forms (303 back to the queue).
     @Sendable func decideFromPage(_ request: Request, context: WebRequestContext) async throws -> Response {
         let form = try await request.decode(as: SignalDecisionForm.self, context: context)
         let action = try context.parameters.require("action")
-        guard action == "accept" || action == "reject" else { throw WebError.notFound("signal action \(action.prefix(20))") }
+        guard action == "accept" || action == "reject" else {
+            throw WebError.notFound("signal action \(action.prefix(20))")
+        }
         _ = try await decide(context, action == "accept" ? .accept : .reject, reason: form.reason ?? "")
         return Response.redirect(to: "/signals", type: .normal)
     }
@@ -60,7 +69,11 @@ struct SignalsController {
         return try JSONResponse.make(SignalAnswer(item))
     }
 
-    private func decide(_ context: WebRequestContext, _ action: SignalDecision.Action, reason: String) async throws
+    private func decide(
+        _ context: WebRequestContext,
+        _ action: SignalDecision.Action,
+        reason: String
+    ) async throws
         -> SignalItem
     {
         let store = try signals()
@@ -74,12 +87,21 @@ struct SignalsController {
         let trimmed = reason
         let state: SignalState = action == .reject ? .rejected : .reviewed
         let decision = SignalDecision(
-            itemId: item.id, action: action, by: context.auditActor ?? "anonymous", at: Date(), reason: trimmed,
-            scoredRelevant: item.relevance.relevant)
+            itemId: item.id,
+            action: action,
+            by: context.auditActor ?? "anonymous",
+            at: Date(),
+            reason: trimmed,
+            scoredRelevant: item.relevance.relevant
+        )
         _ = try await store.decide(decision, state: state)
         try await bench.record(
-            .review, "signal", item.id, detail: "\(action.rawValue)\(trimmed.isEmpty ? "" : ": \(trimmed)")",
-            context: context)
+            .review,
+            "signal",
+            item.id,
+            detail: "\(action.rawValue)\(trimmed.isEmpty ? "" : ": \(trimmed)")",
+            context: context
+        )
         item.state = state
         return item
     }
@@ -96,7 +118,8 @@ struct SignalsController {
         return Response(
             status: .ok,
             headers: [.contentType: "application/atom+xml; charset=utf-8", .lastModified: stamp],
-            body: .init(byteBuffer: ByteBuffer(string: xml)))
+            body: .init(byteBuffer: ByteBuffer(string: xml))
+        )
     }
 
     static func item(_ context: WebRequestContext, _ store: any SignalStore) async throws -> SignalItem {
@@ -140,7 +163,8 @@ struct SignalFilter {
             guard let state = SignalState(rawValue: s) else {
                 throw WebError.badRequest(
                     "'\(s.prefix(20))' is not a signal state.",
-                    hint: "Use \(SignalState.allCases.map(\.rawValue).joined(separator: ", ")).")
+                    hint: "Use \(SignalState.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
             self.state = state
         }

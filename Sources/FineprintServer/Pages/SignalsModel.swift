@@ -43,17 +43,30 @@ struct SignalsModel: PageModel {
     init(items: [SignalItem], health: [SignalSourceStatus], filter: SignalFilter) {
         signals = items.prefix(500).map { i in
             Row(
-                id: i.id, title: i.entry.title, url: i.entry.url, source: i.source, state: i.state.rawValue,
-                score: String(format: "%.1f", i.relevance.score), relevant: i.relevance.relevant, seeded: i.seeded,
+                id: i.id,
+                title: i.entry.title,
+                url: i.entry.url,
+                source: i.source,
+                state: i.state.rawValue,
+                score: String(format: "%.1f", i.relevance.score),
+                relevant: i.relevance.relevant,
+                seeded: i.seeded,
                 published: (i.entry.published ?? i.entry.updated).map(Format.date) ?? "undated",
-                reasons: i.relevance.reasons.map(Self.reason), anomalies: i.entry.anomalies,
-                decidable: i.state != .published)
+                reasons: i.relevance.reasons.map(Self.reason),
+                anomalies: i.entry.anomalies,
+                decidable: i.state != .published
+            )
         }
         sources = health.map { h in
             let status = h.failingSince.map { "failing since \(Format.date($0))" } ?? (h.stale ? "stale" : "ok")
             return SourceRow(
-                id: h.id, name: h.name, enabled: h.enabled, status: status,
-                lastSuccess: h.lastSuccess.map(Format.date) ?? "never", problem: h.failingSince != nil || h.stale)
+                id: h.id,
+                name: h.name,
+                enabled: h.enabled,
+                status: status,
+                lastSuccess: h.lastSuccess.map(Format.date) ?? "never",
+                problem: h.failingSince != nil || h.stale
+            )
         }
         states = SignalState.allCases.map { StateOption(value: $0.rawValue, selected: $0 == filter.state) }
         queue = filter.queue

@@ -73,7 +73,14 @@ public struct PostgresSignalStore: SignalStore {
                 }
                 out.append(
                     SignalSnapshot(
-                        source: source, location: location, origin: o, retrievedAt: at, status: status, bytes: bytes))
+                        source: source,
+                        location: location,
+                        origin: o,
+                        retrievedAt: at,
+                        status: status,
+                        bytes: bytes
+                    )
+                )
             }
             return out
         }
@@ -115,7 +122,12 @@ public struct PostgresSignalStore: SignalStore {
         }
     }
 
-    private static func upsert(_ i: SignalItem, json: Data, on connection: PostgresConnection, _ logger: Logger)
+    private static func upsert(
+        _ i: SignalItem,
+        json: Data,
+        on connection: PostgresConnection,
+        _ logger: Logger
+    )
         async throws
     {
         try await connection.query(
@@ -132,14 +144,18 @@ public struct PostgresSignalStore: SignalStore {
 
     public func revisions(itemId: String) async throws -> [SignalRevision] {
         try await jsonRows(
-            "SELECT json FROM signal_revision WHERE item_id = \(itemId) ORDER BY revision", as: SignalRevision.self)
+            "SELECT json FROM signal_revision WHERE item_id = \(itemId) ORDER BY revision",
+            as: SignalRevision.self
+        )
     }
 
     public func decide(_ d: SignalDecision, state: SignalState) async throws -> Bool {
         try await guarded {
             try await self.client.withTransaction(logger: self.logger) { connection in
                 let rows = try await connection.query(
-                    "SELECT json FROM signal_item WHERE id = \(d.itemId) FOR UPDATE", logger: self.logger)
+                    "SELECT json FROM signal_item WHERE id = \(d.itemId) FOR UPDATE",
+                    logger: self.logger
+                )
                 var found: Data?
                 for try await json in rows.decode(Data.self) { found = json }
                 guard let found else { return false }
@@ -174,7 +190,9 @@ public struct PostgresSignalStore: SignalStore {
                 guard let a = SignalDecision.Action(rawValue: action) else {
                     throw SignalError("a decision with an unknown action \(action)")
                 }
-                out.append(SignalDecision(itemId: item, action: a, by: by, at: at, reason: reason, scoredRelevant: scored))
+                out.append(
+                    SignalDecision(itemId: item, action: a, by: by, at: at, reason: reason, scoredRelevant: scored)
+                )
             }
             return out
         }
@@ -228,7 +246,17 @@ public struct PostgresSignalStore: SignalStore {
             for try await (s, at, url, status, bytes, sha, outcome) in rows.decode(
                 (String, Date, String, Int?, Int, String?, String).self
             ) {
-                out.append(FetchAttempt(source: s, at: at, url: url, status: status, bytes: bytes, sha256: sha, outcome: outcome))
+                out.append(
+                    FetchAttempt(
+                        source: s,
+                        at: at,
+                        url: url,
+                        status: status,
+                        bytes: bytes,
+                        sha256: sha,
+                        outcome: outcome
+                    )
+                )
             }
             return out
         }

@@ -13,7 +13,10 @@ public struct SQLiteSignalStore: SignalStore {
     public static func registerMigrations(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration(SignalStoreSchema.migrationName) { db in
             let statements = SignalStoreSchema.statements(
-                blob: "BLOB", time: "DATETIME", serial: "INTEGER PRIMARY KEY AUTOINCREMENT")
+                blob: "BLOB",
+                time: "DATETIME",
+                serial: "INTEGER PRIMARY KEY AUTOINCREMENT"
+            )
             for statement in statements { try db.execute(sql: statement) }
         }
     }
@@ -45,8 +48,10 @@ public struct SQLiteSignalStore: SignalStore {
             let rows =
                 if let source {
                     try Row.fetchAll(
-                        db, sql: "SELECT * FROM signal_snapshot WHERE source = ? ORDER BY retrieved_at, sha256",
-                        arguments: [source])
+                        db,
+                        sql: "SELECT * FROM signal_snapshot WHERE source = ? ORDER BY retrieved_at, sha256",
+                        arguments: [source]
+                    )
                 } else {
                     try Row.fetchAll(db, sql: "SELECT * FROM signal_snapshot ORDER BY retrieved_at, sha256")
                 }
@@ -59,8 +64,13 @@ public struct SQLiteSignalStore: SignalStore {
             throw SignalError("snapshot \(row["sha256"] as String) has an unknown origin")
         }
         return SignalSnapshot(
-            source: row["source"], location: row["location"], origin: origin, retrievedAt: row["retrieved_at"],
-            status: row["status"], bytes: row["bytes"])
+            source: row["source"],
+            location: row["location"],
+            origin: origin,
+            retrievedAt: row["retrieved_at"],
+            status: row["status"],
+            bytes: row["bytes"]
+        )
     }
 
     public func item(id: String) async throws -> SignalItem? {
@@ -84,7 +94,9 @@ public struct SQLiteSignalStore: SignalStore {
             }
             let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
             return try Data.fetchAll(
-                db, sql: "SELECT json FROM signal_item \(filter) ORDER BY last_changed DESC, id", arguments: arguments
+                db,
+                sql: "SELECT json FROM signal_item \(filter) ORDER BY last_changed DESC, id",
+                arguments: arguments
             ).map { try SignalStoreSchema.decode(SignalItem.self, $0) }
         }
     }
@@ -123,14 +135,21 @@ public struct SQLiteSignalStore: SignalStore {
     public func revisions(itemId: String) async throws -> [SignalRevision] {
         try await writer.read { db in
             try Data.fetchAll(
-                db, sql: "SELECT json FROM signal_revision WHERE item_id = ? ORDER BY revision", arguments: [itemId]
+                db,
+                sql: "SELECT json FROM signal_revision WHERE item_id = ? ORDER BY revision",
+                arguments: [itemId]
             ).map { try SignalStoreSchema.decode(SignalRevision.self, $0) }
         }
     }
 
     public func decide(_ d: SignalDecision, state: SignalState) async throws -> Bool {
         try await writer.write { db in
-            guard let json = try Data.fetchOne(db, sql: "SELECT json FROM signal_item WHERE id = ?", arguments: [d.itemId])
+            guard
+                let json = try Data.fetchOne(
+                    db,
+                    sql: "SELECT json FROM signal_item WHERE id = ?",
+                    arguments: [d.itemId]
+                )
             else { return false }
             var item = try SignalStoreSchema.decode(SignalItem.self, json)
             item.state = state
@@ -155,8 +174,13 @@ public struct SQLiteSignalStore: SignalStore {
                     throw SignalError("a decision with an unknown action \(row["action"] as String)")
                 }
                 return SignalDecision(
-                    itemId: row["item_id"], action: action, by: row["decided_by"], at: row["decided_at"],
-                    reason: row["reason"], scoredRelevant: row["scored_relevant"])
+                    itemId: row["item_id"],
+                    action: action,
+                    by: row["decided_by"],
+                    at: row["decided_at"],
+                    reason: row["reason"],
+                    scoredRelevant: row["scored_relevant"]
+                )
             }
         }
     }
@@ -205,11 +229,20 @@ public struct SQLiteSignalStore: SignalStore {
             var arguments: StatementArguments = source.map { [$0] } ?? []
             arguments += [max(0, limit)]
             let rows = try Row.fetchAll(
-                db, sql: "SELECT * FROM signal_fetch_attempt \(filter) ORDER BY id DESC LIMIT ?", arguments: arguments)
+                db,
+                sql: "SELECT * FROM signal_fetch_attempt \(filter) ORDER BY id DESC LIMIT ?",
+                arguments: arguments
+            )
             return rows.map { row in
                 FetchAttempt(
-                    source: row["source"], at: row["attempted_at"], url: row["url"], status: row["status"],
-                    bytes: row["byte_count"], sha256: row["sha256"], outcome: row["outcome"])
+                    source: row["source"],
+                    at: row["attempted_at"],
+                    url: row["url"],
+                    status: row["status"],
+                    bytes: row["byte_count"],
+                    sha256: row["sha256"],
+                    outcome: row["outcome"]
+                )
             }
         }
     }
