@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Plain value types: taxonomy, rules, documents, findings, jobs. No storage, no I/O.
@@ -67,6 +68,18 @@ let package = Package(
             name: "FineprintWatch",
             dependencies: ["FineprintCore", "FineprintCompare", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The regulatory signals harvester: source definitions, feed parsers, dedup, clusters, relevance (no I/O).
+        .target(
+            name: "FineprintSignals",
+            dependencies: ["FineprintCore", "Yams", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Fetching enabled signal sources politely over HTTP (async-http-client).
+        .target(
+            name: "FineprintSignalFetch",
+            dependencies: [
+                "FineprintSignals", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         // Measuring the analyzer against labelled data (CUAD, our own labels, invariance, parties).
         .target(
             name: "FineprintEval",
@@ -80,7 +93,7 @@ let package = Package(
         .target(
             name: "FineprintStore",
             dependencies: [
-                "FineprintCore", "FineprintIdentity", "FineprintRegister",
+                "FineprintCore", "FineprintIdentity", "FineprintRegister", "FineprintSignals",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"), serviceLifecycle,
@@ -114,7 +127,7 @@ let package = Package(
             dependencies: [
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
                 "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch", "FineprintStandards",
-                "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading", "FineprintRegister",
+                "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading", "FineprintRegister", "FineprintSignals",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -130,7 +143,9 @@ let package = Package(
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintReading", "FineprintAnalysis",
                 "FineprintReport", "FineprintEval", "FineprintLearn", "FineprintCompare", "FineprintWatch",
                 "FineprintKnowledge", "FineprintServer", "FineprintStore", "FineprintStandards", "FineprintIdentity",
-                "FineprintNegotiation", "FineprintRegister", "FineprintShare", serviceLifecycle,
+                "FineprintNegotiation", "FineprintRegister", "FineprintShare", "FineprintSignals",
+                "FineprintSignalFetch",
+                serviceLifecycle,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -209,6 +224,14 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "FineprintSignalsTests",
+            dependencies: [
+                "FineprintSignals", "FineprintSignalFetch", "FineprintStore", "FineprintCore", "FineprintCorpus",
+                "FineprintTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
             name: "FineprintShareTests",
             dependencies: [
                 "FineprintShare", "FineprintStore", "FineprintCore", "FineprintCorpus", "FineprintTestSupport",
@@ -221,7 +244,7 @@ let package = Package(
             dependencies: [
                 "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore", "FineprintWatch",
                 "FineprintCompare", "FineprintAnalysis", "FineprintIngest", "FuzzSupport", "ZIPFoundation",
-                "FineprintTestSupport", "FineprintStandards", "FineprintIdentity", "FineprintRegister",
+                "FineprintTestSupport", "FineprintStandards", "FineprintIdentity", "FineprintRegister", "FineprintSignals",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -1,5 +1,6 @@
 import FineprintAnalysis
 import FineprintCorpus
+import FineprintSignals
 import FineprintStore
 import Foundation
 import Hummingbird
@@ -80,6 +81,7 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     )
     bench.standards = try StandardsLoader.load(fromCorpus: arguments.corpusURL)
     bench.registerPolicies = try RegisterPolicies.load(fromCorpus: arguments.corpusURL)
+    bench.signalSources = try SignalSourceCatalog.load(fromCorpus: arguments.corpusURL)
     if let jobs = arguments.jobs {
         // The queue lives in the store's own database, so `fineprint worker` finds it there.
         guard let queueStore = store as? any JobQueueStore else {

@@ -21,6 +21,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     let register = RegisterController(bench: bench)
     let registerAPI = RegisterAPIController(bench: bench)
     let matters = MattersController(bench: bench)
+    let signals = SignalsController(bench: bench)
 
     // Pages.
     router.get("/", use: upload.form)
@@ -53,6 +54,9 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/register/systems/:id", use: register.system)
     router.get("/register/components/:key", use: register.component)
     router.get("/register/suppliers/:id", use: register.supplier)
+    router.get("/signals", use: signals.page)
+    router.get("/signals/feed.atom", use: signals.feed)
+    router.post("/signals/:id/:action", use: signals.decideFromPage)
 
     // Accounts (who may call each route: `RouteAccess`).
     router.get("/login", use: login.form)
@@ -86,6 +90,9 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/api/register/components/:key", use: registerAPI.component)
     router.get("/api/register/suppliers", use: registerAPI.suppliers)
     router.get("/api/register/suppliers/:id", use: registerAPI.supplier)
+    router.get("/api/signals", use: signals.list)
+    router.get("/api/signals/:id", use: signals.detail)
+    router.post("/api/signals/:id/decision", use: signals.decideFromAPI)
     router.get("/api/openapi.json", use: files.openAPI)
 
     // Files and health.

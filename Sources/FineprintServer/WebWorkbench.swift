@@ -3,6 +3,7 @@ import FineprintCore
 import FineprintIngest
 import FineprintKnowledge
 import FineprintRegister
+import FineprintSignals
 import FineprintStandards
 import FineprintStore
 import Foundation
@@ -27,6 +28,8 @@ public struct WebWorkbench: Sendable {
     let startup = StartupSlot()
     /// The job queue uploads go to; nil: each upload is analysed while the request waits.
     public var jobs: JobDesk?
+    /// The declared signal sources whose health the signals page shows (corpus/signals/sources).
+    public var signalSources = SignalSourceCatalog(sources: [])
     /// The standards an analysis can be checked against (corpus/standards/); empty: the report offers none.
     public var standards: [Crosswalk] = []
     /// The dependency register's policies (corpus/register/policies.yaml); empty: the pages list no violations.

@@ -29,6 +29,7 @@ struct CorpusCommand: AsyncParsableCommand {
             problems += KnowledgeValidator.validate(knowledge, against: loaded).map(\.description)
             let standards = try StandardsLoader.load(fromCorpus: url)
             problems += CrosswalkValidator.validate(standards, taxonomy: loaded.taxonomy).map(\.description)
+            problems += SignalsValidation.problems(corpus: url, loaded: loaded, knowledge: knowledge)
             guard problems.isEmpty else {
                 for p in problems { Console.error(p) }
                 throw CLIError("\(problems.count) problem(s) in \(url.path)")

@@ -1,10 +1,11 @@
 import ArgumentParser
+import FineprintSignals
 import FineprintStore
 import Foundation
 
 /// Everything a store the commands open can do: both backends are all of these.
 typealias CommandStore = Store & JobQueueStore & AuditLogStore & DeletingStore & AccountStore & RegisterStore
-    & ShareLedgerStore
+    & ShareLedgerStore & SignalStoreProvider
 
 /// Where the administration commands find the data: the SQLite data folder `serve` uses, or its
 /// PostgreSQL database. One option group for every command that opens the store.

@@ -18,6 +18,7 @@ enum SQLiteMigrations {
         MetricSnapshotRecord.registerMigrations(in: &migrator)
         SQLiteShareLedger.registerMigrations(in: &migrator)
         SQLiteMatters.registerMigrations(in: &migrator)
+        SQLiteSignalStore.registerMigrations(in: &migrator)
         return migrator
     }
 
