@@ -11,6 +11,8 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case tokenRevoke = "token_revoke"
     case retentionDelete = "retention_delete"
     case shareImport = "share_import"
+    case shareAdopt = "share_adopt"
+    case shareTrust = "share_trust"
 }
 
 /// An event to append: everything but its place in the chain, which the log assigns.
