@@ -113,7 +113,7 @@ let package = Package(
             dependencies: [
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
                 "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch", "FineprintStandards",
-                "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading",
+                "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading", "FineprintShare",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -18,6 +18,8 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     let negotiation = NegotiationController(bench: bench)
     let deletion = DeleteController(bench: bench)
     let audit = AuditController(bench: bench)
+    let allies = AlliesController(bench: bench)
+    let shareAdmin = ShareAdminController(bench: bench)
 
     // Pages.
     router.get("/", use: upload.form)
@@ -39,6 +41,15 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.post("/documents/:id/delete", use: deletion.deleteFromPage)
     router.get("/admin/audit", use: audit.page)
     router.get("/admin/audit.csv", use: audit.csv)
+    router.get("/allies", use: allies.page)
+    router.post("/allies/adopt", use: allies.adopt)
+    router.get("/allies/import", use: allies.importForm)
+    router.post("/allies/import", use: allies.preview)
+    router.post("/allies/import/confirm", use: allies.confirm)
+    router.get("/admin/share", use: shareAdmin.page)
+    router.post("/admin/share/trust", use: shareAdmin.addKey)
+    router.post("/admin/share/trust/revoke", use: shareAdmin.revokeKey)
+    router.post("/admin/share/threshold", use: shareAdmin.setThreshold)
 
     // Accounts (who may call each route: `RouteAccess`).
     router.get("/login", use: login.form)
