@@ -219,8 +219,9 @@ let package = Package(
             dependencies: [
                 "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore", "FineprintWatch",
                 "FineprintCompare", "FineprintAnalysis", "FineprintIngest", "FuzzSupport", "ZIPFoundation",
-                "FineprintTestSupport", "FineprintStandards", "FineprintIdentity",
+                "FineprintTestSupport", "FineprintStandards", "FineprintIdentity", "FineprintShare",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"), propertyBased, serviceLifecycle,

@@ -21,10 +21,15 @@ extension AlliedCatalog {
         playbooks.filter { CorpusValidator.validate(playbook: $0.value, in: corpus).isEmpty }.map(Self.judgingPlaybook)
     }
 
-    /// The playbooks we adopted (under our own ids), that fit our taxonomy.
+    /// The playbooks we adopted (under our own ids), that fit our taxonomy; each name says whose
+    /// playbook it was, so a report judged by one still shows where its standard came from.
     public func adoptedPlaybooks(corpus: Corpus) -> [Playbook] {
-        adoptedValues(Playbook.self, kind: .playbook).filter {
-            CorpusValidator.validate(playbook: $0, in: corpus).isEmpty
+        adopted.filter { $0.item.kind == ShareKind.playbook.rawValue }.compactMap { entry in
+            guard var playbook = try? JSONDecoder().decode(Playbook.self, from: entry.item.content),
+                CorpusValidator.validate(playbook: playbook, in: corpus).isEmpty
+            else { return nil }
+            playbook.name += " (adopted from \(entry.item.fromPublisher) v\(entry.item.fromVersion))"
+            return playbook
         }
     }
 

@@ -52,7 +52,7 @@ public struct ShareAdopter: Sendable {
         guard ItemIdentifier.isSafe(ourID) else { throw ShareError.badItem("\"\(ourID)\" is not a usable id") }
         if ourIDs[kind, default: []].contains(ourID) {
             throw ShareError.badItem(
-                "we already have a \(kind.rawValue) \"\(ourID)\" of our own; adopt it under another id (--as NEW_ID)"
+                "we already have a \(kind.rawValue) \"\(ourID)\" (our own or adopted before) and never replace it; adopt under another id (--as NEW_ID)"
             )
         }
         let adopted = AdoptedItem(
