@@ -10,11 +10,14 @@ struct AlliesSnapshot: Sendable {
     var catalog = AlliedCatalog()
     /// Adopted playbooks (our ids), then the allies' (`publisher:id`), each fitting our taxonomy.
     var playbooks: [Playbook] = []
+    /// What was read (every item version and adoption), to tell whether anything changed.
+    var signature = ""
 
     init() {}
 
-    init(_ catalog: AlliedCatalog, corpus: Corpus) {
+    init(_ catalog: AlliedCatalog, corpus: Corpus, signature: String) {
         self.catalog = catalog
+        self.signature = signature
         playbooks = catalog.adoptedPlaybooks(corpus: corpus) + catalog.judgingPlaybooks(corpus: corpus)
     }
 }
@@ -32,16 +35,23 @@ extension WebWorkbench {
 
     func loadAllies() async throws -> AlliesSnapshot {
         guard let ledger = shareLedger else { return AlliesSnapshot() }
-        let catalog = AlliedCatalog(
-            items: try await ledger.sharedItems(publisher: nil),
-            adopted: try await ledger.adoptedItems()
+        let items = try await ledger.sharedItems(publisher: nil)
+        let adopted = try await ledger.adoptedItems()
+        let signature =
+            items.map { "\($0.publisher)/\($0.kind):\($0.id)@\($0.version)" }
+            + adopted.map { "\($0.kind):\($0.id)<\($0.fromVersion)" }
+        return AlliesSnapshot(
+            AlliedCatalog(items: items, adopted: adopted),
+            corpus: corpus,
+            signature: signature.joined(separator: " ")
         )
-        return AlliesSnapshot(catalog, corpus: corpus)
     }
 
-    /// Reads the ledger again and puts the allies' items into the knowledge index and the choices.
+    /// Reads the ledger again; when anything changed, puts the allies' items into the choices and
+    /// the knowledge index (a process without pages, a worker, only needs the choices).
     func refreshAllies() async throws {
         let snapshot = try await loadAllies()
+        guard snapshot.signature != allies.snapshot.signature else { return }
         allies.fill(snapshot)
         guard let site = startup.site else { return }
         var catalog = site.catalog
@@ -55,5 +65,12 @@ extension WebWorkbench {
     /// A playbook we can judge with that is not in the corpus: adopted, or an ally's.
     func alliedPlaybook(_ id: String) -> Playbook? {
         allies.snapshot.playbooks.first { $0.id == id }
+    }
+
+    /// Before judging with `profile`: one neither ours nor held may have been imported or adopted
+    /// since this process read the ledger (by the command line, or another server).
+    func findAlliedPlaybook(_ profile: String?) async throws {
+        guard let profile, corpus.playbook(profile) == nil, alliedPlaybook(profile) == nil else { return }
+        try await refreshAllies()
     }
 }

@@ -51,6 +51,7 @@ struct AlliedItemsTests {
 
     @Test func anAllysPlaybookThatNamesProvisionsWeDoNotKnowIsNotOffered() async throws {
         var playbook = try #require(try BundledCorpus.corpus.get().playbook("tier1"))
+        playbook.id = "odd"
         playbook.requirements[0].provision = "a_provision_we_do_not_have"
         let item = OutgoingItem(kind: .playbook, id: "odd", title: "Odd", content: try Self.encoded(playbook))
         let publisher = F.Publisher()
