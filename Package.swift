@@ -80,7 +80,8 @@ let package = Package(
         .target(
             name: "FineprintStore",
             dependencies: [
-                "FineprintCore", "FineprintIdentity", "FineprintRegister", .product(name: "GRDB", package: "GRDB.swift"),
+                "FineprintCore", "FineprintIdentity", "FineprintRegister",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "_ConnectionPoolModule", package: "postgres-nio"), serviceLifecycle,
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -202,7 +203,8 @@ let package = Package(
         .testTarget(
             name: "FineprintStoreTests",
             dependencies: [
-                "FineprintStore", "FineprintCore", "FineprintIdentity", "FineprintRegister", .product(name: "GRDB", package: "GRDB.swift"),
+                "FineprintStore", "FineprintCore", "FineprintIdentity", "FineprintRegister",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),

@@ -92,7 +92,9 @@ struct ShareEvaluations: AsyncParsableCommand {
         if catalog.evaluations.isEmpty { print("no evaluation results imported from allies") }
         for item in catalog.evaluations {
             let value = item.value
-            print("\(item.reference) — \(value.dataset) \(value.split), \(value.documents ?? 0) documents [\(item.origin.badge)]")
+            print(
+                "\(item.reference) — \(value.dataset) \(value.split), \(value.documents ?? 0) documents [\(item.origin.badge)]"
+            )
             if let mine, mine.dataset != value.dataset || mine.split != value.split {
                 print("  (ours are on \(mine.dataset) \(mine.split): not the same data, compare with care)")
             }

@@ -98,7 +98,8 @@ struct ShareImport: AsyncParsableCommand {
 struct ShareItems: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "items",
-        abstract: "List the items imported from allies (version, signer, signed date) and those adopted, with newer versions."
+        abstract:
+            "List the items imported from allies (version, signer, signed date) and those adopted, with newer versions."
     )
 
     @Option(help: "Only this publisher's items.")

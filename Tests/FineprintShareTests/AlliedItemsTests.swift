@@ -111,7 +111,10 @@ struct AlliedItemsTests {
         let ledger = try await Self.imported(publisher, store: try SQLiteStore.inMemory())
         let items = try F.items()
         try await ShareAdopter(ledger: ledger, ourIDs: [:], now: F.now).adopt("ee-mkm/clause:\(items[0].id)")
-        var before = AlliedCatalog(items: try await ledger.sharedItems(publisher: nil), adopted: try await ledger.adoptedItems())
+        var before = AlliedCatalog(
+            items: try await ledger.sharedItems(publisher: nil),
+            adopted: try await ledger.adoptedItems()
+        )
         #expect(before.adopted.first?.newer == nil)
         var changed = items[0]
         var object = try #require(try JSONSerialization.jsonObject(with: changed.content) as? [String: Any])
@@ -119,7 +122,10 @@ struct AlliedItemsTests {
         changed.content = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         let second = try F.pack(publisher, items: [changed], version: 2, sequence: 2)
         _ = try await ShareImporter(ledger: ledger, now: F.now).importBundle(second, dryRun: false)
-        before = AlliedCatalog(items: try await ledger.sharedItems(publisher: nil), adopted: try await ledger.adoptedItems())
+        before = AlliedCatalog(
+            items: try await ledger.sharedItems(publisher: nil),
+            adopted: try await ledger.adoptedItems()
+        )
         let newer = try #require(before.adopted.first?.newer)
         #expect(newer.version == 2 && !newer.withdrawn)
         #expect(newer.changedFields == ["text"])

@@ -34,7 +34,9 @@ struct AlliesController {
         )
         let adopted = try await adopter.adopt(form.item, as: newID)
         try await bench.refreshAllies()
-        let page = ["clause", "move", "playbook"].contains(adopted.kind) ? "/knowledge/\(adopted.kind)/\(adopted.id)" : "/allies"
+        let page =
+            ["clause", "move", "playbook"].contains(adopted.kind)
+            ? "/knowledge/\(adopted.kind)/\(adopted.id)" : "/allies"
         return Response.redirect(to: page, type: .normal)
     }
 

@@ -54,7 +54,13 @@ struct ShareAdminController {
             throw WebError.badRequest("A revocation needs a reason.", hint: "Say why the key is no longer trusted.")
         }
         let key = try await TrustList(ledger: try ledger()).revoke(fingerprint: form.fingerprint, reason: reason)
-        try await bench.record(.shareTrust, "share_key", key.fingerprint, detail: "revoked: \(reason)", context: context)
+        try await bench.record(
+            .shareTrust,
+            "share_key",
+            key.fingerprint,
+            detail: "revoked: \(reason)",
+            context: context
+        )
         return Response.redirect(to: "/admin/share", type: .normal)
     }
 

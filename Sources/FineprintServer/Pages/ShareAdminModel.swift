@@ -56,7 +56,9 @@ struct ShareAdminModel: PageModel {
         case nil: break
         }
         self.trusted = trusted.map(Self.row)
-        self.thresholds = thresholds.sorted { $0.key < $1.key }.map { ThresholdRow(publisher: $0.key, threshold: $0.value) }
+        self.thresholds = thresholds.sorted { $0.key < $1.key }.map {
+            ThresholdRow(publisher: $0.key, threshold: $0.value)
+        }
     }
 
     private static func row(_ key: TrustedKey) -> TrustedRow {

@@ -241,8 +241,11 @@ public struct PostgresShareLedger: ShareLedger {
             for try await row in rows {
                 let (kind, id, title, content, publisher, fromID, version, bundle, sha, signer, signed, adopted, by) =
                     try row.decode(
-                        (String, String, String, Data, String, String, Int, String, String, String, Date?, Date, String?)
-                            .self
+                        (
+                            String, String, String, Data, String, String, Int, String, String, String, Date?, Date,
+                            String?
+                        )
+                        .self
                     )
                 items.append(
                     AdoptedItem(
