@@ -11,7 +11,8 @@ struct ShareCommand: AsyncParsableCommand {
         abstract: "Share playbooks, clauses and results with allies as signed bundles; verify and import theirs.",
         subcommands: [
             ShareKeygen.self, ShareKeyCommand.self, SharePack.self, ShareTrustCommand.self, ShareVerify.self,
-            ShareImport.self, ShareItems.self, ShareAdopt.self, ShareEvaluations.self,
+            ShareImport.self, ShareItems.self, ShareAdopt.self, ShareEvaluations.self, ShareRecipientKey.self,
+            ShareSeal.self, ShareOpen.self,
         ]
     )
 }
