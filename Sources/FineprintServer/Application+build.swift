@@ -26,12 +26,15 @@ public protocol AppArguments: Sendable {
     var access: AccessSettings { get }
     /// Documents older than this many days are deleted daily; nil: kept until deleted by hand.
     var retentionDays: Int? { get }
+    /// Our share key folder (`fineprint share keygen --key-dir`), shown on Admin › Sharing; nil: none.
+    var shareKeyDirectory: URL? { get }
 }
 
 extension AppArguments {
     public var jobs: JobSettings? { nil }
     public var access: AccessSettings { AccessSettings() }
     public var retentionDays: Int? { nil }
+    public var shareKeyDirectory: URL? { nil }
 }
 
 /// How a server queues uploads: the queue's bound and how many analyses it runs itself (0: none,
@@ -82,6 +85,7 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     bench.standards = try StandardsLoader.load(fromCorpus: arguments.corpusURL)
     bench.registerPolicies = try RegisterPolicies.load(fromCorpus: arguments.corpusURL)
     bench.signalSources = try SignalSourceCatalog.load(fromCorpus: arguments.corpusURL)
+    bench.shareKeyDirectory = arguments.shareKeyDirectory
     if let jobs = arguments.jobs {
         // The queue lives in the store's own database, so `fineprint worker` finds it there.
         guard let queueStore = store as? any JobQueueStore else {

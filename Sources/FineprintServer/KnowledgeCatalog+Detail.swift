@@ -3,8 +3,12 @@ import FineprintKnowledge
 
 /// Each knowledge item's detail page: one function per kind.
 extension KnowledgeCatalog {
-    /// The detail page of one item, or nil if there is no such item.
+    /// The detail page of one item (ours first, then an ally's or one adopted), or nil if there is none.
     func detail(kind: String, id: String) -> KnowledgeEntryModel? {
+        ownDetail(kind: kind, id: id) ?? alliedDetail(kind: kind, id: id)
+    }
+
+    func ownDetail(kind: String, id: String) -> KnowledgeEntryModel? {
         let page = DetailPage(kind: kind, id: id, catalog: self)
         switch kind {
         case "pattern": return knowledge.pattern(id).map { patternDetail($0, page) }

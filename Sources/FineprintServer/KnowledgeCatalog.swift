@@ -1,5 +1,6 @@
 import FineprintCore
 import FineprintKnowledge
+import FineprintShare
 import FineprintStore
 
 /// The knowledge base as the web app shows it: kill-list moves, model clauses and taxonomy
@@ -10,6 +11,8 @@ public struct KnowledgeCatalog: Sendable {
     public let corpus: Corpus
     public let knowledge: KnowledgeBase
     public let scorecards: [String: PartnershipScorecard]
+    /// The allies' items and those adopted, shown beside ours with their origin.
+    public internal(set) var allies = AlliedCatalog()
 
     public init(corpus: Corpus, knowledge: KnowledgeBase, scorecards: [PartnershipScorecard]) {
         self.corpus = corpus
@@ -21,7 +24,8 @@ public struct KnowledgeCatalog: Sendable {
     static let kinds: [(id: String, label: String)] = [
         ("pattern", "Deal patterns"), ("move", "Kill-list moves"), ("clause", "Model clauses"),
         ("partnership", "Partnerships"), ("precedent", "Precedents"), ("regulation", "Regulatory provisions"),
-        ("provision", "Provisions (taxonomy)"), ("source", "Sources"),
+        ("provision", "Provisions (taxonomy)"), ("source", "Sources"), ("playbook", "Playbooks"),
+        ("shared", "Allies' knowledge items"),
     ]
 
     static func label(_ kind: String) -> String {
@@ -33,7 +37,7 @@ public struct KnowledgeCatalog: Sendable {
     var entries: [KnowledgeEntry] {
         // The order of the search index (ties in rank keep it).
         patternEntries + moveEntries + clauseEntries + partnershipEntries + precedentEntries + regulationEntries
-            + provisionEntries + sourceEntries
+            + provisionEntries + sourceEntries + alliedEntries
     }
 
     var patternEntries: [KnowledgeEntry] {

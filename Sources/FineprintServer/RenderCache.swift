@@ -16,6 +16,9 @@ final class RenderCache<Key: Hashable & Sendable>: Sendable {
     /// Forgets an entry whose source is gone (a deleted analysis).
     func remove(_ key: Key) { _ = entries.withLock { $0.removeValue(forKey: key) } }
 
+    /// Forgets every entry: the knowledge index changed (allies' items arrived).
+    func forgetAll() { entries.withLock { $0.removeAll() } }
+
     func store(_ value: ByteBuffer, for key: Key) {
         entries.withLock { dict in
             if dict.count >= capacity {

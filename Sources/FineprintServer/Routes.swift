@@ -22,6 +22,8 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     let registerAPI = RegisterAPIController(bench: bench)
     let matters = MattersController(bench: bench)
     let signals = SignalsController(bench: bench)
+    let allies = AlliesController(bench: bench)
+    let shareAdmin = ShareAdminController(bench: bench)
 
     // Pages.
     router.get("/", use: upload.form)
@@ -57,6 +59,15 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/signals", use: signals.page)
     router.get("/signals/feed.atom", use: signals.feed)
     router.post("/signals/:id/:action", use: signals.decideFromPage)
+    router.get("/allies", use: allies.page)
+    router.post("/allies/adopt", use: allies.adopt)
+    router.get("/allies/import", use: allies.importForm)
+    router.post("/allies/import", use: allies.preview)
+    router.post("/allies/import/confirm", use: allies.confirm)
+    router.get("/admin/share", use: shareAdmin.page)
+    router.post("/admin/share/trust", use: shareAdmin.addKey)
+    router.post("/admin/share/trust/revoke", use: shareAdmin.revokeKey)
+    router.post("/admin/share/threshold", use: shareAdmin.setThreshold)
 
     // Accounts (who may call each route: `RouteAccess`).
     router.get("/login", use: login.form)

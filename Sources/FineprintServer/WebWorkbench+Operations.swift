@@ -42,17 +42,18 @@ extension WebWorkbench {
         return ReportInput(
             analysis: stored.analysis,
             corpus: corpus,
-            playbook: corpus.playbook(stored.analysis.profile) ?? corpus.playbooks[0],
+            playbook: corpus.playbook(stored.analysis.profile) ?? alliedPlaybook(stored.analysis.profile)
+                ?? corpus.playbooks[0],
             text: document.text
         )
     }
 
     func playbook(_ id: String?) throws -> Playbook {
         let id = id ?? Self.defaultProfile
-        guard var playbook = corpus.playbook(id) else {
+        guard var playbook = corpus.playbook(id) ?? alliedPlaybook(id) else {
             throw WebError.badRequest(
                 "There is no tier or playbook called '\(id)'.",
-                hint: "Choose one of: " + corpus.playbooks.map(\.id).joined(separator: ", ") + "."
+                hint: "Choose one of: " + profiles.map(\.id).joined(separator: ", ") + "."
             )
         }
         playbook.homeJurisdictions += homeJurisdictions

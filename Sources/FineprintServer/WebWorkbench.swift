@@ -26,6 +26,12 @@ public struct WebWorkbench: Sendable {
     public let homeJurisdictions: [String]
     /// What `start()` made; nil until then.
     let startup = StartupSlot()
+    /// The allies' items and the playbooks they add (`WebWorkbench+Allies`).
+    let allies = AlliesSlot()
+    /// Bundles previewed on the import page, awaiting the import button.
+    let pendingBundles = PendingBundles()
+    /// Our own share keys (`fineprint share keygen --key-dir`), shown on the admin page; nil: none.
+    public var shareKeyDirectory: URL?
     /// The job queue uploads go to; nil: each upload is analysed while the request waits.
     public var jobs: JobDesk?
     /// The declared signal sources whose health the signals page shows (corpus/signals/sources).
@@ -75,7 +81,10 @@ public struct WebWorkbench: Sendable {
     public func start() async throws {
         if startup.site != nil { return }
         let pages = try await Pages.load()
-        let catalog = KnowledgeCatalog(corpus: corpus, knowledge: knowledge, scorecards: partnershipScorecards())
+        let allied = try await loadAllies()
+        allies.fill(allied)
+        var catalog = KnowledgeCatalog(corpus: corpus, knowledge: knowledge, scorecards: partnershipScorecards())
+        catalog.allies = allied.catalog
         try await store.replaceKnowledge(catalog.entries)
         startup.fill(Site(pages: pages, catalog: catalog))
     }
@@ -98,8 +107,9 @@ public struct WebWorkbench: Sendable {
 
     public var maxUploadBytes: Int { reader.maxBytes }
 
-    /// The tiers and playbooks a user can choose, in corpus order.
-    var profiles: [Playbook] { corpus.playbooks }
+    /// The tiers and playbooks a user can choose: the corpus's in order, then those adopted, then
+    /// the allies' (named `publisher:id`, their names saying whose they are).
+    var profiles: [Playbook] { corpus.playbooks + allies.snapshot.playbooks }
     static let defaultProfile = "tier1"
 }
 

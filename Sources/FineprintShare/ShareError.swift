@@ -26,6 +26,7 @@ public enum ShareError: Error, CustomStringConvertible, Equatable, Sendable {
     case passphrase(String)
     case badItem(String)
     case badNotice(String)
+    case sealed(String)
 
     /// A stable code for scripts and tests (the research file's names).
     public var code: String {
@@ -52,6 +53,7 @@ public enum ShareError: Error, CustomStringConvertible, Equatable, Sendable {
         case .passphrase: return "E_PASSPHRASE"
         case .badItem: return "E_ITEM"
         case .badNotice: return "E_NOTICE"
+        case .sealed: return "E_SEALED"
         }
     }
 
@@ -100,6 +102,7 @@ public enum ShareError: Error, CustomStringConvertible, Equatable, Sendable {
         case .passphrase(let why): return why
         case .badItem(let why): return why
         case .badNotice(let why): return "bad key notice: \(why)"
+        case .sealed(let why): return "cannot open the sealed bundle: \(why)"
         }
     }
 }

@@ -49,7 +49,8 @@ public struct ShareImporter: Sendable {
                 signer: signer,
                 bundleId: predicate.bundleId,
                 importedAt: now,
-                content: plan.content
+                content: plan.content,
+                signedAt: Timestamp.date(predicate.createdAt)
             )
         }
         try await ledger.recordImport(record, items: items)

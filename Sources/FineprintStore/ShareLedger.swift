@@ -23,6 +23,11 @@ public protocol ShareLedger: Sendable {
     /// Records a verified bundle and its items in one transaction (an item version already held
     /// with the same digest is left as it is).
     func recordImport(_ bundle: ImportedBundle, items: [SharedItem]) async throws
+    /// The allies' items copied into our own namespace, by kind and id.
+    func adoptedItems() async throws -> [AdoptedItem]
+    /// Records an adoption; throws `ShareLedgerError.adoptedExists` when we already hold an
+    /// adopted item of that kind and id (an adoption never replaces one silently).
+    func recordAdoption(_ item: AdoptedItem) async throws
 }
 
 /// A store that can hand out its share ledger (on the same database).
@@ -120,6 +125,9 @@ public struct SharedItem: Hashable, Codable, Sendable {
     public var bundleId: String
     public var importedAt: Date
     public var content: Data
+    /// When the bundle that brought this version says it was made (signed); nil for items
+    /// imported before the date was kept.
+    public var signedAt: Date?
 
     public init(
         publisher: String,
@@ -132,7 +140,8 @@ public struct SharedItem: Hashable, Codable, Sendable {
         signer: String,
         bundleId: String,
         importedAt: Date,
-        content: Data
+        content: Data,
+        signedAt: Date? = nil
     ) {
         self.publisher = publisher
         self.kind = kind
@@ -145,12 +154,14 @@ public struct SharedItem: Hashable, Codable, Sendable {
         self.bundleId = bundleId
         self.importedAt = importedAt
         self.content = content
+        self.signedAt = signedAt
     }
 }
 
 public enum ShareLedgerError: Error, CustomStringConvertible, Equatable, Sendable {
     case keyExists(fingerprint: String, publisher: String)
     case badThreshold(Int)
+    case adoptedExists(kind: String, id: String)
 
     public var description: String {
         switch self {
@@ -159,6 +170,8 @@ public enum ShareLedgerError: Error, CustomStringConvertible, Equatable, Sendabl
                 "the key \(fingerprint) is already in the trust list (publisher \(publisher)); revoke it first to change it"
         case .badThreshold(let value):
             return "a threshold must be between 1 and 16 signatures, not \(value)"
+        case .adoptedExists(let kind, let id):
+            return "we already hold an adopted \(kind) \"\(id)\"; adopt under another id (--as NEW_ID)"
         }
     }
 }

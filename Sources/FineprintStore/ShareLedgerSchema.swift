@@ -24,4 +24,18 @@ enum ShareLedgerSchema {
             """,
         ]
     }
+
+    /// The second step: the date each shared item's bundle was signed, and the items adopted from allies.
+    static func adoptionStatements(blob: String, time: String) -> [String] {
+        [
+            "ALTER TABLE shared_item ADD COLUMN signed_at \(time)",
+            """
+            CREATE TABLE adopted_item (
+                kind TEXT NOT NULL, id TEXT NOT NULL, title TEXT NOT NULL, content \(blob) NOT NULL,
+                from_publisher TEXT NOT NULL, from_id TEXT NOT NULL, from_version BIGINT NOT NULL,
+                from_bundle TEXT NOT NULL, from_sha256 TEXT NOT NULL, signer TEXT NOT NULL, signed_at \(time),
+                adopted_at \(time) NOT NULL, adopted_by TEXT, PRIMARY KEY (kind, id))
+            """,
+        ]
+    }
 }

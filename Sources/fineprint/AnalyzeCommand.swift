@@ -21,6 +21,8 @@ struct Analyze: AsyncParsableCommand {
 
     @OptionGroup var judging: JudgingOptions
 
+    @OptionGroup var allies: AlliedProfileOptions
+
     @OptionGroup var output: OutputOptions<OutputFormat>
 
     @Flag(help: "No progress line.")
@@ -35,7 +37,7 @@ struct Analyze: AsyncParsableCommand {
     var out: String? { output.out }
 
     func run() async throws {
-        let (setup, chosen) = try judging.load()
+        let (setup, chosen) = try await judging.load(allies: allies)
         let files = try InputFiles.expand(inputs)
         if files.count > 1, format == .html, out == nil {
             throw CLIError("several HTML reports need --out FOLDER", exitCode: 2)

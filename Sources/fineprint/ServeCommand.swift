@@ -47,6 +47,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "A `fineprint watch` store to show on the Watched terms page (its versions, changes and Atom feed).")
     var watchStore: String?
 
+    @Option(help: "Our share key folder (`fineprint share keygen --key-dir`), shown on Admin › Sharing.")
+    var shareKeyDir: String?
+
     @Option(
         help:
             "How much the server logs: trace, debug, info (one line per request, with its id), notice, warning, error."
@@ -115,6 +118,7 @@ struct ServeArguments: AppArguments {
     var jobs: JobSettings?
     var access: AccessSettings
     var retentionDays: Int?
+    var shareKeyDirectory: URL?
 
     init(command: Serve, judging: AnalysisSetup) throws {
         host = command.host
@@ -133,6 +137,7 @@ struct ServeArguments: AppArguments {
         jobs = JobSettings(workers: command.workers, queueCapacity: command.queueCapacity)
         access = try command.access.settings()
         retentionDays = command.retentionDays
+        shareKeyDirectory = command.shareKeyDir.map { URL(fileURLWithPath: $0) }
     }
 }
 

@@ -11,7 +11,8 @@ struct ShareCommand: AsyncParsableCommand {
         abstract: "Share playbooks, clauses and results with allies as signed bundles; verify and import theirs.",
         subcommands: [
             ShareKeygen.self, ShareKeyCommand.self, SharePack.self, ShareTrustCommand.self, ShareVerify.self,
-            ShareImport.self, ShareItems.self,
+            ShareImport.self, ShareItems.self, ShareAdopt.self, ShareEvaluations.self, ShareRecipientKey.self,
+            ShareSeal.self, ShareOpen.self,
         ]
     )
 }
@@ -98,7 +99,8 @@ struct ShareImport: AsyncParsableCommand {
 struct ShareItems: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "items",
-        abstract: "List the items imported from allies, by publisher, with version, signer and time."
+        abstract:
+            "List the items imported from allies (version, signer, signed date) and those adopted, with newer versions."
     )
 
     @Option(help: "Only this publisher's items.")
@@ -108,13 +110,25 @@ struct ShareItems: AsyncParsableCommand {
 
     func run() async throws {
         let publisher = publisher
-        let items = try await store.withLedger { ledger in try await ledger.sharedItems(publisher: publisher) }
+        let catalog = try await store.withLedger { ledger in
+            (try await ledger.sharedItems(publisher: publisher), try await ledger.adoptedItems())
+        }
+        let (items, adopted) = catalog
         if items.isEmpty { print("no items imported from allies") }
         for item in items {
             let state = item.withdrawn ? " (withdrawn)" : ""
+            let origin = ShareOrigin(item)
             print(
-                "\(item.publisher)/\(item.kind):\(item.id) v\(item.version)\(state)  \(item.title)  signed by \(SharePublicKey.grouped(item.signer)) — imported \(ShareDates.show(item.importedAt))"
+                "\(item.publisher)/\(item.kind):\(item.id) v\(item.version)\(state)  \(item.title)  signed by \(origin.groupedSigner) on \(origin.signedDay) — imported \(ShareDates.show(item.importedAt))"
             )
+        }
+        let entries = AlliedCatalog(items: items, adopted: adopted).adopted.filter {
+            publisher == nil || $0.item.fromPublisher == publisher
+        }
+        if !entries.isEmpty { print("\nadopted into our own:") }
+        for entry in entries {
+            print("\(entry.item.kind):\(entry.item.id)  \(entry.item.title) — \(entry.provenance)")
+            if let newer = entry.newer { print("  \(newer.summary)") }
         }
     }
 }

@@ -92,10 +92,11 @@ extension StoreContract {
             signer: "sha256:aa",
             bundleId: "b-1",
             importedAt: Self.day,
-            content: Data(#"{"id":"exit_assistance"}"#.utf8)
+            content: Data(#"{"id":"exit_assistance"}"#.utf8),
+            signedAt: Self.day.addingTimeInterval(-3_600)
         )
         var other = item
-        (other.publisher, other.withdrawn, other.version) = ("lv-varam", true, 1)
+        (other.publisher, other.withdrawn, other.version, other.signedAt) = ("lv-varam", true, 1, nil)
         try await withLedger { ledger in
             #expect(try await ledger.importedBundle(id: "b-1") == nil)
             try await ledger.recordImport(bundle, items: [item, other])
@@ -110,6 +111,40 @@ extension StoreContract {
             #expect(stored == bundle)
             #expect(try await ledger.sharedItems(publisher: "ee-mkm") == [item])
             #expect(try await ledger.sharedItems(publisher: nil) == [item, other])
+        }
+    }
+
+    func adoptedItemsKeepTheirProvenanceAndAreNeverReplaced() async throws {
+        let adopted = AdoptedItem(
+            kind: "clause",
+            id: "ee-exit",
+            title: "Exit assistance",
+            content: Data(#"{"id":"ee-exit"}"#.utf8),
+            fromPublisher: "ee-mkm",
+            fromId: "exit_assistance",
+            fromVersion: 3,
+            fromBundle: "b-1",
+            fromSha256: String(repeating: "b", count: 64),
+            signer: "sha256:aa",
+            signedAt: Self.day.addingTimeInterval(-3_600),
+            adoptedAt: Self.day,
+            adoptedBy: "counsel"
+        )
+        var playbook = adopted
+        (playbook.kind, playbook.id, playbook.signedAt, playbook.adoptedBy) = ("playbook", "ee-exit", nil, nil)
+        try await withLedger { ledger in
+            #expect(try await ledger.adoptedItems().isEmpty)
+            try await ledger.recordAdoption(adopted)
+            try await ledger.recordAdoption(playbook)
+            var other = adopted
+            other.content = Data(#"{"id":"ee-exit","text":"other"}"#.utf8)
+            await #expect(throws: ShareLedgerError.adoptedExists(kind: "clause", id: "ee-exit")) {
+                try await ledger.recordAdoption(other)
+            }
+        }
+        try await withLedger { ledger in
+            let held = try await ledger.adoptedItems()
+            #expect(held == [adopted, playbook])
         }
     }
 }
@@ -128,5 +163,11 @@ struct ShareLedgerContractTests {
 
     @Test(arguments: Backend.available) func importsAndTheirItemsAreKept(_ backend: Backend) async throws {
         try await StoreContract(backend).importsAndTheirItemsAreKept()
+    }
+
+    @Test(arguments: Backend.available) func adoptedItemsKeepTheirProvenanceAndAreNeverReplaced(
+        _ backend: Backend
+    ) async throws {
+        try await StoreContract(backend).adoptedItemsKeepTheirProvenanceAndAreNeverReplaced()
     }
 }

@@ -90,6 +90,17 @@ public enum RouteAccess {
         "DELETE /api/documents/{id}": .role(.analyst),
         "POST /admin/users/{name}/role": .role(.admin),
         "POST /admin/tokens/{id}/revoke": .role(.admin),
+        // Sharing with allies: reading their items is for readers, importing and adopting for
+        // analysts, our keys and the trust list for admins.
+        "GET /allies": .role(.reader),
+        "POST /allies/adopt": .role(.analyst),
+        "GET /allies/import": .role(.analyst),
+        "POST /allies/import": .role(.analyst),
+        "POST /allies/import/confirm": .role(.analyst),
+        "GET /admin/share": .role(.admin),
+        "POST /admin/share/trust": .role(.admin),
+        "POST /admin/share/trust/revoke": .role(.admin),
+        "POST /admin/share/threshold": .role(.admin),
     ]
 
     /// The entry of a route, nil when the table has none.

@@ -15,7 +15,10 @@ struct KnowledgeController {
         if let cached = bench.knowledgePages.value(key) { return HTML(cached) }
         let hits = try await bench.store.searchKnowledge(search.query(limit: limit))
         let counts = try await bench.store.knowledgeCounts()
-        let html = try bench.pages.render(KnowledgeModel(search, hits: hits, counts: counts))
+        let catalog = try bench.catalog
+        let html = try bench.pages.render(
+            KnowledgeModel(search, hits: hits, counts: counts, badge: { catalog.sharedBadge(kind: $0, id: $1) })
+        )
         bench.knowledgePages.store(html, for: key)
         return HTML(html)
     }

@@ -73,6 +73,7 @@ struct UploadController {
     /// Reads an uploaded file, stores it (once per distinct bytes), analyses it against the chosen
     /// tier and stores the analysis. The one step that takes time: a job queue would run this.
     func analyse(_ upload: UploadForm, matterID: String) async throws -> AnalysisSummary {
+        try await bench.findAlliedPlaybook(upload.profile)
         let playbook = try bench.playbook(upload.profile)
         let format = try upload.claimedFormat()
         let result = try await bench.readAndAnalyse(

@@ -9,6 +9,7 @@ extension WebWorkbench {
     /// request threads. Nothing is stored here: the queue stores the results with the job's
     /// completion, in one transaction. A file that cannot be read fails the job with the reader's reason.
     public func analyseJob(_ claimed: ClaimedJob, progress: JobProgress) async throws -> [JobResult] {
+        try await findAlliedPlaybook(claimed.job.profile)
         let playbook = try playbook(claimed.job.profile)
         let count = claimed.uploads.count
         var results: [JobResult] = []

@@ -29,6 +29,7 @@ extension WebWorkbench {
         matterID: String? = nil,
         on desk: JobDesk
     ) async throws -> (job: AnalysisJob, created: Bool) {
+        try await findAlliedPlaybook(profile)
         let playbook = try playbook(profile)
         let key = try Self.checkedKey(idempotencyKey)
         if let key, let known = try await desk.queue.job(idempotencyKey: key) { return (known, false) }

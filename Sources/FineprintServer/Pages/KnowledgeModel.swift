@@ -18,6 +18,8 @@ struct KnowledgeModel: PageModel {
         var summary: String
         var snippet: String?
         var tags: [String]
+        /// Who shared it, for an ally's or adopted item.
+        var badge: String?
     }
     var title = "Knowledge base"
     var query: String
@@ -27,7 +29,12 @@ struct KnowledgeModel: PageModel {
     var count: Int
     var searched: Bool
 
-    init(_ search: KnowledgeSearchParameters, hits: [KnowledgeHit], counts: [String: Int]) {
+    init(
+        _ search: KnowledgeSearchParameters,
+        hits: [KnowledgeHit],
+        counts: [String: Int],
+        badge: (String, String) -> String? = { _, _ in nil }
+    ) {
         query = search.text
         tag = search.tagFilter
         kinds = KnowledgeCatalog.kinds.map {
@@ -41,7 +48,8 @@ struct KnowledgeModel: PageModel {
                 title: hit.entry.title,
                 summary: Format.snippet(hit.entry.summary, limit: 280),
                 snippet: hit.snippet.map(Self.markedSnippet),
-                tags: hit.entry.tags
+                tags: hit.entry.tags,
+                badge: badge(hit.entry.kind, hit.entry.id)
             )
         }
         count = results.count
@@ -75,6 +83,11 @@ struct KnowledgeEntryModel: PageModel {
     var summary: String?
     var sections: [KnowledgeSection]
     var tags: [String]
+    /// An ally's item: who signed it, which version, when (`ShareOrigin.badge`).
+    var badge: String? = nil
+    /// An adopted item: where it came from; and the newer version its publisher sent since.
+    var provenance: String? = nil
+    var newer: String? = nil
 }
 
 /// A titled block of a knowledge entry's detail page.

@@ -18,6 +18,8 @@ public enum AuditAction: String, CaseIterable, Codable, Sendable {
     case memberRemove = "member_remove"
     case memberRole = "member_role"
     case retentionChange = "retention_change"
+    case shareAdopt = "share_adopt"
+    case shareTrust = "share_trust"
 }
 
 /// An event to append: everything but its place in the chain, which the log assigns.

@@ -20,7 +20,11 @@ public struct PostgresShareLedger: ShareLedger {
         (
             "share v1: trust list, thresholds, imported bundles, shared items",
             ShareLedgerSchema.statements(blob: "BYTEA", time: "TIMESTAMPTZ")
-        )
+        ),
+        (
+            "share v2: signed dates of shared items, items adopted from allies",
+            ShareLedgerSchema.adoptionStatements(blob: "BYTEA", time: "TIMESTAMPTZ")
+        ),
     ]
 
     public func addTrustedKey(_ key: TrustedKey) async throws {
@@ -161,7 +165,8 @@ public struct PostgresShareLedger: ShareLedger {
         try await guarded {
             let rows = try await database.client.query(
                 """
-                SELECT publisher, kind, id, version, sha256, withdrawn, title, signer, bundle_id, imported_at, content
+                SELECT publisher, kind, id, version, sha256, withdrawn, title, signer, bundle_id, imported_at, content,
+                    signed_at
                 FROM shared_item WHERE \(publisher)::TEXT IS NULL OR publisher = \(publisher)
                 ORDER BY publisher, kind, id, version
                 """,
@@ -169,8 +174,10 @@ public struct PostgresShareLedger: ShareLedger {
             )
             var items: [SharedItem] = []
             for try await row in rows {
-                let (owner, kind, id, version, sha, withdrawn, title, signer, bundleId, imported, content) =
-                    try row.decode((String, String, String, Int, String, Bool, String, String, String, Date, Data).self)
+                let (owner, kind, id, version, sha, withdrawn, title, signer, bundleId, imported, content, signed) =
+                    try row.decode(
+                        (String, String, String, Int, String, Bool, String, String, String, Date, Data, Date?).self
+                    )
                 items.append(
                     SharedItem(
                         publisher: owner,
@@ -183,7 +190,8 @@ public struct PostgresShareLedger: ShareLedger {
                         signer: signer,
                         bundleId: bundleId,
                         importedAt: imported,
-                        content: content
+                        content: content,
+                        signedAt: signed
                     )
                 )
             }
@@ -206,16 +214,77 @@ public struct PostgresShareLedger: ShareLedger {
                     try await connection.query(
                         """
                         INSERT INTO shared_item (publisher, kind, id, version, sha256, withdrawn, title, signer,
-                            bundle_id, imported_at, content)
+                            bundle_id, imported_at, content, signed_at)
                         VALUES (\(item.publisher), \(item.kind), \(item.id), \(item.version), \(item.sha256),
                             \(item.withdrawn), \(item.title), \(item.signer), \(item.bundleId), \(item.importedAt),
-                            \(item.content))
+                            \(item.content), \(item.signedAt))
                         ON CONFLICT (publisher, kind, id, version) DO NOTHING
                         """,
                         logger: database.logger
                     )
                 }
             }
+        }
+    }
+
+    public func adoptedItems() async throws -> [AdoptedItem] {
+        try await guarded {
+            let rows = try await self.client.query(
+                """
+                SELECT kind, id, title, content, from_publisher, from_id, from_version, from_bundle, from_sha256,
+                    signer, signed_at, adopted_at, adopted_by
+                FROM adopted_item ORDER BY kind, id
+                """,
+                logger: self.logger
+            )
+            var items: [AdoptedItem] = []
+            for try await row in rows {
+                let (kind, id, title, content, publisher, fromID, version, bundle, sha, signer, signed, adopted, by) =
+                    try row.decode(
+                        (
+                            String, String, String, Data, String, String, Int, String, String, String, Date?, Date,
+                            String?
+                        )
+                        .self
+                    )
+                items.append(
+                    AdoptedItem(
+                        kind: kind,
+                        id: id,
+                        title: title,
+                        content: content,
+                        fromPublisher: publisher,
+                        fromId: fromID,
+                        fromVersion: version,
+                        fromBundle: bundle,
+                        fromSha256: sha,
+                        signer: signer,
+                        signedAt: signed,
+                        adoptedAt: adopted,
+                        adoptedBy: by
+                    )
+                )
+            }
+            return items
+        }
+    }
+
+    public func recordAdoption(_ item: AdoptedItem) async throws {
+        try await guarded {
+            let rows = try await self.client.query(
+                """
+                INSERT INTO adopted_item (kind, id, title, content, from_publisher, from_id, from_version, from_bundle,
+                    from_sha256, signer, signed_at, adopted_at, adopted_by)
+                VALUES (\(item.kind), \(item.id), \(item.title), \(item.content), \(item.fromPublisher), \(item.fromId),
+                    \(item.fromVersion), \(item.fromBundle), \(item.fromSha256), \(item.signer), \(item.signedAt),
+                    \(item.adoptedAt), \(item.adoptedBy))
+                ON CONFLICT (kind, id) DO NOTHING RETURNING id
+                """,
+                logger: self.logger
+            )
+            var inserted = false
+            for try await _ in rows { inserted = true }
+            if !inserted { throw ShareLedgerError.adoptedExists(kind: item.kind, id: item.id) }
         }
     }
 

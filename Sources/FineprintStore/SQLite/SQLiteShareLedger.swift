@@ -18,6 +18,11 @@ public struct SQLiteShareLedger: ShareLedger {
                 try db.execute(sql: statement)
             }
         }
+        migrator.registerMigration("share v2: signed dates of shared items, items adopted from allies") { db in
+            for statement in ShareLedgerSchema.adoptionStatements(blob: "BLOB", time: "DATETIME") {
+                try db.execute(sql: statement)
+            }
+        }
     }
 
     public func addTrustedKey(_ key: TrustedKey) async throws {
@@ -92,6 +97,22 @@ public struct SQLiteShareLedger: ShareLedger {
             try ImportedBundleRecord(bundle).insert(db)
             // A version already held (same digest, as the verifier checked) stays as it was.
             for item in items { try SharedItemRecord(item).insert(db, onConflict: .ignore) }
+        }
+    }
+
+    public func adoptedItems() async throws -> [AdoptedItem] {
+        try await writer.read { db in
+            try AdoptedItemRecord.order(AdoptedItemRecord.Columns.kind, AdoptedItemRecord.Columns.id).fetchAll(db)
+                .map(\.item)
+        }
+    }
+
+    public func recordAdoption(_ item: AdoptedItem) async throws {
+        try await writer.write { db in
+            if try AdoptedItemRecord.fetchOne(db, key: ["kind": item.kind, "id": item.id]) != nil {
+                throw ShareLedgerError.adoptedExists(kind: item.kind, id: item.id)
+            }
+            try AdoptedItemRecord(item).insert(db)
         }
     }
 }

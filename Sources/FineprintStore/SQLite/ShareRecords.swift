@@ -112,3 +112,23 @@ struct SharedItemRecord: Codable, FetchableRecord, PersistableRecord {
     init(from decoder: any Decoder) throws { item = try SharedItem(from: decoder) }
     func encode(to encoder: any Encoder) throws { try item.encode(to: encoder) }
 }
+
+/// A row of `adopted_item`: an ally's item copied into our namespace, with its provenance.
+struct AdoptedItemRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "adopted_item"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    var item: AdoptedItem
+
+    enum Columns {
+        static let kind = Column("kind")
+        static let id = Column("id")
+    }
+
+    init(_ item: AdoptedItem) { self.item = item }
+
+    // The value type's own fields are the columns (snake_cased by the strategies).
+    init(from decoder: any Decoder) throws { item = try AdoptedItem(from: decoder) }
+    func encode(to encoder: any Encoder) throws { try item.encode(to: encoder) }
+}
