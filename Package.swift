@@ -55,6 +55,8 @@ let package = Package(
         ),
         // Findings to JSON, text, Markdown and HTML.
         .target(name: "FineprintReport", dependencies: ["FineprintCore"]),
+        // A person's review applied to an analysis: readings in place of the machine's, scored again (pure).
+        .target(name: "FineprintReview", dependencies: ["FineprintCore", "FineprintAnalysis"]),
         // Comparing suppliers and diffing versions of one document: pure functions and renderers.
         .target(name: "FineprintCompare", dependencies: ["FineprintCore", "FineprintText", "FineprintAnalysis"]),
         // The negotiation pack: issues and positions from an analysis, rendered as DOCX (tracked changes), Markdown, HTML.
@@ -113,7 +115,7 @@ let package = Package(
             dependencies: [
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
                 "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch", "FineprintStandards",
-                "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading",
+                "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading", "FineprintReview",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -129,7 +131,7 @@ let package = Package(
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintReading", "FineprintAnalysis",
                 "FineprintReport", "FineprintEval", "FineprintLearn", "FineprintCompare", "FineprintWatch",
                 "FineprintKnowledge", "FineprintServer", "FineprintStore", "FineprintStandards", "FineprintIdentity",
-                "FineprintNegotiation", "FineprintRegister", "FineprintShare", serviceLifecycle,
+                "FineprintNegotiation", "FineprintRegister", "FineprintShare", "FineprintReview", serviceLifecycle,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -182,6 +184,13 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "FineprintReviewTests",
+            dependencies: [
+                "FineprintReview", "FineprintEval", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest",
+                "FineprintNegotiation", "FineprintReport", "FineprintTestSupport",
+            ]
+        ),
+        .testTarget(
             name: "FineprintEvalTests",
             dependencies: ["FineprintEval", "FineprintCorpus", "FineprintIngest", "FineprintTestSupport"]
         ),
@@ -219,7 +228,7 @@ let package = Package(
             dependencies: [
                 "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore", "FineprintWatch",
                 "FineprintCompare", "FineprintAnalysis", "FineprintIngest", "FuzzSupport", "ZIPFoundation",
-                "FineprintTestSupport", "FineprintStandards", "FineprintIdentity",
+                "FineprintTestSupport", "FineprintStandards", "FineprintIdentity", "FineprintReview",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

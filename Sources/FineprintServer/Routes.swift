@@ -18,6 +18,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     let negotiation = NegotiationController(bench: bench)
     let deletion = DeleteController(bench: bench)
     let audit = AuditController(bench: bench)
+    let review = ReviewController(bench: bench)
 
     // Pages.
     router.get("/", use: upload.form)
@@ -39,6 +40,10 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.post("/documents/:id/delete", use: deletion.deleteFromPage)
     router.get("/admin/audit", use: audit.page)
     router.get("/admin/audit.csv", use: audit.csv)
+    router.post("/analyses/:id/review/state", use: review.state)
+    router.post("/analyses/:id/review/findings/:provision", use: review.finding)
+    router.post("/analyses/:id/review/moves/:move", use: review.move)
+    router.post("/analyses/:id/review/notes", use: review.note)
 
     // Accounts (who may call each route: `RouteAccess`).
     router.get("/login", use: login.form)
@@ -62,10 +67,13 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/api/knowledge", use: knowledge.searchAPI)
     router.get("/api/knowledge/:kind/:id", use: knowledge.entryAPI)
     router.get("/api/openapi.json", use: files.openAPI)
+    router.get("/api/analyses/:id/review", use: review.get)
+    router.put("/api/analyses/:id/review", use: review.put)
 
     // Files and health.
     router.get("/static/fineprint.css", use: files.stylesheet)
     router.get("/static/upload.js", use: files.uploadScript)
+    router.get("/static/review.js", use: files.reviewScript)
     router.get("/health", use: HealthController().health)
     router.get("/metrics", use: MetricsController().metrics)
 }

@@ -10,7 +10,7 @@ struct Fineprint: AsyncParsableCommand {
             Diff.self, Watch.self, Serve.self, WorkerCommand.self, Bench.self, Check.self, Negotiate.self,
             UsersCommand.self, TokensCommand.self, AuditCommand.self, DocumentsCommand.self, BackupCommand.self,
             RestoreCommand.self,
-            RegisterCommand.self, ShareCommand.self,
+            RegisterCommand.self, ShareCommand.self, ReviewCommand.self,
         ]
     )
 

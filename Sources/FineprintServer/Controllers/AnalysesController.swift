@@ -18,7 +18,8 @@ struct AnalysesController {
         return try bench.pages.page(HistoryModel(summaries, total: total, paging: paging, profiles: profiles))
     }
 
-    /// GET /analyses/:id — the report page (cached: a stored analysis never changes).
+    /// GET /analyses/:id — the report page (cached while nobody has reviewed the analysis: a stored
+    /// analysis never changes, its review does).
     @Sendable func report(_ request: Request, context: WebRequestContext) async throws -> HTML {
         let id = try context.parameters.require("id", as: Int64.self)
         if let cached = bench.reportPages.value(id) {
@@ -27,16 +28,24 @@ struct AnalysesController {
                 bench.reportPages.remove(id)
                 throw WebError.notFound("analysis number \(id)")
             }
-            try await bench.record(.view, "analysis", String(id), context: context)
-            return HTML(cached)
+            // A review begun since (here, on another server or from the command line) makes it stale.
+            if try await bench.isUnreviewed(id) {
+                try await bench.record(.view, "analysis", String(id), context: context)
+                return HTML(cached)
+            }
+            bench.reportPages.remove(id)
         }
         let stored = try await bench.storedAnalysis(id)
         let input = try await bench.reportInput(stored)
+        let review = try await bench.review(of: stored)
+        let names = CorpusNames(bench.corpus)
         var model = ReportModel(stored, input: input, profiles: bench.profiles)
         model.standards = StandardLink.list(bench.standards, analysisId: id)
+        let panel = ReviewPanel(review: review, machine: stored.analysis, marks: input.reviewMarks, names: names)
+        model = model.withReview(panel, machine: stored.analysis, marks: input.reviewMarks, names: names)
         let html = try bench.pages.render(model)
         try await bench.record(.view, "analysis", String(id), context: context)
-        bench.reportPages.store(html, for: id)
+        if review.isEmpty { bench.reportPages.store(html, for: id) }
         return HTML(html)
     }
 

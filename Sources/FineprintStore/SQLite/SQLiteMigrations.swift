@@ -17,6 +17,8 @@ enum SQLiteMigrations {
         // The dependency register's tables, in the same file.
         MetricSnapshotRecord.registerMigrations(in: &migrator)
         SQLiteShareLedger.registerMigrations(in: &migrator)
+        // People's reviews of analyses, beside the analyses they review.
+        SQLiteReviewStore.registerMigrations(in: &migrator)
         return migrator
     }
 
