@@ -49,8 +49,11 @@ public enum ReviewLabels {
     }
 
     /// The quotes of a present finding the loader accepts: long enough, found once or twice.
-    static func usableQuotes(_ finding: ProvisionFinding, _ locator: TextLocator, _ problems: inout [String]) -> [String]
-    {
+    static func usableQuotes(
+        _ finding: ProvisionFinding,
+        _ locator: TextLocator,
+        _ problems: inout [String]
+    ) -> [String] {
         var quotes: [String] = []
         for evidence in finding.evidence {
             let quote = evidence.quote.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -15,7 +15,8 @@ struct ReviewSummary {
     var headline: String {
         var line = "Review: \(marks.state.label)"
         if marks.hasChanges {
-            line += "; the score is the reviewed reading's \(input.analysis.score)/100 (the machine's was \(marks.machineScore))"
+            line +=
+                "; the score is the reviewed reading's \(input.analysis.score)/100 (the machine's was \(marks.machineScore))"
         } else if !marks.confirmedProvisions.isEmpty || !marks.confirmedMoves.isEmpty {
             line += "; a reviewer confirmed the machine's reading where marked"
         }

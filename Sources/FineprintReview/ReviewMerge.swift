@@ -119,7 +119,10 @@ public struct ReviewEditor: Sendable {
         let note = try change.note.map { try Self.bounded($0, "a note") }.flatMap { $0.isEmpty ? nil : $0 }
         var evidence: [Evidence] = []
         for selection in change.evidence {
-            let quote = try QuoteCheck.evidence(selection, in: text, provision: change.provision)
+            var quote = try QuoteCheck.evidence(selection, in: text, provision: change.provision)
+            // A quote the machine chose keeps its decisive sentence (focus) and source.
+            let chosen = machine.provisions.first { $0.id == change.provision }?.evidence
+            if let same = chosen?.first(where: { $0.span == quote.span }) { quote = same }
             if !evidence.contains(where: { $0.span == quote.span }) { evidence.append(quote) }
         }
         let fresh = FindingReading(

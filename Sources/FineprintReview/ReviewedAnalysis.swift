@@ -58,7 +58,8 @@ public struct ReviewedAnalysis: Hashable, Sendable {
         reviewed.status = reading.status
         reviewed.strength = reading.status == .present ? reading.strength : nil
         reviewed.value = reading.value
-        reviewed.evidence = reading.evidence
+        // The machine's quotes keep their focus and source when the reviewer kept them as they were.
+        if cells.contains(.evidence) { reviewed.evidence = reading.evidence }
         // A person's reading is certain; the confidence says so when they changed the status.
         if cells.contains(.status) { reviewed.confidence = reading.status == .present ? 1 : 0 }
         return (reviewed, cells)

@@ -1,6 +1,6 @@
 import ArgumentParser
-import FineprintCorpus
 import FineprintCore
+import FineprintCorpus
 import FineprintEval
 import FineprintReview
 import FineprintStore
@@ -29,7 +29,9 @@ struct ReviewedRecord {
             throw CLIError("no stored analysis has number \(id)")
         }
         let sha = stored.analysis.document.sha256
-        guard let document = try await store.document(sha256: sha) else { throw StoreError.unknownDocument(sha256: sha) }
+        guard let document = try await store.document(sha256: sha) else {
+            throw StoreError.unknownDocument(sha256: sha)
+        }
         let review = try await reviewStore(store).review(analysisId: id)
         let playbook = corpus.playbook(stored.analysis.profile) ?? corpus.playbooks[0]
         let reviewed = ReviewedAnalysis.apply(review, to: stored.analysis, corpus: corpus, playbook: playbook)
@@ -43,7 +45,8 @@ struct ReviewedRecord {
 
     /// Everyone who changed something in the review, in order of first appearance.
     var reviewers: [String] {
-        let stamps = [review.stateStamp].compactMap { $0 } + review.findings.map(\.stamp) + review.moves.map(\.stamp)
+        let stamps =
+            [review.stateStamp].compactMap { $0 } + review.findings.map(\.stamp) + review.moves.map(\.stamp)
             + review.notes.map(\.stamp)
         var names: [String] = []
         for name in stamps.compactMap(\.by) where !names.contains(name) { names.append(name) }
@@ -82,7 +85,9 @@ struct ReviewExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let corpus = try CLIError.setup { try CorpusLoader.load(from: CorpusLocator.locate(explicit: self.corpus.corpus)) }
+        let corpus = try CLIError.setup {
+            try CorpusLoader.load(from: CorpusLocator.locate(explicit: self.corpus.corpus))
+        }
         let folder = URL(fileURLWithPath: out)
         let documents = folder.appendingPathComponent("documents")
         try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
@@ -108,7 +113,9 @@ struct ReviewExportCommand: AsyncParsableCommand {
         }
         print("wrote \(written) label files to \(folder.path) (documents in \(documents.path))")
         if written > 0 {
-            print("measure: fineprint eval labels --labels \(folder.path) --data \(documents.path) --split \(split.rawValue)")
+            print(
+                "measure: fineprint eval labels --labels \(folder.path) --data \(documents.path) --split \(split.rawValue)"
+            )
         }
     }
 

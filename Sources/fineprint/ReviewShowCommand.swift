@@ -1,6 +1,6 @@
 import ArgumentParser
-import FineprintCorpus
 import FineprintCore
+import FineprintCorpus
 import FineprintReview
 import FineprintStore
 import Foundation
@@ -16,7 +16,9 @@ struct ReviewShowCommand: AsyncParsableCommand {
     @OptionGroup var corpus: CorpusOptions
 
     func run() async throws {
-        let corpus = try CLIError.setup { try CorpusLoader.load(from: CorpusLocator.locate(explicit: self.corpus.corpus)) }
+        let corpus = try CLIError.setup {
+            try CorpusLoader.load(from: CorpusLocator.locate(explicit: self.corpus.corpus))
+        }
         let record = try await storage.withStore(mustExist: true) { store in
             try await ReviewedRecord.load(id, store: store, corpus: corpus)
         }
@@ -43,7 +45,8 @@ struct ReviewShowCommand: AsyncParsableCommand {
         }
         for move in review.moves {
             let name = corpus.move(move.move)?.name ?? move.move
-            out += "  move \(move.decision.rawValue): \(name)\(move.reason.map { " — \($0)" } ?? "") (\(stamp(move.stamp)))\n"
+            out +=
+                "  move \(move.decision.rawValue): \(name)\(move.reason.map { " — \($0)" } ?? "") (\(stamp(move.stamp)))\n"
         }
         for note in review.notes { out += "  note: \(note.text) (\(stamp(note.stamp)))\n" }
         return out

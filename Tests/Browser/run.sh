@@ -3,7 +3,8 @@
 # empty data folder and one analyst (made with `users add --password-file`), signs in through the
 # login form in headless Chromium, uploads a fixture contract through the real page, checks the
 # report page, signs out and checks the report is no longer reachable
-# (Tests/Browser/upload_report.py). Needs chromium and python3.
+# (Tests/Browser/upload_report.py); then signs in again and reviews that report
+# (Tests/Browser/review_report.py). Needs chromium and python3.
 # Usage: Tests/Browser/run.sh [path/to/fineprint]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,3 +24,7 @@ for _ in $(seq 1 100); do
 done
 FINEPRINT_USER=browser FINEPRINT_PASSWORD="$password" \
   python3 Tests/Browser/upload_report.py "http://127.0.0.1:$port" Tests/Fixtures/contracts/vendor-ai-terms.md
+# Then a review of that report: a selected clause added as a quote to a corrected finding
+# (REVIEW_SCREENSHOT=FILE saves the corrected finding as a PNG).
+FINEPRINT_USER=browser FINEPRINT_PASSWORD="$password" \
+  python3 Tests/Browser/review_report.py "http://127.0.0.1:$port" /analyses/1 ${REVIEW_SCREENSHOT:+"$REVIEW_SCREENSHOT"}

@@ -50,7 +50,7 @@ struct ReviewEditorTests {
             provision: "data_deletion",
             status: .present,
             strength: .adequate,
-            evidence: [QuoteSelection(start: 3, end: 80)]
+            evidence: [QuoteSelection(start: 3, end: Self.text.unicodeScalars.count)]
         )
         let review = try editor.setFinding(change, in: AnalysisReview(analysisId: 1))
         let quote = try #require(review.finding("data_deletion")?.evidence.first)
@@ -77,7 +77,10 @@ struct ReviewEditorTests {
             try editor.setMove(MoveUpdate(move: "no_such_move", decision: .confirmed), in: review)
         }
         #expect(throws: ReviewError.self) {
-            try editor.setFinding(FindingUpdate(provision: "data_deletion", status: .absent, strength: .weak), in: review)
+            try editor.setFinding(
+                FindingUpdate(provision: "data_deletion", status: .absent, strength: .weak),
+                in: review
+            )
         }
     }
 

@@ -34,7 +34,9 @@ struct ReviewLoopTests {
     /// strong, quoting the clause another finding quotes.
     static func correction(_ f: Fixture) throws -> (review: AnalysisReview, provision: String) {
         let gap = try #require(f.machine.gaps.first { $0.reason == .missing && $0.level == .required })
-        let quote = try #require(f.machine.provisions.first { $0.status == .present && !$0.evidence.isEmpty }?.evidence.first)
+        let quote = try #require(
+            f.machine.provisions.first { $0.status == .present && !$0.evidence.isEmpty }?.evidence.first
+        )
         let editor = ReviewEditor(machine: f.machine, text: f.document.text, stamp: ReviewStamp(by: "ada", at: Date()))
         let change = FindingUpdate(
             provision: gap.provision,
@@ -87,7 +89,12 @@ struct ReviewLoopTests {
         let editor = ReviewEditor(machine: f.machine, text: f.document.text, stamp: ReviewStamp(by: "ada", at: Date()))
         review = try editor.setMove(MoveUpdate(move: move.id, decision: .dismissed, reason: "notice given"), in: review)
         let reviewed = ReviewedAnalysis.apply(review, to: f.machine, corpus: f.corpus, playbook: f.playbook)
-        let machineInput = ReportInput(analysis: f.machine, corpus: f.corpus, playbook: f.playbook, text: f.document.text)
+        let machineInput = ReportInput(
+            analysis: f.machine,
+            corpus: f.corpus,
+            playbook: f.playbook,
+            text: f.document.text
+        )
         var reviewedInput = machineInput
         (reviewedInput.analysis, reviewedInput.reviewMarks) = (reviewed.analysis, reviewed.marks)
         let before = PackBuilder(input: machineInput, supplier: nil, date: "2026-12-06").build()

@@ -76,7 +76,11 @@ extension StoreContract {
             _ = try await store.saveDocument(document)
             let id = try await store.saveAnalysis(Fixtures.analysis(sha: document.sha256)).id
             try await reviews.saveReview(Self.review(of: id))
-            var smaller = AnalysisReview(analysisId: id, state: .reviewed, stateStamp: ReviewStamp(by: "grace", at: Self.reviewDay))
+            var smaller = AnalysisReview(
+                analysisId: id,
+                state: .reviewed,
+                stateStamp: ReviewStamp(by: "grace", at: Self.reviewDay)
+            )
             smaller.notes = [ReviewNote(text: "only this", stamp: ReviewStamp(by: "grace", at: Self.reviewDay))]
             try await reviews.saveReview(smaller)
             #expect(try await reviews.review(analysisId: id) == smaller)

@@ -9,7 +9,7 @@ struct CompareController {
         let parameters = try CompareParameters(request)
         let comparison = try await bench.compare(parameters.ids, profile: parameters.profile)
         let model = CompareModel(comparison, ids: parameters.ids, corpus: bench.corpus, profiles: bench.profiles)
-        return try bench.pages.page(model)
+        return try bench.pages.page(model.marked(try await bench.reviewMarks(parameters.ids)))
     }
 
     /// GET /api/compare?ids=…&profile=… — the comparison in the Comparison library type's encoding.

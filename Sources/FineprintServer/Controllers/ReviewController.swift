@@ -47,7 +47,10 @@ struct ReviewController {
         } else {
             let machine = stored.analysis.provisions.first { $0.id == provision }
             guard let machine else { throw WebError.notFound("provision '\(provision.prefix(80))' in this analysis") }
-            review = try editor.setFinding(try form.findingUpdate(machine, reading: current.finding(provision)), in: current)
+            review = try editor.setFinding(
+                try form.findingUpdate(machine, reading: current.finding(provision)),
+                in: current
+            )
         }
         try await bench.saveReview(review, detail: "finding \(provision)", context: context)
         return Self.back(to: stored, anchor: "review-\(provision)")
@@ -71,7 +74,10 @@ struct ReviewController {
             guard let decision = MoveDecision(rawValue: decision) else {
                 throw WebError.badRequest("'\(decision.prefix(40))' is not a decision.", hint: "Confirm or dismiss.")
             }
-            review = try editor.setMove(MoveUpdate(move: move, decision: decision, reason: form.value("reason")), in: review)
+            review = try editor.setMove(
+                MoveUpdate(move: move, decision: decision, reason: form.value("reason")),
+                in: review
+            )
         case nil:
             throw WebError.badRequest("Say whether the move is confirmed or dismissed.", hint: "Use the buttons.")
         }
