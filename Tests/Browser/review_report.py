@@ -52,6 +52,7 @@ def main():
             const range = document.createRange(); range.selectNodeContents(mark);
             const selection = getSelection(); selection.removeAllRanges(); selection.addRange(range);
         })()""")
+        selected = browser.evaluate("getSelection().toString()") or ""
         check(browser.wait_for("!document.querySelector('.selection-offsets').hidden", 10),
               "selecting document text shows its offsets")
         row = json.dumps("#" + provision)
@@ -68,15 +69,17 @@ def main():
               "saving leads back to the finding on the report")
         marked = browser.evaluate(f"document.querySelector({row}).textContent")
         check("✎" in (marked or "") and "present" in (marked or ""), "the corrected cells carry the reviewer's marker")
+        quoted = browser.evaluate(f"document.querySelector({row} + ' label.quote').textContent") or ""
+        check(" ".join(selected.split())[:30] in " ".join(quoted.split()),
+              "the quote kept is the text that was selected")
         check("changed by a reviewer" in browser.evaluate("document.querySelector('#review').textContent"),
               "the review box gives the legend")
         if shot:
-            browser.evaluate("document.querySelector('#review').scrollIntoView()")
+            # The corrected finding with its form open, and the rows above it for context.
             browser.evaluate(f"document.querySelector({row} + ' details.review-form').open = true")
             rect = browser.evaluate(f"""(() => {{ const r = document.querySelector({row}).getBoundingClientRect();
                 return [r.top + scrollY, r.bottom + scrollY]; }})()""")
-            top = browser.evaluate("document.querySelector('#review').getBoundingClientRect().top + scrollY")
-            clip = {"x": 0, "y": max(0, top - 10), "width": 1280, "height": min(1500, rect[1] - top + 40), "scale": 1}
+            clip = {"x": 0, "y": max(0, rect[0] - 260), "width": 1280, "height": rect[1] - rect[0] + 290, "scale": 1}
             data = browser.send("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True})["data"]
             with open(shot, "wb") as f:
                 f.write(base64.b64decode(data))

@@ -104,6 +104,8 @@ struct ReviewLoopTests {
         #expect(before.issues.contains { $0.kind == .move && $0.subject == move.id })
         #expect(!after.issues.contains { $0.kind == .move && $0.subject == move.id })
         #expect(after.score == reviewed.analysis.score && after.score != before.score)
+        #expect(before.review == nil)
+        #expect(after.review?.contains("1 finding corrected by a reviewer, 1 trap dismissed") == true)
         // Every report says a person changed it, with the marker and its legend.
         for format in [ReportFormat.markdown, .text, .html] {
             let text = try ReportRenderer.render(reviewedInput, as: format)

@@ -62,7 +62,8 @@ struct ReviewPanel {
             case .inReview: "Mark as reviewed"
             case .reviewed: "Reopen the review"
             }
-        legend = marks?.hasChanges == true ? ReviewMarks.legend : nil
+        // The template puts the marker itself, styled, before the words.
+        legend = marks?.hasChanges == true ? String(ReviewMarks.legend.dropFirst(ReviewMarks.marker.count + 1)) : nil
         machineScore = marks?.hasChanges == true ? marks?.machineScore : nil
         notes = review.notes.map { Note(text: $0.text, stamp: Self.stamp($0.stamp)) }
         moves = machine.killListMoves.map { m in
