@@ -68,8 +68,10 @@ def main():
         check(browser.wait_for(f"location.hash === {json.dumps('#' + provision)} && document.readyState === 'complete'", 60),
               "saving leads back to the finding on the report")
         marked = browser.evaluate(f"document.querySelector({row}).textContent")
-        check("✎" in (marked or "") and "present" in (marked or ""), "the corrected cells carry the reviewer's marker")
-        quoted = browser.evaluate(f"document.querySelector({row} + ' label.quote').textContent") or ""
+        check("✎" in (marked or "") and browser.evaluate(f"document.querySelector({row}).className") == "present",
+              "the corrected row shows the reviewer's reading with the marker")
+        quoted = browser.evaluate(
+            f"Array.from(document.querySelectorAll({row} + ' label.quote')).map(l => l.textContent).join(' ')") or ""
         check(" ".join(selected.split())[:30] in " ".join(quoted.split()),
               "the quote kept is the text that was selected")
         check("changed by a reviewer" in browser.evaluate("document.querySelector('#review').textContent"),

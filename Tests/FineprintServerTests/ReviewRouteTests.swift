@@ -215,6 +215,8 @@ struct ReviewRouteTests {
                 #expect(r.text.contains("Review: reviewed"))
                 #expect(r.text.contains("changed by a reviewer"))
                 #expect(r.text.contains("<span class=\"reviewed\">✎</span>"))
+                // The row shows the reviewed reading, and the header the reviewed score.
+                #expect(r.text.contains("<tr class=\"present\" id=\"review-\(provision)\">"))
                 #expect(r.text.contains("Dismissed by a reviewer (1)") && r.text.contains("thirty days notice"))
                 #expect(r.text.contains("Checked with counsel"))
             }

@@ -127,7 +127,8 @@ struct ReportModel: PageModel {
     }
 
     init(_ stored: StoredAnalysis, input: ReportInput, profiles: [Playbook]) {
-        let a = stored.analysis
+        // The reviewed reading when a person reviewed it (the input carries it), else the machine's.
+        let a = input.analysis
         let names = CorpusNames(input.corpus)
         id = stored.summary.id
         analysisId = stored.summary.id
