@@ -56,6 +56,8 @@ let package = Package(
         ),
         // Findings to JSON, text, Markdown and HTML.
         .target(name: "FineprintReport", dependencies: ["FineprintCore"]),
+        // A person's review applied to an analysis: readings in place of the machine's, scored again (pure).
+        .target(name: "FineprintReview", dependencies: ["FineprintCore", "FineprintAnalysis"]),
         // Comparing suppliers and diffing versions of one document: pure functions and renderers.
         .target(name: "FineprintCompare", dependencies: ["FineprintCore", "FineprintText", "FineprintAnalysis"]),
         // The negotiation pack: issues and positions from an analysis, rendered as DOCX (tracked changes), Markdown, HTML.
@@ -127,7 +129,7 @@ let package = Package(
             dependencies: [
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
                 "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch", "FineprintStandards",
-                "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading", "FineprintRegister", "FineprintSignals", "FineprintShare",
+                "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading", "FineprintRegister", "FineprintSignals", "FineprintShare", "FineprintReview",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -143,7 +145,7 @@ let package = Package(
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintReading", "FineprintAnalysis",
                 "FineprintReport", "FineprintEval", "FineprintLearn", "FineprintCompare", "FineprintWatch",
                 "FineprintKnowledge", "FineprintServer", "FineprintStore", "FineprintStandards", "FineprintIdentity",
-                "FineprintNegotiation", "FineprintRegister", "FineprintShare", "FineprintSignals",
+                "FineprintNegotiation", "FineprintRegister", "FineprintShare", "FineprintSignals", "FineprintReview",
                 "FineprintSignalFetch",
                 serviceLifecycle,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -198,6 +200,13 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "FineprintReviewTests",
+            dependencies: [
+                "FineprintReview", "FineprintEval", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest",
+                "FineprintNegotiation", "FineprintReport", "FineprintTestSupport",
+            ]
+        ),
+        .testTarget(
             name: "FineprintEvalTests",
             dependencies: ["FineprintEval", "FineprintCorpus", "FineprintIngest", "FineprintTestSupport"]
         ),
@@ -244,7 +253,7 @@ let package = Package(
             dependencies: [
                 "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore", "FineprintWatch",
                 "FineprintCompare", "FineprintAnalysis", "FineprintIngest", "FuzzSupport", "ZIPFoundation",
-                "FineprintTestSupport", "FineprintStandards", "FineprintIdentity", "FineprintRegister", "FineprintSignals", "FineprintShare",
+                "FineprintTestSupport", "FineprintStandards", "FineprintIdentity", "FineprintRegister", "FineprintSignals", "FineprintShare", "FineprintReview",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -19,6 +19,8 @@ public struct NegotiationPack: Hashable, Sendable {
     /// What earned points, largest first.
     public var scoreGains: [ScoreContribution]
     public var issues: [NegotiationIssue]
+    /// What a person's review changed in the reading the pack rests on, in words; nil when unreviewed.
+    public var review: String? = nil
 
     /// How many issues there are of each kind.
     public func count(_ kind: NegotiationIssue.Kind) -> Int { issues.filter { $0.kind == kind }.count }

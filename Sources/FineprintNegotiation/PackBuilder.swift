@@ -30,7 +30,7 @@ public struct PackBuilder: Sendable {
             if px != py { return px > py }
             return x.offset < y.offset
         }
-        return NegotiationPack(
+        var pack = NegotiationPack(
             documentName: a.document.name,
             supplier: supplier,
             date: date,
@@ -47,6 +47,26 @@ public struct PackBuilder: Sendable {
                 return issue
             }
         )
+        pack.review = input.reviewMarks.map(Self.reviewLine)
+        return pack
+    }
+
+    /// "reviewed: 2 findings corrected, 1 trap dismissed; the machine scored 17/100".
+    static func reviewLine(_ marks: ReviewMarks) -> String {
+        var line = marks.state.label
+        var parts: [String] = []
+        if !marks.changedCells.isEmpty {
+            parts.append(
+                "\(marks.changedCells.count) finding\(marks.changedCells.count == 1 ? "" : "s") corrected by a reviewer"
+            )
+        }
+        if !marks.dismissedMoves.isEmpty {
+            parts.append("\(marks.dismissedMoves.count) trap\(marks.dismissedMoves.count == 1 ? "" : "s") dismissed")
+        }
+        if !parts.isEmpty {
+            line += ": " + parts.joined(separator: ", ") + "; the machine scored \(marks.machineScore)/100"
+        }
+        return line
     }
 
     func issue(for gap: Gap) -> NegotiationIssue? {

@@ -17,6 +17,7 @@ enum PackWording {
         var score = "\(pack.score)/100"
         if let coverage = pack.coverage { score += " (protections covered \(coverage)/100, less hazards and traps)" }
         lines.append(("Score", score))
+        if let review = pack.review { lines.append(("Review", review)) }
         lines.append(("Issues", counts(pack)))
         return lines
     }

@@ -16,7 +16,7 @@ enum HTMLReport {
             <strong>\(esc(input.playbook.name))</strong>\(a.homeJurisdictions.map { " · home jurisdictions: " + esc($0.joined(separator: ", ")) } ?? "")\(a.learnedModel.map { " · judged by " + esc($0.explanation) } ?? "")</p>
             <p class="score" aria-label="overall score">\(a.score)<span>/100</span></p></header>
             <main><section class="summary" aria-label="summary">
-            \(Verdict(input).html)\(explainedScore(a))
+            \(ReviewSummary(input)?.html ?? "")\(Verdict(input).html)\(explainedScore(a))
             <h2>Dimensions</h2><table><thead><tr><th>Dimension</th><th>Score</th><th>Gaps</th></tr></thead><tbody>
 
             """
@@ -47,7 +47,7 @@ enum HTMLReport {
                     f.evidence.first.map { "<a href=\"#at-\($0.start)\">\(esc(input.provisionName(f.id)))</a>" }
                     ?? esc(input.provisionName(f.id))
                 h +=
-                    "<tr class=\"\(f.status.rawValue)\"><td>\(link)</td><td>\(StateWording.status(f.status))</td><td class=\"s-\(f.strength?.rawValue ?? "none")\">\(f.strength?.rawValue ?? "—")</td><td>\(esc(f.value ?? "—"))</td><td class=\"num\">\(confidenceText(f.confidence))</td></tr>\n"
+                    "<tr class=\"\(f.status.rawValue)\"><td>\(link)</td><td>\(StateWording.status(f.status))\(input.marker(f.id, .status))</td><td class=\"s-\(f.strength?.rawValue ?? "none")\">\(f.strength?.rawValue ?? "—")\(input.marker(f.id, .strength))</td><td>\(esc(f.value ?? "—"))\(input.marker(f.id, .value))</td><td class=\"num\">\(confidenceText(f.confidence))</td></tr>\n"
             }
             h += "</tbody></table>\n"
         }

@@ -14,6 +14,7 @@ enum MarkdownReport {
         }
         if let model = a.learnedModel { md += "- Judged by: \(model.explanation)\n" }
         md += "- Score: **\(a.score)/100**\n\n"
+        md += ReviewSummary(input)?.markdown ?? ""
         md += Verdict(input).markdown
         md += explainedScore(a)
         md += "| Dimension | Score | Gaps |\n|---|---:|---|\n"
@@ -40,8 +41,11 @@ enum MarkdownReport {
                 let evidence =
                     f.status == .present
                     ? (f.evidence.first.map { "“\(escape($0.quote.snippet(120)))” (\($0.start)–\($0.end))" } ?? "") : ""
+                let (status, strength, value) = (
+                    input.marker(f.id, .status), input.marker(f.id, .strength), input.marker(f.id, .value)
+                )
                 md +=
-                    "| \(escape(input.provisionName(f.id))) | \(StateWording.status(f.status)) | \(f.strength?.rawValue ?? "—") | \(escape(f.value ?? "—")) | \(confidenceText(f.confidence)) | \(evidence) |\n"
+                    "| \(escape(input.provisionName(f.id))) | \(StateWording.status(f.status))\(status) | \(f.strength?.rawValue ?? "—")\(strength) | \(escape(f.value ?? "—"))\(value) | \(confidenceText(f.confidence)) | \(evidence)\(input.marker(f.id, .evidence)) |\n"
             }
         }
         md += "\n## Gaps and model clauses\n\n"

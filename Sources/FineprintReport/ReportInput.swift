@@ -7,12 +7,21 @@ public struct ReportInput: Sendable {
     public var corpus: Corpus
     public var playbook: Playbook
     public var text: String
+    /// When a person reviewed the analysis: which cells they changed (the analysis is then the
+    /// reviewed reading), for the marker and legend; nil for the machine's reading alone.
+    public var reviewMarks: ReviewMarks?
 
-    public init(analysis: Analysis, corpus: Corpus, playbook: Playbook, text: String) {
+    public init(analysis: Analysis, corpus: Corpus, playbook: Playbook, text: String, reviewMarks: ReviewMarks? = nil) {
         self.analysis = analysis
         self.corpus = corpus
         self.playbook = playbook
         self.text = text
+        self.reviewMarks = reviewMarks
+    }
+
+    /// The reviewer's marker for a cell a person changed, else "".
+    func marker(_ provision: String, _ cell: ReviewedCell) -> String {
+        reviewMarks?.changed(provision, cell) == true ? " " + ReviewMarks.marker : ""
     }
 
     func provisionName(_ id: String) -> String { corpus.taxonomy.provision(id)?.name ?? id }

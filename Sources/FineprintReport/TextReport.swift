@@ -13,6 +13,7 @@ enum TextReport {
             out += "Home jurisdictions (not foreign): \(home.joined(separator: ", "))\n"
         }
         if let model = a.learnedModel { out += "Judged by: \(model.explanation)\n" }
+        out += ReviewSummary(input)?.text ?? ""
         out += "\n" + Verdict(input).text + "\nSCORE EXPLAINED\n"
         out += explainedScore(a)
         out +=
@@ -21,10 +22,11 @@ enum TextReport {
         for (dimension, findings) in input.findingsByDimension {
             out += "\n\(dimension.name.uppercased())\n"
             for f in findings {
-                let status = pad(StateWording.status(f.status), 7)
+                let status = pad(StateWording.status(f.status) + input.marker(f.id, .status), 7)
+                let strength = (f.strength?.rawValue ?? "-") + input.marker(f.id, .strength)
                 var line =
-                    "  \(status)  \(pad(input.provisionName(f.id), 42)) \(pad(f.strength?.rawValue ?? "-", 8)) \(confidenceText(f.confidence))"
-                if let v = f.value { line += "  \(v)" }
+                    "  \(status)  \(pad(input.provisionName(f.id), 42)) \(pad(strength, 8)) \(confidenceText(f.confidence))"
+                if let v = f.value { line += "  \(v)\(input.marker(f.id, .value))" }
                 out += line + "\n"
                 if f.status == .present, let e = f.evidence.first {
                     out += "           “\(e.quote.snippet(110))” [\(e.start)–\(e.end)]\n"

@@ -24,6 +24,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     let signals = SignalsController(bench: bench)
     let allies = AlliesController(bench: bench)
     let shareAdmin = ShareAdminController(bench: bench)
+    let review = ReviewController(bench: bench)
 
     // Pages.
     router.get("/", use: upload.form)
@@ -68,6 +69,10 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.post("/admin/share/trust", use: shareAdmin.addKey)
     router.post("/admin/share/trust/revoke", use: shareAdmin.revokeKey)
     router.post("/admin/share/threshold", use: shareAdmin.setThreshold)
+    router.post("/analyses/:id/review/state", use: review.state)
+    router.post("/analyses/:id/review/findings/:provision", use: review.finding)
+    router.post("/analyses/:id/review/moves/:move", use: review.move)
+    router.post("/analyses/:id/review/notes", use: review.note)
 
     // Accounts (who may call each route: `RouteAccess`).
     router.get("/login", use: login.form)
@@ -105,10 +110,13 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/api/signals/:id", use: signals.detail)
     router.post("/api/signals/:id/decision", use: signals.decideFromAPI)
     router.get("/api/openapi.json", use: files.openAPI)
+    router.get("/api/analyses/:id/review", use: review.get)
+    router.put("/api/analyses/:id/review", use: review.put)
 
     // Files and health.
     router.get("/static/fineprint.css", use: files.stylesheet)
     router.get("/static/upload.js", use: files.uploadScript)
+    router.get("/static/review.js", use: files.reviewScript)
     router.get("/health", use: HealthController().health)
     router.get("/metrics", use: MetricsController().metrics)
 }

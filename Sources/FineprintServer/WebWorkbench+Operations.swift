@@ -39,12 +39,16 @@ extension WebWorkbench {
         guard let document = try await store.document(sha256: sha) else {
             throw StoreError.unknownDocument(sha256: sha)
         }
+        let playbook =
+            corpus.playbook(stored.analysis.profile) ?? alliedPlaybook(stored.analysis.profile) ?? corpus.playbooks[0]
+        // The reviewed reading when a person reviewed it, with the cells they changed marked.
+        let reviewed = reviewed(stored.analysis, review: try await review(of: stored), playbook: playbook)
         return ReportInput(
-            analysis: stored.analysis,
+            analysis: reviewed.analysis,
             corpus: corpus,
-            playbook: corpus.playbook(stored.analysis.profile) ?? alliedPlaybook(stored.analysis.profile)
-                ?? corpus.playbooks[0],
-            text: document.text
+            playbook: playbook,
+            text: document.text,
+            reviewMarks: reviewed.marks
         )
     }
 
@@ -77,11 +81,11 @@ extension WebWorkbench {
         let playbook = try self.playbook(profile ?? stored[0].analysis.profile)
         var analyses: [Analysis] = []
         for item in stored {
-            if item.analysis.profile == playbook.id {
-                analyses.append(item.analysis)
-            } else {
-                analyses.append(analyzer.analyze(try await extracted(item), playbook: playbook))
-            }
+            let machine =
+                item.analysis.profile == playbook.id
+                ? item.analysis : analyzer.analyze(try await extracted(item), playbook: playbook)
+            // Each column is the reviewed reading when a person reviewed the analysis.
+            analyses.append(reviewed(machine, review: try await review(of: item), playbook: playbook).analysis)
         }
         return Comparison.build(analyses, corpus: corpus, playbook: playbook)
     }
@@ -94,13 +98,16 @@ extension WebWorkbench {
         let playbook = try self.playbook(new.analysis.profile)
         let oldDocument = try await extracted(old)
         let newDocument = try await extracted(new)
-        let oldAnalysis =
+        let oldMachine =
             old.analysis.profile == playbook.id ? old.analysis : analyzer.analyze(oldDocument, playbook: playbook)
+        // Both sides are the reviewed readings when people reviewed them.
+        let oldAnalysis = reviewed(oldMachine, review: try await review(of: old), playbook: playbook).analysis
+        let newAnalysis = reviewed(new.analysis, review: try await review(of: new), playbook: playbook).analysis
         return VersionDiff.compute(
             old: oldDocument,
             new: newDocument,
             oldAnalysis: oldAnalysis,
-            newAnalysis: new.analysis,
+            newAnalysis: newAnalysis,
             corpus: corpus
         )
     }

@@ -11,7 +11,7 @@ struct Fineprint: AsyncParsableCommand {
             UsersCommand.self, TokensCommand.self, MattersCommand.self, AuditCommand.self, DocumentsCommand.self,
             BackupCommand.self,
             RestoreCommand.self,
-            RegisterCommand.self, ShareCommand.self, SignalsCommand.self,
+            RegisterCommand.self, ShareCommand.self, SignalsCommand.self, ReviewCommand.self,
         ]
     )
 

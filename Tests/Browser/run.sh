@@ -4,7 +4,8 @@
 # login form in headless Chromium, creates a matter, uploads a fixture contract to it through the real page, checks the
 # report page, signs out and checks the report is no longer reachable
 # (Tests/Browser/upload_report.py); then walks the dependency register's pages over the fictional
-# ministry's register (Tests/Browser/register_pages.py). Needs chromium and python3.
+# ministry's register (Tests/Browser/register_pages.py); then signs in again and reviews that report
+# (Tests/Browser/review_report.py). Needs chromium and python3.
 # Usage: Tests/Browser/run.sh [path/to/fineprint]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,7 +24,11 @@ for _ in $(seq 1 100); do
   kill -0 "$server" 2>/dev/null || { echo "browser test: the server did not start" >&2; exit 1; }
   sleep 0.3
 done
-FINEPRINT_USER=browser FINEPRINT_PASSWORD="$password" \
+FINEPRINT_USER=browser FINEPRINT_PASSWORD="$password" FINEPRINT_REPORT_PATH_FILE="$data/report-path" \
   python3 Tests/Browser/upload_report.py "http://127.0.0.1:$port" Tests/Fixtures/contracts/vendor-ai-terms.md
 FINEPRINT_USER=browser FINEPRINT_PASSWORD="$password" \
   python3 Tests/Browser/register_pages.py "http://127.0.0.1:$port"
+# Then a review of that report: a selected clause added as a quote to a corrected finding
+# (REVIEW_SCREENSHOT=FILE saves the corrected finding as a PNG).
+FINEPRINT_USER=browser FINEPRINT_PASSWORD="$password" \
+  python3 Tests/Browser/review_report.py "http://127.0.0.1:$port" "$(cat "$data/report-path")" ${REVIEW_SCREENSHOT:+"$REVIEW_SCREENSHOT"}

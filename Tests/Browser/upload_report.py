@@ -176,6 +176,10 @@ def main():
         check(bool(anchor) and browser.evaluate(f"!!document.getElementById({json.dumps(anchor[1:])})"),
               "evidence links point at anchors in the text")
         report = browser.evaluate("location.href")
+        # The review step that follows needs the report's (random) path.
+        if os.environ.get("FINEPRINT_REPORT_PATH_FILE"):
+            with open(os.environ["FINEPRINT_REPORT_PATH_FILE"], "w") as f:
+                f.write(browser.evaluate("location.pathname"))
         if shots:
             os.makedirs(shots, exist_ok=True)
             import base64

@@ -23,24 +23,33 @@ struct AnalysesController {
         return try bench.pages.page(HistoryModel(summaries, total: total, paging: paging, profiles: profiles))
     }
 
-    /// GET /analyses/:id — the report page (cached by the analysis: a stored analysis never changes;
-    /// the scoped lookup runs first, so a cached page is only shown to those who may see it).
+    /// GET /analyses/:id — the report page (cached while nobody has reviewed the analysis: a stored
+    /// analysis never changes, its review does; the scoped lookup runs first, so a cached page is
+    /// only shown to those who may see it).
     @Sendable func report(_ request: Request, context: WebRequestContext) async throws -> HTML {
         let scope = try await bench.scope(context)
         let stored = try await scope.analysis(try context.parameters.require("id"))
         let id = stored.summary.id
         if let cached = bench.reportPages.value(id) {
-            try await bench.record(.view, "analysis", stored.summary.publicId, context: context)
-            return HTML(cached)
+            // A review begun since (here, on another server or from the command line) makes it stale.
+            if try await bench.isUnreviewed(id) {
+                try await bench.record(.view, "analysis", stored.summary.publicId, context: context)
+                return HTML(cached)
+            }
+            bench.reportPages.remove(id)
         }
         let input = try await bench.reportInput(stored)
+        let review = try await bench.review(of: stored)
+        let names = CorpusNames(bench.corpus)
         var model = ReportModel(stored, input: input, profiles: bench.profiles)
         model.standards = StandardLink.list(bench.standards, analysisId: stored.summary.publicId)
         model.documentId = try await scope.store.documents(ofMatter: stored.summary.matterId)
             .first { $0.sha256 == stored.summary.documentSha256 }?.id
+        let panel = ReviewPanel(review: review, machine: stored.analysis, marks: input.reviewMarks, names: names)
+        model = model.withReview(panel, machine: stored.analysis, marks: input.reviewMarks, names: names)
         let html = try bench.pages.render(model)
         try await bench.record(.view, "analysis", stored.summary.publicId, context: context)
-        bench.reportPages.store(html, for: id)
+        if review.isEmpty { bench.reportPages.store(html, for: id) }
         return HTML(html)
     }
 

@@ -23,7 +23,10 @@ struct NegotiationController {
         var input = try await bench.reportInput(stored)
         if let profile = query.profile, !profile.isEmpty, profile != stored.analysis.profile {
             let playbook = try bench.playbook(profile)
-            input.analysis = bench.analyzer.analyze(try await bench.extracted(stored), playbook: playbook)
+            let machine = bench.analyzer.analyze(try await bench.extracted(stored), playbook: playbook)
+            // The pack carries the reviewed reading, re-scored against the other tier.
+            let reviewed = bench.reviewed(machine, review: try await bench.review(of: stored), playbook: playbook)
+            (input.analysis, input.reviewMarks) = (reviewed.analysis, reviewed.marks)
             input.playbook = playbook
         }
         let reading = ContractReader(lexicons: input.corpus.reading).read(text: input.text)

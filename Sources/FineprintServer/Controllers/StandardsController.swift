@@ -27,6 +27,8 @@ struct StandardsController {
         guard let crosswalk = bench.standards.first(where: { $0.id == name }) else {
             throw WebError.notFound("standard '\(name)' (known: \(bench.standards.map(\.id).joined(separator: ", ")))")
         }
-        return (id, StandardCheck.run(stored.analysis, against: crosswalk, taxonomy: bench.corpus.taxonomy))
+        // The reviewed reading when a person reviewed the analysis.
+        let analysis = try await bench.reportInput(stored).analysis
+        return (id, StandardCheck.run(analysis, against: crosswalk, taxonomy: bench.corpus.taxonomy))
     }
 }

@@ -13,6 +13,10 @@ struct StaticController {
         StaticFile(text: try bench.pages.uploadScript, type: "text/javascript; charset=utf-8")
     }
 
+    @Sendable func reviewScript(_ request: Request, context: WebRequestContext) async throws -> StaticFile {
+        StaticFile(text: try bench.pages.reviewScript, type: "text/javascript; charset=utf-8")
+    }
+
     @Sendable func openAPI(_ request: Request, context: WebRequestContext) async throws -> StaticFile {
         StaticFile(text: try bench.pages.openAPI, type: "application/json; charset=utf-8")
     }

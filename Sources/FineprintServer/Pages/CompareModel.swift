@@ -47,6 +47,8 @@ struct CompareModel: PageModel {
     var moves: [MoveRow]
     var dimensions: [DimensionRow]
     var query: String
+    /// The legend of the reviewer's marker, when a person changed a cell shown (`marked`).
+    var reviewLegend: String? = nil
 
     init(_ c: Comparison, ids: [String], corpus: Corpus, profiles: [Playbook]) {
         profileName = c.profileName

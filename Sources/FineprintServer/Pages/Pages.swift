@@ -13,6 +13,8 @@ struct Pages: Sendable {
     let library: MustacheLibrary
     let stylesheet: String
     let uploadScript: String
+    /// The report's review script: selected document text fills a finding's quote offsets.
+    let reviewScript: String
     let openAPI: String
 
     static func resourcesURL() throws -> URL {
@@ -34,6 +36,7 @@ struct Pages: Sendable {
             library: library,
             stylesheet: try text("Static/fineprint.css"),
             uploadScript: try text("Static/upload.js"),
+            reviewScript: try text("Static/review.js"),
             openAPI: try text("openapi.json")
         )
     }

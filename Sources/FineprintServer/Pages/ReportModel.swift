@@ -30,6 +30,8 @@ struct ReportModel: PageModel {
         var confidence: String
         var evidence: [EvidenceLink]
         var mitigation: Clause?
+        /// The reviewer's decision form (set with the review panel).
+        var review: ReviewPanel.MoveForm? = nil
     }
     struct Finding {
         var id: String
@@ -40,6 +42,13 @@ struct ReportModel: PageModel {
         var value: String
         var confidence: String
         var anchor: String?
+        /// The reviewer's marker on each cell a person changed ("" when unchanged).
+        var statusMark = ""
+        var strengthMark = ""
+        var valueMark = ""
+        var evidenceMark = ""
+        /// The reviewer's form for this provision (set with the review panel).
+        var review: ReviewPanel.FindingForm? = nil
     }
     struct Group {
         var name: String
@@ -54,6 +63,8 @@ struct ReportModel: PageModel {
     }
 
     var id: String
+    /// The analysis's id under a name the nested sections (findings, moves) do not shadow.
+    var analysisId: String
     /// The matter's entry of the document, for the delete link (set by the controller).
     var documentId: String?
     var title: String
@@ -82,11 +93,47 @@ struct ReportModel: PageModel {
     var milliseconds: Int
     /// The standards this analysis can be checked against (set by the controller; empty: none offered).
     var standards: [StandardLink] = []
+    /// The review: state, notes, forms (set by `withReview`).
+    var review: ReviewPanel? = nil
+    /// Moves the machine found that a reviewer dismissed (not counted in the score).
+    var dismissedMoves: [Move] = []
+
+    /// The page with the review panel: every finding's form and marker, every move's decision form.
+    func withReview(_ panel: ReviewPanel, machine: Analysis, marks: ReviewMarks?, names: CorpusNames) -> ReportModel {
+        var model = self
+        model.review = panel
+        let mark = { (id: String, cell: ReviewedCell) in marks?.changed(id, cell) == true ? ReviewMarks.marker : "" }
+        model.groups = groups.map { group in
+            var group = group
+            group.findings = group.findings.map { f in
+                var f = f
+                (f.statusMark, f.strengthMark) = (mark(f.id, .status), mark(f.id, .strength))
+                (f.valueMark, f.evidenceMark) = (mark(f.id, .value), mark(f.id, .evidence))
+                f.review = panel.findings[f.id]
+                return f
+            }
+            return group
+        }
+        let forms = Dictionary(panel.moves.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        model.moves = moves.map { m in
+            var m = m
+            m.review = forms[m.id]
+            return m
+        }
+        model.dismissedMoves = machine.killListMoves.filter { marks?.dismissedMoves[$0.id] != nil }.map {
+            var m = Self.move($0, names)
+            m.review = forms[$0.id]
+            return m
+        }
+        return model
+    }
 
     init(_ stored: StoredAnalysis, input: ReportInput, profiles: [Playbook]) {
-        let a = stored.analysis
+        // The reviewed reading when a person reviewed it (the input carries it), else the machine's.
+        let a = input.analysis
         let names = CorpusNames(input.corpus)
         id = stored.summary.publicId
+        analysisId = stored.summary.publicId
         title = Format.fileName(a.document.name)
         documentName = Format.fileName(a.document.name)
         documentNameFull = Format.fullFileName(a.document.name)

@@ -19,6 +19,8 @@ enum SQLiteMigrations {
         SQLiteShareLedger.registerMigrations(in: &migrator)
         SQLiteMatters.registerMigrations(in: &migrator)
         SQLiteSignalStore.registerMigrations(in: &migrator)
+        // People's reviews of analyses, beside the analyses they review.
+        SQLiteReviewStore.registerMigrations(in: &migrator)
         return migrator
     }
 
