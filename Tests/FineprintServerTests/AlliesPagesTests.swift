@@ -73,7 +73,7 @@ struct AlliesPagesTests {
             }
             let contract = try Repo.contract("vendor-ai-terms.md")
             let id = try #require(try await upload(client, contract, name: "terms.md", profile: "ee-mkm:tier1"))
-            let stored = try #require(try await bench.store.analysis(id: id))
+            let stored = try #require(try await (bench.store as? any MatterStore)?.analysis(publicID: id, in: .all))
             #expect(stored.analysis.profile == "ee-mkm:tier1")
             try await client.execute(uri: "/analyses/\(id)", method: .get) { response in
                 #expect(response.status == .ok)

@@ -15,7 +15,7 @@ struct ReviewRouteTests {
 
     /// Uploads the fixture vendor terms; its id, a required provision the machine found missing,
     /// the offsets of a quotable clause, and the first move found.
-    static func prepared(_ client: any TestClientProtocol) async throws -> (Int64, String, Int, Int, String) {
+    static func prepared(_ client: any TestClientProtocol) async throws -> (String, String, Int, Int, String) {
         let id = try #require(try await upload(client, try Repo.contract("vendor-ai-terms.md"), name: "terms.md"))
         return try await client.execute(uri: "/api/analyses/\(id)", method: .get) { response in
             let object = try #require(response.json as? [String: Any])
@@ -243,6 +243,6 @@ struct ReviewRouteTests {
 
 /// The analysis an admin uploaded, handed to a client of another role.
 actor UploadedID {
-    var id: Int64 = 0
-    func set(_ value: Int64) { id = value }
+    var id = ""
+    func set(_ value: String) { id = value }
 }

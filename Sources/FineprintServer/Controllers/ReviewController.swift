@@ -85,7 +85,12 @@ struct ReviewController {
         case nil:
             throw WebError.badRequest("Say whether the move is confirmed or dismissed.", hint: "Use the buttons.")
         }
-        try await bench.saveReview(review, of: stored, detail: "move \(move) \(form.value("decision") ?? "")", context: context)
+        try await bench.saveReview(
+            review,
+            of: stored,
+            detail: "move \(move) \(form.value("decision") ?? "")",
+            context: context
+        )
         return Self.back(to: stored, anchor: "moves")
     }
 
@@ -114,7 +119,12 @@ struct ReviewController {
         let current = try await bench.review(of: stored)
         let review = try editor.apply(update, to: current)
         if review != current {
-            try await bench.saveReview(review, of: stored, detail: "API: state \(review.state.rawValue)", context: context)
+            try await bench.saveReview(
+                review,
+                of: stored,
+                detail: "API: state \(review.state.rawValue)",
+                context: context
+            )
         }
         return try JSONResponse.make(try await document(stored))
     }

@@ -29,7 +29,8 @@ extension WebWorkbench {
         for id in ids {
             let stored = try await scope.analysis(id)
             let playbook =
-                corpus.playbook(stored.analysis.profile) ?? alliedPlaybook(stored.analysis.profile) ?? corpus.playbooks[0]
+                corpus.playbook(stored.analysis.profile) ?? alliedPlaybook(stored.analysis.profile)
+                ?? corpus.playbooks[0]
             out.append(reviewed(stored.analysis, review: try await review(of: stored), playbook: playbook).marks)
         }
         return out

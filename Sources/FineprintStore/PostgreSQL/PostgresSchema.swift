@@ -9,7 +9,8 @@ enum PostgresSchema {
     /// (recorded in the same table, in the same schema).
     static var migrations: [(name: String, sql: [String])] {
         storeMigrations + PostgresJobQueue.migrations + PostgresStore.accountMigrations + PostgresAuditLog.migrations
-            + PostgresRegisterSchema.migrations + PostgresShareLedger.migrations + PostgresMatters.migrations + PostgresSignalStore.migrations + PostgresReviewStore.migrations
+            + PostgresRegisterSchema.migrations + PostgresShareLedger.migrations + PostgresMatters.migrations
+            + PostgresSignalStore.migrations + PostgresReviewStore.migrations
     }
 
     static let storeMigrations: [(name: String, sql: [String])] = [

@@ -229,13 +229,13 @@ public struct PostgresShareLedger: ShareLedger {
 
     public func adoptedItems() async throws -> [AdoptedItem] {
         try await guarded {
-            let rows = try await self.client.query(
+            let rows = try await database.client.query(
                 """
                 SELECT kind, id, title, content, from_publisher, from_id, from_version, from_bundle, from_sha256,
                     signer, signed_at, adopted_at, adopted_by
                 FROM adopted_item ORDER BY kind, id
                 """,
-                logger: self.logger
+                logger: database.logger
             )
             var items: [AdoptedItem] = []
             for try await row in rows {
@@ -271,7 +271,7 @@ public struct PostgresShareLedger: ShareLedger {
 
     public func recordAdoption(_ item: AdoptedItem) async throws {
         try await guarded {
-            let rows = try await self.client.query(
+            let rows = try await database.client.query(
                 """
                 INSERT INTO adopted_item (kind, id, title, content, from_publisher, from_id, from_version, from_bundle,
                     from_sha256, signer, signed_at, adopted_at, adopted_by)
@@ -280,7 +280,7 @@ public struct PostgresShareLedger: ShareLedger {
                     \(item.adoptedAt), \(item.adoptedBy))
                 ON CONFLICT (kind, id) DO NOTHING RETURNING id
                 """,
-                logger: self.logger
+                logger: database.logger
             )
             var inserted = false
             for try await _ in rows { inserted = true }
