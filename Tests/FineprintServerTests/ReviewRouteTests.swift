@@ -141,6 +141,14 @@ struct ReviewRouteTests {
         let uploaded = UploadedID()
         try await Repo.withApp(bench) { client in await uploaded.set(try await Self.prepared(client).0) }
         let id = await uploaded.id
+        // The reader sees the analysis as a member of its matter.
+        _ = try await TestAuth.token(in: bench.accounts, role: .reader)
+        let matters = try #require(bench.store as? any MatterStore)
+        let stored = try #require(try await matters.analysis(publicID: id, in: .all))
+        _ = try await matters.setMember(
+            MatterMember(userName: "test-reader", role: .reader),
+            matterID: stored.summary.matterId
+        )
         try await Repo.withApp(bench, as: .reader) { client in
             try await client.execute(uri: "/api/analyses/\(id)/review", method: .get) { #expect($0.status == .ok) }
             try await client.execute(

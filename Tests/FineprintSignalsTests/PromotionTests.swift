@@ -58,9 +58,11 @@ struct PromotionTests {
             date: "2026-12-09",
             urlVerified: true
         )
+        let bundled = try KnowledgeLoader.load(fromCorpus: RepositoryPaths.corpus)
+        let before = try #require(bundled.regulations.first { $0.id == "eu_ai_act_art_4" }).version
         let (result, problems, yaml) = try promoteAndValidate(promotion)
         #expect(problems.isEmpty, "\(problems)")
-        #expect(result.regulationId == "eu_ai_act_art_4" && result.version == 2)
+        #expect(result.regulationId == "eu_ai_act_art_4" && result.version == before + 1)
         #expect(promotion.confidence == .primarySource)
         #expect(yaml.contains("signal: \(signal.id)"))
         #expect(yaml.contains("snapshot_sha256: \(signal.snapshotSHA256)"))

@@ -5,15 +5,15 @@ import PostgresNIO
 
 /// Reviews in PostgreSQL, in the store's schema and on its connection pool.
 public struct PostgresReviewStore: ReviewStore {
-    private let client: PostgresClient
-    private let endpoint: PostgresEndpoint
-    private let logger: Logger
+    private let database: PostgresSchemaAccess
 
     /// `client` must work in the endpoint's schema with `migrations` applied (`PostgresStore.reviewStore()`).
     public init(client: PostgresClient, endpoint: PostgresEndpoint, logger: Logger? = nil) {
-        self.client = client
-        self.endpoint = endpoint
-        self.logger = logger ?? Logger(label: "fineprint.review.postgres")
+        database = PostgresSchemaAccess(
+            client: client,
+            endpoint: endpoint,
+            logger: logger ?? Logger(label: "fineprint.review.postgres")
+        )
     }
 
     /// Recorded in `fineprint_migration` after the other steps.
@@ -23,10 +23,10 @@ public struct PostgresReviewStore: ReviewStore {
 
     public func review(analysisId id: Int64) async throws -> AnalysisReview {
         try await guarded {
-            try await self.client.withConnection { connection in
+            try await database.client.withConnection { connection in
                 let head = try await connection.query(
                     "SELECT state, changed_by, changed_at FROM analysis_review WHERE analysis_id = \(id)",
-                    logger: self.logger
+                    logger: database.logger
                 ).collect().first?.decode((String, String?, Date?).self)
                 guard let (state, by, at) = head else { return AnalysisReview(analysisId: id) }
                 return AnalysisReview(
@@ -47,7 +47,7 @@ public struct PostgresReviewStore: ReviewStore {
             SELECT provision, status, strength, value, evidence, note, changed_by, changed_at
             FROM review_finding WHERE analysis_id = \(id) ORDER BY provision
             """,
-            logger: logger
+            logger: database.logger
         )
         var out: [FindingReading] = []
         for try await row in rows {
@@ -75,7 +75,7 @@ public struct PostgresReviewStore: ReviewStore {
             SELECT move, decision, reason, changed_by, changed_at FROM review_move
             WHERE analysis_id = \(id) ORDER BY move
             """,
-            logger: logger
+            logger: database.logger
         )
         var out: [MoveReading] = []
         for try await (move, decision, reason, by, at) in rows.decode((String, String, String?, String?, Date).self) {
@@ -94,7 +94,7 @@ public struct PostgresReviewStore: ReviewStore {
     private func notes(_ id: Int64, _ connection: PostgresConnection) async throws -> [ReviewNote] {
         let rows = try await connection.query(
             "SELECT text, changed_by, changed_at FROM review_note WHERE analysis_id = \(id) ORDER BY position",
-            logger: logger
+            logger: database.logger
         )
         var out: [ReviewNote] = []
         for try await (text, by, at) in rows.decode((String, String?, Date).self) {
@@ -105,21 +105,24 @@ public struct PostgresReviewStore: ReviewStore {
 
     public func saveReview(_ review: AnalysisReview) async throws {
         try await guarded {
-            try await self.client.withTransaction(logger: self.logger) { connection in
+            try await database.client.withTransaction(logger: database.logger) { connection in
                 let id = review.analysisId
                 let exists = try await connection.query(
                     "SELECT id FROM analysis WHERE id = \(id) FOR SHARE",
-                    logger: self.logger
+                    logger: database.logger
                 ).collect()
                 guard !exists.isEmpty else { throw ReviewStoreError.unknownAnalysis(id) }
                 // Children go by ON DELETE CASCADE; the review is written whole again.
-                try await connection.query("DELETE FROM analysis_review WHERE analysis_id = \(id)", logger: self.logger)
+                try await connection.query(
+                    "DELETE FROM analysis_review WHERE analysis_id = \(id)",
+                    logger: database.logger
+                )
                 try await connection.query(
                     """
                     INSERT INTO analysis_review (analysis_id, state, changed_by, changed_at)
                     VALUES (\(id), \(review.state.rawValue), \(review.stateStamp?.by), \(review.stateStamp?.at))
                     """,
-                    logger: self.logger
+                    logger: database.logger
                 )
                 try await self.insertReadings(review, connection)
             }
@@ -137,7 +140,7 @@ public struct PostgresReviewStore: ReviewStore {
                 VALUES (\(id), \(r.provision), \(r.status.rawValue), \(r.strength?.rawValue), \(r.value),
                     \(evidence), \(r.note), \(r.stamp.by), \(r.stamp.at))
                 """,
-                logger: logger
+                logger: database.logger
             )
         }
         for m in review.moves {
@@ -146,7 +149,7 @@ public struct PostgresReviewStore: ReviewStore {
                 INSERT INTO review_move (analysis_id, move, decision, reason, changed_by, changed_at)
                 VALUES (\(id), \(m.move), \(m.decision.rawValue), \(m.reason), \(m.stamp.by), \(m.stamp.at))
                 """,
-                logger: logger
+                logger: database.logger
             )
         }
         for (position, note) in review.notes.enumerated() {
@@ -155,7 +158,7 @@ public struct PostgresReviewStore: ReviewStore {
                 INSERT INTO review_note (analysis_id, position, text, changed_by, changed_at)
                 VALUES (\(id), \(Int64(position)), \(note.text), \(note.stamp.by), \(note.stamp.at))
                 """,
-                logger: logger
+                logger: database.logger
             )
         }
     }
@@ -164,14 +167,14 @@ public struct PostgresReviewStore: ReviewStore {
         try await guarded {
             let rows =
                 if let state {
-                    try await self.client.query(
+                    try await database.client.query(
                         "SELECT analysis_id FROM analysis_review WHERE state = \(state.rawValue) ORDER BY analysis_id",
-                        logger: self.logger
+                        logger: database.logger
                     )
                 } else {
-                    try await self.client.query(
+                    try await database.client.query(
                         "SELECT analysis_id FROM analysis_review ORDER BY analysis_id",
-                        logger: self.logger
+                        logger: database.logger
                     )
                 }
             var ids: [Int64] = []
@@ -181,7 +184,7 @@ public struct PostgresReviewStore: ReviewStore {
     }
 
     private func guarded<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await PostgresErrors.guarded(endpoint, passing: ReviewStoreError.self, body)
+        try await PostgresErrors.guarded(database.endpoint, passing: ReviewStoreError.self, body)
     }
 }
 

@@ -5,14 +5,14 @@ import PostgresNIO
 
 /// The signal store in PostgreSQL, in the store's schema and on its connection pool.
 public struct PostgresSignalStore: SignalStore {
-    private let client: PostgresClient
-    private let endpoint: PostgresEndpoint
-    private let logger: Logger
+    private let database: PostgresSchemaAccess
 
     public init(client: PostgresClient, endpoint: PostgresEndpoint, logger: Logger? = nil) {
-        self.client = client
-        self.endpoint = endpoint
-        self.logger = logger ?? Logger(label: "fineprint.signals.postgres")
+        database = PostgresSchemaAccess(
+            client: client,
+            endpoint: endpoint,
+            logger: logger ?? Logger(label: "fineprint.signals.postgres")
+        )
     }
 
     /// Recorded in `fineprint_migration` after the share ledger's steps.
@@ -25,14 +25,14 @@ public struct PostgresSignalStore: SignalStore {
 
     public func addSnapshot(_ s: SignalSnapshot) async throws -> Bool {
         try await guarded {
-            let rows = try await self.client.query(
+            let rows = try await database.client.query(
                 """
                 INSERT INTO signal_snapshot (sha256, source, location, origin, retrieved_at, status, byte_count, bytes)
                 VALUES (\(s.sha256), \(s.source), \(s.location), \(s.origin.rawValue), \(s.retrievedAt), \(s.status),
                     \(s.bytes.count), \(s.bytes))
                 ON CONFLICT (sha256) DO NOTHING RETURNING sha256
                 """,
-                logger: self.logger
+                logger: database.logger
             )
             for try await _ in rows { return true }
             return false
@@ -64,7 +64,7 @@ public struct PostgresSignalStore: SignalStore {
     private func snapshotRows(_ query: PostgresQuery) async throws -> [SignalSnapshot] {
         try await guarded {
             var out: [SignalSnapshot] = []
-            let rows = try await self.client.query(query, logger: self.logger)
+            let rows = try await database.client.query(query, logger: database.logger)
             for try await (source, location, origin, at, status, bytes) in rows.decode(
                 (String, String, String, Date, Int?, Data).self
             ) {
@@ -106,8 +106,8 @@ public struct PostgresSignalStore: SignalStore {
         let encodedItems = try items.map { ($0, try SignalStoreSchema.encode($0)) }
         let encodedRevisions = try revisions.map { ($0, try SignalStoreSchema.encode($0)) }
         try await guarded {
-            try await self.client.withTransaction(logger: self.logger) { connection in
-                for (i, json) in encodedItems { try await Self.upsert(i, json: json, on: connection, self.logger) }
+            try await database.client.withTransaction(logger: database.logger) { connection in
+                for (i, json) in encodedItems { try await Self.upsert(i, json: json, on: connection, database.logger) }
                 for (r, json) in encodedRevisions {
                     try await connection.query(
                         """
@@ -115,7 +115,7 @@ public struct PostgresSignalStore: SignalStore {
                         VALUES (\(r.itemId), \(r.revision), \(r.recordedAt), \(r.technical), \(json))
                         ON CONFLICT (item_id, revision) DO UPDATE SET json = excluded.json, technical = excluded.technical
                         """,
-                        logger: self.logger
+                        logger: database.logger
                     )
                 }
             }
@@ -151,23 +151,23 @@ public struct PostgresSignalStore: SignalStore {
 
     public func decide(_ d: SignalDecision, state: SignalState) async throws -> Bool {
         try await guarded {
-            try await self.client.withTransaction(logger: self.logger) { connection in
+            try await database.client.withTransaction(logger: database.logger) { connection in
                 let rows = try await connection.query(
                     "SELECT json FROM signal_item WHERE id = \(d.itemId) FOR UPDATE",
-                    logger: self.logger
+                    logger: database.logger
                 )
                 var found: Data?
                 for try await json in rows.decode(Data.self) { found = json }
                 guard let found else { return false }
                 var item = try SignalStoreSchema.decode(SignalItem.self, found)
                 item.state = state
-                try await Self.upsert(item, json: try SignalStoreSchema.encode(item), on: connection, self.logger)
+                try await Self.upsert(item, json: try SignalStoreSchema.encode(item), on: connection, database.logger)
                 try await connection.query(
                     """
                     INSERT INTO signal_decision (item_id, action, decided_by, decided_at, reason, scored_relevant)
                     VALUES (\(d.itemId), \(d.action.rawValue), \(d.by), \(d.at), \(d.reason), \(d.scoredRelevant))
                     """,
-                    logger: self.logger
+                    logger: database.logger
                 )
                 return true
             }
@@ -176,12 +176,12 @@ public struct PostgresSignalStore: SignalStore {
 
     public func decisions(itemId: String?) async throws -> [SignalDecision] {
         try await guarded {
-            let rows = try await self.client.query(
+            let rows = try await database.client.query(
                 """
                 SELECT item_id, action, decided_by, decided_at, reason, scored_relevant FROM signal_decision
                 WHERE \(itemId)::TEXT IS NULL OR item_id = \(itemId) ORDER BY id
                 """,
-                logger: self.logger
+                logger: database.logger
             )
             var out: [SignalDecision] = []
             for try await (item, action, by, at, reason, scored) in rows.decode(
@@ -210,24 +210,24 @@ public struct PostgresSignalStore: SignalStore {
     public func saveHealth(_ h: SourceHealth) async throws {
         let json = try SignalStoreSchema.encode(h)
         _ = try await guarded {
-            try await self.client.query(
+            try await database.client.query(
                 """
                 INSERT INTO signal_source_health (source, json) VALUES (\(h.source), \(json))
                 ON CONFLICT (source) DO UPDATE SET json = excluded.json
                 """,
-                logger: self.logger
+                logger: database.logger
             )
         }
     }
 
     public func logAttempt(_ a: FetchAttempt) async throws {
         _ = try await guarded {
-            try await self.client.query(
+            try await database.client.query(
                 """
                 INSERT INTO signal_fetch_attempt (source, attempted_at, url, status, byte_count, sha256, outcome)
                 VALUES (\(a.source), \(a.at), \(a.url), \(a.status), \(a.bytes), \(a.sha256), \(a.outcome))
                 """,
-                logger: self.logger
+                logger: database.logger
             )
         }
     }
@@ -235,12 +235,12 @@ public struct PostgresSignalStore: SignalStore {
     public func attempts(source: String?, limit: Int) async throws -> [FetchAttempt] {
         let cap = max(0, limit)
         return try await guarded {
-            let rows = try await self.client.query(
+            let rows = try await database.client.query(
                 """
                 SELECT source, attempted_at, url, status, byte_count, sha256, outcome FROM signal_fetch_attempt
                 WHERE \(source)::TEXT IS NULL OR source = \(source) ORDER BY id DESC LIMIT \(cap)
                 """,
-                logger: self.logger
+                logger: database.logger
             )
             var out: [FetchAttempt] = []
             for try await (s, at, url, status, bytes, sha, outcome) in rows.decode(
@@ -265,14 +265,14 @@ public struct PostgresSignalStore: SignalStore {
     private func jsonRows<T: Decodable & Sendable>(_ query: PostgresQuery, as type: T.Type) async throws -> [T] {
         try await guarded {
             var out: [T] = []
-            let rows = try await self.client.query(query, logger: self.logger)
+            let rows = try await database.client.query(query, logger: database.logger)
             for try await json in rows.decode(Data.self) { out.append(try SignalStoreSchema.decode(type, json)) }
             return out
         }
     }
 
     private func guarded<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await PostgresErrors.guarded(endpoint, passing: SignalError.self, body)
+        try await PostgresErrors.guarded(database.endpoint, passing: SignalError.self, body)
     }
 }
 
