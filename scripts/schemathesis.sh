@@ -30,8 +30,12 @@ for _ in $(seq 1 200); do
   kill -0 "$server" 2>/dev/null || { echo "schemathesis: the server did not start" >&2; exit 1; }
   sleep 0.3
 done
+# Uploads go into a matter: make one, then put two analyses in it.
+matter=$(curl -fsS -H "$auth" -H "Content-Type: application/json" -d '{"name": "Schemathesis", "kind": "tender"}' \
+  "$base/api/matters" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 for name in vendor-ai-terms.md ministry-platform-agreement.html; do
-  curl -fsS -o /dev/null -H "$auth" -F "file=@Tests/Fixtures/contracts/$name" -F profile=tier1 "$base/api/analyses"
+  curl -fsS -o /dev/null -H "$auth" -F "file=@Tests/Fixtures/contracts/$name" -F profile=tier1 -F "matter=$matter" \
+    "$base/api/analyses"
 done
 
 # The upload is run on its own with the server-error check only: whether a file is accepted depends
