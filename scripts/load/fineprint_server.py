@@ -82,17 +82,34 @@ class Server:
                 self.process.wait()
 
 
-def multipart(name, data, profile="tier1"):
+def multipart(name, data, profile="tier1", matter=None):
     boundary = uuid.uuid4().hex
-    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"profile\"\r\n\r\n{profile}\r\n"
+    fields = f"--{boundary}\r\nContent-Disposition: form-data; name=\"profile\"\r\n\r\n{profile}\r\n"
+    if matter:
+        fields += f"--{boundary}\r\nContent-Disposition: form-data; name=\"matter\"\r\n\r\n{matter}\r\n"
+    head = (fields +
             f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
             "Content-Type: application/octet-stream\r\n\r\n").encode()
     return head + data + f"\r\n--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
 
 
+_matters = {}
+
+
+def matter_of(base):
+    """One matter per server for the uploads (uploads go into a matter), made on first use."""
+    if base not in _matters:
+        request = urllib.request.Request(base + "/api/matters", method="POST",
+                                         data=json.dumps({"name": "Load test", "kind": "other"}).encode(),
+                                         headers=_authorized(base, {"Content-Type": "application/json"}))
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            _matters[base] = json.load(answer)["id"]
+    return _matters[base]
+
+
 def upload(base, name, data, key, timeout=30):
     """POST /api/analyses; returns (status, job id or None, headers)."""
-    body, content_type = multipart(name, data)
+    body, content_type = multipart(name, data, matter=matter_of(base))
     request = urllib.request.Request(base + "/api/analyses", data=body, method="POST", headers=_authorized(base, {
         "Content-Type": content_type, "Idempotency-Key": key}))
     try:
