@@ -39,8 +39,7 @@ extension WebWorkbench {
         guard let document = try await store.document(sha256: sha) else {
             throw StoreError.unknownDocument(sha256: sha)
         }
-        let playbook =
-            corpus.playbook(stored.analysis.profile) ?? alliedPlaybook(stored.analysis.profile) ?? corpus.playbooks[0]
+        let playbook = playbook(madeWith: stored)
         // The reviewed reading when a person reviewed it, with the cells they changed marked.
         let reviewed = reviewed(stored.analysis, review: try await review(of: stored), playbook: playbook)
         return ReportInput(

@@ -22,6 +22,11 @@ extension WebWorkbench {
         return try await store.reviewStore().review(analysisId: stored.summary.id)
     }
 
+    /// The playbook a stored analysis was made against (ours or an ally's), else the default tier.
+    func playbook(madeWith stored: StoredAnalysis) -> Playbook {
+        corpus.playbook(stored.analysis.profile) ?? alliedPlaybook(stored.analysis.profile) ?? corpus.playbooks[0]
+    }
+
     /// Whether nobody has touched the review of a stored analysis (its report page may be cached).
     func isUnreviewed(_ id: Int64) async throws -> Bool {
         guard let store = store as? any ReviewingStore else { return true }

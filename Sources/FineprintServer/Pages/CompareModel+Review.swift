@@ -28,9 +28,7 @@ extension WebWorkbench {
         var out: [ReviewMarks?] = []
         for id in ids {
             let stored = try await scope.analysis(id)
-            let playbook =
-                corpus.playbook(stored.analysis.profile) ?? alliedPlaybook(stored.analysis.profile)
-                ?? corpus.playbooks[0]
+            let playbook = playbook(madeWith: stored)
             out.append(reviewed(stored.analysis, review: try await review(of: stored), playbook: playbook).marks)
         }
         return out
