@@ -82,11 +82,12 @@ public struct SignalPromotion: Sendable {
 
     public func apply(sourcesYAML: String, regulationsYAML: String) throws -> Result {
         guard let url = item.entry.url else { throw SignalError("signal \(item.id) has no address to cite") }
-        var sources = try YAMLEdit.document(sourcesYAML, file: "knowledge/sources.yaml")
+        let sources = try YAMLEdit.document(sourcesYAML, file: "knowledge/sources.yaml")
         let list = YAMLEdit.value(sources, "sources")?.sequence.map(Array.init) ?? []
         let existing = list.first { YAMLEdit.value($0, "url")?.string == url }
         let citedId = existing.flatMap { YAMLEdit.value($0, "id")?.string } ?? sourceId
-        if existing == nil { sources = YAMLEdit.appending(sources, to: "sources", sourceEntry(url: url)) }
+        let sourcesText =
+            try existing == nil ? withSource(sourceEntry(url: url), in: sourcesYAML, tree: sources) : sourcesYAML
         var regulations = try YAMLEdit.document(regulationsYAML, file: "knowledge/regulations.yaml")
         var items = YAMLEdit.value(regulations, "regulations")?.sequence.map(Array.init) ?? []
         let (id, version): (String, Int)
@@ -107,11 +108,17 @@ public struct SignalPromotion: Sendable {
         }
         regulations = YAMLEdit.setting(regulations, "regulations", .sequence(Node.Sequence(items)))
         return Result(
-            sourcesYAML: try YAMLEdit.text(sources),
+            sourcesYAML: sourcesText,
             regulationsYAML: try YAMLEdit.text(regulations),
             regulationId: id,
             version: version
         )
+    }
+
+    /// The sources file with `entry` added, as text where it can be, so reviewers' comments survive.
+    private func withSource(_ entry: Node, in yaml: String, tree: Node) throws -> String {
+        if let text = try YAMLEdit.appendingText(yaml, to: "sources", entry) { return text }
+        return try YAMLEdit.text(YAMLEdit.appending(tree, to: "sources", entry))
     }
 
     private func sourceEntry(url: String) -> Node {

@@ -52,4 +52,23 @@ enum YAMLEdit {
     static func text(_ node: Node) throws -> String {
         try Yams.serialize(node: node, width: 110, allowUnicode: true)
     }
+
+    /// `yaml` with `element` added at the end of the list under the top-level `key`, written as text so that
+    /// every comment and line of the file stays as it was (a reviewer's check notes live in comments). Nil when
+    /// the list is not the file's last top-level key, where only a rewrite of the whole tree can place it.
+    static func appendingText(_ yaml: String, to key: String, _ element: Node) throws -> String? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let topLevel = lines.indices.filter { i in
+            guard let first = lines[i].first else { return false }
+            return first != " " && first != "#" && first != "-"
+        }
+        guard let last = topLevel.last, lines[last].hasPrefix("\(key):") else { return nil }
+        let indent =
+            lines[(last + 1)...].first { $0.drop { $0 == " " }.hasPrefix("- ") }
+            .map { String($0.prefix { $0 == " " }) } ?? "  "
+        let item = try Yams.serialize(node: .sequence(Node.Sequence([element])), width: 110, allowUnicode: true)
+        let indented = item.split(separator: "\n").map { indent + $0 }.joined(separator: "\n")
+        let base = yaml.hasSuffix("\n") ? yaml : yaml + "\n"
+        return base + indented + "\n"
+    }
 }

@@ -94,6 +94,27 @@ struct PromotionTests {
         #expect(promotion.confidence == .singleSource)
     }
 
+    @Test func aNewSourceIsAddedWithoutLosingTheFilesComments() async throws {
+        let signal = try await item("CELEX:32026R0412")
+        let promotion = SignalPromotion(
+            item: signal,
+            source: try F.source("eurlex_oj_l"),
+            target: .amend(regulationId: "eu_ai_act_art_4"),
+            reviewer: "fineprint-legal",
+            date: "2026-12-09",
+            urlVerified: false
+        )
+        let original = try String(
+            contentsOf: RepositoryPaths.corpus.appendingPathComponent("knowledge/sources.yaml"),
+            encoding: .utf8
+        )
+        let (result, problems, _) = try promoteAndValidate(promotion)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(original.contains("\n    # checked "))
+        #expect(result.sourcesYAML.hasPrefix(original))
+        #expect(result.sourcesYAML.contains("id: \(promotion.sourceId)"))
+    }
+
     @Test func aPromotionNamingAnUnknownProvisionIsCaughtByTheValidator() async throws {
         let signal = try await item("CELEX:32026R0412")
         let promotion = SignalPromotion(
