@@ -4,7 +4,7 @@ EUR-Lex fixture feed with `fineprint signals import`): signs in (FINEPRINT_USER,
 the navigation's Signals link, opens a signal's own page, accepts it through its form, promotes it into the
 knowledge drafts as a new regulation item through the promotion form (first without a reviewer, which the page
 refuses and says why), and checks the page then shows where it was published. With SCREENSHOT_DIR it saves the
-queue and the promotion form there (web-signals.png, web-signal-promote.png).
+queue and the refused promotion form there (web-signals.png, web-signal-promote.png).
 
 Usage: signals_promote.py BASE_URL [SCREENSHOT_DIR]
 """
@@ -72,10 +72,10 @@ def main():
               "promoting without a reviewer is refused in the form")
         check(browser.evaluate("document.querySelector('input[name=new_id]').value") == "eu_browser_signal_item",
               "the refused form keeps what was typed")
-        set_value(browser, "select[name=reviewer]", "fineprint-legal")
-        browser.evaluate("document.querySelector('input[name=verified]').checked = true")
         if shots:
             screenshot(browser, os.path.join(shots, "web-signal-promote.png"))
+        set_value(browser, "select[name=reviewer]", "fineprint-legal")
+        browser.evaluate("document.querySelector('input[name=verified]').checked = true")
         browser.evaluate("document.querySelector('form.promote button').click()")
         check(browser.wait_for("document.body.innerText.includes('eu_browser_signal_item version 1')"),
               "the promoted signal shows the knowledge item and version it became")

@@ -70,7 +70,8 @@ struct SignalPromotionPageTests {
                 let page = String(buffer: response.body)
                 #expect(page.contains("does not validate"))
                 #expect(page.contains("no_such_provision"))
-                #expect(page.contains("eu_test_audit_guidance"))
+                #expect(page.contains(#"value="eu_test_audit_guidance""#))
+                #expect(page.contains(#"<option value="fineprint-legal" selected>"#))
             }
             try await client.execute(
                 uri: "/signals/\(audit.id)/promote",

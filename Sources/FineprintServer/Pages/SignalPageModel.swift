@@ -34,19 +34,35 @@ struct SignalPageModel: PageModel {
     }
 
     /// Whether the server can promote, and the form as sent with the validator's problems when it was refused.
+    /// Stored fields, not computed ones: the templates read values by reflection.
     struct PromotionState {
         var available: Bool
-        var form: SignalPromotionForm
         var problems: [String]
+        var amend: Bool
+        var verified: Bool
+        var amends: String
+        var newId: String
+        var instrument: String
+        var jurisdiction: String
+        var article: String
+        var summary: String
+        var provisions: String
+        let reviewer: String?
 
-        var amend: Bool { form.target == "amend" }
-        var verified: Bool { form.urlVerified }
-        var newId: String { form.newId ?? "" }
-        var instrument: String { form.instrument ?? "" }
-        var jurisdiction: String { form.jurisdiction ?? "EU" }
-        var article: String { form.article ?? "" }
-        var summary: String { form.summary ?? "" }
-        var provisions: String { form.provisions ?? "" }
+        init(available: Bool, form: SignalPromotionForm, problems: [String]) {
+            self.available = available
+            self.problems = problems
+            amend = form.target == "amend"
+            verified = form.urlVerified
+            amends = form.amends ?? ""
+            newId = form.newId ?? ""
+            instrument = form.instrument ?? ""
+            jurisdiction = form.jurisdiction ?? "EU"
+            article = form.article ?? ""
+            summary = form.summary ?? ""
+            provisions = form.provisions ?? ""
+            reviewer = form.reviewer
+        }
     }
 
     init(
@@ -71,10 +87,10 @@ struct SignalPageModel: PageModel {
         promotable = item.state == .reviewed && source != nil
         self.promotion = promotion
         reviewers = knowledge.reviewers.map {
-            Option(value: $0.id, label: "\($0.name) (\($0.role))", selected: $0.id == promotion.form.reviewer)
+            Option(value: $0.id, label: "\($0.name) (\($0.role))", selected: $0.id == promotion.reviewer)
         }
         regulations = knowledge.regulations.map {
-            Option(value: $0.id, label: "\($0.instrument) \($0.article)", selected: $0.id == promotion.form.amends)
+            Option(value: $0.id, label: "\($0.instrument) \($0.article)", selected: $0.id == promotion.amends)
         }
     }
 }
