@@ -75,11 +75,14 @@ let package = Package(
             name: "FineprintSignals",
             dependencies: ["FineprintCore", "Yams", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Promoting a reviewed signal into a knowledge drafts folder, validated: the one call CLI and web make.
+        .target(name: "FineprintSignalDrafts", dependencies: ["FineprintSignals", "FineprintCorpus"]),
         // Fetching enabled signal sources politely over HTTP (async-http-client).
         .target(
             name: "FineprintSignalFetch",
             dependencies: [
                 "FineprintSignals", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                serviceLifecycle,
             ]
         ),
         // Measuring the analyzer against labelled data (CUAD, our own labels, invariance, parties).
@@ -130,6 +133,7 @@ let package = Package(
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
                 "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch", "FineprintStandards",
                 "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading", "FineprintRegister", "FineprintSignals", "FineprintShare", "FineprintReview",
+                "FineprintSignalFetch", "FineprintSignalDrafts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -146,7 +150,7 @@ let package = Package(
                 "FineprintReport", "FineprintEval", "FineprintLearn", "FineprintCompare", "FineprintWatch",
                 "FineprintKnowledge", "FineprintServer", "FineprintStore", "FineprintStandards", "FineprintIdentity",
                 "FineprintNegotiation", "FineprintRegister", "FineprintShare", "FineprintSignals", "FineprintReview",
-                "FineprintSignalFetch",
+                "FineprintSignalFetch", "FineprintSignalDrafts",
                 serviceLifecycle,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -237,7 +241,7 @@ let package = Package(
             dependencies: [
                 "FineprintSignals", "FineprintSignalFetch", "FineprintStore", "FineprintCore", "FineprintCorpus",
                 "FineprintTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"), serviceLifecycle,
             ]
         ),
         .testTarget(
@@ -254,6 +258,7 @@ let package = Package(
                 "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore", "FineprintWatch",
                 "FineprintCompare", "FineprintAnalysis", "FineprintIngest", "FuzzSupport", "ZIPFoundation",
                 "FineprintTestSupport", "FineprintStandards", "FineprintIdentity", "FineprintRegister", "FineprintSignals", "FineprintShare", "FineprintReview",
+                "FineprintSignalDrafts",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,5 +1,7 @@
 import FineprintAnalysis
 import FineprintCorpus
+import FineprintSignalDrafts
+import FineprintSignalFetch
 import FineprintSignals
 import FineprintStore
 import Foundation
@@ -28,6 +30,11 @@ public protocol AppArguments: Sendable {
     var retentionDays: Int? { get }
     /// Our share key folder (`fineprint share keygen --key-dir`), shown on Admin › Sharing; nil: none.
     var shareKeyDirectory: URL? { get }
+    /// The corpus-shaped folder the signals page promotes into; nil: `knowledge-drafts` in an SQLite data folder,
+    /// and no promotion from the web on PostgreSQL.
+    var knowledgeDraftsFolder: URL? { get }
+    /// The scheduled harvest of enabled signal sources (`serve --signals-interval`); nil: none.
+    var signalHarvest: SignalHarvestSettings? { get }
 }
 
 extension AppArguments {
@@ -35,6 +42,8 @@ extension AppArguments {
     public var access: AccessSettings { AccessSettings() }
     public var retentionDays: Int? { nil }
     public var shareKeyDirectory: URL? { nil }
+    public var knowledgeDraftsFolder: URL? { nil }
+    public var signalHarvest: SignalHarvestSettings? { nil }
 }
 
 /// How a server queues uploads: the queue's bound and how many analyses it runs itself (0: none,
@@ -58,6 +67,14 @@ public enum StorageLocation: Sendable {
     /// A store the caller opened (tests).
     case opened(any Store)
 
+    /// The folder signal promotions write into: the one given, else `knowledge-drafts` beside the SQLite database
+    /// (where `fineprint signals promote` writes by default).
+    func knowledgeDrafts(_ given: URL?) -> URL? {
+        if let given { return given }
+        if case .sqlite(let folder) = self { return folder.appendingPathComponent("knowledge-drafts") }
+        return nil
+    }
+
     func open() async throws -> any Store {
         switch self {
         case .sqlite(let folder): return try SQLiteStore(dataDirectory: folder)
@@ -72,9 +89,10 @@ public enum StorageLocation: Sendable {
 public func buildApplication(_ arguments: some AppArguments) async throws -> some ApplicationProtocol {
     let corpus = try arguments.analyzer?.corpus ?? CorpusLoader.load(from: arguments.corpusURL)
     let store = try await arguments.storage.open()
+    let knowledge = try KnowledgeLoader.load(fromCorpus: arguments.corpusURL)
     var bench = try WebWorkbench(
         corpus: corpus,
-        knowledge: try KnowledgeLoader.load(fromCorpus: arguments.corpusURL),
+        knowledge: knowledge,
         store: store,
         maxUploadBytes: arguments.maxUploadBytes,
         analyzer: arguments.analyzer,
@@ -86,6 +104,9 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     bench.registerPolicies = try RegisterPolicies.load(fromCorpus: arguments.corpusURL)
     bench.signalSources = try SignalSourceCatalog.load(fromCorpus: arguments.corpusURL)
     bench.shareKeyDirectory = arguments.shareKeyDirectory
+    bench.knowledgeDrafts = arguments.storage.knowledgeDrafts(arguments.knowledgeDraftsFolder).map {
+        KnowledgeDrafts(folder: $0, bundledCorpus: arguments.corpusURL)
+    }
     if let jobs = arguments.jobs {
         // The queue lives in the store's own database, so `fineprint worker` finds it there.
         guard let queueStore = store as? any JobQueueStore else {
@@ -95,6 +116,10 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     }
     var logger = Logger(label: "fineprint.web")
     logger.logLevel = arguments.logLevel
+    let harvest = try arguments.signalHarvest.map {
+        try SignalHarvestSetup(settings: $0, corpusURL: arguments.corpusURL, corpus: corpus, knowledge: knowledge)
+            .service(bench: bench, logLevel: arguments.logLevel)
+    }
     let opened: Bool
     if case .opened = arguments.storage { opened = true } else { opened = false }
     return buildApplication(
@@ -104,7 +129,8 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
         logger: logger,
         workers: arguments.jobs?.workers ?? 0,
         runsStore: !opened,
-        retentionDays: arguments.retentionDays
+        retentionDays: arguments.retentionDays,
+        signalHarvest: harvest
     )
 }
 
@@ -119,7 +145,8 @@ public func buildApplication(
     logger: Logger,
     workers: Int = 0,
     runsStore: Bool = false,
-    retentionDays: Int? = nil
+    retentionDays: Int? = nil,
+    signalHarvest: SignalHarvestService? = nil
 ) -> some ApplicationProtocol {
     var app = Application(
         router: buildRouter(bench),
@@ -135,6 +162,7 @@ public func buildApplication(
     if retentionDays != nil || bench.store is any MatterStore {
         app.addServices(AfterStartup(bench: bench, service: RetentionService(bench: bench, days: retentionDays)))
     }
+    if let signalHarvest { app.addServices(AfterStartup(bench: bench, service: signalHarvest)) }
     app.beforeServerStarts {
         if runsStore, let postgres = bench.store as? PostgresStore { try await postgres.migrate() }
         try await bench.start()

@@ -59,6 +59,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/register/suppliers/:id", use: register.supplier)
     router.get("/signals", use: signals.page)
     router.get("/signals/feed.atom", use: signals.feed)
+    router.get("/signals/:id", use: signals.signalPage)
     router.post("/signals/:id/:action", use: signals.decideFromPage)
     router.get("/allies", use: allies.page)
     router.post("/allies/adopt", use: allies.adopt)

@@ -3,6 +3,7 @@ import FineprintCore
 import FineprintIngest
 import FineprintKnowledge
 import FineprintRegister
+import FineprintSignalDrafts
 import FineprintSignals
 import FineprintStandards
 import FineprintStore
@@ -36,6 +37,8 @@ public struct WebWorkbench: Sendable {
     public var jobs: JobDesk?
     /// The declared signal sources whose health the signals page shows (corpus/signals/sources).
     public var signalSources = SignalSourceCatalog(sources: [])
+    /// Where the signals page promotes signals into knowledge items; nil: the page offers no promotion.
+    public var knowledgeDrafts: KnowledgeDrafts?
     /// The standards an analysis can be checked against (corpus/standards/); empty: the report offers none.
     public var standards: [Crosswalk] = []
     /// The dependency register's policies (corpus/register/policies.yaml); empty: the pages list no violations.

@@ -63,6 +63,7 @@ public struct PoliteFetcher: Sendable {
         etag: String?,
         lastModified: String?,
         apiKey: String?,
+        postBody: String? = nil,
         client: HTTPClient,
         now: Date
     ) async throws -> Answer {
@@ -70,8 +71,16 @@ public struct PoliteFetcher: Sendable {
         request.method = .GET
         request.headers.add(name: "User-Agent", value: settings.userAgent)
         request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
-        if let etag { request.headers.add(name: "If-None-Match", value: etag) }
-        if let lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
+        if let postBody {
+            // A search by POST (TED) has no validators to send: it is fetched whole each time.
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.headers.add(name: "Accept", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: postBody))
+        } else {
+            if let etag { request.headers.add(name: "If-None-Match", value: etag) }
+            if let lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
+        }
         if let apiKey { request.headers.add(name: "X-Api-Key", value: apiKey) }
         let response = try await client.execute(request, timeout: .seconds(settings.timeoutSeconds + 5))
         if let declared = response.headers.first(name: "Content-Length").flatMap(Int.init), declared > settings.maxBytes

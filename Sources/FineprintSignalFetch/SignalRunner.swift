@@ -107,10 +107,13 @@ public struct SignalRunner: Sendable {
                     etag: r.health.etag,
                     lastModified: r.health.lastModified,
                     apiKey: r.apiKey,
+                    postBody: r.source.postBody,
                     client: client,
                     now: at
                 )
             } catch {
+                // A shutdown is not the source's failure: nothing is recorded against its health.
+                if Task.isCancelled { throw CancellationError() }
                 try await log(r, at: at, status: nil, bytes: 0, sha: nil, "failed: \(error)")
                 attempt += 1
                 if attempt <= policy.maxRetries, error is HTTPClientError {

@@ -21,7 +21,7 @@ public enum FeedDates {
 
     private static let formats = [
         "yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXXXX",
-        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mmXXXXX", "yyyy-MM-dd",
+        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mmXXXXX", "yyyy-MM-dd", "yyyy-MM-ddXXXXX",
         "EEE, dd MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm:ss Z", "EEE, dd MMM yyyy HH:mm:ss zzz",
         "EEE, d MMM yyyy HH:mm:ss zzz", "dd MMM yyyy HH:mm:ss Z", "EEE, dd MMM yyyy HH:mm Z", "EEE, dd MMM yyyy",
         "dd/MM/yyyy",
@@ -39,6 +39,20 @@ public enum FeedDates {
             return nil
         }
         return date
+    }
+
+    /// An item's published and updated dates read together (Atom, JSON Feed): either may be missing, the published
+    /// date falls back to the updated one, and an item with neither gets a note.
+    static func readPair(
+        published: String?,
+        updated: String?,
+        now: Date,
+        anomalies: inout [String]
+    ) -> (published: Date?, updated: Date?) {
+        let p = read(published, field: "published", now: now, anomalies: &anomalies)
+        let u = read(updated, field: "updated", now: now, anomalies: &anomalies)
+        if p == nil, u == nil { anomalies.append("no usable date; the time it was first seen stands in") }
+        return (p ?? u, u)
     }
 }
 

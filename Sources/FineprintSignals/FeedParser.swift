@@ -19,6 +19,12 @@ public enum FeedParser {
             feed = try JSONFeedParsers.jsonFeed(data, base: base, now: now, limits: limits)
         case .federalRegister:
             feed = try JSONFeedParsers.federalRegister(data, now: now, limits: limits)
+        case .regulationsGov:
+            feed = try APIAdapterParsers.regulationsGov(data, now: now, limits: limits)
+        case .ted:
+            feed = try APIAdapterParsers.ted(data, language: source.language, now: now, limits: limits)
+        case .cellarSPARQL:
+            feed = try APIAdapterParsers.cellarSPARQL(data, now: now, limits: limits)
         case .html:
             guard let selectors = source.html else { throw SignalError("source \(source.id) has no html selectors") }
             feed = try HTMLPageParser.parse(data, selectors: selectors, base: base, limits: limits)

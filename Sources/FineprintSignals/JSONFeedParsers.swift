@@ -31,27 +31,20 @@ enum JSONFeedParsers {
                 anomalies.append("id \(id) appears more than once; the first kept")
                 continue
             }
-            let published = FeedDates.read(
-                item["date_published"] as? String,
-                field: "published",
+            let dates = FeedDates.readPair(
+                published: item["date_published"] as? String,
+                updated: item["date_modified"] as? String,
                 now: now,
                 anomalies: &notes
             )
-            let updated = FeedDates.read(
-                item["date_modified"] as? String,
-                field: "updated",
-                now: now,
-                anomalies: &notes
-            )
-            if published == nil, updated == nil { notes.append("no usable date; the time it was first seen stands in") }
             entries.append(
                 FeedEntry(
                     nativeId: id,
                     title: title.isEmpty ? String(summary.prefix(120)) : title,
                     summary: summary,
                     url: link,
-                    published: published ?? updated,
-                    updated: updated,
+                    published: dates.published,
+                    updated: dates.updated,
                     documentType: (item["tags"] as? [String])?.first,
                     identifiers: SignalIdentifiers.find(in: [id, link ?? "", title, summary]),
                     anomalies: notes
@@ -118,7 +111,7 @@ enum JSONFeedParsers {
         )
     }
 
-    private static func jsonObject(_ data: Data, limits: FeedLimits) throws -> [String: Any] {
+    static func jsonObject(_ data: Data, limits: FeedLimits) throws -> [String: Any] {
         guard data.count <= limits.maxBytes else {
             throw SignalError("the document is \(data.count) bytes; at most \(limits.maxBytes) are read")
         }

@@ -25,6 +25,24 @@ public struct SignalHarvester: Sendable {
         public var revised: Int
         public var unchanged: Int
         public var anomalies: [String]
+
+        init(source: String, snapshot: String, snapshotIsNew: Bool) {
+            self.source = source
+            self.snapshot = snapshot
+            self.snapshotIsNew = snapshotIsNew
+            (entries, added, seeded, revised, unchanged, anomalies) = (0, 0, 0, 0, 0, [])
+        }
+
+        init(source: String, snapshot: String, snapshotIsNew: Bool, parsed: ParsedFeed, merge: SignalMerge) {
+            self.init(source: source, snapshot: snapshot, snapshotIsNew: snapshotIsNew)
+            add(parsed: parsed, merge: merge)
+        }
+
+        mutating func add(parsed: ParsedFeed, merge: SignalMerge) {
+            entries = parsed.entries.count
+            (added, seeded, revised, unchanged) = (merge.added, merge.seeded, merge.revised, merge.unchanged)
+            anomalies = parsed.anomalies
+        }
     }
 
     /// Ingests `data` as `source`'s answer. Bytes already held are not read again (importing a file twice adds
@@ -48,17 +66,9 @@ public struct SignalHarvester: Sendable {
         // The raw bytes are kept even when they do not parse, so a fixed parser can read them later (`reparse`).
         guard try await store.addSnapshot(snapshot) else {
             try await recordSuccess(source: source.id, newest: nil, at: now)
-            return Report(
-                source: source.id,
-                snapshot: snapshot.sha256,
-                snapshotIsNew: false,
-                entries: 0,
-                added: 0,
-                seeded: 0,
-                revised: 0,
-                unchanged: 0,
-                anomalies: ["these bytes were already imported; nothing new"]
-            )
+            var report = Report(source: source.id, snapshot: snapshot.sha256, snapshotIsNew: false)
+            report.anomalies = ["these bytes were already imported; nothing new"]
+            return report
         }
         let parsed: ParsedFeed
         do {
@@ -67,31 +77,10 @@ public struct SignalHarvester: Sendable {
             try await recordFailure(source: source.id, error: "\(error)", at: now)
             throw error
         }
-        let existing = try await store.items(source: nil, state: nil)
-        let firstImport = !existing.contains { $0.source == source.id }
-        let merge = SignalMerge.merge(
-            parsed.entries,
-            source: source,
-            snapshot: snapshot.sha256,
-            existing: existing,
-            scorer: scorer,
-            mode: .snapshot(firstImport: firstImport),
-            now: now
-        )
-        try await store.saveItems(merge.items, revisions: merge.revisions)
-        let newest = merge.added + merge.seeded > 0 ? now : nil
-        try await recordSuccess(source: source.id, newest: newest, at: now)
-        return Report(
-            source: source.id,
-            snapshot: snapshot.sha256,
-            snapshotIsNew: true,
-            entries: parsed.entries.count,
-            added: merge.added,
-            seeded: merge.seeded,
-            revised: merge.revised,
-            unchanged: merge.unchanged,
-            anomalies: parsed.anomalies
-        )
+        let firstImport = try await store.items(source: source.id, state: nil).isEmpty
+        let merge = try await mergeAndSave(parsed, source, snapshot.sha256, .snapshot(firstImport: firstImport), now)
+        try await recordSuccess(source: source.id, newest: merge.added + merge.seeded > 0 ? now : nil, at: now)
+        return Report(source: source.id, snapshot: snapshot.sha256, snapshotIsNew: true, parsed: parsed, merge: merge)
     }
 
     /// Re-reads every stored snapshot of the catalog's sources, oldest first, with the current parser and scoring
@@ -101,17 +90,6 @@ public struct SignalHarvester: Sendable {
         var reports: [Report] = []
         for snapshot in try await store.snapshots(source: nil) {
             guard let source = catalog.source(snapshot.source) else { continue }
-            var report = Report(
-                source: source.id,
-                snapshot: snapshot.sha256,
-                snapshotIsNew: false,
-                entries: 0,
-                added: 0,
-                seeded: 0,
-                revised: 0,
-                unchanged: 0,
-                anomalies: []
-            )
             do {
                 let parsed = try FeedParser.parse(
                     snapshot.bytes,
@@ -119,28 +97,40 @@ public struct SignalHarvester: Sendable {
                     now: snapshot.retrievedAt,
                     limits: limits
                 )
-                let existing = try await store.items(source: nil, state: nil)
-                let merge = SignalMerge.merge(
-                    parsed.entries,
-                    source: source,
-                    snapshot: snapshot.sha256,
-                    existing: existing,
-                    scorer: scorer,
-                    mode: .reparse,
-                    now: now
-                )
-                try await store.saveItems(merge.items, revisions: merge.revisions)
-                report.entries = parsed.entries.count
-                report.seeded = merge.seeded
-                report.revised = merge.revised
-                report.unchanged = merge.unchanged
-                report.anomalies = parsed.anomalies
+                let merge = try await mergeAndSave(parsed, source, snapshot.sha256, .reparse, now)
+                var report = Report(source: source.id, snapshot: snapshot.sha256, snapshotIsNew: false)
+                report.add(parsed: parsed, merge: merge)
+                report.added = 0
+                reports.append(report)
             } catch let error as SignalError {
+                var report = Report(source: source.id, snapshot: snapshot.sha256, snapshotIsNew: false)
                 report.anomalies = ["no longer parses: \(error)"]
+                reports.append(report)
             }
-            reports.append(report)
         }
         return reports
+    }
+
+    /// The one merge step of an ingest and a re-parse: the entries against every stored item (clusters span
+    /// sources), saved with their revisions.
+    private func mergeAndSave(
+        _ parsed: ParsedFeed,
+        _ source: SignalSource,
+        _ snapshot: String,
+        _ mode: SignalMerge.Mode,
+        _ now: Date
+    ) async throws -> SignalMerge {
+        let merge = SignalMerge.merge(
+            parsed.entries,
+            source: source,
+            snapshot: snapshot,
+            existing: try await store.items(source: nil, state: nil),
+            scorer: scorer,
+            mode: mode,
+            now: now
+        )
+        try await store.saveItems(merge.items, revisions: merge.revisions)
+        return merge
     }
 
     public func recordSuccess(source: String, newest: Date?, at now: Date) async throws {

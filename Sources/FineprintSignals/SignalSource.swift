@@ -11,6 +11,12 @@ public struct SignalSource: Codable, Sendable, Equatable, Identifiable {
         case jsonfeed
         /// The Federal Register's documents search API (JSON).
         case federalRegister = "federal-register"
+        /// Regulations.gov's v4 documents search (JSON:API; an api.data.gov key in `key_env`).
+        case regulationsGov = "regulations-gov"
+        /// TED's notice search (v3, JSON; a POST of `post_body`).
+        case ted
+        /// The Cellar SPARQL endpoint's JSON results (EU Publications Office).
+        case cellarSPARQL = "cellar-sparql"
         /// A page without a feed: items are the links whose address matches `html.link_pattern`.
         case html
     }
@@ -58,6 +64,8 @@ public struct SignalSource: Codable, Sendable, Equatable, Identifiable {
     public var html: PageSelectors?
     /// The environment variable holding an API key, never the key.
     public var keyEnvironment: String?
+    /// A JSON body to POST instead of a GET (TED's search takes its query this way); nil: GET.
+    public var postBody: String?
     /// Nothing is fetched from a source until an operator enables it.
     public var enabled: Bool
     public var notes: String?
@@ -75,6 +83,7 @@ public struct SignalSource: Codable, Sendable, Equatable, Identifiable {
         case minimumIntervalHours = "minimum_interval_hours"
         case expectedUpdateDays = "expected_update_days"
         case keyEnvironment = "key_env"
+        case postBody = "post_body"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -98,6 +107,7 @@ public struct SignalSource: Codable, Sendable, Equatable, Identifiable {
         exclude = try c.decodeIfPresent([String].self, forKey: .exclude) ?? []
         html = try c.decodeIfPresent(PageSelectors.self, forKey: .html)
         keyEnvironment = try c.decodeIfPresent(String.self, forKey: .keyEnvironment)
+        postBody = try c.decodeIfPresent(String.self, forKey: .postBody)
         enabled = try c.decode(Bool.self, forKey: .enabled)
         notes = try c.decodeIfPresent(String.self, forKey: .notes)
     }

@@ -65,6 +65,9 @@ public struct SignalSourceCatalog: Sendable {
             if (s.kind == .html) != (s.html != nil) {
                 problems.append("\(at): an html source needs `html.link_pattern`, and only an html source has one")
             }
+            if let body = s.postBody, (try? JSONSerialization.jsonObject(with: Data(body.utf8))) == nil {
+                problems.append("\(at): post_body must be JSON")
+            }
             if s.licence.isEmpty || s.attribution.isEmpty { problems.append("\(at): licence and attribution needed") }
             if s.sourceKind == .secondaryReport, s.primary {
                 problems.append("\(at): a secondary_report source cannot be primary")

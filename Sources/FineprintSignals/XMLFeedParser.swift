@@ -74,17 +74,20 @@ enum XMLFeedParser {
         }
         let id = e.value("id", in: atom) ?? FeedText.derivedId(link: link, title: title)
         if e.value("id", in: atom) == nil { notes.append("no atom:id; id derived from link and title") }
-        let updated = FeedDates.read(e.value("updated", in: atom), field: "updated", now: now, anomalies: &notes)
-        let published = FeedDates.read(e.value("published", in: atom), field: "published", now: now, anomalies: &notes)
-        if updated == nil, published == nil { notes.append("no usable date; the time it was first seen stands in") }
+        let dates = FeedDates.readPair(
+            published: e.value("published", in: atom),
+            updated: e.value("updated", in: atom),
+            now: now,
+            anomalies: &notes
+        )
         let category = e.child("category", in: atom)?.attributes["term"]
         return FeedEntry(
             nativeId: id,
             title: title.isEmpty ? String(summary.prefix(120)) : title,
             summary: summary,
             url: link,
-            published: published ?? updated,
-            updated: updated,
+            published: dates.published,
+            updated: dates.updated,
             documentType: category,
             identifiers: SignalIdentifiers.find(in: [id, link ?? "", title, summary]),
             anomalies: notes

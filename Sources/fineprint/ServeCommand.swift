@@ -66,6 +66,7 @@ struct Serve: AsyncParsableCommand {
     var queueCapacity = 100
 
     @OptionGroup var access: ServeAccessOptions
+    @OptionGroup var signals: ServeSignalsOptions
     @Option(
         help: ArgumentHelp(
             "Delete documents (with their analyses) once they are this many days old, checked daily and recorded in the audit log (default: keep them).",
@@ -119,6 +120,8 @@ struct ServeArguments: AppArguments {
     var access: AccessSettings
     var retentionDays: Int?
     var shareKeyDirectory: URL?
+    var knowledgeDraftsFolder: URL?
+    var signalHarvest: SignalHarvestSettings?
 
     init(command: Serve, judging: AnalysisSetup) throws {
         host = command.host
@@ -138,6 +141,9 @@ struct ServeArguments: AppArguments {
         access = try command.access.settings()
         retentionDays = command.retentionDays
         shareKeyDirectory = command.shareKeyDir.map { URL(fileURLWithPath: $0) }
+        // Where `fineprint signals promote` writes by default, so the page and the CLI share the drafts.
+        knowledgeDraftsFolder = URL(fileURLWithPath: command.dataDir).appendingPathComponent("knowledge-drafts")
+        signalHarvest = command.signals.settings
     }
 }
 

@@ -2,62 +2,6 @@ import ArgumentParser
 import FineprintSignals
 import Foundation
 
-/// One item as `signals list` and `show` print it in JSON.
-struct SignalView: Encodable {
-    var id: String
-    var source: String
-    var nativeId: String
-    var title: String
-    var summary: String
-    var url: String?
-    var published: Date?
-    var updated: Date?
-    var documentType: String?
-    var identifiers: [String]
-    var anomalies: [String]
-    var state: String
-    var seeded: Bool
-    var primary: Bool
-    var cluster: String
-    var revision: Int
-    var firstSeen: Date
-    var lastChanged: Date
-    var relevance: Relevance
-    var publication: SignalItem.Publication?
-
-    init(_ i: SignalItem) {
-        id = i.id
-        source = i.source
-        nativeId = i.entry.nativeId
-        title = i.entry.title
-        summary = i.entry.summary
-        url = i.entry.url
-        published = i.entry.published
-        updated = i.entry.updated
-        documentType = i.entry.documentType
-        identifiers = i.entry.identifiers
-        anomalies = i.entry.anomalies
-        state = i.state.rawValue
-        seeded = i.seeded
-        primary = i.primary
-        cluster = i.cluster
-        revision = i.revision
-        firstSeen = i.firstSeen
-        lastChanged = i.lastChanged
-        relevance = i.relevance
-        publication = i.publication
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, source, title, summary, url, published, updated, identifiers, anomalies, state, seeded, primary
-        case cluster, revision, relevance, publication
-        case nativeId = "native_id"
-        case documentType = "document_type"
-        case firstSeen = "first_seen"
-        case lastChanged = "last_changed"
-    }
-}
-
 enum SignalText {
     /// "AI Act (instrument, title, +5.0)" for each reason.
     static func reasons(_ r: Relevance) -> String {

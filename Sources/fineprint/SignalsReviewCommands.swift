@@ -1,5 +1,6 @@
 import ArgumentParser
 import FineprintCorpus
+import FineprintSignalDrafts
 import FineprintSignals
 import FineprintStore
 import Foundation
@@ -152,6 +153,7 @@ struct SignalsPromote: AsyncParsableCommand {
         let folder = URL(
             fileURLWithPath: into ?? options.storage.dataDirectory.appendingPathComponent("knowledge-drafts").path
         )
+        let drafts = KnowledgeDrafts(folder: folder, bundledCorpus: corpusURL)
         try await options.withSignals { signals, store in
             let item = try await SignalsOptions.item(id, in: signals)
             guard item.state == .reviewed else {
@@ -161,88 +163,34 @@ struct SignalsPromote: AsyncParsableCommand {
                 )
             }
             let source = try SignalsOptions.source(item.source, in: catalog)
-            let promotion = SignalPromotion(
-                item: item,
-                source: source,
-                target: target,
-                reviewer: reviewer,
-                date: SignalDay.string(from: Date()),
-                urlVerified: urlVerified
-            )
-            let result = try KnowledgeDrafts(folder: folder, bundledCorpus: corpusURL).write(promotion)
-            var published = item
-            published.publication = .init(
-                knowledgeItem: result.regulationId,
-                version: result.version,
-                confidence: promotion.confidence.rawValue,
-                by: OperatorAudit.operatorName ?? "operator",
-                at: Date()
-            )
-            try await signals.saveItems([published], revisions: [])
-            let decision = SignalDecision(
-                itemId: id,
-                action: .promote,
-                by: published.publication!.by,
-                at: Date(),
-                reason: "\(result.regulationId) v\(result.version)",
-                scoredRelevant: item.relevance.relevant
-            )
-            _ = try await signals.decide(decision, state: .published)
+            let outcome: SignalPublishing.Outcome
+            do {
+                outcome = try await SignalPublishing(store: signals, drafts: drafts).promote(
+                    item,
+                    source: source,
+                    target: target,
+                    reviewer: reviewer,
+                    urlVerified: urlVerified,
+                    by: OperatorAudit.operatorName ?? "operator"
+                )
+            } catch let rejected as KnowledgeDraftRejected {
+                for p in rejected.problems { Console.error(p) }
+                throw CLIError("\(rejected)")
+            }
+            let result = outcome.result
             try await OperatorAudit.record(
                 .review,
                 "signal",
                 id,
                 detail:
-                    "promote to \(result.regulationId) v\(result.version) (\(promotion.confidence.rawValue)) in \(folder.path)",
+                    "promote to \(result.regulationId) v\(result.version) (\(outcome.confidence)) in \(folder.path)",
                 in: store.auditLog()
             )
             print(
                 "\(id): published as \(result.regulationId) version \(result.version) "
-                    + "(\(promotion.confidence.rawValue)) in \(folder.appendingPathComponent("knowledge").path); "
+                    + "(\(outcome.confidence)) in \(drafts.knowledgeFolder.path); "
                     + "the knowledge base there validates"
             )
         }
-    }
-}
-
-/// The operator's knowledge folder a promotion writes into: seeded from the bundled corpus's `knowledge/`, written,
-/// validated against the bundled corpus, and restored when the validator finds a problem.
-struct KnowledgeDrafts {
-    let folder: URL
-    let bundledCorpus: URL
-
-    func write(_ promotion: SignalPromotion) throws -> SignalPromotion.Result {
-        let fm = FileManager.default
-        let knowledge = folder.appendingPathComponent("knowledge")
-        guard
-            knowledge.standardizedFileURL.path
-                != bundledCorpus.appendingPathComponent("knowledge").standardizedFileURL.path
-        else { throw CLIError("promotion never writes into the bundled corpus; give another --into", exitCode: 2) }
-        if !fm.fileExists(atPath: knowledge.path) {
-            try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-            try fm.copyItem(at: bundledCorpus.appendingPathComponent("knowledge"), to: knowledge)
-        }
-        let sourcesURL = knowledge.appendingPathComponent("sources.yaml")
-        let regulationsURL = knowledge.appendingPathComponent("regulations.yaml")
-        let oldSources = try String(contentsOf: sourcesURL, encoding: .utf8)
-        let oldRegulations = try String(contentsOf: regulationsURL, encoding: .utf8)
-        let result = try promotion.apply(sourcesYAML: oldSources, regulationsYAML: oldRegulations)
-        try Data(result.sourcesYAML.utf8).write(to: sourcesURL)
-        try Data(result.regulationsYAML.utf8).write(to: regulationsURL)
-        let problems: [String]
-        do {
-            let base = try KnowledgeLoader.load(fromCorpus: folder)
-            problems = KnowledgeValidator.validate(base, against: try CorpusLoader.load(from: bundledCorpus))
-                .map(\.description)
-        } catch {
-            problems = ["\(error)"]
-        }
-        guard problems.isEmpty else {
-            try Data(oldSources.utf8).write(to: sourcesURL)
-            try Data(oldRegulations.utf8).write(to: regulationsURL)
-            for p in problems { Console.error(p) }
-            throw CLIError("the promoted item does not validate (\(problems.count) problem(s)); nothing was written")
-        }
-        return result
     }
 }

@@ -5,7 +5,8 @@
 # report page, signs out and checks the report is no longer reachable
 # (Tests/Browser/upload_report.py); then walks the dependency register's pages over the fictional
 # ministry's register (Tests/Browser/register_pages.py); then signs in again and reviews that report
-# (Tests/Browser/review_report.py). Needs chromium and python3.
+# (Tests/Browser/review_report.py); then opens the signals queue over an imported fixture feed and promotes a
+# signal through its page's forms (Tests/Browser/signals_promote.py). Needs chromium and python3.
 # Usage: Tests/Browser/run.sh [path/to/fineprint]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,6 +17,7 @@ password="browser test password $(head -c 8 /dev/urandom | od -An -tx1 | tr -d '
 printf '%s\n' "$password" > "$data/password"
 "$bin" users add browser --role analyst --password-file "$data/password" --data-dir "$data"
 "$bin" register example --data-dir "$data" >/dev/null
+"$bin" signals import Tests/Fixtures/signals/eurlex-oj-l.rss --source eurlex_oj_l --data-dir "$data" >/dev/null
 "$bin" serve --port "$port" --data-dir "$data" --public-url "http://127.0.0.1:$port" &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT
@@ -32,3 +34,7 @@ FINEPRINT_USER=browser FINEPRINT_PASSWORD="$password" \
 # (REVIEW_SCREENSHOT=FILE saves the corrected finding as a PNG).
 FINEPRINT_USER=browser FINEPRINT_PASSWORD="$password" \
   python3 Tests/Browser/review_report.py "http://127.0.0.1:$port" "$(cat "$data/report-path")" ${REVIEW_SCREENSHOT:+"$REVIEW_SCREENSHOT"}
+# Then the signals queue: a signal accepted and promoted through its page (SIGNALS_SCREENSHOT_DIR=DIR saves the
+# queue and the promotion form there).
+FINEPRINT_USER=browser FINEPRINT_PASSWORD="$password" \
+  python3 Tests/Browser/signals_promote.py "http://127.0.0.1:$port" ${SIGNALS_SCREENSHOT_DIR:+"$SIGNALS_SCREENSHOT_DIR"}

@@ -59,6 +59,7 @@ public enum RouteAccess {
         "POST /register/snapshot": .role(.analyst),
         "GET /signals": .role(.reader),
         "GET /signals/feed.atom": .role(.reader),
+        "GET /signals/{id}": .role(.reader),
         "GET /api/signals": .role(.reader),
         "GET /api/signals/{id}": .role(.reader),
         "POST /signals/{id}/{action}": .role(.analyst),

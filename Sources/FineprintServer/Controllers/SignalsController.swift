@@ -3,8 +3,8 @@ import Foundation
 import Hummingbird
 
 /// The signals review queue: the page with filters and accept/reject forms, source health beside it, the JSON
-/// API, and Fineprint's Atom feed of published, primary-sourced signals. Promotion writes knowledge files and is
-/// done with `fineprint signals promote`.
+/// API, and Fineprint's Atom feed of published, primary-sourced signals. A signal's own page promotes it into the
+/// knowledge drafts (`SignalsController+Promotion`), as `fineprint signals promote` does.
 struct SignalsController {
     let bench: WebWorkbench
 
@@ -32,7 +32,7 @@ struct SignalsController {
     @Sendable func list(_ request: Request, context: WebRequestContext) async throws -> Response {
         let filter = try SignalFilter(request)
         let items = filter.apply(try await signals().items(source: filter.source, state: filter.state))
-        return try JSONResponse.make(SignalListAnswer(signals: items.map(SignalAnswer.init)))
+        return try JSONResponse.make(SignalListAnswer(signals: items.map(SignalView.init)))
     }
 
     /// GET /api/signals/:id
@@ -41,7 +41,7 @@ struct SignalsController {
         let item = try await Self.item(context, store)
         return try JSONResponse.make(
             SignalDetailAnswer(
-                signal: SignalAnswer(item),
+                signal: SignalView(item),
                 revisions: try await store.revisions(itemId: item.id).count,
                 decisions: try await store.decisions(itemId: item.id).map(SignalDecisionAnswer.init)
             )
@@ -50,13 +50,15 @@ struct SignalsController {
 
     /// POST /signals/:id/accept and /signals/:id/reject from the page's forms (303 back to the queue).
     @Sendable func decideFromPage(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let form = try await request.decode(as: SignalDecisionForm.self, context: context)
         let action = try context.parameters.require("action")
+        if action == "promote" { return try await promoteFromPage(request, context: context) }
         guard action == "accept" || action == "reject" else {
             throw WebError.notFound("signal action \(action.prefix(20))")
         }
-        _ = try await decide(context, action == "accept" ? .accept : .reject, reason: form.reason ?? "")
-        return Response.redirect(to: "/signals", type: .normal)
+        let form = try await request.decode(as: SignalDecisionForm.self, context: context)
+        let item = try await decide(context, action == "accept" ? .accept : .reject, reason: form.reason ?? "")
+        let back = form.back == "signal" ? "/signals/\(item.id)" : "/signals"
+        return Response.redirect(to: back, type: .normal)
     }
 
     /// POST /api/signals/:id/decision {"action": "accept"|"reject", "reason": "…"}
@@ -66,7 +68,7 @@ struct SignalsController {
             throw WebError.badRequest("'\(body.action.prefix(20))' is not a decision.", hint: "Use accept or reject.")
         }
         let item = try await decide(context, action, reason: body.reason ?? "")
-        return try JSONResponse.make(SignalAnswer(item))
+        return try JSONResponse.make(SignalView(item))
     }
 
     private func decide(
@@ -144,6 +146,8 @@ enum HTTPDate {
 
 struct SignalDecisionForm: Decodable {
     var reason: String?
+    /// "signal": back to the signal's own page rather than the queue.
+    var back: String?
 }
 
 struct SignalDecisionBody: Decodable {

@@ -24,6 +24,21 @@ struct SignalsModel: PageModel {
         var reasons: [String]
         var anomalies: [String]
         var decidable: Bool
+
+        init(_ i: SignalItem) {
+            id = i.id
+            title = i.entry.title
+            url = i.entry.url
+            source = i.source
+            state = i.state.rawValue
+            score = String(format: "%.1f", i.relevance.score)
+            relevant = i.relevance.relevant
+            seeded = i.seeded
+            published = (i.entry.published ?? i.entry.updated).map(Format.date) ?? "undated"
+            reasons = i.relevance.reasons.map(SignalsModel.reason)
+            anomalies = i.entry.anomalies
+            decidable = i.state != .published
+        }
     }
 
     struct SourceRow {
@@ -41,22 +56,7 @@ struct SignalsModel: PageModel {
     }
 
     init(items: [SignalItem], health: [SignalSourceStatus], filter: SignalFilter) {
-        signals = items.prefix(500).map { i in
-            Row(
-                id: i.id,
-                title: i.entry.title,
-                url: i.entry.url,
-                source: i.source,
-                state: i.state.rawValue,
-                score: String(format: "%.1f", i.relevance.score),
-                relevant: i.relevance.relevant,
-                seeded: i.seeded,
-                published: (i.entry.published ?? i.entry.updated).map(Format.date) ?? "undated",
-                reasons: i.relevance.reasons.map(Self.reason),
-                anomalies: i.entry.anomalies,
-                decidable: i.state != .published
-            )
-        }
+        signals = items.prefix(500).map(Row.init)
         sources = health.map { h in
             let status = h.failingSince.map { "failing since \(Format.date($0))" } ?? (h.stale ? "stale" : "ok")
             return SourceRow(
@@ -80,46 +80,8 @@ struct SignalsModel: PageModel {
     }
 }
 
-/// A signal in the JSON API.
-struct SignalAnswer: Encodable {
-    var id: String
-    var source: String
-    var nativeId: String
-    var title: String
-    var summary: String
-    var url: String?
-    var published: Date?
-    var identifiers: [String]
-    var state: String
-    var seeded: Bool
-    var cluster: String
-    var revision: Int
-    var relevance: Relevance
-
-    init(_ i: SignalItem) {
-        id = i.id
-        source = i.source
-        nativeId = i.entry.nativeId
-        title = i.entry.title
-        summary = i.entry.summary
-        url = i.entry.url
-        published = i.entry.published
-        identifiers = i.entry.identifiers
-        state = i.state.rawValue
-        seeded = i.seeded
-        cluster = i.cluster
-        revision = i.revision
-        relevance = i.relevance
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, source, title, summary, url, published, identifiers, state, seeded, cluster, revision, relevance
-        case nativeId = "native_id"
-    }
-}
-
 struct SignalListAnswer: Encodable {
-    var signals: [SignalAnswer]
+    var signals: [SignalView]
 }
 
 struct SignalDecisionAnswer: Encodable {
@@ -137,7 +99,7 @@ struct SignalDecisionAnswer: Encodable {
 }
 
 struct SignalDetailAnswer: Encodable {
-    var signal: SignalAnswer
+    var signal: SignalView
     var revisions: Int
     var decisions: [SignalDecisionAnswer]
 }
