@@ -28,6 +28,8 @@ public protocol AppArguments: Sendable {
     var retentionDays: Int? { get }
     /// Our share key folder (`fineprint share keygen --key-dir`), shown on Admin › Sharing; nil: none.
     var shareKeyDirectory: URL? { get }
+    /// Our evaluation results (the JSON of `fineprint eval … --json`), beside allies' figures.
+    var ourEvaluationFiles: [URL] { get }
 }
 
 extension AppArguments {
@@ -35,6 +37,7 @@ extension AppArguments {
     public var access: AccessSettings { AccessSettings() }
     public var retentionDays: Int? { nil }
     public var shareKeyDirectory: URL? { nil }
+    public var ourEvaluationFiles: [URL] { [] }
 }
 
 /// How a server queues uploads: the queue's bound and how many analyses it runs itself (0: none,
@@ -86,6 +89,7 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     bench.registerPolicies = try RegisterPolicies.load(fromCorpus: arguments.corpusURL)
     bench.signalSources = try SignalSourceCatalog.load(fromCorpus: arguments.corpusURL)
     bench.shareKeyDirectory = arguments.shareKeyDirectory
+    bench.ourEvaluations = try OurEvaluations.load(arguments.ourEvaluationFiles)
     if let jobs = arguments.jobs {
         // The queue lives in the store's own database, so `fineprint worker` finds it there.
         guard let queueStore = store as? any JobQueueStore else {

@@ -3,6 +3,7 @@ import FineprintCore
 import FineprintIngest
 import FineprintKnowledge
 import FineprintRegister
+import FineprintShare
 import FineprintSignals
 import FineprintStandards
 import FineprintStore
@@ -32,6 +33,8 @@ public struct WebWorkbench: Sendable {
     let pendingBundles = PendingBundles()
     /// Our own share keys (`fineprint share keygen --key-dir`), shown on the admin page; nil: none.
     public var shareKeyDirectory: URL?
+    /// Our own evaluation results (`serve --our-evaluation`), set beside an ally's on its item page.
+    public var ourEvaluations: [SharedEvaluation] = []
     /// The job queue uploads go to; nil: each upload is analysed while the request waits.
     public var jobs: JobDesk?
     /// The declared signal sources whose health the signals page shows (corpus/signals/sources).

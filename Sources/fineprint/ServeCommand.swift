@@ -51,6 +51,12 @@ struct Serve: AsyncParsableCommand {
     var shareKeyDir: String?
 
     @Option(
+        name: .customLong("our-evaluation"),
+        help: "Our results (the JSON of `fineprint eval … --json`), shown beside an ally's on its item page; repeatable."
+    )
+    var ourEvaluation: [String] = []
+
+    @Option(
         help:
             "How much the server logs: trace, debug, info (one line per request, with its id), notice, warning, error."
     )
@@ -119,6 +125,7 @@ struct ServeArguments: AppArguments {
     var access: AccessSettings
     var retentionDays: Int?
     var shareKeyDirectory: URL?
+    var ourEvaluationFiles: [URL]
 
     init(command: Serve, judging: AnalysisSetup) throws {
         host = command.host
@@ -138,6 +145,7 @@ struct ServeArguments: AppArguments {
         access = try command.access.settings()
         retentionDays = command.retentionDays
         shareKeyDirectory = command.shareKeyDir.map { URL(fileURLWithPath: $0) }
+        ourEvaluationFiles = command.ourEvaluation.map { URL(fileURLWithPath: $0) }
     }
 }
 
