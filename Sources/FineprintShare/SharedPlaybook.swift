@@ -77,7 +77,7 @@ public struct SharedPlaybook: Hashable, Codable, Sendable {
     /// For an old bundle: what is missing, in one sentence; nil when the positions travel whole.
     public var missingPositionsNote: String? {
         let missing = requirementsWithoutPosition
-        guard carried == nil || !missing.isEmpty else { return nil }
+        guard !missing.isEmpty else { return nil }
         let set = playbook.positions ?? PositionSet.defaultId
         return "playbook \(playbook.id) carries its negotiation positions by name only (set '\(set)'): "
             + "\(missing.count) requirement\(missing.count == 1 ? "" : "s") without a position of "

@@ -97,7 +97,7 @@ struct CarriedPositionsTests {
         #expect(ours.issues.first { $0.subject == "data_ownership" }?.askText != issue.askText)
     }
 
-    static func ourInput(_ document: Document) throws -> ReportInput {
+    static func ourInput(_ document: ExtractedDocument) throws -> ReportInput {
         let corpus = try BundledCorpus.corpus.get()
         let playbook = try #require(corpus.playbook("tier1"))
         let analysis = try BundledCorpus.analyzer.get().analyze(document, playbook: playbook)

@@ -36,6 +36,7 @@ struct AlliedItemModel: PageModel {
     var signedDay: String
     var version: Int
     var bundleId: String
+    /// When we imported it, to the second.
     var importedDay: String
     var badge: String
     var withdrawn: Bool
@@ -56,7 +57,7 @@ struct AlliedItemModel: PageModel {
         signedDay = origin.signedDay
         version = origin.version
         bundleId = origin.bundleId
-        importedDay = ISO8601DateFormatter.string(from: origin.importedAt, timeZone: .gmt, formatOptions: .withFullDate)
+        importedDay = Format.date(origin.importedAt)
         badge = origin.badge
         self.withdrawn = withdrawn
         summary = withdrawn ? "Withdrawn by its publisher in version \(origin.version)." : ""
