@@ -116,4 +116,33 @@ struct AlliedItemPagesTests {
             }
         }
     }
+
+    @Test func aPlaybookPageShowsEachPositionWholeOrSaysWhatAnOldBundleLacks() async throws {
+        let ally = Ally()
+        let store = try SQLiteStore(dataDirectory: try Repo.temporaryFolder())
+        try await ally.trusted(in: store, importing: true)  // tier 1 as an old bundle: positions by name
+        let corpus = try Repo.corpus.get()
+        var tier2 = try SharedPlaybook.make(try #require(corpus.playbook("tier2")), corpus: corpus)
+        tier2.playbook.requirements[0].position?.walkAway = "Nothing less than the Ministry's own words."
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let item = OutgoingItem(kind: .playbook, id: "tier2", title: "Tier 2", content: try encoder.encode(tier2))
+        let request = BundleRequest(publisher: ally.publisher, sequence: 2, createdAt: Date(), items: [(item, 1)])
+        let bundle = try BundlePacker.pack(request, signers: [ally.key]).data
+        _ = try await ShareImporter(ledger: store.shareLedger()).importBundle(bundle, dryRun: false)
+        let bench = try await Repo.workbench(store: store)
+        let first = try #require(corpus.taxonomy.provision(tier2.playbook.requirements[0].provision))
+        try await Repo.withApp(bench, as: .reader) { client in
+            try await client.execute(uri: "/allies/items/ee-mkm/playbook/tier2", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("<h2>\(first.name)</h2>"))
+                #expect(response.text.contains("Walk away below: Nothing less than the Ministry&#39;s own words."))
+                #expect(!response.text.contains("by name only"))
+            }
+            try await client.execute(uri: "/allies/items/ee-mkm/playbook/tier1", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text.contains("carries its negotiation positions by name only (set &#39;standard&#39;)"))
+            }
+        }
+    }
 }

@@ -17,7 +17,8 @@ struct AlliedItemController {
                 kind: kind,
                 id: id,
                 in: bench.allies.snapshot.catalog,
-                ours: bench.ourEvaluations
+                ours: bench.ourEvaluations,
+                taxonomy: bench.corpus.taxonomy
             )
         else {
             throw WebError.notFound("ally's item \(publisher)/\(kind)/\(id)")

@@ -10,7 +10,8 @@ extension AlliedItemModel {
         kind raw: String,
         id: String,
         in catalog: AlliedCatalog,
-        ours: [SharedEvaluation]
+        ours: [SharedEvaluation],
+        taxonomy: Taxonomy
     ) -> AlliedItemModel? {
         guard let kind = ShareKind(rawValue: raw) else { return nil }
         let reference = "\(publisher):\(id)"
@@ -25,7 +26,10 @@ extension AlliedItemModel {
         case .clause: model = page(catalog.clauses) { $0.show($1.value) }
         case .move: model = page(catalog.moves) { $0.show($1.value) }
         case .knowledge: model = page(catalog.knowledge) { $0.show($1.value) }
-        case .playbook: model = page(catalog.playbooks) { $0.show($1.value, carried: catalog.carriedPositions[reference]) }
+        case .playbook:
+            model = page(catalog.playbooks) {
+                $0.show($1.value, carried: catalog.carriedPositions[reference]) { taxonomy.provision($0)?.name ?? $0 }
+            }
         case .standard: model = page(catalog.standards) { $0.preformatted("Crosswalk (YAML, as signed)", $1.value) }
         case .evaluation: model = page(catalog.evaluations) { $0.show($1.value, ours: ours) }
         case .analysis: model = page(catalog.analyses) { $0.show($1.value) }

@@ -26,12 +26,13 @@ extension AlliedItemModel {
         for field in item.fields { section(field.name, [field.text]) }
     }
 
-    mutating func show(_ p: Playbook, carried: CarriedPositions?) {
+    /// `name`: a provision's name in our taxonomy (its id when we lack it).
+    mutating func show(_ p: Playbook, carried: CarriedPositions?, name: (String) -> String) {
         summary = p.description
         for r in p.requirements {
             var lines = ["\(r.level.rawValue), weight \(r.weight)" + (r.minimumStrength.map { ", at least \($0.rawValue)" } ?? "")]
             if let position = r.position { lines += Self.lines(position, carried: carried) }
-            section(r.provision, lines)
+            section(name(r.provision), lines)
         }
         if let note = SharedPlaybook(playbook: p, carried: carried).missingPositionsNote { notes.append(note) }
     }

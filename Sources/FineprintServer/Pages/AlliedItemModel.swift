@@ -37,7 +37,7 @@ struct AlliedItemModel: PageModel {
     var version: Int
     var bundleId: String
     /// When we imported it, to the second.
-    var importedDay: String
+    var imported: String
     var badge: String
     var withdrawn: Bool
     var summary: String
@@ -57,7 +57,7 @@ struct AlliedItemModel: PageModel {
         signedDay = origin.signedDay
         version = origin.version
         bundleId = origin.bundleId
-        importedDay = Format.date(origin.importedAt)
+        imported = Format.date(origin.importedAt)
         badge = origin.badge
         self.withdrawn = withdrawn
         summary = withdrawn ? "Withdrawn by its publisher in version \(origin.version)." : ""
