@@ -34,7 +34,9 @@ extension AlliedCatalog {
     /// playbook it was, so a report judged by one still shows where its standard came from.
     public func adoptedPlaybooks(corpus: Corpus) -> [Playbook] {
         adopted.filter { $0.item.kind == ShareKind.playbook.rawValue }.compactMap { entry in
-            guard let shared = try? JSONDecoder().decode(SharedPlaybook.self, from: entry.item.content) else { return nil }
+            guard let shared = try? JSONDecoder().decode(SharedPlaybook.self, from: entry.item.content) else {
+                return nil
+            }
             var playbook = shared.playbook
             playbook.name += " (adopted from \(entry.item.fromPublisher) v\(entry.item.fromVersion))"
             if let carried = shared.carried {

@@ -42,7 +42,10 @@ public struct SharedPlaybook: Hashable, Codable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         playbook = try Playbook(from: decoder)
-        carried = try decoder.container(keyedBy: ExtraKeys.self).decodeIfPresent(CarriedPositions.self, forKey: .carried)
+        carried = try decoder.container(keyedBy: ExtraKeys.self).decodeIfPresent(
+            CarriedPositions.self,
+            forKey: .carried
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -118,7 +121,9 @@ extension SharedPlaybook {
             }
             found += CorpusValidator.problems(position: position, on: requirement.provision, in: corpus)
             if requirement.level != .preferred && (position.walkAway ?? "").allSatisfy(\.isWhitespace) {
-                found.append("'\(requirement.provision)' is \(requirement.level.rawValue) but its position has no walk_away")
+                found.append(
+                    "'\(requirement.provision)' is \(requirement.level.rawValue) but its position has no walk_away"
+                )
             }
         }
         return found
@@ -161,7 +166,12 @@ extension CarriedPositions {
         corpus.clauses += own.clauses
         corpus.sources += sources.filter { source in !base.sources.contains { $0.id == source.id } }
         corpus.positionSets.append(
-            PositionSet(id: "\(publisher):carried", name: "positions of \(publisher)", standards: standards, positions: [])
+            PositionSet(
+                id: "\(publisher):carried",
+                name: "positions of \(publisher)",
+                standards: standards,
+                positions: []
+            )
         )
         return corpus
     }

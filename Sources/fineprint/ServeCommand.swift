@@ -52,7 +52,8 @@ struct Serve: AsyncParsableCommand {
 
     @Option(
         name: .customLong("our-evaluation"),
-        help: "Our results (the JSON of `fineprint eval … --json`), shown beside an ally's on its item page; repeatable."
+        help:
+            "Our results (the JSON of `fineprint eval … --json`), shown beside an ally's on its item page; repeatable."
     )
     var ourEvaluation: [String] = []
 

@@ -13,7 +13,8 @@ import Testing
 struct AlliedItemPagesTests {
     static let evaluation = #"{"dataset":"cuad","split":"test","documents":40,"macro":{"f1":0.612,"precision":0.7}}"#
     static let ours = #"{"dataset":"cuad","split":"test","documents":40,"macro":{"f1":0.734,"precision":0.8}}"#
-    static let crosswalk = "id: ee-crosswalk\nname: Estonian procurement crosswalk\nrows:\n  - { article: \"§ 12\", provision: audit_rights }\n"
+    static let crosswalk =
+        "id: ee-crosswalk\nname: Estonian procurement crosswalk\nrows:\n  - { article: \"§ 12\", provision: audit_rights }\n"
 
     /// The ally's clause (version `version`, its text changed from version 2), a crosswalk and results.
     static func bundle(_ ally: Ally, version: Int) throws -> Data {
@@ -141,7 +142,9 @@ struct AlliedItemPagesTests {
             }
             try await client.execute(uri: "/allies/items/ee-mkm/playbook/tier1", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(response.text.contains("carries its negotiation positions by name only (set &#39;standard&#39;)"))
+                #expect(
+                    response.text.contains("carries its negotiation positions by name only (set &#39;standard&#39;)")
+                )
             }
         }
     }

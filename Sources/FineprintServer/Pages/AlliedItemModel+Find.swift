@@ -15,7 +15,10 @@ extension AlliedItemModel {
     ) -> AlliedItemModel? {
         guard let kind = ShareKind(rawValue: raw) else { return nil }
         let reference = "\(publisher):\(id)"
-        func page<T>(_ items: [AlliedItem<T>], _ fill: (inout AlliedItemModel, AlliedItem<T>) -> Void) -> AlliedItemModel? {
+        func page<T>(
+            _ items: [AlliedItem<T>],
+            _ fill: (inout AlliedItemModel, AlliedItem<T>) -> Void
+        ) -> AlliedItemModel? {
             guard let item = items.first(where: { $0.reference == reference }) else { return nil }
             var model = AlliedItemModel(kind: kind, id: id, title: item.title, origin: item.origin)
             fill(&model, item)
@@ -40,7 +43,12 @@ extension AlliedItemModel {
         return model
     }
 
-    private static func withdrawn(publisher: String, kind: ShareKind, id: String, in catalog: AlliedCatalog)
+    private static func withdrawn(
+        publisher: String,
+        kind: ShareKind,
+        id: String,
+        in catalog: AlliedCatalog
+    )
         -> AlliedItemModel?
     {
         catalog.withdrawn.first { $0.kind == kind && $0.reference == "\(publisher):\(id)" }.map {
@@ -49,7 +57,12 @@ extension AlliedItemModel {
     }
 
     /// Our adoptions of this item (any version), each with its provenance and newer version.
-    private static func adoptions(publisher: String, kind: ShareKind, id: String, in catalog: AlliedCatalog)
+    private static func adoptions(
+        publisher: String,
+        kind: ShareKind,
+        id: String,
+        in catalog: AlliedCatalog
+    )
         -> [Adoption]
     {
         catalog.adopted.filter {

@@ -30,7 +30,10 @@ extension AlliedItemModel {
     mutating func show(_ p: Playbook, carried: CarriedPositions?, name: (String) -> String) {
         summary = p.description
         for r in p.requirements {
-            var lines = ["\(r.level.rawValue), weight \(r.weight)" + (r.minimumStrength.map { ", at least \($0.rawValue)" } ?? "")]
+            var lines = [
+                "\(r.level.rawValue), weight \(r.weight)"
+                    + (r.minimumStrength.map { ", at least \($0.rawValue)" } ?? "")
+            ]
             if let position = r.position { lines += Self.lines(position, carried: carried) }
             section(name(r.provision), lines)
         }

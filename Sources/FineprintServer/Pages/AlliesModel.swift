@@ -70,7 +70,11 @@ struct AlliesModel: PageModel {
                 provenance: entry.provenance,
                 newer: entry.newer?.summary,
                 link: Self.link(kind: entry.item.kind, id: entry.item.id)
-                    ?? AlliedItemModel.link(publisher: entry.item.fromPublisher, kind: entry.item.kind, id: entry.item.fromId)
+                    ?? AlliedItemModel.link(
+                        publisher: entry.item.fromPublisher,
+                        kind: entry.item.kind,
+                        id: entry.item.fromId
+                    )
             )
         }
         evaluations = catalog.evaluations.map { item in
