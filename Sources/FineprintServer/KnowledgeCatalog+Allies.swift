@@ -149,9 +149,18 @@ extension KnowledgeCatalog {
         }
         let sections = [
             page.section("Requirements", items: requirements),
-            page.section("Negotiation positions", p.positions.map { "Position set: \($0)" } ?? ""),
+            page.section("Negotiation positions", Self.positionsLine(p)),
         ]
         return page.model(p.name, p.description, sections)
+    }
+
+    /// Whether the positions came with the playbook (shown whole on the signed item page) or by a set's name.
+    static func positionsLine(_ p: Playbook) -> String {
+        if let set = p.positions { return "Position set: \(set)" }
+        let carried = p.requirements.filter { $0.position != nil }.count
+        guard carried > 0 else { return "" }
+        return
+            "\(carried) of \(p.requirements.count) requirements carry their own position (each shown whole on the signed item page)."
     }
 
     func sharedDetail(_ item: SharedKnowledgeItem, _ page: DetailPage) -> KnowledgeEntryModel {

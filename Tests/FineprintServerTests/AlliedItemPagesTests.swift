@@ -133,12 +133,17 @@ struct AlliedItemPagesTests {
         _ = try await ShareImporter(ledger: store.shareLedger()).importBundle(bundle, dryRun: false)
         let bench = try await Repo.workbench(store: store)
         let first = try #require(corpus.taxonomy.provision(tier2.playbook.requirements[0].provision))
+        let count = tier2.playbook.requirements.count
         try await Repo.withApp(bench, as: .reader) { client in
             try await client.execute(uri: "/allies/items/ee-mkm/playbook/tier2", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.text.contains("<h2>\(first.name)</h2>"))
                 #expect(response.text.contains("Walk away below: Nothing less than the Ministry&#39;s own words."))
                 #expect(!response.text.contains("by name only"))
+            }
+            try await client.execute(uri: "/knowledge/playbook/ee-mkm:tier2", method: .get) { response in
+                #expect(response.text.contains("\(count) of \(count) requirements carry their own position"))
+                #expect(response.text.contains(#"href="/allies/items/ee-mkm/playbook/tier2""#))
             }
             try await client.execute(uri: "/allies/items/ee-mkm/playbook/tier1", method: .get) { response in
                 #expect(response.status == .ok)
