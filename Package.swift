@@ -248,7 +248,7 @@ let package = Package(
             name: "FineprintShareTests",
             dependencies: [
                 "FineprintShare", "FineprintStore", "FineprintCore", "FineprintCorpus", "FineprintTestSupport",
-                "ZIPFoundation", .product(name: "Crypto", package: "swift-crypto"),
+                "FineprintNegotiation", "FineprintAnalysis", "FineprintIngest", "FineprintReport", "ZIPFoundation", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),

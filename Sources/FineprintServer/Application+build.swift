@@ -35,6 +35,8 @@ public protocol AppArguments: Sendable {
     var knowledgeDraftsFolder: URL? { get }
     /// The scheduled harvest of enabled signal sources (`serve --signals-interval`); nil: none.
     var signalHarvest: SignalHarvestSettings? { get }
+    /// Our evaluation results (the JSON of `fineprint eval … --json`), beside allies' figures.
+    var ourEvaluationFiles: [URL] { get }
 }
 
 extension AppArguments {
@@ -44,6 +46,7 @@ extension AppArguments {
     public var shareKeyDirectory: URL? { nil }
     public var knowledgeDraftsFolder: URL? { nil }
     public var signalHarvest: SignalHarvestSettings? { nil }
+    public var ourEvaluationFiles: [URL] { [] }
 }
 
 /// How a server queues uploads: the queue's bound and how many analyses it runs itself (0: none,
@@ -107,6 +110,7 @@ public func buildApplication(_ arguments: some AppArguments) async throws -> som
     bench.knowledgeDrafts = arguments.storage.knowledgeDrafts(arguments.knowledgeDraftsFolder).map {
         KnowledgeDrafts(folder: $0, bundledCorpus: arguments.corpusURL)
     }
+    bench.ourEvaluations = try OurEvaluations.load(arguments.ourEvaluationFiles)
     if let jobs = arguments.jobs {
         // The queue lives in the store's own database, so `fineprint worker` finds it there.
         guard let queueStore = store as? any JobQueueStore else {

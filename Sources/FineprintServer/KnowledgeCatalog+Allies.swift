@@ -106,6 +106,11 @@ extension KnowledgeCatalog {
             model?.badge = "adopted from " + adopted.origin.badge
             model?.provenance = adopted.provenance
             model?.newer = adopted.newer?.summary
+            model?.signedItem = AlliedItemModel.link(
+                publisher: adopted.item.fromPublisher,
+                kind: adopted.item.kind,
+                id: adopted.item.fromId
+            )
             return model
         }
         var model: KnowledgeEntryModel?
@@ -116,7 +121,15 @@ extension KnowledgeCatalog {
         case "shared": model = allies.knowledge.first { $0.reference == id }.map { sharedDetail($0.value, page) }
         default: return nil
         }
-        model?.badge = alliedOrigin(kind: kind, id: id)?.badge
+        let origin = alliedOrigin(kind: kind, id: id)
+        model?.badge = origin?.badge
+        model?.signedItem = origin.map {
+            AlliedItemModel.link(
+                publisher: $0.publisher,
+                kind: kind == "shared" ? ShareKind.knowledge.rawValue : kind,
+                id: String(id.dropFirst($0.publisher.count + 1))
+            )
+        }
         return model
     }
 
@@ -136,9 +149,18 @@ extension KnowledgeCatalog {
         }
         let sections = [
             page.section("Requirements", items: requirements),
-            page.section("Negotiation positions", p.positions.map { "Position set: \($0)" } ?? ""),
+            page.section("Negotiation positions", Self.positionsLine(p)),
         ]
         return page.model(p.name, p.description, sections)
+    }
+
+    /// Whether the positions came with the playbook (shown whole on the signed item page) or by a set's name.
+    static func positionsLine(_ p: Playbook) -> String {
+        if let set = p.positions { return "Position set: \(set)" }
+        let carried = p.requirements.filter { $0.position != nil }.count
+        guard carried > 0 else { return "" }
+        return
+            "\(carried) of \(p.requirements.count) requirements carry their own position (each shown whole on the signed item page)."
     }
 
     func sharedDetail(_ item: SharedKnowledgeItem, _ page: DetailPage) -> KnowledgeEntryModel {

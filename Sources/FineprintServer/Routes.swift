@@ -66,6 +66,7 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/allies/import", use: allies.importForm)
     router.post("/allies/import", use: allies.preview)
     router.post("/allies/import/confirm", use: allies.confirm)
+    router.get("/allies/items/:publisher/:kind/:id", use: AlliedItemController(bench: bench).page)
     router.get("/admin/share", use: shareAdmin.page)
     router.post("/admin/share/trust", use: shareAdmin.addKey)
     router.post("/admin/share/trust/revoke", use: shareAdmin.revokeKey)

@@ -44,7 +44,7 @@ extension WebWorkbench {
         let reviewed = reviewed(stored.analysis, review: try await review(of: stored), playbook: playbook)
         return ReportInput(
             analysis: reviewed.analysis,
-            corpus: corpus,
+            corpus: allies.snapshot.catalog.judgingCorpus(for: playbook.id, base: corpus),
             playbook: playbook,
             text: document.text,
             reviewMarks: reviewed.marks

@@ -4,6 +4,7 @@ import FineprintIngest
 import FineprintKnowledge
 import FineprintRegister
 import FineprintSignalDrafts
+import FineprintShare
 import FineprintSignals
 import FineprintStandards
 import FineprintStore
@@ -33,6 +34,8 @@ public struct WebWorkbench: Sendable {
     let pendingBundles = PendingBundles()
     /// Our own share keys (`fineprint share keygen --key-dir`), shown on the admin page; nil: none.
     public var shareKeyDirectory: URL?
+    /// Our own evaluation results (`serve --our-evaluation`), set beside an ally's on its item page.
+    public var ourEvaluations: [SharedEvaluation] = []
     /// The job queue uploads go to; nil: each upload is analysed while the request waits.
     public var jobs: JobDesk?
     /// The declared signal sources whose health the signals page shows (corpus/signals/sources).

@@ -32,6 +32,9 @@ public struct AlliedCatalog: Sendable {
     /// Items whose newest version is a withdrawal.
     public private(set) var withdrawn: [AlliedItem<Void>] = []
     public private(set) var adopted: [AdoptedEntry] = []
+    /// What each ally's playbook carries for its positions, by reference (`publisher:id`); absent
+    /// for playbooks from bundles made before positions travelled whole.
+    public private(set) var carriedPositions: [String: CarriedPositions] = [:]
 
     public init() {}
 
@@ -66,7 +69,10 @@ public struct AlliedCatalog: Sendable {
         // ours) is left out rather than shown half-read.
         let decoder = JSONDecoder()
         switch kind {
-        case .playbook: (try? decoder.decode(Playbook.self, from: item.content)).map { playbooks.append(wrap($0)) }
+        case .playbook:
+            guard let shared = try? decoder.decode(SharedPlaybook.self, from: item.content) else { return }
+            playbooks.append(wrap(shared.playbook))
+            carriedPositions["\(item.publisher):\(item.id)"] = shared.carried
         case .clause: (try? decoder.decode(ModelClause.self, from: item.content)).map { clauses.append(wrap($0)) }
         case .move: (try? decoder.decode(KillListMove.self, from: item.content)).map { moves.append(wrap($0)) }
         case .knowledge: SharedKnowledgeItem(item.content).map { knowledge.append(wrap($0)) }

@@ -57,6 +57,7 @@ public struct BundleVerifier: Sendable {
             try ItemValidator.validate(item, content: files[item.path] ?? Data())
         }
         var warnings = try checkDates(statement.predicate)  // 12
+        warnings += Self.missingPositions(statement.predicate, files: files)
         let digest = Hex.sha256(body)
         let earlier = try await checkBundleId(statement.predicate, digest: digest)  // 13
         let plan = try await planItems(statement.predicate, files: files)  // 14
@@ -248,6 +249,15 @@ public struct BundleVerifier: Sendable {
                 highest == item.version
                 ? .unchanged : item.withdrawn ? .withdraw : highest.map { .update(from: $0) } ?? .add
             return ItemPlan(item: item, content: content, sha256: sha, action: action)
+        }
+    }
+}
+
+extension BundleVerifier {
+    /// Playbooks from bundles made before positions travelled whole still verify; each says what it lacks.
+    static func missingPositions(_ predicate: SharePredicate, files: [String: Data]) -> [String] {
+        predicate.items.filter { $0.kind == ShareKind.playbook.rawValue && !$0.withdrawn }.compactMap { item in
+            files[item.path].flatMap { try? JSONDecoder().decode(SharedPlaybook.self, from: $0) }?.missingPositionsNote
         }
     }
 }

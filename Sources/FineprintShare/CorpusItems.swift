@@ -23,8 +23,9 @@ public struct CorpusItems: Sendable {
             let clause = try find(try corpus().clauses, id, kind)
             return try json(kind, id, clause.title, clause)
         case .playbook:
-            let playbook = try find(try corpus().playbooks, id, kind)
-            return try json(kind, id, playbook.name, playbook)
+            let corpus = try corpus()
+            let playbook = try find(corpus.playbooks, id, kind)
+            return try json(kind, id, playbook.name, try SharedPlaybook.make(playbook, corpus: corpus))
         case .move:
             let move = try find(try corpus().moves, id, kind)
             return try json(kind, id, move.name, move)

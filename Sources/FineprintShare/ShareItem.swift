@@ -98,7 +98,13 @@ enum ItemValidator {
         let decoder = JSONDecoder()
         switch kind {
         case .clause: try expect(try decoder.decode(ModelClause.self, from: content).id, id)
-        case .playbook: try expect(try decoder.decode(Playbook.self, from: content).id, id)
+        case .playbook:
+            let shared = try decoder.decode(SharedPlaybook.self, from: content)
+            try expect(shared.playbook.id, id)
+            let problems = shared.positionProblems()
+            guard problems.isEmpty else {
+                throw ItemProblem("its negotiation positions: " + problems.joined(separator: "; "))
+            }
         case .move: try expect(try decoder.decode(KillListMove.self, from: content).id, id)
         case .knowledge: try expectObject(content, id: id)
         case .analysis: _ = try decoder.decode(SharedAnalysis.self, from: content)

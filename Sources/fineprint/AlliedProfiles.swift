@@ -14,7 +14,7 @@ struct AlliedProfileOptions: ParsableArguments {
 extension JudgingOptions {
     /// `load()`, except that a profile the corpus lacks is looked up among allies' and adopted playbooks.
     func load(allies: AlliedProfileOptions) async throws -> (AnalysisSetup, Playbook) {
-        let setup = try CLIError.setup { try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: model.rulesOnly) }
+        var setup = try CLIError.setup { try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: model.rulesOnly) }
         guard playbook == nil, setup.corpus.playbook(profile) == nil,
             profile.contains(":") || allies.hasDatabase
         else { return try load() }
@@ -30,9 +30,10 @@ extension JudgingOptions {
                     exitCode: 2
                 )
             }
-            return playbook
+            return (playbook, catalog.judgingCorpus(for: playbook.id, base: ourCorpus))
         }
-        var chosen = found
+        setup.corpus = found.1
+        var chosen = found.0
         chosen.homeJurisdictions += home.homeJurisdictions
         return (setup, chosen)
     }

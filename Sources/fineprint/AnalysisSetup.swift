@@ -7,7 +7,8 @@ import Foundation
 /// What every command that analyses needs: the corpus, an analyzer over it, and the chosen playbook.
 struct AnalysisSetup {
     let corpusURL: URL
-    let corpus: Corpus
+    /// `var`: judging under an ally's playbook adds the clauses and sources its positions carry.
+    var corpus: Corpus
     let analyzer: Analyzer
 
     /// `rulesOnly`: leave the learned model out even when the corpus ships one.

@@ -23,6 +23,8 @@ struct Negotiate: AsyncParsableCommand {
 
     @OptionGroup var judging: JudgingOptions
 
+    @OptionGroup var allies: AlliedProfileOptions
+
     @Option(help: "A standard id whose articles are cited first for each ask (e.g. mcc-ai-high-risk).")
     var standard: String?
 
@@ -37,7 +39,7 @@ struct Negotiate: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (setup, playbook) = try judging.load()
+        let (setup, playbook) = try await judging.load(allies: allies)
         let document = try judging.reader.read(fileAt: URL(fileURLWithPath: input))
         let analysis = setup.analyzer.analyze(document, playbook: playbook)
         let report = ReportInput(analysis: analysis, corpus: setup.corpus, playbook: playbook, text: document.text)

@@ -51,6 +51,13 @@ struct Serve: AsyncParsableCommand {
     var shareKeyDir: String?
 
     @Option(
+        name: .customLong("our-evaluation"),
+        help:
+            "Our results (the JSON of `fineprint eval … --json`), shown beside an ally's on its item page; repeatable."
+    )
+    var ourEvaluation: [String] = []
+
+    @Option(
         help:
             "How much the server logs: trace, debug, info (one line per request, with its id), notice, warning, error."
     )
@@ -122,6 +129,7 @@ struct ServeArguments: AppArguments {
     var shareKeyDirectory: URL?
     var knowledgeDraftsFolder: URL?
     var signalHarvest: SignalHarvestSettings?
+    var ourEvaluationFiles: [URL]
 
     init(command: Serve, judging: AnalysisSetup) throws {
         host = command.host
@@ -144,6 +152,7 @@ struct ServeArguments: AppArguments {
         // Where `fineprint signals promote` writes by default, so the page and the CLI share the drafts.
         knowledgeDraftsFolder = URL(fileURLWithPath: command.dataDir).appendingPathComponent("knowledge-drafts")
         signalHarvest = command.signals.settings
+        ourEvaluationFiles = command.ourEvaluation.map { URL(fileURLWithPath: $0) }
     }
 }
 

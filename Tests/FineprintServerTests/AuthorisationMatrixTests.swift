@@ -96,7 +96,9 @@ struct AuthorisationMatrixTests {
 
     /// A concrete address for a route's pattern.
     static func sample(_ path: String) -> String {
-        let values = ["{id}": "1", "{format}": "json", "{kind}": "pattern", "{name}": "test-reader"]
+        let values = [
+            "{id}": "1", "{format}": "json", "{kind}": "pattern", "{name}": "test-reader", "{publisher}": "ee-mkm",
+        ]
         return values.reduce(path) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
     }
 }

@@ -106,6 +106,7 @@ public enum RouteAccess {
         "GET /allies/import": .role(.analyst),
         "POST /allies/import": .role(.analyst),
         "POST /allies/import/confirm": .role(.analyst),
+        "GET /allies/items/{publisher}/{kind}/{id}": .role(.reader),
         "GET /admin/share": .role(.admin),
         "POST /admin/share/trust": .role(.admin),
         "POST /admin/share/trust/revoke": .role(.admin),

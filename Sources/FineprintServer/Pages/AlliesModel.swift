@@ -70,6 +70,11 @@ struct AlliesModel: PageModel {
                 provenance: entry.provenance,
                 newer: entry.newer?.summary,
                 link: Self.link(kind: entry.item.kind, id: entry.item.id)
+                    ?? AlliedItemModel.link(
+                        publisher: entry.item.fromPublisher,
+                        kind: entry.item.kind,
+                        id: entry.item.fromId
+                    )
             )
         }
         evaluations = catalog.evaluations.map { item in
@@ -85,14 +90,13 @@ struct AlliesModel: PageModel {
     }
 
     private static func row<T>(_ item: AlliedItem<T>) -> ItemRow {
-        let knowledgeKind = item.kind == .knowledge ? "shared" : item.kind.rawValue
-        return ItemRow(
+        ItemRow(
             kind: item.kind.rawValue,
             reference: item.reference,
             adoptName: "\(item.origin.publisher)/\(item.kind.rawValue):\(item.id)",
             title: item.title,
             badge: item.origin.badge,
-            link: link(kind: knowledgeKind, id: item.reference),
+            link: AlliedItemModel.link(publisher: item.origin.publisher, kind: item.kind.rawValue, id: item.id),
             adoptable: ShareAdopter.adoptableKinds.contains(item.kind),
             judging: item.kind == .playbook
         )

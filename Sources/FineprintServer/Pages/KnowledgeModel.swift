@@ -88,6 +88,8 @@ struct KnowledgeEntryModel: PageModel {
     /// An adopted item: where it came from; and the newer version its publisher sent since.
     var provenance: String? = nil
     var newer: String? = nil
+    /// The item's own page under /allies (who signed it, with the key's fingerprint).
+    var signedItem: String? = nil
 }
 
 /// A titled block of a knowledge entry's detail page.

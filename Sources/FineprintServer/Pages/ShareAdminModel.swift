@@ -8,15 +8,6 @@ struct ShareAdminModel: PageModel {
     static let template = "admin-share"
     let title = "Sharing: keys and trust list"
 
-    struct OurKey {
-        var publisher: String
-        var name: String
-        var fingerprint: String
-        var revocationNoticeKept: Bool
-        var rotationNotices: [String]
-        var retired: Int
-    }
-
     struct TrustedRow {
         var publisher: String
         var fingerprint: String
@@ -34,7 +25,8 @@ struct ShareAdminModel: PageModel {
         var threshold: Int
     }
 
-    var ourKey: OurKey?
+    /// Our key as `OurKeys.read` found it (the template reads its fields by name).
+    var ourKey: OurKeys?
     var keyProblem: String?
     var noKeyFolder: Bool
     var trusted: [TrustedRow]
@@ -43,15 +35,7 @@ struct ShareAdminModel: PageModel {
     init(ours: Result<OurKeys, ShareError>?, trusted: [TrustedKey], thresholds: [String: Int]) {
         noKeyFolder = ours == nil
         switch ours {
-        case .success(let key)?:
-            ourKey = OurKey(
-                publisher: key.publisher,
-                name: key.name,
-                fingerprint: key.fingerprint,
-                revocationNoticeKept: key.revocationNoticeKept,
-                rotationNotices: key.rotationNotices,
-                retired: key.retired
-            )
+        case .success(let key)?: ourKey = key
         case .failure(let error)?: keyProblem = error.description
         case nil: break
         }
