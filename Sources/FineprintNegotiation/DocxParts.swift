@@ -116,10 +116,11 @@ enum DocxParts {
             </w:settings>
             """
 
-    static func header(matter: String, date: String) -> String {
+    /// The header line: the matter (or document) name, what the document is, and its date.
+    static func header(matter: String, date: String, kind: String = "negotiation pack") -> String {
         declaration + """
             <w:hdr xmlns:w="\(main)"><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>\
-            <w:r><w:t xml:space="preserve">\(XMLText.escape(matter)) · negotiation pack · \(XMLText.escape(date))</w:t></w:r></w:p></w:hdr>
+            <w:r><w:t xml:space="preserve">\(XMLText.escape(matter)) · \(XMLText.escape(kind)) · \(XMLText.escape(date))</w:t></w:r></w:p></w:hdr>
             """
     }
 
