@@ -119,7 +119,9 @@ public enum ComparisonRenderer {
         out += "\n## Scores explained\n\n"
         for d in c.documents { out += "- **\(Render.md(d.name))**: \(Render.md(d.explanation.oneLine()))\n" }
         out += "\n## Provisions\n\nA **bold** cell is the best of the documents for the buyer.\n\n"
-        out += "| Provision | Asked | " + c.documents.map { Render.md($0.name) }.joined(separator: " | ") + " | Best offer |\n"
+        out +=
+            "| Provision | Asked | " + c.documents.map { Render.md($0.name) }.joined(separator: " | ")
+            + " | Best offer |\n"
         out += "|---|---|" + String(repeating: "---|", count: c.documents.count) + "---|\n"
         for row in c.provisions {
             var line = "| \(Render.md(row.name)) (`\(row.id)`) | \(row.requirement.map(askLabel) ?? "") |"

@@ -23,22 +23,21 @@ public enum AwardDocxRenderer {
         try DocxRenderer.zip(parts(sheet))
     }
 
+    /// Table text on the sheet: 6.5 pt, no space between paragraphs, so a requirement fits one line.
+    static let text = "CompactText"
+
     static func document(_ sheet: AwardSheet) -> String {
         var body = DocxBody(date: sheet.date)
         body.add(sheet.title, style: "Title")
-        body.labelled("Date", sheet.date)
-        body.labelled("Judged against", sheet.profileName)
-        body.labelled("Suppliers", sheet.ranked.map { "\($0.rank). \($0.name) (\($0.score)/100)" }.joined(separator: "; "))
-        if sheet.anyReviewed {
-            body.labelled("Review", "people reviewed some analyses; their readings are used, ✎ marks what they changed")
-        }
-        body.add("Scores and main risks", style: "Heading2")
+        var facts = "Date: \(sheet.date) · Judged against: \(sheet.profileName) · \(sheet.suppliers.count) suppliers"
+        if sheet.anyReviewed { facts += " · ✎ marks what a reviewer changed (their readings are used)" }
+        body.add(facts)
         body.raw(suppliersTable(sheet))
-        body.add("Requirements and best offer", style: "Heading2")
+        body.add("")
         body.raw(requirementsTable(sheet))
-        // A4 landscape, 1.27 cm margins: one page for up to a dozen suppliers' columns.
+        // A4 landscape, 1 cm margins, so the whole sheet is one page.
         body.raw(
-            "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId4\"/><w:footerReference w:type=\"default\" r:id=\"rId5\"/><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/><w:pgMar w:top=\"720\" w:right=\"720\" w:bottom=\"720\" w:left=\"720\" w:header=\"360\" w:footer=\"360\" w:gutter=\"0\"/></w:sectPr>"
+            "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId4\"/><w:footerReference w:type=\"default\" r:id=\"rId5\"/><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/><w:pgMar w:top=\"567\" w:right=\"567\" w:bottom=\"567\" w:left=\"567\" w:header=\"284\" w:footer=\"284\" w:gutter=\"0\"/></w:sectPr>"
         )
         return DocxParts.declaration
             + "<w:document xmlns:w=\"\(DocxParts.main)\" xmlns:r=\"\(DocxParts.relationships)\"><w:body>\(body.xml)</w:body></w:document>"
@@ -47,35 +46,36 @@ public enum AwardDocxRenderer {
     static func suppliersTable(_ sheet: AwardSheet) -> String {
         let rows = sheet.ranked.map { s -> [String] in
             [
-                DocxBody.cell(["\(s.rank)"]),
-                DocxBody.cell([s.name + (s.reviewed ? " ✎" : "")], boldFirst: true),
-                DocxBody.cell(["\(s.score)/100"]),
-                DocxBody.cell([s.explained]),
-                DocxBody.cell(s.risks.isEmpty ? ["none found"] : s.risks),
+                DocxBody.cell(["\(s.rank)"], style: text),
+                DocxBody.cell([s.name + (s.reviewed ? " ✎" : "")], boldFirst: true, style: text),
+                DocxBody.cell([s.explained], style: text),
+                DocxBody.cell([s.risks.isEmpty ? "none found" : s.risks.joined(separator: "; ")], style: text),
             ]
         }
         return DocxBody.table(
-            widths: [500, 2400, 800, 6798, 4900],
-            header: ["Rank", "Supplier", "Score", "Score explained", "Main risks"],
-            rows: rows
+            widths: [600, 2800, 7104, 5200],
+            header: ["Rank", "Supplier", "Score explained", "Main risks"],
+            rows: rows,
+            textStyle: text
         )
     }
 
     /// Requirement, asked, one column per supplier, then the best offer with its quote.
     static func requirementsTable(_ sheet: AwardSheet) -> String {
-        let total = 15398
-        let fixed = [2300, 900]
-        let best = 4200
-        let each = max(600, (total - fixed.reduce(0, +) - best) / max(1, sheet.suppliers.count))
+        let total = 15704
+        let fixed = [2700, 700]
+        let each = sheet.suppliers.count > 4 ? 1000 : 1500
+        let best = max(3000, total - fixed.reduce(0, +) - each * sheet.suppliers.count)
         let rows = sheet.requirements.map { r -> [String] in
-            [DocxBody.cell([r.name], boldFirst: true), DocxBody.cell([r.asked])]
-                + r.cells.map { DocxBody.cell([$0]) }
-                + [DocxBody.cell([r.bestOffer] + (r.quote.map { [$0] } ?? []), boldFirst: true)]
+            [DocxBody.cell([r.name], style: text), DocxBody.cell([r.asked], style: text)]
+                + r.cells.map { DocxBody.cell([$0], style: text) }
+                + [DocxBody.cell(lead: r.bestOffer, r.quote, style: text)]
         }
         return DocxBody.table(
             widths: fixed + Array(repeating: each, count: sheet.suppliers.count) + [best],
             header: ["Requirement", "Asked"] + sheet.suppliers.map(\.name) + ["Best offer"],
-            rows: rows
+            rows: rows,
+            textStyle: text
         )
     }
 }

@@ -75,7 +75,7 @@ public struct AwardSheet: Hashable, Sendable {
                     return label + (marks?.changed(row.id) == true ? " " + ReviewMarks.marker : "")
                 },
                 bestOffer: offer.wording(comparison.documents, hazard: row.polarity == .hazard),
-                quote: offer.quote(limit: 110)
+                quote: offer.quote(limit: 90)
             )
         }
     }
@@ -84,7 +84,7 @@ public struct AwardSheet: Hashable, Sendable {
         switch level {
         case .required: "required"
         case .preferred: "preferred"
-        case .mustBeAbsent: "must be absent"
+        case .mustBeAbsent: "must not"
         }
     }
 }

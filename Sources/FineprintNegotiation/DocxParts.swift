@@ -80,6 +80,8 @@ enum DocxParts {
             \(style("Label", "Label", size: 17, bold: true, after: 40))\
             <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/>\
             <w:pPr><w:spacing w:after="40" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="16"/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="CompactText"><w:name w:val="Compact Text"/><w:basedOn w:val="Normal"/>\
+            <w:pPr><w:spacing w:after="0" w:line="216" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="13"/></w:rPr></w:style>\
             <w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/>\
             <w:pPr><w:ind w:left="284"/></w:pPr><w:rPr><w:i/><w:color w:val="3B4450"/></w:rPr></w:style>\
             <w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/>\

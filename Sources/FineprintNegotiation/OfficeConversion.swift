@@ -26,10 +26,9 @@ public enum OfficeConversion {
     /// The longest a conversion may take before it is stopped.
     public static let timeLimit = 120
 
-    /// The first `soffice` on the PATH (or in the usual install folders), or nil.
+    /// The first `soffice` on the PATH, or nil.
     public static func soffice(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        let path = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
-        let folders = path + ["/usr/bin", "/usr/local/bin", "/opt/libreoffice/program"]
+        let folders = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
         return folders.map { "\($0)/soffice" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 

@@ -26,7 +26,9 @@ struct Compare: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions<Format>
 
-    @Option(help: "The matter's name for the award sheet's title and header (docx, pdf); the profile's name when absent.")
+    @Option(
+        help: "The matter's name for the award sheet's title and header (docx, pdf); the profile's name when absent."
+    )
     var matter: String?
 
     enum Format: String, OutputFormatChoice {
@@ -66,7 +68,9 @@ struct Compare: AsyncParsableCommand {
         do { try data.write(to: URL(fileURLWithPath: out)) } catch {
             throw CLIError("cannot write \(out): \(error.localizedDescription)")
         }
-        Console.error("wrote \(out): award sheet of \(sheet.suppliers.count) suppliers, \(sheet.requirements.count) requirements")
+        Console.error(
+            "wrote \(out): award sheet of \(sheet.suppliers.count) suppliers, \(sheet.requirements.count) requirements"
+        )
     }
 
     /// Each file read and analysed against `playbook`, with its extracted text.

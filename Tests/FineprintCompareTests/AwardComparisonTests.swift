@@ -13,7 +13,9 @@ import Testing
         """
 
     func analyses(_ texts: [(String, String)]) throws -> [Analysis] {
-        try texts.map { name, text in Tiny.analyzer.analyze(try Tiny.document(text, name: name), playbook: Tiny.playbook) }
+        try texts.map { name, text in
+            Tiny.analyzer.analyze(try Tiny.document(text, name: name), playbook: Tiny.playbook)
+        }
     }
 
     @Test func bestOfferNamesTheStrongestTextWithItsQuote() throws {
@@ -72,7 +74,10 @@ import Testing
         #expect(markdown.contains("| Best offer |"))
         let html = ComparisonRenderer.html(c)
         #expect(html.contains("<th>Best offer</th>"))
-        let decoded = try JSONDecoder().decode(Comparison.self, from: Data(try ComparisonRenderer.render(c, as: .json).utf8))
+        let decoded = try JSONDecoder().decode(
+            Comparison.self,
+            from: Data(try ComparisonRenderer.render(c, as: .json).utf8)
+        )
         #expect(decoded == c)
     }
 }

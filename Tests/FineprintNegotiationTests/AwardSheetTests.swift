@@ -20,7 +20,9 @@ struct AwardSheetTests {
     static func sheet(_ inputs: [ReportInput]) throws -> (AwardSheet, Comparison) {
         let first = try #require(inputs.first)
         let comparison = Comparison.build(inputs.map(\.analysis), corpus: first.corpus, playbook: first.playbook)
-        return (AwardSheet(comparison, inputs: inputs, matter: "Chatbot tender 2026/14", date: PackFixture.date), comparison)
+        return (
+            AwardSheet(comparison, inputs: inputs, matter: "Chatbot tender 2026/14", date: PackFixture.date), comparison
+        )
     }
 
     @Test("the sheet ranks the suppliers with their explained scores, risks and the best offer per requirement")
@@ -42,7 +44,9 @@ struct AwardSheetTests {
     @Test("a cell a person changed carries the reviewer's marker")
     func reviewedCellsAreMarked() throws {
         var inputs = try Self.inputs()
-        let first = try #require(inputs[0].corpus.taxonomy.provisions.first { inputs[0].playbook.requirement(for: $0.id) != nil })
+        let first = try #require(
+            inputs[0].corpus.taxonomy.provisions.first { inputs[0].playbook.requirement(for: $0.id) != nil }
+        )
         inputs[0].reviewMarks = ReviewMarks(
             state: .reviewed,
             changedCells: [first.id: [.status]],
@@ -68,6 +72,12 @@ struct AwardSheetTests {
         let header = try #require(entries["word/header1.xml"].flatMap { String(data: $0, encoding: .utf8) })
         #expect(header.contains("Chatbot tender 2026/14") && header.contains("award comparison"))
         #expect(header.contains(PackFixture.date))
+    }
+
+    @Test("without soffice on the PATH the PDF is refused with a message naming what to install")
+    func missingLibreOfficeIsSaidPlainly() {
+        #expect(OfficeConversion.soffice(environment: ["PATH": "/nonexistent"]) == nil)
+        #expect(OfficeConversion.Failure.missing.description.contains("libreoffice-writer-nogui"))
     }
 
     @Test(

@@ -1,5 +1,5 @@
-import FineprintCorpus
 import FineprintCore
+import FineprintCorpus
 import FineprintNegotiation
 import FineprintReport
 import FineprintStandards

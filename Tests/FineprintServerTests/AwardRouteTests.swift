@@ -36,7 +36,10 @@ struct AwardRouteTests {
                 #expect(r.status == .ok)
                 #expect(r.text.contains("Score explained") && r.text.contains("protections covered"))
                 #expect(r.text.contains("<th scope=\"col\">Best offer</th>"))
-                #expect(r.text.contains("/compare/award.docx?ids=\(a)&amp;ids=\(b)") || r.text.contains("/compare/award.docx?ids=\(a)&ids=\(b)"))
+                #expect(
+                    r.text.contains("/compare/award.docx?ids=\(a)&amp;ids=\(b)")
+                        || r.text.contains("/compare/award.docx?ids=\(a)&ids=\(b)")
+                )
             }
             try await client.execute(uri: "/api/compare?ids=\(a),\(b)", method: .get) { r in
                 let rows = try #require((r.json as? [String: Any])?["provisions"] as? [[String: Any]])
@@ -109,7 +112,7 @@ struct AwardRouteTests {
 
     @Test(
         .enabled(if: OfficeConversionProbe.available, "needs soffice: apt-get install -y libreoffice-writer-nogui"),
-        .timeLimit(.minutes(3))
+        .timeLimit(.minutes(8))
     )
     func theAwardSheetComesAsPDF() async throws {
         let bench = try await Repo.workbench()
@@ -125,7 +128,8 @@ struct AwardRouteTests {
 }
 
 enum OfficeConversionProbe {
-    static let available = ProcessInfo.processInfo.environment["PATH"].map { path in
-        path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/soffice") }
-    } ?? false
+    static let available =
+        ProcessInfo.processInfo.environment["PATH"].map { path in
+            path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/soffice") }
+        } ?? false
 }

@@ -28,7 +28,11 @@ struct CompareController {
     @Sendable func award(_ request: Request, context: WebRequestContext) async throws -> Response {
         let pdf = request.uri.path.hasSuffix(".pdf")
         let parameters = try CompareParameters(request)
-        let sheet = try await bench.awardSheet(parameters.ids, profile: parameters.profile, scope: try await bench.scope(context))
+        let sheet = try await bench.awardSheet(
+            parameters.ids,
+            profile: parameters.profile,
+            scope: try await bench.scope(context)
+        )
         let docx = try AwardDocxRenderer.render(sheet)
         let data = pdf ? try await Self.pdf(docx) : docx
         try await bench.record(
