@@ -13,7 +13,7 @@ public enum AwardDocxRenderer {
             ("word/_rels/document.xml.rels", DocxParts.documentRelationships),
             ("word/styles.xml", DocxParts.styles),
             ("word/numbering.xml", DocxParts.numbering),
-            ("word/settings.xml", DocxParts.settings),
+            ("word/settings.xml", DocxParts.plainSettings),
             ("word/header1.xml", DocxParts.header(matter: sheet.matter, date: sheet.date, kind: "award comparison")),
             ("word/footer1.xml", DocxParts.footer),
         ]
@@ -33,7 +33,7 @@ public enum AwardDocxRenderer {
         if sheet.anyReviewed { facts += " · ✎ marks what a reviewer changed (their readings are used)" }
         body.add(facts)
         body.raw(suppliersTable(sheet))
-        body.add("")
+        body.raw(DocxBody.paragraph(""))
         body.raw(requirementsTable(sheet))
         // A4 landscape, 1 cm margins, so the whole sheet is one page.
         body.raw(

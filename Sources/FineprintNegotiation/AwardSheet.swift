@@ -29,6 +29,8 @@ public struct AwardSheet: Hashable, Sendable {
 
     /// Risks shown per supplier: the page has room for three.
     public static let risksShown = 3
+    /// Characters of best offer and quote that fit one line of the sheet's table.
+    static let lineLength = 125
 
     public var matter: String
     public var date: String
@@ -61,6 +63,7 @@ public struct AwardSheet: Hashable, Sendable {
         }
         requirements = comparison.provisions.compactMap { row in
             guard let level = row.requirement, let offer = row.bestOffer else { return nil }
+            let wording = offer.wording(comparison.documents, hazard: row.polarity == .hazard)
             return Requirement(
                 name: row.name,
                 asked: Self.asked(level),
@@ -74,8 +77,9 @@ public struct AwardSheet: Hashable, Sendable {
                     )
                     return label + (marks?.changed(row.id) == true ? " " + ReviewMarks.marker : "")
                 },
-                bestOffer: offer.wording(comparison.documents, hazard: row.polarity == .hazard),
-                quote: offer.quote(limit: 90)
+                bestOffer: wording,
+                // The quote gets what is left of one line of the sheet's table.
+                quote: offer.quote(limit: max(40, Self.lineLength - wording.count))
             )
         }
     }

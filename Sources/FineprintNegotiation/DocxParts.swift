@@ -110,6 +110,10 @@ enum DocxParts {
             </w:numbering>
             """
 
+    /// Settings without tracked changes, for documents nobody negotiates on (the award sheet):
+    /// LibreOffice otherwise shows their tables as tracked insertions.
+    static let plainSettings = settings.replacingOccurrences(of: "<w:trackRevisions/>", with: "")
+
     /// Tracked changes stay on, so whatever the supplier edits is tracked too.
     static let settings =
         declaration + """
