@@ -59,11 +59,14 @@ let package = Package(
         // A person's review applied to an analysis: readings in place of the machine's, scored again (pure).
         .target(name: "FineprintReview", dependencies: ["FineprintCore", "FineprintAnalysis"]),
         // Comparing suppliers and diffing versions of one document: pure functions and renderers.
-        .target(name: "FineprintCompare", dependencies: ["FineprintCore", "FineprintText", "FineprintAnalysis"]),
+        .target(
+            name: "FineprintCompare",
+            dependencies: ["FineprintCore", "FineprintText", "FineprintAnalysis", "FineprintReport"]
+        ),
         // The negotiation pack: issues and positions from an analysis, rendered as DOCX (tracked changes), Markdown, HTML.
         .target(
             name: "FineprintNegotiation",
-            dependencies: ["FineprintCore", "FineprintReport", "FineprintCompare", "ZIPFoundation"]
+            dependencies: ["FineprintCore", "FineprintReport", "FineprintCompare", "FineprintStandards", "ZIPFoundation"]
         ),
         // The watch store: content-addressed versions, an index, and the Atom feed of changes (file I/O).
         .target(
@@ -217,7 +220,7 @@ let package = Package(
         .testTarget(
             name: "FineprintCompareTests",
             dependencies: [
-                "FineprintCompare", "FineprintWatch", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest",
+                "FineprintCompare", "FineprintReport", "FineprintWatch", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest",
                 "FineprintTestSupport",
             ]
         ),
@@ -225,7 +228,7 @@ let package = Package(
             name: "FineprintNegotiationTests",
             dependencies: [
                 "FineprintNegotiation", "FineprintAnalysis", "FineprintCorpus", "FineprintReport", "FineprintCore",
-                "FineprintIngest", "ZIPFoundation", "FineprintTestSupport",
+                "FineprintIngest", "ZIPFoundation", "FineprintTestSupport", "FineprintCompare", "FineprintStandards",
             ]
         ),
         .testTarget(

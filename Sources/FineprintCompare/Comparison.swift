@@ -1,4 +1,5 @@
 import FineprintCore
+import FineprintReport
 
 /// Several suppliers' documents side by side against one playbook: `fineprint.comparison/1`.
 public struct Comparison: Hashable, Codable, Sendable {
@@ -41,6 +42,16 @@ public struct ComparedDocument: Hashable, Codable, Sendable {
     public var moves: [ComparedMove]
     public var gaps: Int
     public var rank: Int
+    /// The score's parts as the analysis holds them (nil for one stored before breakdowns): the
+    /// report's explanation is made from them (`explanation`).
+    public var coverage: Int?
+    public var hazardCost: Double?
+    public var scoreBreakdown: [ScoreContribution]?
+
+    /// The score explained, the same explanation the report opens with.
+    public var explanation: ScoreExplanation {
+        ScoreExplanation(score: score, coverage: coverage, hazardCost: hazardCost, breakdown: scoreBreakdown)
+    }
 
     /// The document's score in one dimension, as text ("" when it has none).
     func scoreText(_ dimension: String) -> String {
@@ -78,8 +89,10 @@ public struct ProvisionRow: Hashable, Codable, Sendable {
     public var cells: [MatrixCell]
     /// Documents whose cell protects the buyer best, when the documents differ; empty when all agree.
     public var best: [Int]
+    /// Which supplier's text is strongest, on rows the playbook asks about; nil elsewhere.
+    public var bestOffer: BestOffer?
 
-    enum CodingKeys: String, CodingKey { case id, name, dimension, polarity, requirement, cells, best }
+    enum CodingKeys: String, CodingKey { case id, name, dimension, polarity, requirement, cells, best, bestOffer }
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
@@ -89,6 +102,7 @@ public struct ProvisionRow: Hashable, Codable, Sendable {
         try c.encode(requirement, forKey: .requirement)
         try c.encode(cells, forKey: .cells)
         try c.encode(best, forKey: .best)
+        try c.encodeIfPresent(bestOffer, forKey: .bestOffer)
     }
 }
 
@@ -127,7 +141,10 @@ extension Comparison {
                     )
                 },
                 gaps: a.gaps.count,
-                rank: rankOf[index]
+                rank: rankOf[index],
+                coverage: a.coverage,
+                hazardCost: a.hazardCost,
+                scoreBreakdown: a.scoreBreakdown
             )
         }
         return Comparison(
@@ -157,14 +174,16 @@ extension Comparison {
             let merits = cells.map { merit($0, polarity) }
             let top = merits.max() ?? 0
             let best = Set(merits).count > 1 ? merits.indices.filter { merits[$0] == top } : []
+            let requirement = playbook.requirement(for: id)?.level
             return ProvisionRow(
                 id: id,
                 name: info?.name ?? id,
                 dimension: info?.dimension ?? analyses.first?.finding(id)?.dimension ?? "",
                 polarity: polarity,
-                requirement: playbook.requirement(for: id)?.level,
+                requirement: requirement,
                 cells: cells,
-                best: best
+                best: best,
+                bestOffer: requirement == nil ? nil : BestOffer.of(id, merits: merits, analyses: analyses)
             )
         }
     }

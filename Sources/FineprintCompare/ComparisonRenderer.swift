@@ -1,4 +1,5 @@
 import FineprintCore
+import FineprintReport
 import Foundation
 
 /// Renders a comparison as text, JSON, Markdown, HTML or CSV.
@@ -31,6 +32,7 @@ public enum ComparisonRenderer {
             let d = c.documents[r.document]
             let moves = d.moves.isEmpty ? "no kill-list moves" : "\(d.moves.count) kill-list move(s)"
             out += "  \(r.rank). \(r.name) — score \(r.score), \(d.gaps) gap(s), \(moves)\n"
+            out += "     \(d.explanation.oneLine())\n"
         }
         out +=
             "\nDocuments: "
@@ -56,6 +58,7 @@ public enum ComparisonRenderer {
             out += line.trimmingCharacters(in: .whitespaces) + "\n"
         }
         out += "  (* best of the documents for the buyer)\n"
+        out += bestOffersText(c)
         if !c.moves.isEmpty {
             out += "\nKill-list moves\n"
             for m in c.moves {
@@ -77,6 +80,25 @@ public enum ComparisonRenderer {
         return out
     }
 
+    /// Per requirement, whose text is strongest and the words that earn it.
+    static func bestOffersText(_ c: Comparison) -> String {
+        let rows = c.provisions.filter { $0.bestOffer != nil }
+        guard !rows.isEmpty else { return "" }
+        var out = "\nBest offer per requirement\n"
+        for row in rows {
+            guard let offer = row.bestOffer else { continue }
+            out += "  \(row.name): \(offer.wording(c.documents, hazard: row.polarity == .hazard))"
+            out += (offer.quote().map { " — \($0)" } ?? "") + "\n"
+        }
+        return out
+    }
+
+    /// The best offer's cell: who, then the quote.
+    static func bestOfferLine(_ row: ProvisionRow, _ c: Comparison) -> String {
+        guard let offer = row.bestOffer else { return "" }
+        return offer.wording(c.documents, hazard: row.polarity == .hazard) + (offer.quote().map { ": " + $0 } ?? "")
+    }
+
     static func askLabel(_ level: RequirementLevel) -> String {
         switch level {
         case .required: "required"
@@ -94,16 +116,20 @@ public enum ComparisonRenderer {
             out +=
                 "| \(r.rank) | \(Render.md(d.name)) | \(d.score) | \(d.gaps) | \(Render.md(d.moves.map(\.name).joined(separator: ", "))) |\n"
         }
+        out += "\n## Scores explained\n\n"
+        for d in c.documents { out += "- **\(Render.md(d.name))**: \(Render.md(d.explanation.oneLine()))\n" }
         out += "\n## Provisions\n\nA **bold** cell is the best of the documents for the buyer.\n\n"
-        out += "| Provision | Asked | " + c.documents.map { Render.md($0.name) }.joined(separator: " | ") + " |\n"
-        out += "|---|---|" + String(repeating: "---|", count: c.documents.count) + "\n"
+        out +=
+            "| Provision | Asked | " + c.documents.map { Render.md($0.name) }.joined(separator: " | ")
+            + " | Best offer |\n"
+        out += "|---|---|" + String(repeating: "---|", count: c.documents.count) + "---|\n"
         for row in c.provisions {
             var line = "| \(Render.md(row.name)) (`\(row.id)`) | \(row.requirement.map(askLabel) ?? "") |"
             for (i, cell) in row.cells.enumerated() {
                 let label = Render.md(cellLabel(cell, row))
                 line += " " + (row.best.contains(i) ? "**\(label)**" : label) + " |"
             }
-            out += line + "\n"
+            out += line + " \(Render.md(bestOfferLine(row, c))) |\n"
         }
         if !c.moves.isEmpty {
             out +=
@@ -140,16 +166,18 @@ public enum ComparisonRenderer {
             b +=
                 "<tr><td class=\"num\">\(r.rank)</td><td>\(e(d.name))</td><td class=\"num\">\(d.score)</td><td class=\"num\">\(d.gaps)</td><td>\(e(d.moves.map(\.name).joined(separator: ", ")))</td></tr>\n"
         }
+        b += "</tbody></table>\n<h2>Scores explained</h2>\n<ul>\n"
+        for d in c.documents { b += "<li><strong>\(e(d.name))</strong>: \(e(d.explanation.oneLine()))</li>\n" }
         b +=
-            "</tbody></table>\n<h2>Provisions</h2>\n<p class=\"meta\">Outlined cells are the best of the documents for the buyer.</p>\n"
+            "</ul>\n<h2>Provisions</h2>\n<p class=\"meta\">Outlined cells are the best of the documents for the buyer.</p>\n"
         b +=
             "<table><thead><tr><th>Provision</th><th>Asked</th>" + c.documents.map { "<th>\(e($0.name))</th>" }.joined()
-            + "</tr></thead><tbody>\n"
+            + "<th>Best offer</th></tr></thead><tbody>\n"
         var dimension = ""
         for row in c.provisions {
             if row.dimension != dimension {
                 dimension = row.dimension
-                b += "<tr><th colspan=\"\(c.documents.count + 2)\">\(e(dimension))</th></tr>\n"
+                b += "<tr><th colspan=\"\(c.documents.count + 3)\">\(e(dimension))</th></tr>\n"
             }
             b +=
                 "<tr><td>\(e(row.name))<br><span class=\"meta\">\(e(row.id))</span></td><td>\(e(row.requirement.map(askLabel) ?? ""))</td>"
@@ -158,7 +186,7 @@ public enum ComparisonRenderer {
                 b +=
                     "<td class=\"\(cls)\" title=\"confidence \(Render.percent(cell.confidence))\">\(e(cellLabel(cell, row)))</td>"
             }
-            b += "</tr>\n"
+            b += "<td>\(e(bestOfferLine(row, c)))</td></tr>\n"
         }
         b += "</tbody></table>\n"
         if !c.moves.isEmpty {

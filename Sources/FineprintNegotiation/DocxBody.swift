@@ -53,15 +53,16 @@ struct DocxBody {
         return Self.paragraph(runs, style: "TableText")
     }
 
-    /// A table with a repeated header row; widths in twentieths of a point, cells already XML.
-    static func table(widths: [Int], header: [String], rows: [[String]]) -> String {
+    /// A table with a repeated header row; widths in twentieths of a point, cells already XML; header
+    /// cells in `textStyle`.
+    static func table(widths: [Int], header: [String], rows: [[String]], textStyle: String = "TableText") -> String {
         let grid = widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined()
         var t =
             "<w:tbl><w:tblPr><w:tblStyle w:val=\"PackTable\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>\(grid)</w:tblGrid>"
         t += "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
         for (w, title) in zip(widths, header) {
             t +=
-                "<w:tc><w:tcPr><w:tcW w:w=\"\(w)\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E8ECF0\"/></w:tcPr>\(paragraph(run(title, bold: true), style: "TableText"))</w:tc>"
+                "<w:tc><w:tcPr><w:tcW w:w=\"\(w)\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E8ECF0\"/></w:tcPr>\(paragraph(run(title, bold: true), style: textStyle))</w:tc>"
         }
         t += "</w:tr>"
         for row in rows {
@@ -74,11 +75,16 @@ struct DocxBody {
         return t + "</w:tbl>"
     }
 
-    /// Table cell content: one TableText paragraph per line (a cell needs at least one paragraph).
-    static func cell(_ lines: [String], boldFirst: Bool = false) -> String {
+    /// Table cell content: one paragraph per line in `style` (a cell needs at least one paragraph).
+    static func cell(_ lines: [String], boldFirst: Bool = false, style: String = "TableText") -> String {
         let shown = lines.isEmpty ? [""] : lines
         return shown.enumerated().map { i, line in
-            paragraph(run(line, bold: boldFirst && i == 0), style: "TableText")
+            paragraph(run(line, bold: boldFirst && i == 0), style: style)
         }.joined()
+    }
+
+    /// One paragraph in `style`: a bold lead and plain text after it.
+    static func cell(lead: String, _ text: String?, style: String) -> String {
+        paragraph(run(lead, bold: true) + (text.map { run(" " + $0) } ?? ""), style: style)
     }
 }

@@ -80,6 +80,8 @@ enum DocxParts {
             \(style("Label", "Label", size: 17, bold: true, after: 40))\
             <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/>\
             <w:pPr><w:spacing w:after="40" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="16"/></w:rPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="CompactText"><w:name w:val="Compact Text"/><w:basedOn w:val="Normal"/>\
+            <w:pPr><w:spacing w:after="0" w:line="216" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="13"/></w:rPr></w:style>\
             <w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/>\
             <w:pPr><w:ind w:left="284"/></w:pPr><w:rPr><w:i/><w:color w:val="3B4450"/></w:rPr></w:style>\
             <w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/>\
@@ -108,6 +110,10 @@ enum DocxParts {
             </w:numbering>
             """
 
+    /// Settings without tracked changes, for documents nobody negotiates on (the award sheet):
+    /// LibreOffice otherwise shows their tables as tracked insertions.
+    static let plainSettings = settings.replacingOccurrences(of: "<w:trackRevisions/>", with: "")
+
     /// Tracked changes stay on, so whatever the supplier edits is tracked too.
     static let settings =
         declaration + """
@@ -116,10 +122,11 @@ enum DocxParts {
             </w:settings>
             """
 
-    static func header(matter: String, date: String) -> String {
+    /// The header line: the matter (or document) name, what the document is, and its date.
+    static func header(matter: String, date: String, kind: String = "negotiation pack") -> String {
         declaration + """
             <w:hdr xmlns:w="\(main)"><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>\
-            <w:r><w:t xml:space="preserve">\(XMLText.escape(matter)) · negotiation pack · \(XMLText.escape(date))</w:t></w:r></w:p></w:hdr>
+            <w:r><w:t xml:space="preserve">\(XMLText.escape(matter)) · \(XMLText.escape(kind)) · \(XMLText.escape(date))</w:t></w:r></w:p></w:hdr>
             """
     }
 

@@ -21,8 +21,13 @@ public enum DocxRenderer {
     }
 
     public static func render(_ pack: NegotiationPack) throws -> Data {
+        try zip(parts(pack))
+    }
+
+    /// The parts zipped into one package, in order.
+    static func zip(_ parts: [(path: String, xml: String)]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
-        for part in parts(pack) {
+        for part in parts {
             let data = Data(part.xml.utf8)
             try archive.addEntry(
                 with: part.path,

@@ -21,6 +21,11 @@ public struct NegotiationPack: Hashable, Sendable {
     public var issues: [NegotiationIssue]
     /// What a person's review changed in the reading the pack rests on, in words; nil when unreviewed.
     public var review: String? = nil
+    /// With `--standard`: the standard's short name, and its articles the standards check found not
+    /// met and partly met in this contract.
+    public var standardName: String? = nil
+    public var unmetArticles: [CitedArticle] = []
+    public var partlyMetArticles: [CitedArticle] = []
 
     /// How many issues there are of each kind.
     public func count(_ kind: NegotiationIssue.Kind) -> Int { issues.filter { $0.kind == kind }.count }
@@ -74,6 +79,24 @@ public struct NegotiationIssue: Hashable, Sendable {
     public var basis: [BasisLine]
     /// The supplier's words marked against ours: a missing provision is one insertion.
     public var changes: [TrackedChange]
+    /// With `--standard`: the standard's articles its crosswalk maps to the issue's provision.
+    public var articles: [CitedArticle] = []
+}
+
+/// One article of a standard, as the pack cites it: "Art. 5 Data governance".
+public struct CitedArticle: Hashable, Sendable {
+    public var number: String
+    public var title: String
+
+    public init(number: String, title: String) {
+        self.number = number
+        self.title = title
+    }
+
+    /// "Art. 5 Data governance"; numbers that are not article numbers ("SOV-3", "(j)(2)") stand alone.
+    public var label: String {
+        (number.first?.isNumber == true ? "Art. " : "") + number + " " + title
+    }
 }
 
 /// One cited basis: "GDPR Art. 28(3)(g): delete or return at the end" and its address.

@@ -1,6 +1,7 @@
 import FineprintCompare
 import FineprintCore
 import FineprintReport
+import FineprintStandards
 import Foundation
 
 /// Builds the negotiation pack from an analysis. The analysis is the input, so a reviewed reading
@@ -11,12 +12,22 @@ public struct PackBuilder: Sendable {
     /// The day the pack is made, yyyy-mm-dd.
     public var date: String
     public var standard: String?
+    /// The standard's crosswalk (`--standard`): each ask cites the articles it maps to the
+    /// provision, and the cover lists the articles the contract does not meet.
+    public var crosswalk: Crosswalk?
 
-    public init(input: ReportInput, supplier: String? = nil, date: String, standard: String? = nil) {
+    public init(
+        input: ReportInput,
+        supplier: String? = nil,
+        date: String,
+        standard: String? = nil,
+        crosswalk: Crosswalk? = nil
+    ) {
         self.input = input
         self.supplier = supplier
         self.date = date
-        self.standard = standard
+        self.standard = crosswalk?.id ?? standard
+        self.crosswalk = crosswalk
     }
 
     public func build() -> NegotiationPack {
@@ -48,6 +59,7 @@ public struct PackBuilder: Sendable {
             }
         )
         pack.review = input.reviewMarks.map(Self.reviewLine)
+        if let crosswalk { apply(crosswalk, to: &pack) }
         return pack
     }
 

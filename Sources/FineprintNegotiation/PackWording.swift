@@ -13,13 +13,24 @@ enum PackWording {
         lines.append(("Supplier", pack.supplier ?? "not named in the text"))
         lines.append(("Date", pack.date))
         lines.append(("Judged against", pack.profileName))
-        if let standard = pack.standard { lines.append(("Standard cited first", standard)) }
+        if let standard = pack.standard { lines.append(("Standard cited first", pack.standardName ?? standard)) }
         var score = "\(pack.score)/100"
         if let coverage = pack.coverage { score += " (protections covered \(coverage)/100, less hazards and traps)" }
         lines.append(("Score", score))
         if let review = pack.review { lines.append(("Review", review)) }
         lines.append(("Issues", counts(pack)))
+        if let name = pack.standardName {
+            lines.append(("\(name): not met", articleList(pack.unmetArticles)))
+            if !pack.partlyMetArticles.isEmpty {
+                lines.append(("\(name): partly met", articleList(pack.partlyMetArticles)))
+            }
+        }
         return lines
+    }
+
+    /// "Art. 5 Data governance; Art. 9 Audit", or "none" when the list is empty.
+    static func articleList(_ articles: [CitedArticle]) -> String {
+        articles.isEmpty ? "none" : articles.map(\.label).joined(separator: "; ")
     }
 
     static func counts(_ pack: NegotiationPack) -> String {

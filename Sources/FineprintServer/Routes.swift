@@ -37,6 +37,8 @@ func addRoutes(to router: Router<WebRequestContext>, bench: WebWorkbench) {
     router.get("/analyses/:id/negotiation.docx", use: negotiation.docx)
     router.get("/jobs/:id", use: jobs.page)
     router.get("/compare", use: compare.page)
+    router.get("/compare/award.docx", use: compare.award)
+    router.get("/compare/award.pdf", use: compare.award)
     router.get("/diff", use: diff.page)
     router.get("/knowledge", use: knowledge.search)
     router.get("/knowledge/:kind/:id", use: knowledge.entry)

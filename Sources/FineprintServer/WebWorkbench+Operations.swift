@@ -66,6 +66,17 @@ extension WebWorkbench {
     /// Compares stored analyses against one tier; analyses made against another tier are re-run
     /// against it (in memory, not stored), so every column is scored alike.
     func compare(_ ids: [String], profile: String?, scope: MatterScope) async throws -> Comparison {
+        let columns = try await comparedReadings(ids, profile: profile, scope: scope)
+        return Comparison.build(columns.readings.map(\.analysis), corpus: corpus, playbook: columns.playbook)
+    }
+
+    /// The readings a comparison is made of: each stored analysis against one tier (re-run in
+    /// memory when made against another), the reviewed reading where a person reviewed it.
+    func comparedReadings(
+        _ ids: [String],
+        profile: String?,
+        scope: MatterScope
+    ) async throws -> (playbook: Playbook, readings: [ComparedReading]) {
         guard ids.count >= 2 else {
             throw WebError.badRequest(
                 "A comparison needs at least two analyses.",
@@ -78,15 +89,16 @@ extension WebWorkbench {
         var stored: [StoredAnalysis] = []
         for id in ids { stored.append(try await scope.analysis(id)) }
         let playbook = try self.playbook(profile ?? stored[0].analysis.profile)
-        var analyses: [Analysis] = []
+        var readings: [ComparedReading] = []
         for item in stored {
             let machine =
                 item.analysis.profile == playbook.id
                 ? item.analysis : analyzer.analyze(try await extracted(item), playbook: playbook)
             // Each column is the reviewed reading when a person reviewed the analysis.
-            analyses.append(reviewed(machine, review: try await review(of: item), playbook: playbook).analysis)
+            let reading = reviewed(machine, review: try await review(of: item), playbook: playbook)
+            readings.append(ComparedReading(stored: item, analysis: reading.analysis, marks: reading.marks))
         }
-        return Comparison.build(analyses, corpus: corpus, playbook: playbook)
+        return (playbook, readings)
     }
 
     /// What changed from one stored analysis's document to another's, judged against the newer

@@ -25,7 +25,12 @@ struct Negotiate: AsyncParsableCommand {
 
     @OptionGroup var allies: AlliedProfileOptions
 
-    @Option(help: "A standard id whose articles are cited first for each ask (e.g. mcc-ai-high-risk).")
+    @Option(
+        help: """
+            A standard id (e.g. mcc-ai-high-risk): each ask cites the articles its crosswalk maps to the \
+            provision, and the cover lists the articles the contract does not meet.
+            """
+    )
     var standard: String?
 
     @Option(help: "Pack format: docx, md or html.")
@@ -40,12 +45,15 @@ struct Negotiate: AsyncParsableCommand {
 
     func run() async throws {
         let (setup, playbook) = try await judging.load(allies: allies)
+        let crosswalk = try standard.map { id in
+            try CLIError.setup { try Check.crosswalk(id, corpusURL: setup.corpusURL) }
+        }
         let document = try judging.reader.read(fileAt: URL(fileURLWithPath: input))
         let analysis = setup.analyzer.analyze(document, playbook: playbook)
         let report = ReportInput(analysis: analysis, corpus: setup.corpus, playbook: playbook, text: document.text)
         let reading = ContractReader(lexicons: setup.corpus.reading).read(text: document.text)
         let supplier = reading.parties.first { $0.role == .supplier }?.names.first
-        let pack = PackBuilder(input: report, supplier: supplier, date: Self.today(), standard: standard).build()
+        let pack = PackBuilder(input: report, supplier: supplier, date: Self.today(), crosswalk: crosswalk).build()
         let data: Data =
             switch format {
             case .docx: try DocxRenderer.render(pack)

@@ -90,6 +90,7 @@ struct MatterIsolationTests {
             }
             for uri in [
                 "/compare?ids=\(foreign.analysis),\(foreign.analysis)",
+                "/compare/award.docx?ids=\(foreign.analysis),\(foreign.analysis)",
                 "/api/diff?from=\(foreign.analysis)&to=\(foreign.analysis)",
             ] {
                 let answer = try await client.execute(

@@ -30,6 +30,9 @@ public enum RouteAccess {
         "GET /analyses/{id}/download/{format}": .role(.reader),
         "GET /analyses/{id}/standards/{standard}": .role(.reader),
         "GET /analyses/{id}/negotiation.docx": .role(.reader),
+        // The award sheet: a reader may export the analyses they can read (scoped by matter).
+        "GET /compare/award.docx": .role(.reader),
+        "GET /compare/award.pdf": .role(.reader),
         "GET /jobs/{id}": .role(.reader),
         "GET /knowledge": .role(.reader),
         "GET /knowledge/{kind}/{id}": .role(.reader),

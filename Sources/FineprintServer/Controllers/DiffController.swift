@@ -7,8 +7,12 @@ struct DiffController {
     /// GET /diff?from=…&to=… — rights changes first, then the text clause by clause.
     @Sendable func page(_ request: Request, context: WebRequestContext) async throws -> HTML {
         let versions = try request.uri.decodeQuery(as: DiffParameters.self, context: context).required()
-        let diff = try await bench.diff(from: versions.from, to: versions.to, scope: try await bench.scope(context))
-        return try bench.pages.page(DiffModel(diff, oldId: versions.from, newId: versions.to, corpus: bench.corpus))
+        let scope = try await bench.scope(context)
+        let diff = try await bench.diff(from: versions.from, to: versions.to, scope: scope)
+        let model = DiffModel(diff, oldId: versions.from, newId: versions.to, corpus: bench.corpus)
+        // Both sides are the reviewed readings (`bench.diff`); mark what people changed, as compare does.
+        let marks = try await bench.reviewMarks([versions.from, versions.to], scope: scope)
+        return try bench.pages.page(model.marked(old: marks[0], new: marks[1]))
     }
 
     /// GET /api/diff?from=…&to=… — the VersionDiff library type's encoding.

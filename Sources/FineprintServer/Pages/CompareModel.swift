@@ -10,6 +10,8 @@ struct CompareModel: PageModel {
         var rank: Int
         var gaps: Int
         var analysisId: String
+        /// The score explained in one line, as the report explains it.
+        var explained: String
     }
     struct Cell {
         var label: String
@@ -22,6 +24,8 @@ struct CompareModel: PageModel {
         var name: String
         var asked: String
         var cells: [Cell]
+        /// Whose text is strongest for a requirement, with its quote; "" where the playbook does not ask.
+        var bestOffer: String
     }
     struct Section {
         var name: String
@@ -56,7 +60,14 @@ struct CompareModel: PageModel {
         self.ids = ids
         query = ids.map { "ids=\($0)" }.joined(separator: "&") + "&profile=\(c.profile)"
         columns = c.documents.enumerated().map { i, d in
-            Column(name: Format.fileName(d.name), score: d.score, rank: d.rank, gaps: d.gaps, analysisId: ids[i])
+            Column(
+                name: Format.fileName(d.name),
+                score: d.score,
+                rank: d.rank,
+                gaps: d.gaps,
+                analysisId: ids[i],
+                explained: d.explanation.oneLine()
+            )
         }
         var sections: [Section] = []
         for row in c.provisions {
@@ -69,7 +80,13 @@ struct CompareModel: PageModel {
                     confidence: Format.percent(cell.confidence)
                 )
             }
-            let view = Row(id: row.id, name: row.name, asked: row.requirement.map(Self.asked) ?? "", cells: cells)
+            let view = Row(
+                id: row.id,
+                name: row.name,
+                asked: row.requirement.map(Self.asked) ?? "",
+                cells: cells,
+                bestOffer: Self.bestOffer(row, c)
+            )
             if sections.last?.name == dimension {
                 sections[sections.count - 1].rows.append(view)
             } else {
@@ -86,6 +103,14 @@ struct CompareModel: PageModel {
                 scores: c.documents.map { d in d.dimensions.first { $0.id == id }?.score ?? 0 }
             )
         }
+    }
+
+    /// "Acme: “…quote…”", "tie: A and B", "none: no supplier offers it", with file names as shown.
+    static func bestOffer(_ row: ProvisionRow, _ c: Comparison) -> String {
+        guard let offer = row.bestOffer else { return "" }
+        var documents = c.documents
+        for i in documents.indices { documents[i].name = Format.fileName(documents[i].name) }
+        return offer.wording(documents, hazard: row.polarity == .hazard) + (offer.quote().map { ": " + $0 } ?? "")
     }
 
     /// What a cell says in words (status, strength and value), so colour is never the only signal.

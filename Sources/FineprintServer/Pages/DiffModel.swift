@@ -50,6 +50,8 @@ struct DiffModel: PageModel {
     var counts: String
     var cosmetic: String?
     var clauses: [ClauseView]
+    /// The legend of the reviewer's marker, when a person changed a state shown (`marked`).
+    var reviewLegend: String? = nil
 
     init(_ d: VersionDiff, oldId: String, newId: String, corpus: Corpus) {
         func provisionName(_ id: String) -> String { corpus.taxonomy.provision(id)?.name ?? id }
