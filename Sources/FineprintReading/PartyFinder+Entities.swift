@@ -34,7 +34,9 @@ extension PartyFinder {
         guard let entity, !entity.name.isEmpty, entity.name.count <= 12 else { return false }
         let nameWords = texts(entity.name)
         if nameWords.contains(where: words.documentWords.contains) { return false }
-        if nameWords.dropFirst().contains(where: words.companyForms.contains) { return true }
+        // "Northwind Ltd", "Acme Corp.": the form ends the name. A form inside it ("the" of "Customer for use of
+        // the Services") says nothing: such entities are clauses, not parties.
+        if nameWords.count > 1, let last = nameWords.last, words.companyForms.contains(last) { return true }
         guard offset < Self.preambleLength, scanner.isCapitalised(entity.name.lowerBound) else { return false }
         let capitalised = entity.name.filter { scanner.isCapitalised($0) }.count
         return capitalised * 3 >= entity.name.count * 2

@@ -6,6 +6,8 @@ import FineprintText
 struct TermClassifier {
     let words: ReadingWords
     let partyWords: [String: Party]
+    /// Words the document also writes in lower case ("a breach", "feedback"): common nouns, not made-up names.
+    var commonWords: Set<String> = []
 
     func classify(_ term: PartyFinder.Term) -> String? {
         if let head = term.words.last {
@@ -24,6 +26,10 @@ struct TermClassifier {
         for t in tokens.indices {
             if let m = words.definitionCues.match(tokens, at: t) { return m.value }
         }
+        // A parenthetical term with a head noun of its own ("a breach … of your Customer Content (a "Security
+        // Breach")") is that thing, whatever the words before it name; only a coined name ("Quorvane") borrows
+        // its class from them.
+        if term.definedBefore, let head = term.words.last, commonWords.contains(head) { return nil }
         // "means all data …", "means Inputs and Outputs": the definition's first head word, near its start (in
         // "means the processing of personal data" the head is "processing"); before a parenthetical, the words
         // just before it ("disclosed by one party ("Discloser")").
