@@ -14,7 +14,8 @@ struct TermClassifier {
             // "Order Form", "Initial Term", "Privacy Policy": a document or a period, whatever its definition says.
             if words.documentWords.contains(head) { return nil }
             let owner = term.words.count > 1 ? side(of: term.words[0]) : nil
-            for cues in words.lexicon.termClasses where cues.heads.contains(head) {
+            // A head may be a phrase ("usage data"): the term's last words, so "Usage Data" is not "Customer Data".
+            for cues in words.lexicon.termClasses where cues.heads.contains(where: { endsWith(term.words, $0) }) {
                 if let owner, let wanted = cues.owner, owner != wanted { continue }
                 return cues.name
             }
@@ -26,10 +27,10 @@ struct TermClassifier {
         for t in tokens.indices {
             if let m = words.definitionCues.match(tokens, at: t) { return m.value }
         }
-        // A parenthetical term with a head noun of its own ("a breach … of your Customer Content (a "Security
-        // Breach")") is that thing, whatever the words before it name; only a coined name ("Quorvane") borrows
-        // its class from them.
-        if term.definedBefore, let head = term.words.last, commonWords.contains(head) { return nil }
+        // A term with a head noun of its own ("a breach … of your Customer Content (a "Security Breach")", "Service
+        // Analytics" means aggregated information) is that thing, whatever words stand near it; only a coined name
+        // ("Quorvane") borrows its class from them.
+        if let head = term.words.last, commonWords.contains(head) { return nil }
         // "means all data …", "means Inputs and Outputs": the definition's first head word, near its start (in
         // "means the processing of personal data" the head is "processing"); before a parenthetical, the words
         // just before it ("disclosed by one party ("Discloser")").
@@ -38,6 +39,13 @@ struct TermClassifier {
             if let cues = words.lexicon.termClasses.first(where: { $0.heads.contains(word) }) { return cues.name }
         }
         return nil
+    }
+
+    /// Whether a term's words end with a head, one word or a phrase of several.
+    private func endsWith(_ termWords: [String], _ head: String) -> Bool {
+        guard head.contains(" ") else { return termWords.last == head }
+        let headWords = PhraseList<Bool>.words(head)
+        return termWords.count >= headWords.count && Array(termWords.suffix(headWords.count)) == headWords
     }
 
     /// One word, its letters all capitals, at least two of them ("EU", "CCPA"; "U.S." too).
