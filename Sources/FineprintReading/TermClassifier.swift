@@ -14,11 +14,7 @@ struct TermClassifier {
             // "Order Form", "Initial Term", "Privacy Policy": a document or a period, whatever its definition says.
             if words.documentWords.contains(head) { return nil }
             let owner = term.words.count > 1 ? side(of: term.words[0]) : nil
-            // A head may be a phrase ("usage data"): the term's last words, so "Usage Data" is not "Customer Data".
-            for cues in words.lexicon.termClasses where cues.heads.contains(where: { endsWith(term.words, $0) }) {
-                if let owner, let wanted = cues.owner, owner != wanted { continue }
-                return cues.name
-            }
+            if let name = classByHead(term.words, owner: owner) { return name }
         }
         // An abbreviation ("GDPR", "EEA", "DPA") names a law, a place or a document, not what its definition
         // mentions. (A longer name is still classed by its definition: a made-up name has no other clue.)
@@ -39,6 +35,20 @@ struct TermClassifier {
             if let cues = words.lexicon.termClasses.first(where: { $0.heads.contains(word) }) { return cues.name }
         }
         return nil
+    }
+
+    /// The class whose head ends the term, the longest head winning: a head may be a phrase, so "Usage Data" and
+    /// "Confidential Information" are not "Customer Data" though they end in the buyer's data's head words.
+    private func classByHead(_ termWords: [String], owner: Party?) -> String? {
+        var best: (name: String, length: Int)?
+        for cues in words.lexicon.termClasses {
+            if let owner, let wanted = cues.owner, owner != wanted { continue }
+            for head in cues.heads where endsWith(termWords, head) {
+                let length = head.split(separator: " ").count
+                if length > (best?.length ?? 0) { best = (cues.name, length) }
+            }
+        }
+        return best?.name
     }
 
     /// Whether a term's words end with a head, one word or a phrase of several.
