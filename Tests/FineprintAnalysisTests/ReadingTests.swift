@@ -102,6 +102,30 @@ import Testing
         #expect(reading.partyWords["third"] == nil)
     }
 
+    /// Only a name is a party's name: not the lower-case words before a role ("these terms"), not words across a
+    /// sentence end or a table cell, not a thing the terms define ("the Services"). Each of these was read as a
+    /// party's name in real terms, so renaming the "party" renamed ordinary words and flipped findings.
+    @Test func onlyANameNamesAParty() throws {
+        let reading = try reader().read(
+            text: """
+                This Services Agreement is made between Lumora Labs Inc. (the "Provider") and the organization agreeing to \
+                these terms ("Customer").
+                Country\tContracting entity
+                Australia\tLumora Australia Pty Ltd ("Lumora Australia")
+                Requests. Lumora will pass on each request it receives from a data subject ("Data Subject Request").
+                Files you share through the Services ("Shared Content") stay yours.
+                """
+        )
+        let words = reading.partyWords
+        #expect(words["lumora"] == .supplier)
+        #expect(words["customer"] == .buyer)
+        #expect(words["terms"] == nil)
+        #expect(words["australia"] == nil)
+        #expect(words["requests"] == nil)
+        #expect(words["services"] == nil)
+        #expect(words["data"] == nil)
+    }
+
     /// A defined term whose head is a common noun of the document ("a breach" → "Security Breach", "aggregated
     /// information" → "Service Analytics") is classed by that head, not by the buyer's data named near it; a coined
     /// name ("Quorvane Telmaris", which the document never writes in lower case) still takes its class from there.
@@ -110,7 +134,8 @@ import Testing
             If we confirm a breach of our security that exposed your Customer Content (a "Security Breach"), we will \
             notify you. "Service Analytics" means aggregated, technical information about the operation of the \
             Services. "Usage Data" means metadata about how you use the Services. Files that you upload to the \
-            Services ("Quorvane Telmaris") remain yours.
+            Services ("Quorvane Telmaris") remain yours. "Feedback" means suggestions you provide about the Services. \
+            "Confidential Information" means information you disclose that is marked confidential.
             """
         let classes = Dictionary(
             try reader().read(text: text).terms.map { ($0.name, $0.termClass) },
@@ -120,6 +145,8 @@ import Testing
         #expect(classes["Service Analytics"] == "usage_data")
         #expect(classes["Usage Data"] == "usage_data")
         #expect(classes["Quorvane Telmaris"] == "buyer_data")
+        #expect(classes["Feedback"] == "feedback")
+        #expect(classes["Confidential Information"] == "confidential_information")
     }
 
     /// A list of definitions in one sentence gives each term its own words only; abbreviations, and terms whose
