@@ -38,12 +38,13 @@ public struct ContractReader: Sendable {
         finder.readSignatures()
         finder.readAuthor()
         finder.completeRoles()
+        let classifier = TermClassifier(
+            words: words,
+            partyWords: finder.partyWords,
+            commonWords: Self.lowerCaseWords(scalars: scalars, tokens: tokens)
+        )
         let terms = finder.terms.map { term in
-            DocumentReading.DefinedTerm(
-                name: term.name,
-                words: term.words,
-                termClass: TermClassifier(words: words, partyWords: finder.partyWords).classify(term)
-            )
+            DocumentReading.DefinedTerm(name: term.name, words: term.words, termClass: classifier.classify(term))
         }
         return DocumentReading(
             language: words.lexicon.language,
@@ -52,6 +53,13 @@ public struct ContractReader: Sendable {
             partyWords: finder.partyWords,
             occurrences: Self.occurrences(of: terms, words: words, tokens: tokens)
         )
+    }
+
+    /// The words the text writes in lower case somewhere: common nouns and verbs, never a coined name.
+    static func lowerCaseWords(scalars: [Unicode.Scalar], tokens: [Token]) -> Set<String> {
+        var found = Set<String>()
+        for token in tokens where scalars[token.start].properties.isLowercase { found.insert(token.text) }
+        return found
     }
 
     /// Where each class occurs: the document's classified defined terms and the lexicon's class phrases.

@@ -16,17 +16,34 @@ extension PartyFinder {
         while start > 0, end - start < Self.entityReach {
             let previous = tokens[start - 1].text
             if words.listMarkers.contains(previous) || words.joiners.contains(previous) { break }
-            if start < end, scanner.gap(before: start).contains(where: { $0 == "\n" || $0 == ";" || $0 == ")" }) {
+            // A line, a clause, or a table cell ("Australia<tab>Google Australia Pty Ltd") ends the entity.
+            if start < end,
+                scanner.gap(before: start).contains(where: {
+                    $0 == "\n" || $0 == ";" || $0 == ")" || $0 == "\t" || $0 == "|"
+                })
+            {
                 break
             }
+            if start < end, endsSentence(before: start) { break }
             start -= 1
         }
-        // "the Ministry of …", "la société NORDVENT SAS": the name starts at its first capitalised word.
+        // "the Ministry of …", "la société NORDVENT SAS": the name starts at its first capitalised word. With none
+        // ("the organization agreeing to these terms ("Customer")") the entity has no name: "terms" is not one.
+        let described = start
         while start < end - 1, !scanner.isCapitalised(start) { start += 1 }
         guard start < end else { return nil }
+        guard scanner.isCapitalised(start) else { return Entity(name: end..<end, description: described..<end) }
         var cut = start + 1
         while cut < end, !scanner.gap(before: cut).contains(",") { cut += 1 }
         return Entity(name: start..<cut, description: cut..<end)
+    }
+
+    /// A full stop between token `t - 1` and `t` that ends a sentence: not after an initial ("U.S.") or a company
+    /// form ("Acme Corp. Holdings").
+    private func endsSentence(before t: Int) -> Bool {
+        guard t > 0, scanner.gap(before: t).contains(".") else { return false }
+        let previous = tokens[t - 1].text
+        return previous.count > 1 && !words.companyForms.contains(previous)
     }
 
     /// An entity with a company form ("Ltd", "Inc."), or a capitalised name near the top of the document.
@@ -34,8 +51,12 @@ extension PartyFinder {
         guard let entity, !entity.name.isEmpty, entity.name.count <= 12 else { return false }
         let nameWords = texts(entity.name)
         if nameWords.contains(where: words.documentWords.contains) { return false }
-        if nameWords.dropFirst().contains(where: words.companyForms.contains) { return true }
+        // "Northwind Ltd", "Acme Corp.": the form ends the name. A form inside it ("the" of "Customer for use of
+        // the Services") says nothing: such entities are clauses, not parties.
+        if nameWords.count > 1, let last = nameWords.last, words.companyForms.contains(last) { return true }
         guard offset < Self.preambleLength, scanner.isCapitalised(entity.name.lowerBound) else { return false }
+        // "… through the Services ("Your Content")": a thing the terms define, not a company.
+        if let last = nameWords.last, words.classHeads.contains(last) { return false }
         let capitalised = entity.name.filter { scanner.isCapitalised($0) }.count
         return capitalised * 3 >= entity.name.count * 2
     }

@@ -67,7 +67,9 @@ struct PartyFinder {
             if role == nil, let entity {
                 role = words.roleMentioned(texts(entity.name) + texts(entity.description).prefix(12))
             }
-            let entityName = entity.map { scanner.text($0.name.lowerBound, $0.name.upperBound) }
+            let entityName = entity.flatMap {
+                $0.name.isEmpty ? nil : scanner.text($0.name.lowerBound, $0.name.upperBound)
+            }
             add(
                 Found(
                     role: role,

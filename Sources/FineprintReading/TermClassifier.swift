@@ -6,16 +6,15 @@ import FineprintText
 struct TermClassifier {
     let words: ReadingWords
     let partyWords: [String: Party]
+    /// Words the document also writes in lower case ("a breach", "feedback"): common nouns, not made-up names.
+    var commonWords: Set<String> = []
 
     func classify(_ term: PartyFinder.Term) -> String? {
         if let head = term.words.last {
             // "Order Form", "Initial Term", "Privacy Policy": a document or a period, whatever its definition says.
             if words.documentWords.contains(head) { return nil }
             let owner = term.words.count > 1 ? side(of: term.words[0]) : nil
-            for cues in words.lexicon.termClasses where cues.heads.contains(head) {
-                if let owner, let wanted = cues.owner, owner != wanted { continue }
-                return cues.name
-            }
+            if let name = classByHead(term.words, owner: owner) { return name }
         }
         // An abbreviation ("GDPR", "EEA", "DPA") names a law, a place or a document, not what its definition
         // mentions. (A longer name is still classed by its definition: a made-up name has no other clue.)
@@ -24,6 +23,10 @@ struct TermClassifier {
         for t in tokens.indices {
             if let m = words.definitionCues.match(tokens, at: t) { return m.value }
         }
+        // A term with a head noun of its own ("a breach … of your Customer Content (a "Security Breach")", "Service
+        // Analytics" means aggregated information) is that thing, whatever words stand near it; only a coined name
+        // ("Quorvane") borrows its class from them.
+        if let head = term.words.last, commonWords.contains(head) { return nil }
         // "means all data …", "means Inputs and Outputs": the definition's first head word, near its start (in
         // "means the processing of personal data" the head is "processing"); before a parenthetical, the words
         // just before it ("disclosed by one party ("Discloser")").
@@ -32,6 +35,27 @@ struct TermClassifier {
             if let cues = words.lexicon.termClasses.first(where: { $0.heads.contains(word) }) { return cues.name }
         }
         return nil
+    }
+
+    /// The class whose head ends the term, the longest head winning: a head may be a phrase, so "Usage Data" and
+    /// "Confidential Information" are not "Customer Data" though they end in the buyer's data's head words.
+    private func classByHead(_ termWords: [String], owner: Party?) -> String? {
+        var best: (name: String, length: Int)?
+        for cues in words.lexicon.termClasses {
+            if let owner, let wanted = cues.owner, owner != wanted { continue }
+            for head in cues.heads where endsWith(termWords, head) {
+                let length = head.split(separator: " ").count
+                if length > (best?.length ?? 0) { best = (cues.name, length) }
+            }
+        }
+        return best?.name
+    }
+
+    /// Whether a term's words end with a head, one word or a phrase of several.
+    private func endsWith(_ termWords: [String], _ head: String) -> Bool {
+        guard head.contains(" ") else { return termWords.last == head }
+        let headWords = PhraseList<Bool>.words(head)
+        return termWords.count >= headWords.count && Array(termWords.suffix(headWords.count)) == headWords
     }
 
     /// One word, its letters all capitals, at least two of them ("EU", "CCPA"; "U.S." too).

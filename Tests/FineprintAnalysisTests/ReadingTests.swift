@@ -81,6 +81,74 @@ import Testing
         #expect(classes["Customer Data"] == "buyer_data")
     }
 
+    /// A company form ends an entity's name ("Brightwater Analytics Ltd"); a clause that merely contains "the"
+    /// ("Customer for use of the Services") is no party, so the names it introduces ("Taxes") are not renamed as
+    /// one and the findings that mention them cannot flip.
+    @Test func aCompanyFormOnlyEndsAPartyName() throws {
+        let reading = try reader().read(
+            text: """
+                These Terms are made between Brightwater Analytics Ltd (the "Provider") and the Ministry of Coastal \
+                Affairs (the "Customer").
+                4.2 Taxes. Fees exclude all sales, use and value added taxes charged to Customer for use of the \
+                Services ("Taxes"). Content made available to Customer through the Services ("Third Party \
+                Features") is governed by its own terms.
+                """
+        )
+        let names = reading.parties.flatMap(\.names)
+        #expect(reading.partyWords["brightwater"] == .supplier)
+        #expect(!names.contains("Taxes"))
+        #expect(!names.contains("Third Party Features"))
+        #expect(reading.partyWords["taxes"] == nil)
+        #expect(reading.partyWords["third"] == nil)
+    }
+
+    /// Only a name is a party's name: not the lower-case words before a role ("these terms"), not words across a
+    /// sentence end or a table cell, not a thing the terms define ("the Services"). Each of these was read as a
+    /// party's name in real terms, so renaming the "party" renamed ordinary words and flipped findings.
+    @Test func onlyANameNamesAParty() throws {
+        let reading = try reader().read(
+            text: """
+                This Services Agreement is made between Lumora Labs Inc. (the "Provider") and the organization agreeing to \
+                these terms ("Customer").
+                Country\tContracting entity
+                Australia\tLumora Australia Pty Ltd ("Lumora Australia")
+                Requests. Lumora will pass on each request it receives from a data subject ("Data Subject Request").
+                Files you share through the Services ("Shared Content") stay yours.
+                """
+        )
+        let words = reading.partyWords
+        #expect(words["lumora"] == .supplier)
+        #expect(words["customer"] == .buyer)
+        #expect(words["terms"] == nil)
+        #expect(words["australia"] == nil)
+        #expect(words["requests"] == nil)
+        #expect(words["services"] == nil)
+        #expect(words["data"] == nil)
+    }
+
+    /// A defined term whose head is a common noun of the document ("a breach" → "Security Breach", "aggregated
+    /// information" → "Service Analytics") is classed by that head, not by the buyer's data named near it; a coined
+    /// name ("Quorvane Telmaris", which the document never writes in lower case) still takes its class from there.
+    @Test func aTermWithItsOwnHeadIsNotTheBuyersDataNearIt() throws {
+        let text = """
+            If we confirm a breach of our security that exposed your Customer Content (a "Security Breach"), we will \
+            notify you. "Service Analytics" means aggregated, technical information about the operation of the \
+            Services. "Usage Data" means metadata about how you use the Services. Files that you upload to the \
+            Services ("Quorvane Telmaris") remain yours. "Feedback" means suggestions you provide about the Services. \
+            "Confidential Information" means information you disclose that is marked confidential.
+            """
+        let classes = Dictionary(
+            try reader().read(text: text).terms.map { ($0.name, $0.termClass) },
+            uniquingKeysWith: { a, _ in a }
+        )
+        #expect(classes["Security Breach"] == .some(nil))
+        #expect(classes["Service Analytics"] == "usage_data")
+        #expect(classes["Usage Data"] == "usage_data")
+        #expect(classes["Quorvane Telmaris"] == "buyer_data")
+        #expect(classes["Feedback"] == "feedback")
+        #expect(classes["Confidential Information"] == "confidential_information")
+    }
+
     /// A list of definitions in one sentence gives each term its own words only; abbreviations, and terms whose
     /// definition opens with a word of no class ("the laws on the processing of personal data"), are not data.
     @Test func definitionListsClassEachTermByItsOwnWords() throws {
