@@ -5,7 +5,8 @@
 # report page, signs out and checks the report is no longer reachable
 # (Tests/Browser/upload_report.py); then walks the dependency register's pages over the fictional
 # ministry's register (Tests/Browser/register_pages.py); then signs in again and reviews that report
-# (Tests/Browser/review_report.py). Needs chromium and python3.
+# (Tests/Browser/review_report.py). The three share the Chromium driver in Tests/Browser/chromium.py.
+# Needs chromium and python3.
 # Usage: Tests/Browser/run.sh [path/to/fineprint]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
