@@ -4,7 +4,7 @@ PG_DIR ?= /tmp/fineprint-dev-postgres
 PG_PORT ?= 55432
 PORT ?= 8080
 
-.PHONY: build test ci serve pg-up pg-down format lint release validate
+.PHONY: build test ci serve pg-up pg-down format lint shape release validate
 
 build:
 	swift build --build-tests
@@ -34,6 +34,10 @@ format:
 # Prints nothing when the tree follows .swift-format.
 lint:
 	swift format lint --strict -r -p Sources Tests
+
+# The functions over 60 lines: each should be split or say why beside it.
+shape:
+	scripts/function-lengths.py Sources 60
 
 release:
 	swift build -c release

@@ -56,44 +56,20 @@ public struct Analyzer: Sendable {
         let hits = findHits(in: prepared)
         var hitsByOwner: [CompiledRules.Owner: [Hit]] = [:]
         for hit in hits { hitsByOwner[compiled.entries[hit.entry].owner, default: []].append(hit) }
-
-        // Sentence logits of the learned classifier, [category][sentence], computed once for all provisions.
-        // The domain gate may keep the model off a document unlike its training contracts.
-        // Categories trained for every domain (`gated: false`) are applied even where the gate says out of domain.
-        let features = classifier == nil ? [] : segmentFeatures(prepared)
-        let documentScores = classifier?.documentScores(features)
-        let modelUse: LearnedModelUse? = documentScores.map { $0.outOfDomain ? .outOfDomain : .applied }
-        let modelScored = modelUse == .applied || (modelUse != nil && classifier?.hasUngatedCategories == true)
-        let logits = modelScored ? classifier?.logits(features) : nil
-        let documentLogits = modelScored ? documentScores?.logits : nil
-        let outOfDomain = modelUse == .outOfDomain
-        var findings: [ProvisionFinding] = []
-        for provision in corpus.taxonomy.provisions {
-            if let r = ruleIndex[provision.id] {
-                findings.append(
-                    finding(
-                        for: provision,
-                        rule: r,
-                        hitsByOwner: hitsByOwner,
-                        in: prepared,
-                        model: logits.map {
-                            ModelScores(logits: $0, documentLogits: documentLogits ?? [], outOfDomain: outOfDomain)
-                        }
-                    )
-                )
-            } else {
-                findings.append(
-                    ProvisionFinding(
-                        id: provision.id,
-                        dimension: provision.dimension,
-                        status: .absent,
-                        confidence: Self.floorConfidence,
-                        strength: nil,
-                        value: nil,
-                        evidence: []
-                    )
+        let (model, modelUse) = modelScores(prepared)
+        let findings = corpus.taxonomy.provisions.map { provision in
+            guard let r = ruleIndex[provision.id] else {
+                return ProvisionFinding(
+                    id: provision.id,
+                    dimension: provision.dimension,
+                    status: .absent,
+                    confidence: Self.floorConfidence,
+                    strength: nil,
+                    value: nil,
+                    evidence: []
                 )
             }
+            return finding(for: provision, rule: r, hitsByOwner: hitsByOwner, in: prepared, model: model)
         }
         let moves = findMoves(findings: findings, hitsByOwner: hitsByOwner, in: prepared, playbook: playbook)
         let scored = Scorer(corpus: corpus, playbook: playbook).score(findings: findings, moves: moves)
@@ -121,6 +97,23 @@ public struct Analyzer: Sendable {
     }
 
     // MARK: the learned component
+
+    /// Sentence logits of the learned classifier, [category][sentence], computed once for all provisions, and
+    /// how the model was used. The domain gate may keep the model off a document unlike its training contracts;
+    /// categories trained for every domain (`gated: false`) are applied even where the gate says out of domain.
+    private func modelScores(_ prepared: PreparedDocument) -> (ModelScores?, LearnedModelUse?) {
+        let features = classifier == nil ? [] : segmentFeatures(prepared)
+        let documentScores = classifier?.documentScores(features)
+        let modelUse: LearnedModelUse? = documentScores.map { $0.outOfDomain ? .outOfDomain : .applied }
+        let modelScored = modelUse == .applied || (modelUse != nil && classifier?.hasUngatedCategories == true)
+        guard modelScored, let logits = classifier?.logits(features) else { return (nil, modelUse) }
+        let scores = ModelScores(
+            logits: logits,
+            documentLogits: documentScores?.logits ?? [],
+            outOfDomain: modelUse == .outOfDomain
+        )
+        return (scores, modelUse)
+    }
 
     /// Each sentence's features for the classifier: its words, the heading it stands under and its neighbours.
     private func segmentFeatures(_ doc: PreparedDocument) -> [[UInt64]] {
@@ -286,6 +279,11 @@ public struct Analyzer: Sendable {
         return (support, against, confidence)
     }
 
+    /// A cue's hit with the weight it lends a provision.
+    typealias WeightedHit = (hit: Hit, weight: Double, cue: Cue)
+
+    /// A provision's finding: the rules' support, the model's decision where it has a say, then the value
+    /// named, the strength and the evidence shown.
     private func finding(
         for provision: Provision,
         rule r: Int,
@@ -293,7 +291,6 @@ public struct Analyzer: Sendable {
         in doc: PreparedDocument,
         model: ModelScores?
     ) -> ProvisionFinding {
-        let rule = corpus.rules[r]
         let (support, against, ruleConfidence) = ruleSupport(rule: r, hitsByOwner: hitsByOwner, in: doc)
         var confidence = ruleConfidence
         var present = confidence >= Self.threshold
@@ -313,64 +310,27 @@ public struct Analyzer: Sendable {
                 present
                 ? min(max(d.confidence, Self.threshold), 0.999) : min(max(d.confidence, Self.floorConfidence), 0.499)
         }
-
-        let ranked = support.sorted {
-            $0.weight != $1.weight ? $0.weight > $1.weight : $0.hit.sentence < $1.hit.sentence
-        }
-        var value: String?
-        var valueDuration: Duration?
-        var valueSpan: TextSpan?
-        if let kind = provision.value {
-            // The rules' sentences first, then those the model chose, each from its start when no cue matched.
-            let starts =
-                ranked.map { ($0.hit.sentence, $0.hit.match.first) }
-                + (decision?.evidence ?? []).filter { !$0.fromRules }.map {
-                    ($0.segment, doc.sentences[$0.segment].tokens.lowerBound)
-                }
-            for (s, start) in starts {
-                let sentence = doc.sentences[s]
-                if let v = values.value(
-                    kind,
-                    in: doc.tokens,
-                    sentence: sentence.tokens,
-                    matchStart: start,
-                    scalars: doc.scalars
-                ) {
-                    value = v.text
-                    valueDuration = v.duration
-                    valueSpan = sentence.span
-                    break
-                }
-            }
-        }
-
-        var strength: Strength?
-        if present {
-            let stated = support.compactMap(\.cue.strength).max()
-            var s = stated ?? (provision.polarity == .hazard ? .weak : .adequate)
-            if let duration = valueDuration, let byValue = Self.strength(for: duration, rule.valueStrength) {
-                s = stated.map { min($0, byValue) } ?? byValue
-            }
-            // Undercutting wording elsewhere in the document costs one level of strength.
-            if !against.isEmpty && provision.polarity == .protection { s = s.lowered }
-            strength = s
-        }
-
-        var evidence: [Evidence]
-        if let decision, decision.present {
-            evidence = doc.evidence(sentences: decision.evidence.map(\.segment))
-            for (i, item) in evidence.enumerated() {
-                let chosen = decision.evidence.first { doc.sentences[$0.segment].span == item.focus }
-                evidence[i].source = chosen.map { $0.fromRules ? .rules : .model }
-            }
-        } else {
-            // Absent: the undercutting sentences, if any, are the explanation (with or without a model).
-            let shown = present ? support.map(\.hit) : against.map(\.hit)
-            evidence = doc.evidence(sentences: Self.sentences(of: shown))
-        }
+        let stated = provision.value.flatMap { statedValue($0, support: support, decision: decision, in: doc) }
+        let strength =
+            present
+            ? strengthWhenPresent(
+                of: provision,
+                rule: corpus.rules[r],
+                support: support,
+                against: against,
+                stated: stated?.value
+            )
+            : nil
+        var evidence = findingEvidence(
+            present: present,
+            support: support,
+            against: against,
+            decision: decision,
+            in: doc
+        )
         // A value's evidence is the sentence that names it: shown first (the forum before a clause that
         // only mentions disputes).
-        if present, let valueSpan, let i = evidence.firstIndex(where: { $0.span == valueSpan }), i > 0 {
+        if present, let valueSpan = stated?.span, let i = evidence.firstIndex(where: { $0.span == valueSpan }), i > 0 {
             evidence.insert(evidence.remove(at: i), at: 0)
         }
         return ProvisionFinding(
@@ -379,9 +339,81 @@ public struct Analyzer: Sendable {
             status: present ? .present : .absent,
             confidence: Self.rounded(confidence),
             strength: strength,
-            value: present ? value : nil,
+            value: present ? stated?.value.text : nil,
             evidence: evidence
         )
+    }
+
+    /// The value a provision names (a law, a forum, a period) and the sentence that names it: the rules'
+    /// sentences first, strongest first, then those the model chose, each from its start when no cue matched.
+    private func statedValue(
+        _ kind: ValueKind,
+        support: [WeightedHit],
+        decision: ProvisionDecision?,
+        in doc: PreparedDocument
+    ) -> (value: ValueExtractor.Value, span: TextSpan)? {
+        let ranked = support.sorted {
+            $0.weight != $1.weight ? $0.weight > $1.weight : $0.hit.sentence < $1.hit.sentence
+        }
+        let starts =
+            ranked.map { ($0.hit.sentence, $0.hit.match.first) }
+            + (decision?.evidence ?? []).filter { !$0.fromRules }.map {
+                ($0.segment, doc.sentences[$0.segment].tokens.lowerBound)
+            }
+        for (s, start) in starts {
+            let sentence = doc.sentences[s]
+            if let v = values.value(
+                kind,
+                in: doc.tokens,
+                sentence: sentence.tokens,
+                matchStart: start,
+                scalars: doc.scalars
+            ) {
+                return (v, sentence.span)
+            }
+        }
+        return nil
+    }
+
+    /// The strength of a present provision: the strongest stated by its cues (or the polarity's default),
+    /// capped by what its value's duration allows, one level lower where other wording undercuts it.
+    private func strengthWhenPresent(
+        of provision: Provision,
+        rule: DetectionRule,
+        support: [WeightedHit],
+        against: [WeightedHit],
+        stated value: ValueExtractor.Value?
+    ) -> Strength {
+        let stated = support.compactMap(\.cue.strength).max()
+        var s = stated ?? (provision.polarity == .hazard ? .weak : .adequate)
+        if let duration = value?.duration, let byValue = Self.strength(for: duration, rule.valueStrength) {
+            s = stated.map { min($0, byValue) } ?? byValue
+        }
+        // Undercutting wording elsewhere in the document costs one level of strength.
+        if !against.isEmpty && provision.polarity == .protection { s = s.lowered }
+        return s
+    }
+
+    /// The sentences shown for a provision: the model's chosen ones (marked rules or model) when it found the
+    /// provision; otherwise the supporting sentences when present, the undercutting ones when absent.
+    private func findingEvidence(
+        present: Bool,
+        support: [WeightedHit],
+        against: [WeightedHit],
+        decision: ProvisionDecision?,
+        in doc: PreparedDocument
+    ) -> [Evidence] {
+        guard let decision, decision.present else {
+            // Absent: the undercutting sentences, if any, are the explanation (with or without a model).
+            let shown = present ? support.map(\.hit) : against.map(\.hit)
+            return doc.evidence(sentences: Self.sentences(of: shown))
+        }
+        var evidence = doc.evidence(sentences: decision.evidence.map(\.segment))
+        for (i, item) in evidence.enumerated() {
+            let chosen = decision.evidence.first { doc.sentences[$0.segment].span == item.focus }
+            evidence[i].source = chosen.map { $0.fromRules ? .rules : .model }
+        }
+        return evidence
     }
 
     /// The model's category for a provision when it has a say here: not kept off by the domain gate, and not an

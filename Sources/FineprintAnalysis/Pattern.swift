@@ -72,31 +72,7 @@ public struct Pattern: Hashable, Sendable {
             var body = Substring(part)
             let optional = body.hasPrefix("?")
             if optional { body = body.dropFirst() }
-            var alternatives: [Alternative] = []
-            for alt in body.split(separator: "|", omittingEmptySubsequences: false) {
-                if alt == "#num" {
-                    alternatives.append(.number)
-                    continue
-                }
-                if alt.hasPrefix("{") {
-                    alternatives.append(try Self.termClass(alt, in: source))
-                    continue
-                }
-                let isPrefix = alt.hasSuffix("*")
-                let stem = isPrefix ? alt.dropLast() : alt
-                guard !stem.isEmpty else {
-                    throw SyntaxError(pattern: source, reason: "empty alternative in \"\(part)\"")
-                }
-                let tokens = Tokenizer.tokens(in: String(stem))
-                guard tokens.count == 1, tokens[0].text == stem.lowercased() || tokens[0].text == String(stem) else {
-                    throw SyntaxError(
-                        pattern: source,
-                        reason:
-                            "\"\(stem)\" is not a single lower-case token (write words separately, without punctuation)"
-                    )
-                }
-                alternatives.append(isPrefix ? .prefix(tokens[0].text) : .word(tokens[0].text))
-            }
+            let alternatives = try Self.alternatives(body, of: part, in: source)
             steps.append(Step(alternatives: alternatives, optional: optional, gapBefore: pendingGap))
             pendingGap = 0
         }
@@ -106,14 +82,48 @@ public struct Pattern: Hashable, Sendable {
         }
         if pendingGap > 0 { throw SyntaxError(pattern: source, reason: "a pattern cannot end with a gap") }
         self.steps = steps
-        // The anchor: the required step with only exact words and the fewest alternatives.
+        anchorWords = Self.anchorWords(of: steps)
+    }
+
+    /// The alternatives of one step (`word`, `prefix*`, `#num`, `{class}`, separated by `|`).
+    private static func alternatives(_ body: Substring, of part: Substring, in source: String) throws -> [Alternative] {
+        var alternatives: [Alternative] = []
+        for alt in body.split(separator: "|", omittingEmptySubsequences: false) {
+            if alt == "#num" {
+                alternatives.append(.number)
+                continue
+            }
+            if alt.hasPrefix("{") {
+                alternatives.append(try Self.termClass(alt, in: source))
+                continue
+            }
+            let isPrefix = alt.hasSuffix("*")
+            let stem = isPrefix ? alt.dropLast() : alt
+            guard !stem.isEmpty else {
+                throw SyntaxError(pattern: source, reason: "empty alternative in \"\(part)\"")
+            }
+            let tokens = Tokenizer.tokens(in: String(stem))
+            guard tokens.count == 1, tokens[0].text == stem.lowercased() || tokens[0].text == String(stem) else {
+                throw SyntaxError(
+                    pattern: source,
+                    reason:
+                        "\"\(stem)\" is not a single lower-case token (write words separately, without punctuation)"
+                )
+            }
+            alternatives.append(isPrefix ? .prefix(tokens[0].text) : .word(tokens[0].text))
+        }
+        return alternatives
+    }
+
+    /// The anchor: the required step with only exact words and the fewest alternatives.
+    private static func anchorWords(of steps: [Step]) -> [String]? {
         let candidates = steps.filter { step in
             !step.optional && step.alternatives.allSatisfy { if case .word = $0 { true } else { false } }
         }
         if let best = candidates.min(by: { $0.alternatives.count < $1.alternatives.count }) {
-            anchorWords = best.alternatives.compactMap { if case .word(let w) = $0 { w } else { nil } }
+            return best.alternatives.compactMap { if case .word(let w) = $0 { w } else { nil } }
         } else {
-            anchorWords = nil
+            return nil
         }
     }
 

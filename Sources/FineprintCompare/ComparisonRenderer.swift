@@ -189,19 +189,34 @@ public enum ComparisonRenderer {
             b += "<td>\(e(bestOfferLine(row, c)))</td></tr>\n"
         }
         b += "</tbody></table>\n"
-        if !c.moves.isEmpty {
+        b += movesHTML(c)
+        b += scoresHTML(c)
+        return Render.page(title: "Supplier comparison — \(c.profileName)", body: b)
+    }
+
+    /// The kill-list moves, a column per document; nothing when none was found.
+    static func movesHTML(_ c: Comparison) -> String {
+        let e = Render.html
+        guard !c.moves.isEmpty else { return "" }
+        var b = ""
+        b +=
+            "<h2>Kill-list moves</h2>\n<table><thead><tr><th>Move</th><th>Severity</th>"
+            + c.documents.map { "<th>\(e($0.name))</th>" }.joined() + "</tr></thead><tbody>\n"
+        for m in c.moves {
             b +=
-                "<h2>Kill-list moves</h2>\n<table><thead><tr><th>Move</th><th>Severity</th>"
-                + c.documents.map { "<th>\(e($0.name))</th>" }.joined() + "</tr></thead><tbody>\n"
-            for m in c.moves {
-                b +=
-                    "<tr><td>\(e(m.name))<br><span class=\"meta\">\(e(m.id))</span></td><td>\(e(m.severity?.rawValue ?? ""))</td>"
-                b +=
-                    m.present.map { "<td\($0 ? " class=\"hazard-present\"" : "")>\(StateWording.move(found: $0))</td>" }
-                    .joined() + "</tr>\n"
-            }
-            b += "</tbody></table>\n"
+                "<tr><td>\(e(m.name))<br><span class=\"meta\">\(e(m.id))</span></td><td>\(e(m.severity?.rawValue ?? ""))</td>"
+            b +=
+                m.present.map { "<td\($0 ? " class=\"hazard-present\"" : "")>\(StateWording.move(found: $0))</td>" }
+                .joined() + "</tr>\n"
         }
+        b += "</tbody></table>\n"
+        return b
+    }
+
+    /// The overall and dimension scores, a column per document.
+    static func scoresHTML(_ c: Comparison) -> String {
+        let e = Render.html
+        var b = ""
         b +=
             "<h2>Scores</h2>\n<table><thead><tr><th></th>" + c.documents.map { "<th>\(e($0.name))</th>" }.joined()
             + "</tr></thead><tbody>\n"
@@ -216,7 +231,7 @@ public enum ComparisonRenderer {
                 }.joined() + "</tr>\n"
         }
         b += "</tbody></table>\n"
-        return Render.page(title: "Supplier comparison — \(c.profileName)", body: b)
+        return b
     }
 
     /// The matrix: one row per provision, four columns per document; then one row per kill-list

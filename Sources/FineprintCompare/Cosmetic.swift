@@ -96,11 +96,43 @@ public enum Cosmetic {
         to upper: Int,
         ignoring: Set<CosmeticKind> = Set(CosmeticKind.allCases)
     ) -> String {
-        // Raw words (typography and case kept unless ignored) with the whitespace before each.
-        struct Piece {
-            var text: String
-            var space: String
+        var (pieces, hasDigit) = rawPieces(s, from: lower, to: upper, ignoring: ignoring)
+        if ignoring.contains(.links) {
+            for p in pieces.indices where isLink(pieces[p].text) { pieces[p].text = linkPlaceholder(pieces[p].text) }
         }
+        if ignoring.contains(.numbering) && hasDigit {
+            for p in pieces.indices.dropFirst()
+            where isReferenceNumber(pieces[p].text)
+                && referenceWords.contains(bare(pieces[p - 1].text).lowercased())
+            {
+                pieces[p].text = "<n>" + trailingPunctuation(pieces[p].text)
+            }
+        }
+        // Every date has a digit (a day or a year).
+        if ignoring.contains(.dates) && hasDigit { replaceDates(&pieces) }
+        var out = ""
+        for (n, p) in pieces.enumerated() {
+            if n > 0 { out += ignoring.contains(.whitespace) ? " " : p.space }
+            out += p.text
+        }
+        return out
+    }
+
+    /// A raw word of a text being normalised (typography and case kept unless ignored) with the
+    /// whitespace before it.
+    private struct Piece {
+        var text: String
+        var space: String
+    }
+
+    /// The words of `s[lower..<upper]` with the whitespace before each, typography and case folded
+    /// when ignored, and whether any word has a digit.
+    private static func rawPieces(
+        _ s: [Unicode.Scalar],
+        from lower: Int,
+        to upper: Int,
+        ignoring: Set<CosmeticKind>
+    ) -> (pieces: [Piece], hasDigit: Bool) {
         var pieces: [Piece] = []
         var i = lower
         var hasDigit = false
@@ -129,44 +161,27 @@ public enum Cosmetic {
             if ignoring.contains(.letterCase) { text = word.isASCII ? word.lowercasedASCII : text.lowercased() }
             pieces.append(Piece(text: text, space: space.string))
         }
-        if ignoring.contains(.links) {
-            for p in pieces.indices where isLink(pieces[p].text) { pieces[p].text = linkPlaceholder(pieces[p].text) }
-        }
-        if ignoring.contains(.numbering) && hasDigit {
-            for p in pieces.indices.dropFirst()
-            where isReferenceNumber(pieces[p].text)
-                && referenceWords.contains(bare(pieces[p - 1].text).lowercased())
-            {
-                pieces[p].text = "<n>" + trailingPunctuation(pieces[p].text)
-            }
-        }
-        // Every date has a digit (a day or a year).
-        if ignoring.contains(.dates) && hasDigit { replaceDates(&pieces) }
-        var out = ""
-        for (n, p) in pieces.enumerated() {
-            if n > 0 { out += ignoring.contains(.whitespace) ? " " : p.space }
-            out += p.text
-        }
-        return out
+        return (pieces, hasDigit)
+    }
 
-        func replaceDates(_ pieces: inout [Piece]) {
-            let texts = pieces.map { core($0.text) }
-            var kept: [Piece] = []
-            kept.reserveCapacity(pieces.count)
-            var p = 0
-            while p < pieces.count {
-                if let length = dateLength(texts, at: p) {
-                    kept.append(
-                        Piece(text: "<date>" + trailingPunctuation(pieces[p + length - 1].text), space: pieces[p].space)
-                    )
-                    p += length
-                } else {
-                    kept.append(pieces[p])
-                    p += 1
-                }
+    /// Replaces each run of words that makes a date with one `<date>` piece.
+    private static func replaceDates(_ pieces: inout [Piece]) {
+        let texts = pieces.map { core($0.text) }
+        var kept: [Piece] = []
+        kept.reserveCapacity(pieces.count)
+        var p = 0
+        while p < pieces.count {
+            if let length = dateLength(texts, at: p) {
+                kept.append(
+                    Piece(text: "<date>" + trailingPunctuation(pieces[p + length - 1].text), space: pieces[p].space)
+                )
+                p += length
+            } else {
+                kept.append(pieces[p])
+                p += 1
             }
-            pieces = kept
         }
+        pieces = kept
     }
 
     /// Which cosmetic kinds explain the difference between two texts, or nil when the difference

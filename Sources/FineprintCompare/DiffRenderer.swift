@@ -160,7 +160,22 @@ public enum DiffRenderer {
         var b =
             "<h1>What changed</h1>\n<p class=\"sub\">\(e(d.old.name)) → \(e(d.new.name)) · profile \(e(d.profile)) · score \(d.rights.scoreOld) → \(d.rights.scoreNew)</p>\n"
         b += "<p class=\"headline\">\(e(d.summary.headline))</p>\n<h2>Rights</h2>\n"
-        let r = d.rights
+        b += rightsHTML(d.rights)
+        let s = d.summary
+        b +=
+            "<h2>Clauses</h2>\n<p>\(s.unchanged) unchanged, \(s.cosmetic) cosmetic, \(s.modified) modified, \(s.moved) moved, \(s.added) added, \(s.removed) removed, \(s.renumbered) renumbered.</p>\n"
+        let cc = cosmeticCounts(d)
+        if !cc.isEmpty { b += "<p class=\"meta\">Cosmetic changes (not listed): \(e(cc)).</p>\n" }
+        for c in d.clauses { b += clauseHTML(c) }
+        b +=
+            "<p class=\"meta\">Timings: analysis \(e(Render.ms(d.timings.analysisMilliseconds))), alignment \(e(Render.ms(d.timings.alignmentMilliseconds))).</p>\n"
+        return Render.page(title: "What changed: \(d.old.name) → \(d.new.name)", body: b)
+    }
+
+    /// The rights table: provisions and kill-list moves that changed, and the dimension scores.
+    static func rightsHTML(_ r: RightsChanges) -> String {
+        let e = Render.html
+        var b = ""
         if r.isEmpty {
             b += "<p>No change in provisions, kill-list moves or score.</p>\n"
         } else {
@@ -187,39 +202,38 @@ public enum DiffRenderer {
                     + e(r.dimensions.map { "\($0.id) \($0.old) → \($0.new)" }.joined(separator: ", ")) + "</p>\n"
             }
         }
-        let s = d.summary
-        b +=
-            "<h2>Clauses</h2>\n<p>\(s.unchanged) unchanged, \(s.cosmetic) cosmetic, \(s.modified) modified, \(s.moved) moved, \(s.added) added, \(s.removed) removed, \(s.renumbered) renumbered.</p>\n"
-        let cc = cosmeticCounts(d)
-        if !cc.isEmpty { b += "<p class=\"meta\">Cosmetic changes (not listed): \(e(cc)).</p>\n" }
-        for c in d.clauses {
-            switch c.status {
-            case .modified:
+        return b
+    }
+
+    /// One clause that changed or moved, its words struck out and inserted; nothing for an unchanged
+    /// clause in its place.
+    static func clauseHTML(_ c: ClauseChange) -> String {
+        let e = Render.html
+        var b = ""
+        switch c.status {
+        case .modified:
+            b +=
+                "<div class=\"clause modified\"><div class=\"meta\">\(e(clauseLabel(c))) · modified\(c.moved ? " · moved" : "")</div>"
+            b +=
+                (c.segments ?? []).map { seg -> String in
+                    switch seg.op {
+                    case .equal: return e(ellipsize(seg.text))
+                    case .delete: return "<del>\(e(seg.text))</del>"
+                    case .insert: return "<ins>\(e(seg.text))</ins>"
+                    }
+                }.joined(separator: " ") + "</div>\n"
+        case .added:
+            b +=
+                "<div class=\"clause added\"><div class=\"meta\">\(e(clauseLabel(c))) · added</div><ins>\(e(c.text))</ins></div>\n"
+        case .removed:
+            b +=
+                "<div class=\"clause removed\"><div class=\"meta\">\(e(clauseLabel(c))) · removed</div><del>\(e(c.text))</del></div>\n"
+        case .unchanged, .cosmetic:
+            if c.moved {
                 b +=
-                    "<div class=\"clause modified\"><div class=\"meta\">\(e(clauseLabel(c))) · modified\(c.moved ? " · moved" : "")</div>"
-                b +=
-                    (c.segments ?? []).map { seg -> String in
-                        switch seg.op {
-                        case .equal: return e(ellipsize(seg.text))
-                        case .delete: return "<del>\(e(seg.text))</del>"
-                        case .insert: return "<ins>\(e(seg.text))</ins>"
-                        }
-                    }.joined(separator: " ") + "</div>\n"
-            case .added:
-                b +=
-                    "<div class=\"clause added\"><div class=\"meta\">\(e(clauseLabel(c))) · added</div><ins>\(e(c.text))</ins></div>\n"
-            case .removed:
-                b +=
-                    "<div class=\"clause removed\"><div class=\"meta\">\(e(clauseLabel(c))) · removed</div><del>\(e(c.text))</del></div>\n"
-            case .unchanged, .cosmetic:
-                if c.moved {
-                    b +=
-                        "<div class=\"clause\"><div class=\"meta\">\(e(clauseLabel(c))) · moved</div>\(e(Render.oneLine(c.text, max: 300)))</div>\n"
-                }
+                    "<div class=\"clause\"><div class=\"meta\">\(e(clauseLabel(c))) · moved</div>\(e(Render.oneLine(c.text, max: 300)))</div>\n"
             }
         }
-        b +=
-            "<p class=\"meta\">Timings: analysis \(e(Render.ms(d.timings.analysisMilliseconds))), alignment \(e(Render.ms(d.timings.alignmentMilliseconds))).</p>\n"
-        return Render.page(title: "What changed: \(d.old.name) → \(d.new.name)", body: b)
+        return b
     }
 }

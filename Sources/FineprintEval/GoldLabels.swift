@@ -136,6 +136,52 @@ public enum GoldLabels {
         return file
     }
 
+    /// Every provision of the taxonomy labelled, and nothing else.
+    static func coverageProblems(_ file: GoldLabelFile, name: String, provisions: [String]) -> [String] {
+        var problems: [String] = []
+        let known = Set(provisions)
+        for id in provisions where file.provisions[id] == nil {
+            problems.append("\(name): provision '\(id)' is not labelled (write present: false when it is absent)")
+        }
+        for id in file.provisions.keys.sorted() where !known.contains(id) {
+            problems.append("\(name): '\(id)' is not a provision of the taxonomy")
+        }
+        return problems
+    }
+
+    /// One provision's label: evidence exactly when present, no strength when absent, and every quote long
+    /// enough and found in the document (at most `maximumQuoteOccurrences` times).
+    static func labelProblems(_ label: ProvisionLabel, id: String, name: String, locator: TextLocator) -> [String] {
+        var problems: [String] = []
+        let quotes = label.evidence ?? []
+        if label.present && quotes.isEmpty {
+            problems.append("\(name): \(id) is present but has no evidence quote")
+        }
+        if !label.present && !quotes.isEmpty {
+            problems.append("\(name): \(id) is absent but has evidence quotes")
+        }
+        if !label.present && label.strength != nil {
+            problems.append("\(name): \(id) is absent but has a strength")
+        }
+        for quote in quotes {
+            if quote.split(whereSeparator: \.isWhitespace).count < minimumQuoteWords {
+                problems.append(
+                    "\(name): \(id): quote too short to be evidence (at least \(minimumQuoteWords) words): \"\(quote)\""
+                )
+                continue
+            }
+            // A quote may occur more than once (some documents print the same terms twice), but
+            // one found all over the document is not evidence of anything in particular.
+            switch locator.find(quote).count {
+            case 0: problems.append("\(name): \(id): quote not found in the document: \"\(quote.prefix(80))\"")
+            case 1...maximumQuoteOccurrences: break
+            case let n:
+                problems.append("\(name): \(id): quote occurs \(n) times; lengthen it: \"\(quote.prefix(80))\"")
+            }
+        }
+        return problems
+    }
+
     /// Checks a parsed file against its document and the taxonomy: the hash, the split, every provision
     /// covered and none unknown, evidence exactly when present, and every quote found (at most twice).
     public static func check(
@@ -150,13 +196,7 @@ public enum GoldLabels {
         if split == nil || split == .all {
             problems.append("\(name): split must be dev or validation, not '\(file.split)'")
         }
-        let known = Set(provisions)
-        for id in provisions where file.provisions[id] == nil {
-            problems.append("\(name): provision '\(id)' is not labelled (write present: false when it is absent)")
-        }
-        for id in file.provisions.keys.sorted() where !known.contains(id) {
-            problems.append("\(name): '\(id)' is not a provision of the taxonomy")
-        }
+        problems += coverageProblems(file, name: name, provisions: provisions)
         let url = data.appendingPathComponent(file.document)
         let extracted: ExtractedDocument
         do {
@@ -175,31 +215,7 @@ public enum GoldLabels {
         for id in provisions {
             guard let label = file.provisions[id] else { continue }
             let quotes = label.evidence ?? []
-            if label.present && quotes.isEmpty {
-                problems.append("\(name): \(id) is present but has no evidence quote")
-            }
-            if !label.present && !quotes.isEmpty {
-                problems.append("\(name): \(id) is absent but has evidence quotes")
-            }
-            if !label.present && label.strength != nil {
-                problems.append("\(name): \(id) is absent but has a strength")
-            }
-            for quote in quotes {
-                if quote.split(whereSeparator: \.isWhitespace).count < minimumQuoteWords {
-                    problems.append(
-                        "\(name): \(id): quote too short to be evidence (at least \(minimumQuoteWords) words): \"\(quote)\""
-                    )
-                    continue
-                }
-                // A quote may occur more than once (some documents print the same terms twice), but
-                // one found all over the document is not evidence of anything in particular.
-                switch locator.find(quote).count {
-                case 0: problems.append("\(name): \(id): quote not found in the document: \"\(quote.prefix(80))\"")
-                case 1...maximumQuoteOccurrences: break
-                case let n:
-                    problems.append("\(name): \(id): quote occurs \(n) times; lengthen it: \"\(quote.prefix(80))\"")
-                }
-            }
+            problems += labelProblems(label, id: id, name: name, locator: locator)
             clauses[id] = label.present ? quotes : []
         }
         guard problems.isEmpty, let split else { throw LoadError(problems: problems) }

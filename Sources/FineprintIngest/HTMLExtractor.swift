@@ -115,20 +115,7 @@ enum HTMLExtractor {
                 return n
             }
             let c = s[i]
-            if c == "!" {
-                if matches("!--", at: i) {
-                    return find("-->", from: i + 3).map { $0 + 3 } ?? n
-                }
-                if matches("![CDATA[", at: i) {
-                    let end = find("]]>", from: i + 8) ?? n
-                    if skipDepth == 0 { for k in (i + 8)..<end { appendText(s[k]) } }
-                    return min(n, end + 3)
-                }
-                return (findScalar(">", from: i) ?? (n - 1)) + 1
-            }
-            if c == "?" {
-                return (findScalar(">", from: i) ?? (n - 1)) + 1
-            }
+            if c == "!" || c == "?" { return declaration(at: i) }
             let closing = c == "/"
             let nameStart = closing ? i + 1 : i
             guard nameStart < n, LineShape.isAlphaASCII(s[nameStart]) else {
@@ -142,24 +129,7 @@ enum HTMLExtractor {
                 if name.unicodeScalars.count < 32 { name.unicodeScalars.append(SentenceSegmenter.lowerASCII(s[j])) }
                 j += 1
             }
-            // The rest of the tag: attributes, honouring quotes.
-            var selfClosing = false
-            var end = n
-            while j < n {
-                let d = s[j]
-                if d == ">" {
-                    end = j
-                    break
-                }
-                if (d == "\"" || d == "'") && !closing {
-                    if let q = findQuote(d, from: j + 1) {
-                        j = q + 1
-                        continue
-                    }
-                }
-                selfClosing = d == "/"
-                j += 1
-            }
+            let (end, selfClosing) = tagEnd(from: j, closing: closing)
             let after = min(n, end + 1)
             if closing {
                 close(name)
@@ -170,6 +140,40 @@ enum HTMLExtractor {
                 }
             }
             return after
+        }
+
+        /// A comment, CDATA section, doctype or processing instruction starting at `s[i]` (after "<"):
+        /// CDATA's text is kept, the rest dropped. Returns the index after it.
+        mutating func declaration(at i: Int) -> Int {
+            if matches("!--", at: i) {
+                return find("-->", from: i + 3).map { $0 + 3 } ?? n
+            }
+            if matches("![CDATA[", at: i) {
+                let end = find("]]>", from: i + 8) ?? n
+                if skipDepth == 0 { for k in (i + 8)..<end { appendText(s[k]) } }
+                return min(n, end + 3)
+            }
+            return (findScalar(">", from: i) ?? (n - 1)) + 1
+        }
+
+        /// The rest of a tag after its name: attributes, honouring quotes. Returns the index of its ">"
+        /// (`n` when there is none) and whether it closes itself.
+        mutating func tagEnd(from start: Int, closing: Bool) -> (end: Int, selfClosing: Bool) {
+            var j = start
+            var selfClosing = false
+            while j < n {
+                let d = s[j]
+                if d == ">" { return (j, selfClosing) }
+                if (d == "\"" || d == "'") && !closing {
+                    if let q = findQuote(d, from: j + 1) {
+                        j = q + 1
+                        continue
+                    }
+                }
+                selfClosing = d == "/"
+                j += 1
+            }
+            return (n, selfClosing)
         }
 
         mutating func open(_ name: String, selfClosing: Bool) {

@@ -17,12 +17,7 @@ enum PlainTextStructure {
         let units = self.units(in: s)
         guard !units.isEmpty else { return [] }
 
-        // Is the text hard-wrapped (lines of similar width) or one paragraph per line?
-        let lengths = units.filter { !$0.afterGap }.map(\.lineLength).sorted()
-        let width = lengths.isEmpty ? 0 : lengths[min(lengths.count - 1, lengths.count * 9 / 10)]
-        // Hard-wrapped text has most lines close to one width (up to about 200 columns with the
-        // indentation pdftotext -layout keeps); a file with one paragraph per line has long lines.
-        let wrapped = lengths.count >= 4 && width >= 30 && width <= 220
+        let (wrapped, width) = wrapping(units)
 
         var blocks: [TextBlock] = []
         var current: (start: Int, end: Int, kind: BlockKind, level: Int?, number: String?, units: Int)?
@@ -57,27 +52,8 @@ enum PlainTextStructure {
             }
             if startsBlock {
                 close()
-                var kind: BlockKind = .paragraph
-                var level: Int?
-                var number: String?
-                if heading {
-                    kind = .heading
-                    number = marker?.number
-                    level = marker.map { $0.kind == .heading ? $0.depth : $0.depth } ?? 1
-                } else if let m = marker {
-                    switch m.kind {
-                    case .bullet:
-                        kind = .listItem
-                        level = indentLevel(s, unit)
-                    case .clause, .heading:
-                        kind = .clause
-                        number = m.number
-                        level = nil
-                    }
-                } else if isStandaloneTitle(s, unit, next: index + 1 < units.count ? units[index + 1] : nil) {
-                    kind = .heading
-                    level = 2
-                }
+                let next = index + 1 < units.count ? units[index + 1] : nil
+                let (kind, level, number) = opening(s, unit, marker: marker, heading: heading, next: next)
                 current = (unit.start, unit.end, kind, level, number, 1)
                 previousHeading = kind == .heading
             } else if current != nil {
@@ -89,6 +65,37 @@ enum PlainTextStructure {
         }
         close()
         return blocks
+    }
+
+    /// Is the text hard-wrapped (lines of similar width) or one paragraph per line, and the width of
+    /// its lines.
+    private static func wrapping(_ units: [Unit]) -> (wrapped: Bool, width: Int) {
+        let lengths = units.filter { !$0.afterGap }.map(\.lineLength).sorted()
+        let width = lengths.isEmpty ? 0 : lengths[min(lengths.count - 1, lengths.count * 9 / 10)]
+        // Hard-wrapped text has most lines close to one width (up to about 200 columns with the
+        // indentation pdftotext -layout keeps); a file with one paragraph per line has long lines.
+        return (lengths.count >= 4 && width >= 30 && width <= 220, width)
+    }
+
+    /// The kind, level and number of the block a unit opens.
+    private static func opening(
+        _ s: [Unicode.Scalar],
+        _ unit: Unit,
+        marker: LineShape.Marker?,
+        heading: Bool,
+        next: Unit?
+    ) -> (kind: BlockKind, level: Int?, number: String?) {
+        if heading {
+            return (.heading, marker.map { $0.kind == .heading ? $0.depth : $0.depth } ?? 1, marker?.number)
+        }
+        if let m = marker {
+            switch m.kind {
+            case .bullet: return (.listItem, indentLevel(s, unit), nil)
+            case .clause, .heading: return (.clause, nil, m.number)
+            }
+        }
+        if isStandaloneTitle(s, unit, next: next) { return (.heading, 2, nil) }
+        return (.paragraph, nil, nil)
     }
 
     /// Lines, trimmed, with a long line cut at wide gaps of spaces where the gap plainly separates
@@ -113,51 +120,63 @@ enum PlainTextStructure {
                 i = e
                 continue
             }
-            // Cut at wide gaps.
-            var segStart = a
-            var k = a
-            var first = true
-            while k < lineEnd {
-                let c = s[k]
-                if c == " " || c == "\t" || c == "\u{A0}" {
-                    var g = k
-                    while g < lineEnd && (s[g] == " " || s[g] == "\t" || s[g] == "\u{A0}") { g += 1 }
-                    if g < lineEnd && (g - k >= 4 || c == "\t")
-                        && cutsAtGap(s, segStart: segStart, gap: k, next: g, lineEnd: lineEnd)
-                    {
-                        units.append(
-                            Unit(
-                                start: segStart,
-                                end: k,
-                                lineStart: lineStart,
-                                afterBlank: first && afterBlank,
-                                afterGap: !first,
-                                lineLength: lineEnd - lineStart
-                            )
-                        )
-                        first = false
-                        segStart = g
-                    }
-                    k = g
-                    continue
-                }
-                k += 1
-            }
-            var b = lineEnd
-            while b > segStart && SentenceSegmenter.isWhitespace(s[b - 1]) { b -= 1 }
-            units.append(
-                Unit(
-                    start: segStart,
-                    end: b,
-                    lineStart: lineStart,
-                    afterBlank: first && afterBlank,
-                    afterGap: !first,
-                    lineLength: lineEnd - lineStart
-                )
-            )
+            units += lineUnits(s, lineStart: lineStart, from: a, to: lineEnd, afterBlank: afterBlank)
             afterBlank = false
             i = e
         }
+        return units
+    }
+
+    /// One line's units, from its first non-whitespace scalar `a` to its end: cut at wide gaps.
+    private static func lineUnits(
+        _ s: [Unicode.Scalar],
+        lineStart: Int,
+        from a: Int,
+        to lineEnd: Int,
+        afterBlank: Bool
+    ) -> [Unit] {
+        var units: [Unit] = []
+        var segStart = a
+        var k = a
+        var first = true
+        while k < lineEnd {
+            let c = s[k]
+            if c == " " || c == "\t" || c == "\u{A0}" {
+                var g = k
+                while g < lineEnd && (s[g] == " " || s[g] == "\t" || s[g] == "\u{A0}") { g += 1 }
+                if g < lineEnd && (g - k >= 4 || c == "\t")
+                    && cutsAtGap(s, segStart: segStart, gap: k, next: g, lineEnd: lineEnd)
+                {
+                    units.append(
+                        Unit(
+                            start: segStart,
+                            end: k,
+                            lineStart: lineStart,
+                            afterBlank: first && afterBlank,
+                            afterGap: !first,
+                            lineLength: lineEnd - lineStart
+                        )
+                    )
+                    first = false
+                    segStart = g
+                }
+                k = g
+                continue
+            }
+            k += 1
+        }
+        var b = lineEnd
+        while b > segStart && SentenceSegmenter.isWhitespace(s[b - 1]) { b -= 1 }
+        units.append(
+            Unit(
+                start: segStart,
+                end: b,
+                lineStart: lineStart,
+                afterBlank: first && afterBlank,
+                afterGap: !first,
+                lineLength: lineEnd - lineStart
+            )
+        )
         return units
     }
 

@@ -22,30 +22,6 @@ public struct PartnershipScorer: Sendable {
         let excerpts = partnership.publicTermsExcerpts
         let (document, spans) = Self.document(of: partnership)
         let analysis = excerpts.isEmpty ? nil : analyzer.analyze(document, playbook: playbook)
-
-        // Which excerpt a piece of evidence came from, so every sighting names its source.
-        func sighting(
-            id: String,
-            name: String,
-            confidence: Double,
-            strength: Strength?,
-            evidence: [Evidence]
-        ) -> PartnershipScorecard.Sighting? {
-            guard let first = evidence.first,
-                let index = spans.firstIndex(where: { $0.start <= first.start && first.start < $0.end })
-            else { return nil }
-            let source = excerpts[index].source
-            return .init(
-                id: id,
-                name: name,
-                confidence: confidence,
-                strength: strength,
-                quote: first.quote,
-                source: source,
-                url: knowledge.source(source)?.url
-            )
-        }
-
         let moveNames = Dictionary(corpus.moves.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let visibleMoves = (analysis?.killListMoves ?? []).compactMap {
             sighting(
@@ -53,9 +29,33 @@ public struct PartnershipScorer: Sendable {
                 name: moveNames[$0.id] ?? $0.id,
                 confidence: $0.confidence,
                 strength: nil,
-                evidence: $0.evidence
+                evidence: $0.evidence,
+                of: partnership,
+                spans: spans
             )
         }
+        let provisions = provisionSightings(analysis, of: partnership, spans: spans)
+        return PartnershipScorecard(
+            partnership: partnership.id,
+            excerptsRead: excerpts.count,
+            visibleMoves: visibleMoves,
+            evidentProtections: provisions.protections,
+            evidentHazards: provisions.hazards,
+            unknownMoves: unknownMoves(of: partnership, visible: Set(visibleMoves.map(\.id))),
+            unknownProtections: provisions.unknownProtections
+        )
+    }
+
+    /// The provisions the excerpts show present, protections and hazards apart, and the protections they
+    /// do not show.
+    private func provisionSightings(
+        _ analysis: Analysis?,
+        of partnership: Partnership,
+        spans: [TextSpan]
+    ) -> (
+        protections: [PartnershipScorecard.Sighting], hazards: [PartnershipScorecard.Sighting],
+        unknownProtections: [String]
+    ) {
         var protections: [PartnershipScorecard.Sighting] = []
         var hazards: [PartnershipScorecard.Sighting] = []
         var unknownProtections: [String] = []
@@ -68,7 +68,9 @@ public struct PartnershipScorer: Sendable {
                     name: provision.name,
                     confidence: finding.confidence,
                     strength: finding.strength,
-                    evidence: finding.evidence
+                    evidence: finding.evidence,
+                    of: partnership,
+                    spans: spans
                 )
             {
                 if provision.polarity == .hazard { hazards.append(seen) } else { protections.append(seen) }
@@ -76,8 +78,11 @@ public struct PartnershipScorer: Sendable {
                 unknownProtections.append(provision.id)
             }
         }
-        // Moves the partnership's patterns warn about, in pattern order, that the excerpts do not show.
-        let visible = Set(visibleMoves.map(\.id))
+        return (protections, hazards, unknownProtections)
+    }
+
+    /// Moves the partnership's patterns warn about, in pattern order, that the excerpts do not show.
+    private func unknownMoves(of partnership: Partnership, visible: Set<String>) -> [String] {
         var unknownMoves: [String] = []
         for patternId in partnership.allPatterns {
             for move in knowledge.pattern(patternId)?.killListMoves ?? []
@@ -85,14 +90,32 @@ public struct PartnershipScorer: Sendable {
                 unknownMoves.append(move.id)
             }
         }
-        return PartnershipScorecard(
-            partnership: partnership.id,
-            excerptsRead: excerpts.count,
-            visibleMoves: visibleMoves,
-            evidentProtections: protections,
-            evidentHazards: hazards,
-            unknownMoves: unknownMoves,
-            unknownProtections: unknownProtections
+        return unknownMoves
+    }
+
+    /// A finding as seen in the excerpts, naming the excerpt its first evidence came from; nil when the
+    /// evidence lies in none.
+    private func sighting(
+        id: String,
+        name: String,
+        confidence: Double,
+        strength: Strength?,
+        evidence: [Evidence],
+        of partnership: Partnership,
+        spans: [TextSpan]
+    ) -> PartnershipScorecard.Sighting? {
+        guard let first = evidence.first,
+            let index = spans.firstIndex(where: { $0.start <= first.start && first.start < $0.end })
+        else { return nil }
+        let source = partnership.publicTermsExcerpts[index].source
+        return .init(
+            id: id,
+            name: name,
+            confidence: confidence,
+            strength: strength,
+            quote: first.quote,
+            source: source,
+            url: knowledge.source(source)?.url
         )
     }
 

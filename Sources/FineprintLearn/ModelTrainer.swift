@@ -139,30 +139,15 @@ public enum ModelTrainer {
             features: vocabulary.count,
             settings: settings
         )
-        let secondStages = SecondStages(
-            documents: documents,
+        let trained = trainCategories(
+            documents,
+            provisions: provisions,
+            perDocument: perDocument,
             clauseOf: clauseOf,
-            heldOut: firstStages.heldOutSegmentLogits(perDocument),
-            heldOutDocument: firstStages.heldOutDocumentLogits(),
-            first: firstStages,
+            firstStages: firstStages,
             settings: settings
         )
-        var modelCategories: [LearnedModel.Category] = []
-        var reports: [ProvisionReport] = []
-        var counts = EvidenceCountSets()
-        for (c, provision) in provisions.enumerated() {
-            let stage = secondStages.train(category: c, provision: provision)
-            modelCategories.append(stage.category)
-            reports.append(stage.report)
-            counts.append(stage.counts)
-        }
-        let (evidenceFloor, perfect) = chooseEvidenceThresholds(
-            counts,
-            documents: documents.count,
-            categories: &modelCategories,
-            reports: &reports,
-            settings: settings
-        )
+        var modelCategories = trained.categories
         var (gate, domainReport) = trainDomainGate(
             documents,
             outOfDomain: outOfDomain,
@@ -187,12 +172,53 @@ public enum ModelTrainer {
         let report = Report(
             vocabulary: kept.count,
             sentences: perDocument.reduce(0) { $0 + $1.count },
-            provisions: reports,
+            provisions: trained.reports,
             domain: domainReport,
-            evidenceFloor: evidenceFloor,
-            perfectDocumentEvidence: EvidenceThresholds.macro(perfect)
+            evidenceFloor: trained.evidenceFloor,
+            perfectDocumentEvidence: EvidenceThresholds.macro(trained.perfect)
         )
         return (model, report)
+    }
+
+    /// Every provision's second stage, trained on the first stages' held-out logits, in order, with its
+    /// report, and the evidence thresholds chosen across them (the floor and the nested figures had every
+    /// document decision been right).
+    private static func trainCategories(
+        _ documents: [TrainingDocument],
+        provisions: [String],
+        perDocument: [SegmentTrainer.Examples],
+        clauseOf: [[[Int: [Int]]]],
+        firstStages: FirstStages,
+        settings: Settings
+    ) -> (
+        categories: [LearnedModel.Category], reports: [ProvisionReport], evidenceFloor: Double,
+        perfect: [(precision: Double?, recall: Double)]
+    ) {
+        let secondStages = SecondStages(
+            documents: documents,
+            clauseOf: clauseOf,
+            heldOut: firstStages.heldOutSegmentLogits(perDocument),
+            heldOutDocument: firstStages.heldOutDocumentLogits(),
+            first: firstStages,
+            settings: settings
+        )
+        var categories: [LearnedModel.Category] = []
+        var reports: [ProvisionReport] = []
+        var counts = EvidenceCountSets()
+        for (c, provision) in provisions.enumerated() {
+            let stage = secondStages.train(category: c, provision: provision)
+            categories.append(stage.category)
+            reports.append(stage.report)
+            counts.append(stage.counts)
+        }
+        let (evidenceFloor, perfect) = chooseEvidenceThresholds(
+            counts,
+            documents: documents.count,
+            categories: &categories,
+            reports: &reports,
+            settings: settings
+        )
+        return (categories, reports, evidenceFloor, perfect)
     }
 
     /// The gate's weights, trained on all examples; its threshold, chosen on the cross-fitted logits (each

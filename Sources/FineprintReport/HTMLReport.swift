@@ -24,7 +24,22 @@ enum HTMLReport {
             h +=
                 "<tr><td>\(esc(input.dimensionName(d.id)))</td><td class=\"num\">\(d.score)</td><td>\(d.gaps.map { esc(input.provisionName($0)) }.joined(separator: "; "))</td></tr>\n"
         }
-        h += "</tbody></table>\n<h2>Kill-list moves (\(a.killListMoves.count))</h2>\n"
+        h += "</tbody></table>\n"
+        h += movesHTML(input)
+        h += provisionsHTML(input)
+        h += gapsHTML(input)
+        h += "</section>\n<section class=\"document\" aria-label=\"document text\"><h2>Document</h2><pre>"
+        h += highlighted(input)
+        h +=
+            "</pre></section></main><footer>Fineprint · analysis schema \(a.schema) · \(a.timings.milliseconds) ms</footer></body></html>\n"
+        return h
+    }
+
+    /// The kill-list moves found, each with its mechanism, where it was seen and the clause that mitigates it.
+    static func movesHTML(_ input: ReportInput) -> String {
+        let a = input.analysis
+        var h = ""
+        h += "<h2>Kill-list moves (\(a.killListMoves.count))</h2>\n"
         if a.killListMoves.isEmpty { h += "<p>None found.</p>\n" }
         for m in a.killListMoves {
             let move = input.corpus.move(m.id)
@@ -38,6 +53,12 @@ enum HTMLReport {
             if let clause = input.corpus.clause(m.mitigation) { h += clauseHTML(clause, label: "Mitigation") }
             h += "</article>\n"
         }
+        return h
+    }
+
+    /// The provisions by dimension: status, strength, value and confidence, each linked to its first evidence.
+    static func provisionsHTML(_ input: ReportInput) -> String {
+        var h = ""
         h += "<h2>Provisions</h2>\n"
         for (dimension, findings) in input.findingsByDimension {
             h +=
@@ -51,6 +72,13 @@ enum HTMLReport {
             }
             h += "</tbody></table>\n"
         }
+        return h
+    }
+
+    /// The gaps against the profile, each with the model clause that closes it.
+    static func gapsHTML(_ input: ReportInput) -> String {
+        let a = input.analysis
+        var h = ""
         h += "<h2>Gaps and model clauses (\(a.gaps.count))</h2>\n"
         if a.gaps.isEmpty { h += "<p>No gaps against this profile.</p>\n" }
         for g in a.gaps {
@@ -63,10 +91,6 @@ enum HTMLReport {
             }
             h += "</article>\n"
         }
-        h += "</section>\n<section class=\"document\" aria-label=\"document text\"><h2>Document</h2><pre>"
-        h += highlighted(input)
-        h +=
-            "</pre></section></main><footer>Fineprint · analysis schema \(a.schema) · \(a.timings.milliseconds) ms</footer></body></html>\n"
         return h
     }
 

@@ -54,17 +54,28 @@ public struct RetentionSweep: Sendable {
             guard let gone = try await store.deleteDocument(sha256: document.sha256) else { continue }
             deleted.append(gone)
             try await log?.append(
-                NewAuditEvent(
-                    time: now,
-                    actor: nil,
-                    action: .retentionDelete,
-                    targetKind: "document",
-                    targetID: gone.sha256,
+                .retentionDeletion(
+                    of: gone.sha256,
+                    at: now,
                     detail: "\(gone.name): stored \(document.createdAt), past the \(days)-day retention period; "
                         + "\(gone.analysisIds.count) analyses, \(gone.jobs) jobs"
                 )
             )
         }
         return deleted
+    }
+}
+
+extension NewAuditEvent {
+    /// The audit row of a document a retention period deleted: no actor, the sweep did it.
+    static func retentionDeletion(of documentID: String, at time: Date, detail: String) -> NewAuditEvent {
+        NewAuditEvent(
+            time: time,
+            actor: nil,
+            action: .retentionDelete,
+            targetKind: "document",
+            targetID: documentID,
+            detail: detail
+        )
     }
 }

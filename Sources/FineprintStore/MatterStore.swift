@@ -184,12 +184,9 @@ public struct MatterRetentionSweep: Sendable {
                 guard let gone = try await store.deleteMatterDocument(id: document.id) else { continue }
                 deleted.append(gone)
                 try await log?.append(
-                    NewAuditEvent(
-                        time: now,
-                        actor: nil,
-                        action: .retentionDelete,
-                        targetKind: "document",
-                        targetID: document.id,
+                    .retentionDeletion(
+                        of: document.id,
+                        at: now,
                         detail: "\(document.name) in matter \(matter.id): entered \(document.createdAt), past the "
                             + "\(days)-day retention period; \(gone.analysisIds.count) analyses, \(gone.jobs) jobs"
                     )

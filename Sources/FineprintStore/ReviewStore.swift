@@ -70,4 +70,22 @@ enum ReviewSchema {
     static func decode(_ json: String) throws -> [Evidence] {
         try JSONDecoder().decode([Evidence].self, from: Data(json.utf8))
     }
+
+    /// The columns of a `review_finding` row from `provision` to `changed_at`, in table order.
+    typealias FindingColumns = (String, String, String?, String?, String, String?, String?, Date)
+
+    /// A `review_finding` row read back, the same on both databases: an unknown status reads as absent,
+    /// an unknown strength as none.
+    static func finding(_ row: FindingColumns) throws -> FindingReading {
+        let (provision, status, strength, value, evidence, note, by, at) = row
+        return FindingReading(
+            provision: provision,
+            status: ProvisionStatus(rawValue: status) ?? .absent,
+            strength: strength.flatMap(Strength.init(rawValue:)),
+            value: value,
+            evidence: try decode(evidence),
+            note: note,
+            stamp: ReviewStamp(by: by, at: at)
+        )
+    }
 }

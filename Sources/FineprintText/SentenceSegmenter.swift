@@ -41,6 +41,9 @@ public enum SentenceSegmenter {
 
     // MARK: - One region
 
+    /// One scan over the region, a small state machine (sentence start, last content, line start):
+    /// kept in one piece, about 65 lines, because its cases share that state and each case already
+    /// calls out to a named test (`softBreak`, `isSentenceEnd`, `LineShape.marker`).
     static func segment(_ s: [Unicode.Scalar], from lower: Int, to upper: Int, into out: inout [TextSpan]) {
         var start = -1  // first scalar of the current sentence, -1 when none yet
         var lastContent = -1  // last non-whitespace scalar of the current sentence

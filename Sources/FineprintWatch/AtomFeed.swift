@@ -33,42 +33,51 @@ public enum AtomFeed {
               <generator>fineprint</generator>
 
             """
-        for e in entries {
-            let c = e.change
-            let category = c.rightsChanged ? "rights" : c.cosmeticOnly ? "cosmetic" : "wording"
-            let entryTitle: String
-            if c.rightsChanged {
-                entryTitle = "\(e.source.name): \(c.headline)"
-            } else if c.cosmeticOnly {
-                entryTitle = "\(e.source.name): cosmetic changes only"
-            } else {
-                entryTitle = "\(e.source.name): wording changed, no change in rights found"
-            }
-            var body = [c.headline]
-            if c.rightsChanged {
-                body.append(
-                    "Score \(c.scoreOld) → \(c.scoreNew); \(c.worse) change(s) against the buyer, \(c.better) in its favour."
-                )
-            }
-            body += c.details.map { "• " + $0 }
-            body.append("Clauses: \(c.clauses).")
-            body.append("Source: \(e.source.location)")
-            body.append("Version \(e.version.sha256) (previous \(c.previous)).")
-            if let d = c.diff { body.append("Full diff: \(d) in the store.") }
-            x += "  <entry>\n"
-            x += "    <id>\(esc(uuidURN(e.source.id + "/" + e.version.sha256)))</id>\n"
-            x += "    <title type=\"text\">\(esc(entryTitle))</title>\n"
-            x += "    <updated>\(date(e.version.retrieved))</updated>\n"
-            if let link = linkTarget(e.source.location) {
-                x += "    <link rel=\"alternate\" href=\"\(esc(link))\"/>\n"
-            }
-            x += "    <category term=\"\(category)\"/>\n"
-            x += "    <summary type=\"text\">\(esc(c.headline))</summary>\n"
-            x += "    <content type=\"text\">\(esc(body.joined(separator: "\n")))</content>\n"
-            x += "  </entry>\n"
-        }
+        for e in entries { x += entry(source: e.source, version: e.version, change: e.change) }
         x += "</feed>\n"
         return x
+    }
+
+    /// One version's entry: its title and category by what changed, the headline as summary, the details as content.
+    static func entry(source: WatchSource, version: WatchVersion, change c: WatchChange) -> String {
+        let category = c.rightsChanged ? "rights" : c.cosmeticOnly ? "cosmetic" : "wording"
+        let entryTitle = title(of: c, source: source)
+        let text = content(of: c, source: source, version: version)
+        var x = "  <entry>\n"
+        x += "    <id>\(esc(uuidURN(source.id + "/" + version.sha256)))</id>\n"
+        x += "    <title type=\"text\">\(esc(entryTitle))</title>\n"
+        x += "    <updated>\(date(version.retrieved))</updated>\n"
+        if let link = linkTarget(source.location) {
+            x += "    <link rel=\"alternate\" href=\"\(esc(link))\"/>\n"
+        }
+        x += "    <category term=\"\(category)\"/>\n"
+        x += "    <summary type=\"text\">\(esc(c.headline))</summary>\n"
+        x += "    <content type=\"text\">\(esc(text))</content>\n"
+        x += "  </entry>\n"
+        return x
+    }
+
+    /// An entry's title: the headline where rights changed, otherwise what kind of change it was.
+    static func title(of c: WatchChange, source: WatchSource) -> String {
+        if c.rightsChanged { return "\(source.name): \(c.headline)" }
+        if c.cosmeticOnly { return "\(source.name): cosmetic changes only" }
+        return "\(source.name): wording changed, no change in rights found"
+    }
+
+    /// An entry's content: the headline, the score change, the details, and where the version came from.
+    static func content(of c: WatchChange, source: WatchSource, version: WatchVersion) -> String {
+        var body = [c.headline]
+        if c.rightsChanged {
+            body.append(
+                "Score \(c.scoreOld) → \(c.scoreNew); \(c.worse) change(s) against the buyer, \(c.better) in its favour."
+            )
+        }
+        body += c.details.map { "• " + $0 }
+        body.append("Clauses: \(c.clauses).")
+        body.append("Source: \(source.location)")
+        body.append("Version \(version.sha256) (previous \(c.previous)).")
+        if let d = c.diff { body.append("Full diff: \(d) in the store.") }
+        return body.joined(separator: "\n")
     }
 
     static func linkTarget(_ location: String) -> String? {

@@ -68,11 +68,7 @@ extension Eval {
                 return
             }
             let provisions = setup.corpus.taxonomy.provisions.map(\.id)
-            let labelsURL =
-                labels.map { URL(fileURLWithPath: $0) }
-                ?? setup.corpusURL.deletingLastPathComponent().appendingPathComponent("eval/labels/vendor-terms")
-            let gold = try GoldLabels.load(labels: labelsURL, data: URL(fileURLWithPath: data), provisions: provisions)
-            let dev = gold.filter { $0.split == .dev }.map(\.document).sorted { $0.name < $1.name }
+            let dev = try devDocuments(setup, provisions: provisions)
             let groups = together.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             let grouping = Dictionary(grouping: dev.map(\.name)) { LeaveOneVendorOut.vendor(of: $0, together: groups) }
             for vendor in grouping.keys.sorted() {
@@ -89,15 +85,10 @@ extension Eval {
             Console.error(
                 "read \(dev.count) labelled and \(composed.count) synthetic documents in \(Int(read)) s; training"
             )
-            var settings = ModelTrainer.Settings()
-            settings.hiddenUnits = hiddenUnits
-            settings.hiddenMembers = 1
-            settings.folds = folds
-            settings.epochs = epochs
             let lovo = LeaveOneVendorOut(
                 rules: setup.analyzer,
                 playbook: try setup.playbook(profile: "tier1", file: nil),
-                settings: settings
+                settings: trainerSettings
             )
             let result = try await lovo.run(
                 labelled: dev,
@@ -125,6 +116,25 @@ extension Eval {
                 )
             )
             if let json { try LovoTable(result: result).json().write(to: URL(fileURLWithPath: json)) }
+        }
+
+        /// The labelled documents of the dev split, by name.
+        private func devDocuments(_ setup: AnalysisSetup, provisions: [String]) throws -> [LabelledDocument] {
+            let labelsURL =
+                labels.map { URL(fileURLWithPath: $0) }
+                ?? setup.corpusURL.deletingLastPathComponent().appendingPathComponent("eval/labels/vendor-terms")
+            let gold = try GoldLabels.load(labels: labelsURL, data: URL(fileURLWithPath: data), provisions: provisions)
+            return gold.filter { $0.split == .dev }.map(\.document).sorted { $0.name < $1.name }
+        }
+
+        /// One model per vendor: a single hidden-layer member, folds and epochs as asked.
+        private var trainerSettings: ModelTrainer.Settings {
+            var settings = ModelTrainer.Settings()
+            settings.hiddenUnits = hiddenUnits
+            settings.hiddenMembers = 1
+            settings.folds = folds
+            settings.epochs = epochs
+            return settings
         }
     }
 }

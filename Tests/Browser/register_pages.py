@@ -9,20 +9,16 @@ the system page there (web-register.png, web-register-system.png), whole pages.
 
 Usage: register_pages.py BASE_URL [SCREENSHOT_DIR]
 """
-import base64
-import json
 import os
 import sys
 
-from upload_report import Browser
+from chromium import Browser, Checks, credentials
 
 
 def screenshot(browser, path, width=1280):
+    """The whole page, up to 6000 pixels high."""
     height = browser.evaluate("Math.ceil(document.documentElement.scrollHeight)")
-    clip = {"x": 0, "y": 0, "width": width, "height": min(int(height), 6000), "scale": 1}
-    data = browser.send("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True})["data"]
-    with open(path, "wb") as f:
-        f.write(base64.b64decode(data))
+    browser.screenshot(path, {"x": 0, "y": 0, "width": width, "height": min(int(height), 6000), "scale": 1})
 
 
 def main():
@@ -30,26 +26,11 @@ def main():
         sys.exit(__doc__)
     base = sys.argv[1].rstrip("/")
     shots = sys.argv[2] if len(sys.argv) > 2 else None
-    failures = []
-
-    def check(condition, what):
-        print(("ok   " if condition else "FAIL ") + what)
-        if not condition:
-            failures.append(what)
-
+    check = Checks()
     browser = Browser()
     try:
-        target = browser.send("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
-        browser.session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True}, session=False)["sessionId"]
-        for domain in ("Page", "Runtime", "Log", "DOM"):
-            browser.send(domain + ".enable")
-        browser.send("Page.navigate", {"url": base + "/login"})
-        browser.wait_for("!!document.querySelector('form.login')")
-        user, password = os.environ.get("FINEPRINT_USER", ""), os.environ.get("FINEPRINT_PASSWORD", "")
-        browser.evaluate(f"document.querySelector('#name').value = {json.dumps(user)}")
-        browser.evaluate(f"document.querySelector('#password').value = {json.dumps(password)}")
-        browser.evaluate("document.querySelector('form.login button[type=submit]').click()")
-        browser.wait_for("location.pathname !== '/login' && document.readyState === 'complete'")
+        browser.open_tab()
+        browser.sign_in(base, *credentials())
 
         browser.send("Page.navigate", {"url": base + "/register"})
         check(browser.wait_for("document.readyState === 'complete' && !!document.querySelector('.metric-cards')"),
@@ -80,16 +61,10 @@ def main():
                                "!!document.querySelector('table.controls')"),
               "a box of the graph opens its component, with its control facts")
 
-        errors = [e["params"]["entry"]["text"] + " " + e["params"]["entry"].get("url", "") for e in browser.events
-                  if e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] == "error"]
-        errors += [str(e["params"]) for e in browser.events if e.get("method") == "Runtime.exceptionThrown"]
-        check(not errors, "no script or Content-Security-Policy errors" + (f": {errors[:3]}" if errors else ""))
+        check.no_page_errors(browser)
     finally:
         browser.close()
-    if failures:
-        print(f"{len(failures)} browser check(s) failed", file=sys.stderr)
-        sys.exit(1)
-    print("register browser test passed")
+    check.finish("register browser")
 
 
 if __name__ == "__main__":

@@ -7,13 +7,12 @@ Optionally saves a screenshot of the corrected finding.
 
 Usage: review_report.py BASE_URL REPORT_PATH [SCREENSHOT_FILE]
 """
-import base64
 import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from upload_report import Browser  # noqa: E402
+from chromium import Browser, Checks, credentials  # noqa: E402
 
 
 def main():
@@ -21,25 +20,11 @@ def main():
         sys.exit(__doc__)
     base, path = sys.argv[1].rstrip("/"), sys.argv[2]
     shot = sys.argv[3] if len(sys.argv) > 3 else None
-    failures = []
-
-    def check(condition, what):
-        print(("ok   " if condition else "FAIL ") + what)
-        if not condition:
-            failures.append(what)
-
+    check = Checks()
     browser = Browser()
     try:
-        target = browser.send("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
-        browser.session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True}, session=False)["sessionId"]
-        for domain in ("Page", "Runtime", "Log", "DOM"):
-            browser.send(domain + ".enable")
-        browser.send("Page.navigate", {"url": base + "/login"})
-        browser.wait_for("!!document.querySelector('form.login')")
-        browser.evaluate(f"document.querySelector('#name').value = {json.dumps(os.environ.get('FINEPRINT_USER', ''))}")
-        browser.evaluate(f"document.querySelector('#password').value = {json.dumps(os.environ.get('FINEPRINT_PASSWORD', ''))}")
-        browser.evaluate("document.querySelector('form.login button[type=submit]').click()")
-        browser.wait_for("location.pathname !== '/login' && document.readyState === 'complete'")
+        browser.open_tab()
+        browser.sign_in(base, *credentials())
         browser.send("Page.navigate", {"url": base + path})
         check(browser.wait_for("document.readyState === 'complete' && !!document.querySelector('#review')"),
               "the report shows the review box")
@@ -82,19 +67,11 @@ def main():
             rect = browser.evaluate(f"""(() => {{ const r = document.querySelector({row}).getBoundingClientRect();
                 return [r.top + scrollY, r.bottom + scrollY]; }})()""")
             clip = {"x": 0, "y": max(0, rect[0] - 260), "width": 1280, "height": rect[1] - rect[0] + 290, "scale": 1}
-            data = browser.send("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True})["data"]
-            with open(shot, "wb") as f:
-                f.write(base64.b64decode(data))
-        errors = [e["params"]["entry"]["text"] for e in browser.events
-                  if e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] == "error"]
-        errors += [str(e["params"]) for e in browser.events if e.get("method") == "Runtime.exceptionThrown"]
-        check(not errors, "no script or Content-Security-Policy errors" + (f": {errors[:3]}" if errors else ""))
+            browser.screenshot(shot, clip)
+        check.no_page_errors(browser, with_url=False)
     finally:
         browser.close()
-    if failures:
-        print(f"{len(failures)} review browser check(s) failed", file=sys.stderr)
-        sys.exit(1)
-    print("review browser test passed")
+    check.finish("review browser")
 
 
 if __name__ == "__main__":

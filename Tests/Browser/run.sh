@@ -6,7 +6,8 @@
 # (Tests/Browser/upload_report.py); then walks the dependency register's pages over the fictional
 # ministry's register (Tests/Browser/register_pages.py); then signs in again and reviews that report
 # (Tests/Browser/review_report.py); then opens the signals queue over an imported fixture feed and promotes a
-# signal through its page's forms (Tests/Browser/signals_promote.py). Needs chromium and python3.
+# signal through its page's forms (Tests/Browser/signals_promote.py). The scripts share the Chromium driver in
+# Tests/Browser/chromium.py. Needs chromium and python3.
 # Usage: Tests/Browser/run.sh [path/to/fineprint]
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -25,27 +25,39 @@ struct UploadController {
     /// POST /analyses — with a job queue, queues the upload and shows its job page (303); without,
     /// analyses it, then shows its report.
     @Sendable func createFromPage(_ request: Request, context: WebRequestContext) async throws -> Response {
-        let upload = try await UploadForm.parse(request, maxBytes: bench.maxUploadBytes)
-        let matter = try await bench.scope(context).uploadMatter(upload.matter)
-        if let desk = bench.jobs {
-            let job = try await JobsController.enqueue(
-                upload,
-                matterID: matter,
-                request: request,
-                bench: bench,
-                desk: desk
-            )
-            try await bench.record(.upload, "job", job.id, detail: upload.filename, context: context)
+        switch try await accept(request, context: context) {
+        case .queued(let job, _):
             return Response.redirect(to: "/jobs/\(job.id)", type: .normal)
+        case .analysed(let summary):
+            return Response.redirect(to: "/analyses/\(summary.publicId)", type: .normal)
         }
-        let summary = try await analyse(upload, matterID: matter)
-        try await bench.record(.upload, "analysis", summary.publicId, detail: upload.filename, context: context)
-        return Response.redirect(to: "/analyses/\(summary.publicId)", type: .normal)
     }
 
     /// POST /api/analyses — with a job queue, 202 with the queued job and its address; without,
     /// analyses the upload: 201 with the new analysis and its address.
     @Sendable func createFromAPI(_ request: Request, context: WebRequestContext) async throws -> Response {
+        switch try await accept(request, context: context) {
+        case .queued(let job, let scope):
+            let publicIDs = try await scope.store.analysisPublicIDs(job.analysisIds)
+            var response = try JSONResponse.make(JobItem(job, publicIDs: publicIDs), status: .accepted)
+            response.headers[.location] = "/api/jobs/\(job.id)"
+            return response
+        case .analysed(let summary):
+            var response = try JSONResponse.make(AnalysisItem(summary), status: .created)
+            response.headers[.location] = "/api/analyses/\(summary.publicId)"
+            return response
+        }
+    }
+
+    /// What an accepted upload became: a queued job (with a job queue) or a stored analysis.
+    private enum Accepted {
+        case queued(AnalysisJob, MatterScope)
+        case analysed(AnalysisSummary)
+    }
+
+    /// Both posts: reads the multipart form into the matter asked for (one the caller may write to),
+    /// queues it when there is a job queue or else analyses it, and records the upload in the audit log.
+    private func accept(_ request: Request, context: WebRequestContext) async throws -> Accepted {
         let upload = try await UploadForm.parse(request, maxBytes: bench.maxUploadBytes)
         let scope = try await bench.scope(context)
         let matter = try await scope.uploadMatter(upload.matter)
@@ -58,16 +70,11 @@ struct UploadController {
                 desk: desk
             )
             try await bench.record(.upload, "job", job.id, detail: upload.filename, context: context)
-            let publicIDs = try await scope.store.analysisPublicIDs(job.analysisIds)
-            var response = try JSONResponse.make(JobItem(job, publicIDs: publicIDs), status: .accepted)
-            response.headers[.location] = "/api/jobs/\(job.id)"
-            return response
+            return .queued(job, scope)
         }
         let summary = try await analyse(upload, matterID: matter)
         try await bench.record(.upload, "analysis", summary.publicId, detail: upload.filename, context: context)
-        var response = try JSONResponse.make(AnalysisItem(summary), status: .created)
-        response.headers[.location] = "/api/analyses/\(summary.publicId)"
-        return response
+        return .analysed(summary)
     }
 
     /// Reads an uploaded file, stores it (once per distinct bytes), analyses it against the chosen

@@ -51,20 +51,7 @@ public struct PostgresReviewStore: ReviewStore {
         )
         var out: [FindingReading] = []
         for try await row in rows {
-            let (provision, status, strength, value, evidence, note, by, at) = try row.decode(
-                (String, String, String?, String?, String, String?, String?, Date).self
-            )
-            out.append(
-                FindingReading(
-                    provision: provision,
-                    status: ProvisionStatus(rawValue: status) ?? .absent,
-                    strength: strength.flatMap(Strength.init(rawValue:)),
-                    value: value,
-                    evidence: try ReviewSchema.decode(evidence),
-                    note: note,
-                    stamp: ReviewStamp(by: by, at: at)
-                )
-            )
+            out.append(try ReviewSchema.finding(try row.decode(ReviewSchema.FindingColumns.self)))
         }
         return out
     }

@@ -42,15 +42,7 @@ struct ReviewFindingRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     func reading() throws -> FindingReading {
-        FindingReading(
-            provision: provision,
-            status: ProvisionStatus(rawValue: status) ?? .absent,
-            strength: strength.flatMap(Strength.init(rawValue:)),
-            value: value,
-            evidence: try ReviewSchema.decode(evidence),
-            note: note,
-            stamp: ReviewStamp(by: changedBy, at: changedAt)
-        )
+        try ReviewSchema.finding((provision, status, strength, value, evidence, note, changedBy, changedAt))
     }
 }
 
