@@ -12,8 +12,8 @@ import json
 import os
 import sys
 
+from chromium import Browser, Checks, credentials
 from register_pages import screenshot
-from upload_report import Browser
 
 
 def set_value(browser, selector, value):
@@ -25,25 +25,11 @@ def main():
         sys.exit(__doc__)
     base = sys.argv[1].rstrip("/")
     shots = sys.argv[2] if len(sys.argv) > 2 else None
-    failures = []
-
-    def check(condition, what):
-        print(("ok   " if condition else "FAIL ") + what)
-        if not condition:
-            failures.append(what)
-
+    check = Checks()
     browser = Browser()
     try:
-        target = browser.send("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
-        browser.session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True}, session=False)["sessionId"]
-        for domain in ("Page", "Runtime", "Log", "DOM"):
-            browser.send(domain + ".enable")
-        browser.send("Page.navigate", {"url": base + "/login"})
-        browser.wait_for("!!document.querySelector('form.login')")
-        set_value(browser, "#name", os.environ.get("FINEPRINT_USER", ""))
-        set_value(browser, "#password", os.environ.get("FINEPRINT_PASSWORD", ""))
-        browser.evaluate("document.querySelector('form.login button[type=submit]').click()")
-        browser.wait_for("location.pathname !== '/login' && document.readyState === 'complete'")
+        browser.open_tab()
+        browser.sign_in(base, *credentials())
 
         check(browser.evaluate("!!document.querySelector('nav a[href=\"/signals\"]')"), "the navigation links to Signals")
         browser.evaluate("document.querySelector('nav a[href=\"/signals\"]').click()")
@@ -80,17 +66,12 @@ def main():
         check(browser.wait_for("document.body.innerText.includes('eu_browser_signal_item version 1')"),
               "the promoted signal shows the knowledge item and version it became")
 
-        errors = [e["params"]["entry"]["text"] + " " + e["params"]["entry"].get("url", "") for e in browser.events
-                  if e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] == "error"]
-        errors = [e for e in errors if "422" not in e]  # the refused promotion is answered 422 on purpose
-        errors += [str(e["params"]) for e in browser.events if e.get("method") == "Runtime.exceptionThrown"]
+        # The refused promotion is answered 422 on purpose.
+        errors = [e for e in browser.page_errors() if "422" not in e]
         check(not errors, "no script or Content-Security-Policy errors" + (f": {errors[:3]}" if errors else ""))
     finally:
         browser.close()
-    if failures:
-        print(f"{len(failures)} browser check(s) failed", file=sys.stderr)
-        sys.exit(1)
-    print("signals browser test passed")
+    check.finish("signals browser")
 
 
 if __name__ == "__main__":
