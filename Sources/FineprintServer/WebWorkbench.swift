@@ -3,8 +3,8 @@ import FineprintCore
 import FineprintIngest
 import FineprintKnowledge
 import FineprintRegister
-import FineprintSignalDrafts
 import FineprintShare
+import FineprintSignalDrafts
 import FineprintSignals
 import FineprintStandards
 import FineprintStore
