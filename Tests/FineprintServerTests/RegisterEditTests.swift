@@ -75,7 +75,8 @@ struct RegisterEditTests {
     @Test func aTierADrillATestAndASupplierChangeAreSavedAndTheMetricsMove() async throws {
         let (bench, register) = try await RegisterExample.workbench()
         let system = try #require(register.systems(containing: Self.model).first)
-        let supplier = try #require(register.supplier(of: try #require(register.components[Self.model])))
+        let part = try #require(register.components[Self.model])
+        let supplier = try #require(register.supplier(of: part))
         try await Repo.withApp(bench, as: .analyst) { client in
             let exitBefore = try await Self.metric("exitTime", client)
             var (status, _, _) = try await Self.post(
