@@ -22,7 +22,7 @@ struct RegisterView: Sendable {
     let metrics: RegisterMetrics
     let violations: [PolicyViolation]
     /// The watch store's sources by location (empty without a store).
-    let watched: [String: WatchSource]
+    var watched: [String: WatchSource]
     /// How many components each supplier backs (one pass: a supplier id is derived from a name).
     let componentCounts: [String: Int]
 
@@ -71,9 +71,40 @@ extension WebWorkbench {
         }
     }
 
-    /// Loads the request's register and computes its metrics and policy violations as of now.
+    /// The request's register with its metrics and policy violations: the kept computation while the
+    /// store's change marker, the day and the policies are those it was made for, else a new one.
     func registerView(for context: WebRequestContext, at now: Date = Date()) async throws -> RegisterView {
+        try await registerEntry(for: context, at: now).view
+    }
+
+    /// The request's register view and its kept metric snapshots (newest first, at most 60). The
+    /// marker is read before the register, so what is kept is never older than its key says.
+    func registerEntry(for context: WebRequestContext, at now: Date = Date()) async throws -> RegisterViewCache.Entry {
         let organisation = registerOrganisation(for: context)
+        let store = try registerStore
+        let key = RegisterViewCache.Key(
+            revision: try await store.registerRevision(organisation: organisation),
+            day: RegisterViewCache.day(of: now),
+            policies: registerPolicies.hashValue
+        )
+        var entry: RegisterViewCache.Entry
+        if let kept = registerViews.entry(organisation, key: key) {
+            entry = kept
+        } else {
+            entry = RegisterViewCache.Entry(
+                key: key,
+                view: try await computeRegisterView(organisation: organisation, at: now),
+                snapshots: try await store.metricSnapshots(organisation: organisation, limit: 60)
+            )
+            registerViews.keep(entry, for: organisation)
+        }
+        // The watch store is a folder that `fineprint watch` writes outside the database: read each time.
+        if !entry.view.register.watchLinks.isEmpty { entry.view.watched = try watchedSources() }
+        return entry
+    }
+
+    /// Loads an organisation's register and computes its metrics and policy violations as of `now`.
+    func computeRegisterView(organisation: String, at now: Date) async throws -> RegisterView {
         let register = try await registerStore.loadRegister(organisation: organisation)
         let settings = MetricSettings(asOf: now)
         return RegisterView(
@@ -82,7 +113,7 @@ extension WebWorkbench {
             asOf: now,
             metrics: RegisterMetrics(register, settings: settings),
             violations: PolicyEvaluation.evaluate(registerPolicies, on: register, settings: settings),
-            watched: register.watchLinks.isEmpty ? [:] : try watchedSources(),
+            watched: [:],
             componentCounts: register.components.values.reduce(into: [:]) { counts, part in
                 if let supplier = part.supplierId { counts[supplier, default: 0] += 1 }
             }
@@ -109,7 +140,7 @@ extension WebWorkbench {
 
     /// Keeps the request's metrics as a dated snapshot (only when a value changed) and records it.
     func takeRegisterSnapshot(context: WebRequestContext) async throws -> Bool {
-        let view = try await registerView(for: context)
+        let view = try await computeRegisterView(organisation: registerOrganisation(for: context), at: Date())
         let written = try await registerStore.saveMetricSnapshot(
             MetricSnapshot(organisation: view.organisation, takenAt: view.asOf, metrics: view.metrics)
         )

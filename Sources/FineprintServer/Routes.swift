@@ -30,6 +30,7 @@ private struct Controllers {
     let audit: AuditController
     let register: RegisterController
     let registerAPI: RegisterAPIController
+    let registerEdit: RegisterEditController
     let matters: MattersController
     let signals: SignalsController
     let allies: AlliesController
@@ -54,6 +55,7 @@ private struct Controllers {
         audit = AuditController(bench: bench)
         register = RegisterController(bench: bench)
         registerAPI = RegisterAPIController(bench: bench)
+        registerEdit = RegisterEditController(bench: bench)
         matters = MattersController(bench: bench)
         signals = SignalsController(bench: bench)
         allies = AlliesController(bench: bench)
@@ -105,6 +107,11 @@ private func addWorkflowPageRoutes(to router: Router<WebRequestContext>, _ c: Co
     router.get("/register/systems/:id", use: c.register.system)
     router.get("/register/components/:key", use: c.register.component)
     router.get("/register/suppliers/:id", use: c.register.supplier)
+    router.post("/register/tiers", use: c.registerEdit.setTier)
+    router.post("/register/drills", use: c.registerEdit.recordDrill)
+    router.post("/register/assurance", use: c.registerEdit.recordAssurance)
+    router.post("/register/incidents", use: c.registerEdit.recordIncident)
+    router.post("/register/suppliers/:id", use: c.registerEdit.editSupplier)
     router.get("/signals", use: c.signals.page)
     router.get("/signals/feed.atom", use: c.signals.feed)
     router.get("/signals/:id", use: c.signals.signalPage)

@@ -46,6 +46,8 @@ public struct WebWorkbench: Sendable {
     public var standards: [Crosswalk] = []
     /// The dependency register's policies (corpus/register/policies.yaml); empty: the pages list no violations.
     public var registerPolicies: [Policy] = []
+    /// The register pages' computed view per organisation, until the register changes (`RegisterViewCache`).
+    let registerViews = RegisterViewCache()
     /// Rendered report pages by analysis id: a stored analysis never changes, so neither does its page.
     let reportPages = RenderCache<Int64>(capacity: 256)
     /// Rendered knowledge search pages by query: the index is rebuilt only at start-up.

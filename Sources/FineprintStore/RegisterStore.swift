@@ -12,6 +12,10 @@ public protocol RegisterStore: Sendable {
     func saveMetricSnapshot(_ snapshot: MetricSnapshot) async throws -> Bool
     /// The organisation's snapshots, newest first.
     func metricSnapshots(organisation: String, limit: Int) async throws -> [MetricSnapshot]
+    /// The organisation's change marker: 0 before its first write, then bumped in the same transaction
+    /// as every `saveRegister` and every snapshot written, so a reader that kept what it computed for
+    /// one revision knows, with one small read, whether it may still show it (in any process).
+    func registerRevision(organisation: String) async throws -> Int64
 }
 
 /// The register as rows of (kind, key, JSON): each entity is one row, so a register of thousands

@@ -60,6 +60,12 @@ public enum RouteAccess {
         "GET /api/register/suppliers": .role(.reader),
         "GET /api/register/suppliers/{id}": .role(.reader),
         "POST /register/snapshot": .role(.analyst),
+        // Editing the register from its pages: analysts change it, readers may not.
+        "POST /register/tiers": .role(.analyst),
+        "POST /register/drills": .role(.analyst),
+        "POST /register/assurance": .role(.analyst),
+        "POST /register/incidents": .role(.analyst),
+        "POST /register/suppliers/{id}": .role(.analyst),
         "GET /signals": .role(.reader),
         "GET /signals/feed.atom": .role(.reader),
         "GET /signals/{id}": .role(.reader),

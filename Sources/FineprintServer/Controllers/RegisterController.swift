@@ -10,15 +10,15 @@ struct RegisterController {
 
     /// GET /register
     @Sendable func dashboard(_ request: Request, context: WebRequestContext) async throws -> HTML {
-        let view = try await bench.registerView(for: context)
-        let snapshots = try await bench.registerStore.metricSnapshots(organisation: view.organisation, limit: 60)
+        let entry = try await bench.registerEntry(for: context)
+        let (view, snapshots) = (entry.view, entry.snapshots)
         let notice: String? =
             switch request.uri.queryParameters.get("snapshot") {
             case "kept": "Snapshot kept: the metrics as of now are in the trend."
             case "unchanged": "No value changed since the last snapshot, so none was kept."
             default: nil
             }
-        let canSnapshot = context.identity?.role.allows(.analyst) ?? false
+        let canSnapshot = Self.canEdit(context)
         return try bench.pages.page(
             RegisterDashboardModel(view, snapshots: snapshots, canSnapshot: canSnapshot, notice: notice)
         )
@@ -29,7 +29,7 @@ struct RegisterController {
         let id = try RegisterLinks.decode(try context.parameters.require("id"), what: "system")
         let view = try await bench.registerView(for: context)
         guard let system = view.register.systems[id] else { throw WebError.notFound("system \(id.prefix(80))") }
-        return try bench.pages.page(RegisterSystemModel(system, view))
+        return try bench.pages.page(RegisterSystemModel(system, view, canEdit: Self.canEdit(context)))
     }
 
     /// GET /register/components/:key
@@ -37,7 +37,7 @@ struct RegisterController {
         let key = try RegisterLinks.decode(try context.parameters.require("key"), what: "component")
         let view = try await bench.registerView(for: context)
         guard let part = view.register.components[key] else { throw WebError.notFound("component \(key.prefix(80))") }
-        return try bench.pages.page(RegisterComponentModel(part, view))
+        return try bench.pages.page(RegisterComponentModel(part, view, canEdit: Self.canEdit(context)))
     }
 
     /// GET /register/suppliers/:id
@@ -45,7 +45,12 @@ struct RegisterController {
         let id = try RegisterLinks.decode(try context.parameters.require("id"), what: "supplier")
         let view = try await bench.registerView(for: context)
         guard let supplier = view.register.suppliers[id] else { throw WebError.notFound("supplier \(id.prefix(80))") }
-        return try bench.pages.page(RegisterSupplierModel(supplier, view))
+        return try bench.pages.page(RegisterSupplierModel(supplier, view, canEdit: Self.canEdit(context)))
+    }
+
+    /// Analysts and admins change the register (the routes say so too: `RouteAccess`); readers only read.
+    static func canEdit(_ context: WebRequestContext) -> Bool {
+        context.identity?.role.allows(.analyst) ?? false
     }
 
     /// POST /register/snapshot — keeps the metrics as of now (when a value changed), then the dashboard.

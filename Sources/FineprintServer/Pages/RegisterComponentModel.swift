@@ -49,14 +49,15 @@ struct RegisterComponentModel: PageModel {
     var usedBy: [Neighbour]
     var controls: [FactRow]
     var contracts: [ContractRow]
-    var exitPlans: [ExitPlanRow]
-    var drills: [DrillRow]
-    var assurance: [AssuranceRow]
-    var incidents: [IncidentRow]
+    var exitPlans: RecordTable
+    var drills: RecordTable
+    var assurance: RecordTable
+    var incidents: RecordTable
     var changes: [ChangeRow]
     var watched: Bool
+    var edit: RegisterEditPanel?
 
-    init(_ part: RegisterComponent, _ view: RegisterView) {
+    init(_ part: RegisterComponent, _ view: RegisterView, canEdit: Bool = false) {
         let register = view.register
         title = part.imported.name
         name = part.imported.name
@@ -83,16 +84,19 @@ struct RegisterComponentModel: PageModel {
         contracts = register.contracts.values.filter { $0.components.contains(part.id) }.sorted { $0.id < $1.id }
             .map(ContractRow.init)
         let supplier = part.supplierId
-        exitPlans = register.exitPlans.filter { $0.supplier == supplier }.map(ExitPlanRow.init)
-        drills = register.drills.filter { $0.supplier == supplier }.map(DrillRow.init)
+        exitPlans = .exitPlans(register.exitPlans.filter { $0.supplier == supplier })
+        drills = .drills(register.drills.filter { $0.supplier == supplier })
         let systemIds = Set(systems.map(\.id))
-        assurance = register.assurance.filter { record in
-            record.component == part.id
-                || (record.component == nil && part.layer == .model && systemIds.contains(record.system))
-        }.map(AssuranceRow.init)
-        incidents = register.incidents.filter { $0.component == part.id }.map(IncidentRow.init)
+        assurance = .assurance(
+            register.assurance.filter { record in
+                record.component == part.id
+                    || (record.component == nil && part.layer == .model && systemIds.contains(record.system))
+            }
+        )
+        incidents = .incidents(register.incidents.filter { $0.component == part.id })
         changes = view.watchedChanges(of: part).map(Self.change)
         watched = !register.watchLinks(of: part).isEmpty
+        edit = canEdit ? RegisterEditPanel.component(part, register) : nil
     }
 
     static func header(_ part: RegisterComponent, _ register: Register) -> [Fact] {
@@ -162,7 +166,7 @@ struct RegisterComponentModel: PageModel {
     }
 }
 
-/// Rows shared by the component and supplier pages.
+/// A contract row, shared by the component and supplier pages.
 struct ContractRow {
     var id: String
     var document: String
@@ -176,77 +180,5 @@ struct ContractRow {
         score = link.score.map(String.init) ?? "–"
         profile = link.profile ?? "–"
         analysisLink = "/analyses/\(link.analysisId)"
-    }
-}
-
-struct ExitPlanRow {
-    var supplier: String
-    var target: String
-    var bound: String
-    var reviewed: String
-
-    init(_ plan: ExitPlan) {
-        supplier = plan.supplier
-        target = plan.target
-        bound = plan.contractualBoundDays.map { "\($0) days" } ?? "not stated"
-        reviewed = plan.lastReviewed.map(RegisterFormat.day) ?? "—"
-    }
-}
-
-struct DrillRow {
-    var kind: String
-    var started: String
-    var hours: String
-    var loss: String
-    var result: String
-    var evidence: String
-
-    init(_ drill: ExitDrill) {
-        kind = drill.kind.rawValue
-        started = RegisterFormat.day(drill.startedAt)
-        hours = RegisterFormat.hours(drill.completedAt.map { $0.timeIntervalSince(drill.startedAt) / 3600 })
-        loss = "\(drill.serviceLossMinutes) min"
-        result = drill.passed ? "passed" : "failed"
-        evidence = drill.evidence ?? "—"
-    }
-}
-
-struct AssuranceRow {
-    var type: String
-    var tester: String
-    var independence: String
-    var tested: String
-    var version: String
-    var result: String
-    var report: String
-
-    init(_ record: AssuranceRecord) {
-        type = record.testType
-        tester = record.tester
-        independence = record.independence.rawValue
-        tested = RegisterFormat.day(record.testedAt)
-        version = record.modelVersion ?? "—"
-        result = record.passed ? "passed" : "failed"
-        report = record.report ?? "—"
-    }
-}
-
-struct IncidentRow {
-    var id: String
-    var kind: String
-    var summary: String
-    var detected: String
-    var detect: String
-    var contain: String
-
-    init(_ incident: Incident) {
-        id = incident.id
-        kind = incident.kind.rawValue
-        summary = incident.summary
-        detected = Format.date(incident.detectedAt)
-        detect = RegisterFormat.hours(incident.occurredAt.map { incident.detectedAt.timeIntervalSince($0) / 3600 })
-        contain =
-            incident.containedAt.map { RegisterFormat.hours($0.timeIntervalSince(incident.detectedAt) / 3600) }
-            ?? "not contained"
     }
 }

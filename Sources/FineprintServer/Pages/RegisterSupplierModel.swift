@@ -25,12 +25,22 @@ struct RegisterSupplierModel: PageModel {
     var facts: [Fact]
     var components: [PartRow]
     var contracts: [ContractRow]
-    var exitPlans: [ExitPlanRow]
-    var drills: [DrillRow]
+    var exitPlans: RecordTable
+    var drills: RecordTable
     var watchedSources: [WatchedRow]
     var changes: [RegisterComponentModel.ChangeRow]
+    var edit: RegisterEditPanel?
+    /// The country, parent and alliance class form, filled with what is recorded (nil: read only).
+    var supplierForm: SupplierFormFields?
 
-    init(_ supplier: Supplier, _ view: RegisterView) {
+    struct SupplierFormFields {
+        var action: String
+        var country: String
+        var parent: String
+        var classes: [RegisterEditPanel.Option]
+    }
+
+    init(_ supplier: Supplier, _ view: RegisterView, canEdit: Bool = false) {
         let register = view.register
         title = supplier.name
         name = supplier.name
@@ -62,8 +72,8 @@ struct RegisterSupplierModel: PageModel {
             }
         contracts = register.contracts.values.filter { $0.supplier == supplier.id }.sorted { $0.id < $1.id }
             .map(ContractRow.init)
-        exitPlans = register.exitPlans.filter { $0.supplier == supplier.id }.map(ExitPlanRow.init)
-        drills = register.drills.filter { $0.supplier == supplier.id }.map(DrillRow.init)
+        exitPlans = .exitPlans(register.exitPlans.filter { $0.supplier == supplier.id })
+        drills = .drills(register.drills.filter { $0.supplier == supplier.id })
         let links = register.watchLinks.filter { $0.supplier == supplier.id }
         watchedSources = links.map { link in
             WatchedRow(
@@ -74,5 +84,16 @@ struct RegisterSupplierModel: PageModel {
         }
         changes = links.flatMap { view.changes(of: $0.source, via: "supplier") }
             .sorted { $0.recordedAt > $1.recordedAt }.map(RegisterComponentModel.change)
+        guard canEdit else { return }
+        edit = RegisterEditPanel.supplier(supplier)
+        supplierForm = SupplierFormFields(
+            action: RegisterLinks.supplier(supplier.id),
+            country: supplier.headquartersCountry ?? "",
+            parent: supplier.ultimateParent ?? "",
+            classes: [RegisterEditPanel.Option(value: "", label: "leave as it is")]
+                + AllianceClass.allCases.filter { $0 != .unknown }.map {
+                    RegisterEditPanel.Option(value: $0.rawValue, label: $0.rawValue)
+                }
+        )
     }
 }

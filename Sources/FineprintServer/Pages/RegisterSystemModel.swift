@@ -28,8 +28,9 @@ struct RegisterSystemModel: PageModel {
     var keyReasons: [String]
     var keyVerdict: String
     var violations: [SystemViolations.Item]
+    var edit: RegisterEditPanel?
 
-    init(_ system: RegisterSystem, _ view: RegisterView) {
+    init(_ system: RegisterSystem, _ view: RegisterView, canEdit: Bool = false) {
         let register = view.register
         title = system.name
         id = system.id
@@ -52,6 +53,7 @@ struct RegisterSystemModel: PageModel {
         keyVerdict = result?.verdict.rawValue ?? "–"
         keyReasons = result?.reasons ?? []
         violations = view.violations.filter { $0.system == system.id }.map { SystemViolations.item($0, register) }
+        edit = canEdit ? RegisterEditPanel.system(system, register) : nil
     }
 
     static func row(_ part: RegisterComponent, _ system: RegisterSystem, _ register: Register) -> ComponentRow {

@@ -22,8 +22,23 @@ enum PostgresRegisterSchema {
                 """,
                 "CREATE INDEX register_metric_snapshot_organisation ON register_metric_snapshot(organisation)",
             ]
-        )
+        ),
+        (
+            "register v2: a change marker per organisation",
+            ["CREATE TABLE register_revision (organisation TEXT PRIMARY KEY, revision BIGINT NOT NULL)"]
+        ),
     ]
+
+    /// Bumps the organisation's marker inside the caller's transaction.
+    static func bump(_ organisation: String, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query(
+            """
+            INSERT INTO register_revision (organisation, revision) VALUES (\(organisation), 1)
+            ON CONFLICT (organisation) DO UPDATE SET revision = register_revision.revision + 1
+            """,
+            logger: logger
+        )
+    }
 }
 
 extension PostgresStore: RegisterStore {
@@ -59,7 +74,19 @@ extension PostgresStore: RegisterStore {
                     """,
                     logger: self.registerLogger
                 )
+                try await PostgresRegisterSchema.bump(organisation, on: connection, logger: self.registerLogger)
             }
+        }
+    }
+
+    public func registerRevision(organisation: String) async throws -> Int64 {
+        try await guardedRegister {
+            let rows = try await self.client.query(
+                "SELECT revision FROM register_revision WHERE organisation = \(organisation)",
+                logger: self.registerLogger
+            )
+            for try await revision in rows.decode(Int64.self) { return revision }
+            return 0
         }
     }
 
@@ -89,6 +116,11 @@ extension PostgresStore: RegisterStore {
                     INSERT INTO register_metric_snapshot (organisation, taken_at, definition_version, json)
                     VALUES (\(snapshot.organisation), \(snapshot.takenAt), \(snapshot.metrics.definitionVersion), \(json))
                     """,
+                    logger: self.registerLogger
+                )
+                try await PostgresRegisterSchema.bump(
+                    snapshot.organisation,
+                    on: connection,
                     logger: self.registerLogger
                 )
                 return true

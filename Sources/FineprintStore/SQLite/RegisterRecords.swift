@@ -55,6 +55,29 @@ struct MetricSnapshotRecord: Codable, FetchableRecord, PersistableRecord {
     }
 }
 
+/// `register_revision`: one change marker per organisation (see `RegisterStore.registerRevision`).
+enum RegisterRevisionRecord {
+    static func registerMigrations(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("register v2: a change marker per organisation") { db in
+            try db.create(table: "register_revision") { t in
+                t.primaryKey("organisation", .text)
+                t.column("revision", .integer).notNull()
+            }
+        }
+    }
+
+    /// Bumps the organisation's marker; called inside the write's own transaction.
+    static func bump(_ organisation: String, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO register_revision (organisation, revision) VALUES (?, 1)
+                ON CONFLICT (organisation) DO UPDATE SET revision = revision + 1
+                """,
+            arguments: [organisation]
+        )
+    }
+}
+
 extension SQLiteStore: RegisterStore {
     public func loadRegister(organisation: String) async throws -> Register {
         let records = try await readRows { db in
@@ -71,6 +94,7 @@ extension SQLiteStore: RegisterStore {
                 try RegisterEntityRecord(organisation: organisation, kind: row.kind, key: row.key, json: row.json)
                     .insert(db)
             }
+            try RegisterRevisionRecord.bump(organisation, in: db)
         }
     }
 
@@ -93,7 +117,18 @@ extension SQLiteStore: RegisterStore {
                 definitionVersion: snapshot.metrics.definitionVersion,
                 json: json
             ).insert(db)
+            try RegisterRevisionRecord.bump(snapshot.organisation, in: db)
             return true
+        }
+    }
+
+    public func registerRevision(organisation: String) async throws -> Int64 {
+        try await readRows { db in
+            try Int64.fetchOne(
+                db,
+                sql: "SELECT revision FROM register_revision WHERE organisation = ?",
+                arguments: [organisation]
+            ) ?? 0
         }
     }
 

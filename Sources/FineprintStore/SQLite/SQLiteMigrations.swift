@@ -21,6 +21,7 @@ enum SQLiteMigrations {
         SQLiteSignalStore.registerMigrations(in: &migrator)
         // People's reviews of analyses, beside the analyses they review.
         SQLiteReviewStore.registerMigrations(in: &migrator)
+        RegisterRevisionRecord.registerMigrations(in: &migrator)
         return migrator
     }
 
