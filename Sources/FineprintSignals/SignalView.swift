@@ -5,15 +5,8 @@ import Foundation
 public struct SignalView: Encodable, Sendable {
     public var id: String
     public var source: String
-    public var nativeId: String
-    public var title: String
-    public var summary: String
-    public var url: String?
-    public var published: Date?
-    public var updated: Date?
-    public var documentType: String?
-    public var identifiers: [String]
-    public var anomalies: [String]
+    /// The item as its feed gave it, written flat beside the fields below.
+    public var entry: FeedEntry
     public var state: String
     public var seeded: Bool
     public var primary: Bool
@@ -27,15 +20,7 @@ public struct SignalView: Encodable, Sendable {
     public init(_ i: SignalItem) {
         id = i.id
         source = i.source
-        nativeId = i.entry.nativeId
-        title = i.entry.title
-        summary = i.entry.summary
-        url = i.entry.url
-        published = i.entry.published
-        updated = i.entry.updated
-        documentType = i.entry.documentType
-        identifiers = i.entry.identifiers
-        anomalies = i.entry.anomalies
+        entry = i.entry
         state = i.state.rawValue
         seeded = i.seeded
         primary = i.primary
@@ -54,5 +39,29 @@ public struct SignalView: Encodable, Sendable {
         case documentType = "document_type"
         case firstSeen = "first_seen"
         case lastChanged = "last_changed"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(source, forKey: .source)
+        try c.encode(entry.nativeId, forKey: .nativeId)
+        try c.encode(entry.title, forKey: .title)
+        try c.encode(entry.summary, forKey: .summary)
+        try c.encodeIfPresent(entry.url, forKey: .url)
+        try c.encodeIfPresent(entry.published, forKey: .published)
+        try c.encodeIfPresent(entry.updated, forKey: .updated)
+        try c.encodeIfPresent(entry.documentType, forKey: .documentType)
+        try c.encode(entry.identifiers, forKey: .identifiers)
+        try c.encode(entry.anomalies, forKey: .anomalies)
+        try c.encode(state, forKey: .state)
+        try c.encode(seeded, forKey: .seeded)
+        try c.encode(primary, forKey: .primary)
+        try c.encode(cluster, forKey: .cluster)
+        try c.encode(revision, forKey: .revision)
+        try c.encode(firstSeen, forKey: .firstSeen)
+        try c.encode(lastChanged, forKey: .lastChanged)
+        try c.encode(relevance, forKey: .relevance)
+        try c.encodeIfPresent(publication, forKey: .publication)
     }
 }

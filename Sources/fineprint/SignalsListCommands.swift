@@ -99,15 +99,15 @@ struct SignalsShow: AsyncParsableCommand {
         if format == .json { return try SignalsJSON.print(detail) }
         let i = detail.item
         print("\(i.id) [\(i.state)\(i.seeded ? ", seeded" : "")] from \(i.source), revision \(i.revision)")
-        print("title: \(i.title)")
-        if let url = i.url { print("url: \(url)") }
-        if !i.summary.isEmpty { print("summary: \(i.summary)") }
-        if !i.identifiers.isEmpty { print("identifiers: \(i.identifiers.joined(separator: ", "))") }
+        print("title: \(i.entry.title)")
+        if let url = i.entry.url { print("url: \(url)") }
+        if !i.entry.summary.isEmpty { print("summary: \(i.entry.summary)") }
+        if !i.entry.identifiers.isEmpty { print("identifiers: \(i.entry.identifiers.joined(separator: ", "))") }
         print(String(format: "relevance: %.1f (%@)", i.relevance.score, i.relevance.relevant ? "relevant" : "low"))
         for r in i.relevance.reasons {
             print("  - \(r.kind.rawValue) '\(r.term)'\(r.target.map { " → \($0)" } ?? "") in \(r.field): \(r.weight)")
         }
-        for a in i.anomalies { print("note: \(a)") }
+        for a in i.entry.anomalies { print("note: \(a)") }
         for d in detail.decisions { print("decision: \(d.action.rawValue) by \(d.by) at \(d.at): \(d.reason)") }
         if detail.revisions.count > 1 { print("revisions: \(detail.revisions.count)") }
         if !detail.cluster.isEmpty { print("same document elsewhere: \(detail.cluster.joined(separator: ", "))") }
