@@ -41,6 +41,30 @@ public struct FeedEntry: Codable, Sendable, Equatable {
         self.anomalies = anomalies
     }
 
+    /// An entry as a feed parser reads it: an untitled item is titled by the start of its summary, and the hard
+    /// identifiers are looked for in its id, link, title and summary.
+    static func read(
+        id: String,
+        title: String,
+        summary: String,
+        link: String?,
+        dates: (published: Date?, updated: Date?),
+        documentType: String?,
+        anomalies: [String]
+    ) -> FeedEntry {
+        FeedEntry(
+            nativeId: id,
+            title: title.isEmpty ? String(summary.prefix(120)) : title,
+            summary: summary,
+            url: link,
+            published: dates.published,
+            updated: dates.updated,
+            documentType: documentType,
+            identifiers: SignalIdentifiers.find(in: [id, link ?? "", title, summary]),
+            anomalies: anomalies
+        )
+    }
+
     /// The SHA-256 of what a reader sees of the item: a change is a new revision.
     public var contentSHA256: String {
         let parts = [

@@ -38,15 +38,13 @@ enum JSONFeedParsers {
                 anomalies: &notes
             )
             entries.append(
-                FeedEntry(
-                    nativeId: id,
-                    title: title.isEmpty ? String(summary.prefix(120)) : title,
+                FeedEntry.read(
+                    id: id,
+                    title: title,
                     summary: summary,
-                    url: link,
-                    published: dates.published,
-                    updated: dates.updated,
+                    link: link,
+                    dates: dates,
                     documentType: (item["tags"] as? [String])?.first,
-                    identifiers: SignalIdentifiers.find(in: [id, link ?? "", title, summary]),
                     anomalies: notes
                 )
             )

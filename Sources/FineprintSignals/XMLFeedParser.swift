@@ -81,15 +81,13 @@ enum XMLFeedParser {
             anomalies: &notes
         )
         let category = e.child("category", in: atom)?.attributes["term"]
-        return FeedEntry(
-            nativeId: id,
-            title: title.isEmpty ? String(summary.prefix(120)) : title,
+        return FeedEntry.read(
+            id: id,
+            title: title,
             summary: summary,
-            url: link,
-            published: dates.published,
-            updated: dates.updated,
+            link: link,
+            dates: dates,
             documentType: category,
-            identifiers: SignalIdentifiers.find(in: [id, link ?? "", title, summary]),
             anomalies: notes
         )
     }
@@ -120,15 +118,13 @@ enum XMLFeedParser {
         let dateText = e.value("pubDate", in: ns) ?? e.value("date", in: dc)
         let published = FeedDates.read(dateText, field: "published", now: now, anomalies: &notes)
         if dateText == nil { notes.append("no date; the time it was first seen stands in") }
-        return FeedEntry(
-            nativeId: id,
-            title: title.isEmpty ? String(summary.prefix(120)) : title,
+        return FeedEntry.read(
+            id: id,
+            title: title,
             summary: summary,
-            url: link,
-            published: published,
-            updated: nil,
+            link: link,
+            dates: (published, nil),
             documentType: e.value("category", in: ns),
-            identifiers: SignalIdentifiers.find(in: [id, link ?? "", title, summary]),
             anomalies: notes
         )
     }
