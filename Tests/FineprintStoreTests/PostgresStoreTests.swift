@@ -85,16 +85,25 @@ struct PostgresStoreTests {
 
     @Test func twoStoresMigratingOneSchemaAtOnceBothOpen() async throws {
         let endpoint = try PostgresTestServer.freshEndpoint()
-        try await withThrowingTaskGroup(of: Int.self) { group in
+        // Each open is awaited to its end: one failing must not cancel the other mid-migration.
+        let counts = await withTaskGroup(of: Result<Int, any Error>.self) { group in
             for _ in 0..<2 {
                 group.addTask {
-                    try await PostgresStore.withRunningStore(endpoint: endpoint) { store in
-                        try await store.analysisCount()
+                    do {
+                        return .success(
+                            try await PostgresStore.withRunningStore(endpoint: endpoint) { store in
+                                try await store.analysisCount()
+                            }
+                        )
+                    } catch {
+                        return .failure(error)
                     }
                 }
             }
-            for try await count in group { #expect(count == 0) }
+            return await group.reduce(into: []) { $0.append($1) }
         }
+        #expect(counts.count == 2)
+        for count in counts { #expect(try count.get() == 0) }
     }
 
     static func connect(_ endpoint: PostgresEndpoint) async throws -> PostgresConnection {

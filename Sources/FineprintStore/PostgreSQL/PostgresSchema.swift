@@ -63,14 +63,16 @@ enum PostgresSchema {
 
     static func migrate(_ client: PostgresClient, schema: String, logger: Logger) async throws {
         try await client.withTransaction(logger: logger) { connection in
-            // Servers migrating the same schema wait for each other (as long as a migration takes,
-            // not the store's short lock timeout); other schemas are not held up. The row is read
-            // so that a failure surfaces here, not at the next statement.
-            try await connection.query("SET LOCAL lock_timeout = '120s'", logger: logger)
+            // Servers migrating the same schema wait for each other as long as a migration takes (a
+            // migrating server that dies releases the lock with its transaction); other schemas are not
+            // held up. The row is read so that a failure surfaces here, not at the next statement. The
+            // migration's own statements then wait on table locks at most 120 s.
+            try await connection.query("SET LOCAL lock_timeout = 0", logger: logger)
             for try await _ in try await connection.query(
                 "SELECT pg_advisory_xact_lock(hashtext(\(schema)))",
                 logger: logger
             ) {}
+            try await connection.query("SET LOCAL lock_timeout = '120s'", logger: logger)
             try await connection.query(
                 PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema)\""),
                 logger: logger
