@@ -11,6 +11,7 @@ forms there (web-register.png, web-register-system.png, web-register-edit.png).
 
 Usage: register_pages.py BASE_URL [SCREENSHOT_DIR]
 """
+import json
 import os
 import sys
 
