@@ -43,7 +43,7 @@ struct FetchAPITests {
         policy.ignoreInterval = true
         return SignalRunner(
             harvester: try F.harvester(store),
-            fetcher: PoliteFetcher(settings: .init(contact: "signals@example.gov")),
+            fetcher: PoliteFetcher(settings: .init(contact: "signals@example.gov", timeoutSeconds: 300)),
             policy: policy,
             environment: environment,
             sleep: { _ in }

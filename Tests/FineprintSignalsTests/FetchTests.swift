@@ -69,9 +69,13 @@ struct FetchTests {
             try await F.withStore("sqlite") { store in
                 var policy = SignalRunner.Policy()
                 policy.ignoreInterval = true
+                // A machine busy with other suites can keep the in-process server from answering within the
+                // default 30 s; a timeout would then be retried and counted as another attempt.
                 let runner = SignalRunner(
                     harvester: try F.harvester(store),
-                    fetcher: PoliteFetcher(settings: .init(contact: "signals@example.gov", maxBytes: maxBytes)),
+                    fetcher: PoliteFetcher(
+                        settings: .init(contact: "signals@example.gov", maxBytes: maxBytes, timeoutSeconds: 300)
+                    ),
                     policy: policy,
                     sleep: { await sleeps.add($0) }
                 )

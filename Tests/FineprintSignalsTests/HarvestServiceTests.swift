@@ -43,7 +43,7 @@ struct HarvestServiceTests {
                 let service = SignalHarvestService(
                     runner: SignalRunner(
                         harvester: try F.harvester(store),
-                        fetcher: PoliteFetcher(settings: .init(contact: "signals@example.gov")),
+                        fetcher: PoliteFetcher(settings: .init(contact: "signals@example.gov", timeoutSeconds: 300)),
                         sleep: { _ in }
                     ),
                     sources: [feed, broken, off],
