@@ -66,9 +66,11 @@ enum YAMLEdit {
         let indent =
             lines[(last + 1)...].first { $0.drop { $0 == " " }.hasPrefix("- ") }
             .map { String($0.prefix { $0 == " " }) } ?? "  "
-        let item = try Yams.serialize(node: .sequence(Node.Sequence([element])), width: 110, allowUnicode: true)
-        let indented = item.split(separator: "\n").map { indent + $0 }.joined(separator: "\n")
+        // Blank lines inside a block scalar stay blank (no trailing indent).
+        let item = try text(.sequence(Node.Sequence([element])))
+        let indented = item.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : indent + $0 }.joined(separator: "\n")
         let base = yaml.hasSuffix("\n") ? yaml : yaml + "\n"
-        return base + indented + "\n"
+        return base + indented + (indented.hasSuffix("\n") ? "" : "\n")
     }
 }
