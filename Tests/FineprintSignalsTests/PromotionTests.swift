@@ -48,16 +48,22 @@ struct PromotionTests {
         return (result, problems, result.regulationsYAML)
     }
 
-    @Test func amendingARegulationBumpsItsVersionAndCitesTheSignal() async throws {
-        let signal = try await item("CELEX:32026R0415")
-        let promotion = SignalPromotion(
+    /// A promotion of `signal` from the EUR-Lex fixture source, by the bundled reviewer on a fixed day.
+    func promotion(_ signal: SignalItem, _ target: SignalPromotion.Target, urlVerified: Bool) throws -> SignalPromotion
+    {
+        SignalPromotion(
             item: signal,
             source: try F.source("eurlex_oj_l"),
-            target: .amend(regulationId: "eu_ai_act_art_4"),
+            target: target,
             reviewer: "fineprint-legal",
             date: "2026-12-09",
-            urlVerified: true
+            urlVerified: urlVerified
         )
+    }
+
+    @Test func amendingARegulationBumpsItsVersionAndCitesTheSignal() async throws {
+        let signal = try await item("CELEX:32026R0415")
+        let promotion = try promotion(signal, .amend(regulationId: "eu_ai_act_art_4"), urlVerified: true)
         let bundled = try KnowledgeLoader.load(fromCorpus: RepositoryPaths.corpus)
         let before = try #require(bundled.regulations.first { $0.id == "eu_ai_act_art_4" }).version
         let (result, problems, yaml) = try promoteAndValidate(promotion)
@@ -71,10 +77,9 @@ struct PromotionTests {
 
     @Test func aNewRegulationInOurWordsValidates() async throws {
         let signal = try await item("CELEX:32026R0412")
-        let promotion = SignalPromotion(
-            item: signal,
-            source: try F.source("eurlex_oj_l"),
-            target: .new(
+        let promotion = try promotion(
+            signal,
+            .new(
                 .init(
                     id: "eu_gpai_training_summary_template",
                     instrument: "EU AI Act (Regulation (EU) 2024/1689)",
@@ -84,8 +89,6 @@ struct PromotionTests {
                     provisions: ["model_documentation"]
                 )
             ),
-            reviewer: "fineprint-legal",
-            date: "2026-12-09",
             urlVerified: false
         )
         let (result, problems, _) = try promoteAndValidate(promotion)
@@ -96,14 +99,7 @@ struct PromotionTests {
 
     @Test func aNewSourceIsAddedWithoutLosingTheFilesComments() async throws {
         let signal = try await item("CELEX:32026R0412")
-        let promotion = SignalPromotion(
-            item: signal,
-            source: try F.source("eurlex_oj_l"),
-            target: .amend(regulationId: "eu_ai_act_art_4"),
-            reviewer: "fineprint-legal",
-            date: "2026-12-09",
-            urlVerified: false
-        )
+        let promotion = try promotion(signal, .amend(regulationId: "eu_ai_act_art_4"), urlVerified: false)
         let original = try String(
             contentsOf: RepositoryPaths.corpus.appendingPathComponent("knowledge/sources.yaml"),
             encoding: .utf8
@@ -117,10 +113,9 @@ struct PromotionTests {
 
     @Test func aPromotionNamingAnUnknownProvisionIsCaughtByTheValidator() async throws {
         let signal = try await item("CELEX:32026R0412")
-        let promotion = SignalPromotion(
-            item: signal,
-            source: try F.source("eurlex_oj_l"),
-            target: .new(
+        let promotion = try promotion(
+            signal,
+            .new(
                 .init(
                     id: "bad_item",
                     instrument: "EU AI Act (Regulation (EU) 2024/1689)",
@@ -130,8 +125,6 @@ struct PromotionTests {
                     provisions: ["no_such_provision"]
                 )
             ),
-            reviewer: "fineprint-legal",
-            date: "2026-12-09",
             urlVerified: true
         )
         let (_, problems, _) = try promoteAndValidate(promotion)
