@@ -172,36 +172,41 @@ public struct Analyzer: Sendable {
         var hits: [Hit] = []
         var seen = [Int](repeating: -1, count: compiled.entries.count)
         var candidates: [Int] = []
-        let classes = TokenClasses(tokens: doc.tokens, table: compiled.alternatives)
         let reading = reader.read(scalars: doc.scalars, tokens: doc.tokens)
-        let terms = DocumentTerms(tokens: doc.tokens, reading: reading, context: context)
-        for (s, sentence) in doc.sentences.enumerated() where !sentence.tokens.isEmpty {
-            candidates.removeAll(keepingCapacity: true)
-            for t in sentence.tokens {
-                guard let list = compiled.anchored[doc.tokens[t].text] else { continue }
-                for e in list where seen[e] != s {
-                    seen[e] = s
-                    candidates.append(e)
+        let data = DocumentStepData(
+            steps: compiled.steps,
+            classes: TokenClasses(tokens: doc.tokens, table: compiled.alternatives),
+            terms: DocumentTerms(
+                tokens: doc.tokens,
+                reading: reading,
+                context: context,
+                classBits: compiled.alternatives.classBits
+            )
+        )
+        // Each ClassTest reads `data` through pointers, without retaining it.
+        withExtendedLifetime(data) {
+            for (s, sentence) in doc.sentences.enumerated() where !sentence.tokens.isEmpty {
+                candidates.removeAll(keepingCapacity: true)
+                for t in sentence.tokens {
+                    guard let list = compiled.anchored[doc.tokens[t].text] else { continue }
+                    for e in list where seen[e] != s {
+                        seen[e] = s
+                        candidates.append(e)
+                    }
                 }
-            }
-            candidates.append(contentsOf: compiled.unanchored)
-            for e in candidates {
-                let entry = compiled.entries[e]
-                let test = ClassTest(
-                    stepIds: entry.stepIds,
-                    stepClasses: entry.stepClasses,
-                    classes: classes,
-                    terms: terms
-                )
-                for match in entry.pattern.matches(
-                    in: doc.tokens,
-                    test: test,
-                    from: sentence.tokens.lowerBound,
-                    to: sentence.tokens.upperBound
-                ) {
-                    if let hit = accept(entry: e, match: match, sentence: s, in: doc, reading: reading) {
-                        hits.append(hit)
-                        break
+                candidates.append(contentsOf: compiled.unanchored)
+                for e in candidates {
+                    let test = data.test(firstStep: compiled.entries[e].firstStep)
+                    for match in compiled.entries[e].pattern.matches(
+                        in: doc.tokens,
+                        test: test,
+                        from: sentence.tokens.lowerBound,
+                        to: sentence.tokens.upperBound
+                    ) {
+                        if let hit = accept(entry: e, match: match, sentence: s, in: doc, reading: reading) {
+                            hits.append(hit)
+                            break
+                        }
                     }
                 }
             }

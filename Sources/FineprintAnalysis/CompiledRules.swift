@@ -14,14 +14,14 @@ struct CompiledRules: Sendable {
         var pattern: Pattern
         var when: CuePolarity
         var party: Party
-        /// Alternative ids of each step, in `alternatives`.
-        var stepIds: [[Int]] = []
-        /// The `{class}` alternatives of each step.
-        var stepClasses: [[String]] = []
+        /// The index of the pattern's first step in `steps`.
+        var firstStep = 0
     }
 
     let entries: [Entry]
     let alternatives: AlternativeTable
+    /// Every pattern's steps, one after another.
+    let steps: StepTable
     let anchored: [String: [Int]]
     let unanchored: [Int]
     /// Heading patterns per rule index.
@@ -70,11 +70,20 @@ struct CompiledRules: Sendable {
             }
         }
         var table = AlternativeTable()
+        var steps = StepTable()
         for i in entries.indices {
-            entries[i].stepIds = table.ids(for: entries[i].pattern)
-            entries[i].stepClasses = entries[i].pattern.stepClasses
+            entries[i].firstStep = steps.classMasks.count
+            guard let masks = table.classMasks(for: entries[i].pattern) else {
+                let reason = "the patterns name more than \(AlternativeTable.maximumClasses) {class} names"
+                throw CompileError(
+                    location: "patterns",
+                    error: Pattern.SyntaxError(pattern: entries[i].pattern.source, reason: reason)
+                )
+            }
+            steps.append(ids: table.ids(for: entries[i].pattern), classMasks: masks)
         }
         alternatives = table
+        self.steps = steps
         var anchored: [String: [Int]] = [:]
         var unanchored: [Int] = []
         for (i, entry) in entries.enumerated() {
@@ -88,5 +97,22 @@ struct CompiledRules: Sendable {
         self.anchored = anchored
         self.unanchored = unanchored
         self.headings = headings
+    }
+}
+
+/// The steps of all patterns in flat arrays: step `g` accepts the alternatives `ids[idStart[g]..<idStart[g + 1]]`
+/// and the classes of `classMasks[g]`. Flat, because the test runs for every token a pattern tries and nested
+/// arrays cost a retain each time.
+struct StepTable: Sendable {
+    private(set) var idStart: [Int] = [0]
+    private(set) var ids: [Int] = []
+    private(set) var classMasks: [UInt64] = []
+
+    mutating func append(ids stepIds: [[Int]], classMasks masks: [UInt64]) {
+        for (alternatives, mask) in zip(stepIds, masks) {
+            ids += alternatives
+            idStart.append(ids.count)
+            classMasks.append(mask)
+        }
     }
 }

@@ -24,15 +24,23 @@ public struct Pattern: Hashable, Sendable {
 
     /// A term, with the gap of tokens allowed before it.
     struct Step: Hashable, Sendable {
-        var alternatives: [Alternative]
-        var optional: Bool
-        var gapBefore: Int
+        let alternatives: [Alternative]
+        let optional: Bool
+        let gapBefore: Int
+        /// A step of one number alone: it may consume a number written over several tokens.
+        let isNumber: Bool
+
+        init(alternatives: [Alternative], optional: Bool, gapBefore: Int) {
+            self.alternatives = alternatives
+            self.optional = optional
+            self.gapBefore = gapBefore
+            isNumber = alternatives == [.number]
+        }
 
         func matches(_ token: Token) -> Bool {
             for alternative in alternatives where alternative.matches(token) { return true }
             return false
         }
-        var isNumber: Bool { alternatives == [.number] }
     }
 
     public let source: String
@@ -136,11 +144,6 @@ public struct Pattern: Hashable, Sendable {
         return .termClass(String(name))
     }
 
-    /// The classes named by each step (empty for most steps).
-    var stepClasses: [[String]] {
-        steps.map { step in step.alternatives.compactMap { if case .termClass(let c) = $0 { c } else { nil } } }
-    }
-
     /// A match: token indices of its first and last tokens (inclusive).
     public struct Match: Hashable, Sendable {
         public var first: Int
@@ -214,13 +217,13 @@ public struct Pattern: Hashable, Sendable {
         first: inout Int?
     ) -> Int? {
         if index == steps.count { return position }
-        let step = steps[index]
-        let window = index == 0 ? 0 : slack + step.gapBefore
+        let gapBefore = steps[index].gapBefore
+        let window = index == 0 ? 0 : slack + gapBefore
         var p = position
         while p <= position + window && p < upper {
             if test.step(index, accepts: p) {
                 var next = test.next(step: index, at: p)
-                if step.isNumber {
+                if steps[index].isNumber {
                     // A number may run over several tokens: "twenty four (24)".
                     if let read = NumberWords.read(tokens, at: p, upTo: upper) { next = max(next, read.next) }
                 }
@@ -241,7 +244,7 @@ public struct Pattern: Hashable, Sendable {
             }
             p += 1
         }
-        if step.optional {
+        if steps[index].optional {
             // Skip the optional step; its gap carries over to the next one.
             if index == 0 {
                 return matchStep(1, in: tokens, test: test, at: position, slack: 0, upper: upper, first: &first)
@@ -251,7 +254,7 @@ public struct Pattern: Hashable, Sendable {
                 in: tokens,
                 test: test,
                 at: position,
-                slack: slack + step.gapBefore,
+                slack: slack + gapBefore,
                 upper: upper,
                 first: &first
             )

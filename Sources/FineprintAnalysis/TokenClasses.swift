@@ -28,6 +28,27 @@ struct AlternativeTable: Sendable {
         return count - 1
     }
 
+    /// The `{class}` names any pattern tests, each a bit of a 64-bit mask.
+    private(set) var classBits: [String: Int] = [:]
+    static let maximumClasses = 64
+
+    /// Each step's `{class}` alternatives as a mask of class bits; nil when the patterns name too many classes.
+    mutating func classMasks(for pattern: Pattern) -> [UInt64]? {
+        var masks: [UInt64] = []
+        for step in pattern.steps {
+            var mask: UInt64 = 0
+            for case .termClass(let name) in step.alternatives {
+                if classBits[name] == nil {
+                    guard classBits.count < Self.maximumClasses else { return nil }
+                    classBits[name] = classBits.count
+                }
+                mask |= 1 << UInt64(classBits[name]!)
+            }
+            masks.append(mask)
+        }
+        return masks
+    }
+
     /// The ids of the alternatives of each step of a pattern.
     mutating func ids(for pattern: Pattern) -> [[Int]] {
         pattern.steps.map { step in
@@ -71,29 +92,5 @@ struct TokenClasses {
         }
         self.classOf = classOf
         self.bits = bits
-    }
-
-    @inline(__always) func token(_ t: Int, has id: Int) -> Bool {
-        bits[Int(classOf[t]) * wordsPerClass + id >> 6] & (1 << UInt64(id & 63)) != 0
-    }
-}
-
-/// The engine's step test: bit lookups on classified tokens, and the document's reading for `{class}` steps.
-struct ClassTest: Pattern.StepTest {
-    let stepIds: [[Int]]
-    let stepClasses: [[String]]
-    let classes: TokenClasses
-    let terms: DocumentTerms
-
-    @inline(__always) func step(_ s: Int, accepts t: Int) -> Bool {
-        for id in stepIds[s] where classes.token(t, has: id) { return true }
-        for name in stepClasses[s] where terms.has(name, at: t) { return true }
-        return false
-    }
-
-    @inline(__always) func next(step s: Int, at t: Int) -> Int {
-        var next = t + 1
-        for name in stepClasses[s] { next = max(next, terms.next(name, at: t)) }
-        return next
     }
 }

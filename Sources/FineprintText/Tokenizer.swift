@@ -41,7 +41,9 @@ public enum Tokenizer {
         var pendingBreak = false
         // Bracket depth, reset at a line end so that one unclosed bracket cannot cover a whole document.
         var depth = 0
-        var word = String.UnicodeScalarView()
+        // UTF-8 bytes, turned into a String once per token: appending to a String scalar by scalar is slow.
+        var word: [UInt8] = []
+        var last: Unicode.Scalar?
         while i < upper {
             let s = scalars[i]
             guard isWordScalar(s) else {
@@ -58,24 +60,26 @@ public enum Tokenizer {
             }
             let start = i
             word.removeAll(keepingCapacity: true)
+            last = nil
             while i < upper {
                 let c = scalars[i]
                 if isWordScalar(c) {
                     appendLowercased(c, to: &word)
+                    last = c
                     i += 1
                 } else if isApostrophe(c), i + 1 < upper, isLetter(scalars[i + 1]), !word.isEmpty {
-                    word.append("'")
+                    word.append(UInt8(ascii: "'"))
+                    last = "'"
                     i += 1
-                } else if c == "," || c == ".", i + 1 < upper, isDigit(scalars[i + 1]),
-                    let last = word.last, isDigit(last)
-                {
-                    word.append(c)
+                } else if c == "," || c == ".", i + 1 < upper, isDigit(scalars[i + 1]), let l = last, isDigit(l) {
+                    word.append(UInt8(c.value))
+                    last = c
                     i += 1
                 } else {
                     break
                 }
             }
-            var text = String(word)
+            var text = String(decoding: word, as: UTF8.self)
             if text.hasSuffix("'s") { text.removeLast(2) }
             tokens.append(
                 Token(text: text, start: start, end: i, clauseBreakBefore: pendingBreak, parenthesized: depth > 0)
@@ -110,12 +114,12 @@ public enum Tokenizer {
         s == "'" || s == "\u{2019}"
     }
 
-    @inline(__always) static func appendLowercased(_ s: Unicode.Scalar, to word: inout String.UnicodeScalarView) {
+    @inline(__always) static func appendLowercased(_ s: Unicode.Scalar, to word: inout [UInt8]) {
         if s.isASCII {
-            let v = s.value
-            word.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : s)
+            let v = UInt8(s.value)
+            word.append(v >= 0x41 && v <= 0x5A ? v + 32 : v)
         } else {
-            word.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+            word.append(contentsOf: s.properties.lowercaseMapping.utf8)
         }
     }
 }
