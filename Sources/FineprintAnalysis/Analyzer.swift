@@ -410,7 +410,7 @@ public struct Analyzer: Sendable {
     ) -> [Evidence] {
         guard let decision, decision.present else {
             // Absent: the undercutting sentences, if any, are the explanation (with or without a model).
-            let shown = present ? support.map(\.hit) : against.map(\.hit)
+            let shown = present ? Self.strongest(support) : against.map(\.hit)
             return doc.evidence(sentences: Self.sentences(of: shown))
         }
         var evidence = doc.evidence(sentences: decision.evidence.map(\.segment))
@@ -457,6 +457,19 @@ public struct Analyzer: Sendable {
     static let maximumEvidence = 12
     static func sentences(of hits: [Hit]) -> [Int] {
         Array(Set(hits.map(\.sentence)).sorted().prefix(maximumEvidence))
+    }
+
+    /// Rule evidence is the decisive wording: sentences whose cue weighs at least this share of the strongest cue's
+    /// weight (docs/evaluation.md, "Rule evidence").
+    static let evidenceWeightShare = 0.9
+
+    /// The supporting hits shown as evidence (one per sentence already): those within `evidenceWeightShare` of
+    /// the strongest, strongest first.
+    static func strongest(_ support: [WeightedHit]) -> [Hit] {
+        let floor = (support.map(\.weight).max() ?? 0) * evidenceWeightShare
+        return support.filter { $0.weight >= floor }
+            .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.hit.sentence < $1.hit.sentence }
+            .prefix(maximumEvidence).map(\.hit)
     }
 
     static func rounded(_ x: Double) -> Double { x.rounded(toPlaces: 3) }
