@@ -104,4 +104,19 @@ import Testing
         #expect(found["Other Notes You Provide"] == "buyer_data")
         #expect(found["Trade Controls"] == .some(nil))
     }
+
+    /// "Personal Data" is information about a person, as its definition says, not the buyer's data by its last word;
+    /// the buyer's own personal data stays the buyer's. (Read as the buyer's data, it was renamed by the invariance
+    /// check inside "Personal Data Breach" too, and the breach cues lost their words.)
+    @Test func personalDataIsItsOwnClass() throws {
+        let found = try classes(
+            """
+            "Personal Data" means any information relating to an identified or identifiable natural person. \
+            "Customer Personal Data" means Personal Data that Customer uploads to the Services. A "Personal Data \
+            Breach" is a breach of security leading to the loss of Personal Data.
+            """
+        )
+        #expect(found["Personal Data"] == "personal_data")
+        #expect(found["Customer Personal Data"] == "buyer_data")
+    }
 }
