@@ -2,9 +2,6 @@ import FineprintCore
 import FineprintText
 
 extension PartyFinder {
-    /// At most this many words before the name in brackets that name a party: "(hereinafter referred to as "X")".
-    static let namingWords = 5
-
     /// The entity named just before a scalar offset: back to the start of its line, a ";", or a
     /// party-list word ("between", "and"); its name runs to the first comma, its description after.
     struct Entity {
@@ -49,10 +46,10 @@ extension PartyFinder {
         return previous.count > 1 && !words.companyForms.contains(previous)
     }
 
-    /// An entity with a company form ("Ltd", "Inc."), or a capitalised name near the top of the document. `saying`:
-    /// the words in the brackets before the name. A parenthesis that says more than `namingWords` words ("(Inputs and
-    /// Outputs together are "Content")") is a sentence about things, not the naming of a company.
-    func looksLikeParty(_ entity: Entity?, at offset: Int, names: [[String]], saying: Int = 0) -> Bool {
+    /// An entity with a company form ("Ltd", "Inc."), or a capitalised name near the top of the document. `listing`:
+    /// the brackets name terms defined before ("(Inputs and Outputs together are "Content")"), so they say something
+    /// about things, and do not name a company.
+    func looksLikeParty(_ entity: Entity?, at offset: Int, names: [[String]], listing: Bool = false) -> Bool {
         guard let entity, !entity.name.isEmpty, entity.name.count <= 12, !isPossessed(entity.name.lowerBound) else {
             return false
         }
@@ -61,8 +58,7 @@ extension PartyFinder {
         // "Northwind Ltd", "Acme Corp.": the form ends the name. A form inside it ("the" of "Customer for use of
         // the Services") says nothing: such entities are clauses, not parties.
         if nameWords.count > 1, let last = nameWords.last, words.companyForms.contains(last) { return true }
-        guard offset < Self.preambleLength, saying <= Self.namingWords, scanner.isCapitalised(entity.name.lowerBound)
-        else {
+        guard offset < Self.preambleLength, !listing, scanner.isCapitalised(entity.name.lowerBound) else {
             return false
         }
         // "… through the Services ("Your Content")": a thing the terms define, not a company.

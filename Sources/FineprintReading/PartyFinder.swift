@@ -75,7 +75,8 @@ struct PartyFinder {
         let inside = bracketed ? scanner.token(atOrAfter: offset)..<names[0].firstToken : 0..<0
         let collective = isCollective(inside)
         if !isDocument,
-            nameRole != nil || looksLikeParty(entity, at: offset, names: named.map(\.words), saying: inside.count)
+            nameRole != nil
+                || looksLikeParty(entity, at: offset, names: named.map(\.words), listing: listsTerms(inside))
         {
             var role = nameRole
             if role == nil, let entity {
@@ -106,6 +107,15 @@ struct PartyFinder {
                     collective: collective
                 )
             )
+        }
+    }
+
+    /// Whether words in a parenthesis name terms already defined: "(Inputs and Outputs together are "Content")".
+    private func listsTerms(_ inside: Range<Int>) -> Bool {
+        inside.contains { t in
+            terms.contains { term in
+                t + term.words.count <= inside.upperBound && Array(texts(t..<t + term.words.count)) == term.words
+            }
         }
     }
 

@@ -119,4 +119,33 @@ import Testing
         #expect(found["Personal Data"] == "personal_data")
         #expect(found["Customer Personal Data"] == "buyer_data")
     }
+
+    /// What third parties supply is not the buyer's data, though its name ends in "Content" (renamed as the buyer's
+    /// data, it flipped a training move whose cues name the buyer's data).
+    @Test func thirdPartyContentIsNotTheBuyersData() throws {
+        let found = try classes(
+            """
+            A partner you connect may share records about you with us ("Third Party Content"). "Third-Party Services" \
+            means services that others offer through the Platform.
+            """
+        )
+        #expect(found["Third Party Content"] == "third_party")
+        #expect(found["Third-Party Services"] == "third_party")
+    }
+
+    /// A parenthesis with many words before an alias still names a party when it lists no defined terms: an address
+    /// and a registration number before "hereinafter referred to as".
+    @Test func aLongNamingParenthesisStillNamesAParty() throws {
+        let reading = try reader().read(
+            text: """
+                This Alliance Agreement is made by and between Halvern Robotics Ltd., a company having its office at 4 \
+                Mill Road, Ostrava (Company Number 77-1234, hereinafter referred to as "HALVERN") and Duranthe Motors \
+                Corporation, a company having its office at 9 Quay Street, Marsgate (Company Number 12-5678, hereinafter \
+                referred to as "DURANTHE").
+                """
+        )
+        let names = reading.parties.flatMap(\.names)
+        #expect(names.contains("HALVERN"))
+        #expect(names.contains("DURANTHE"))
+    }
 }
