@@ -34,6 +34,8 @@ public struct Invariance: Sendable {
     let skipWords: Set<String>
     /// The term classes whose defined terms are renamed.
     let termClasses: Set<String>
+    /// The classes `fineprint eval invariance` renames: the buyer's data and the outputs.
+    public static let renamedClasses: Set<String> = ["buyer_data", "outputs"]
     let reader = DocumentReader()
 
     /// `skipWords`: words never renamed as party names (role words, company forms, pronouns).
@@ -83,6 +85,14 @@ public struct Invariance: Sendable {
     }
 
     private var playbookMoves: Int { analyzer.corpus.moves.count }
+
+    /// One document's text after a transformation (no labelled party names), nil when it changes nothing: to
+    /// read a flip's cause with `fineprint eval read --transform`.
+    public func transformed(_ text: String, by transformation: Transformation) -> String? {
+        let document = LabelledDocument(name: "", file: URL(fileURLWithPath: "/"), clauses: [:])
+        let changed = transform(text, transformation, analyzer.reader.read(text: text), document, false)
+        return changed == text ? nil : changed
+    }
 
     private func transform(
         _ text: String,

@@ -43,8 +43,8 @@ public struct ContractReader: Sendable {
             partyWords: finder.partyWords,
             commonWords: Self.lowerCaseWords(scalars: scalars, tokens: tokens)
         )
-        let terms = finder.terms.map { term in
-            DocumentReading.DefinedTerm(name: term.name, words: term.words, termClass: classifier.classify(term))
+        let terms = zip(finder.terms, classifier.classifyAll(finder.terms)).map { term, termClass in
+            DocumentReading.DefinedTerm(name: term.name, words: term.words, termClass: termClass)
         }
         return DocumentReading(
             language: words.lexicon.language,

@@ -40,25 +40,47 @@ extension PartyFinder {
 
     /// A full stop between token `t - 1` and `t` that ends a sentence: not after an initial ("U.S.") or a company
     /// form ("Acme Corp. Holdings").
-    private func endsSentence(before t: Int) -> Bool {
+    func endsSentence(before t: Int) -> Bool {
         guard t > 0, scanner.gap(before: t).contains(".") else { return false }
         let previous = tokens[t - 1].text
         return previous.count > 1 && !words.companyForms.contains(previous)
     }
 
-    /// An entity with a company form ("Ltd", "Inc."), or a capitalised name near the top of the document.
-    func looksLikeParty(_ entity: Entity?, at offset: Int, names: [[String]]) -> Bool {
-        guard let entity, !entity.name.isEmpty, entity.name.count <= 12 else { return false }
+    /// An entity with a company form ("Ltd", "Inc."), or a capitalised name near the top of the document. `listing`:
+    /// the brackets name terms defined before ("(Inputs and Outputs together are "Content")"), so they say something
+    /// about things, and do not name a company.
+    func looksLikeParty(_ entity: Entity?, at offset: Int, names: [[String]], listing: Bool = false) -> Bool {
+        guard let entity, !entity.name.isEmpty, entity.name.count <= 12, !isPossessed(entity.name.lowerBound) else {
+            return false
+        }
         let nameWords = texts(entity.name)
         if nameWords.contains(where: words.documentWords.contains) { return false }
         // "Northwind Ltd", "Acme Corp.": the form ends the name. A form inside it ("the" of "Customer for use of
         // the Services") says nothing: such entities are clauses, not parties.
         if nameWords.count > 1, let last = nameWords.last, words.companyForms.contains(last) { return true }
-        guard offset < Self.preambleLength, scanner.isCapitalised(entity.name.lowerBound) else { return false }
+        guard offset < Self.preambleLength, !listing, scanner.isCapitalised(entity.name.lowerBound) else {
+            return false
+        }
         // "… through the Services ("Your Content")": a thing the terms define, not a company.
         if let last = nameWords.last, words.classHeads.contains(last) { return false }
         let capitalised = entity.name.filter { scanner.isCapitalised($0) }.count
         return capitalised * 3 >= entity.name.count * 2
+    }
+
+    /// Whether the name starting at token `t` is something a party has: right after a pronoun ("your Brindle
+    /// Sorrels"), or after "and" that joins it to such a name ("your Brindle Sorrels and Harrow Quints"). A party
+    /// is never named so; "between you and Lumora" is not this, as no name stands between the pronoun and "and".
+    func isPossessed(_ t: Int) -> Bool {
+        guard t > 0 else { return false }
+        if words.pronouns[tokens[t - 1].text] != nil { return true }
+        guard words.joiners.contains(tokens[t - 1].text) else { return false }
+        var before = t - 1
+        while before > 0, t - before <= 6, scanner.isCapitalised(before - 1),
+            words.pronouns[tokens[before - 1].text] == nil
+        {
+            before -= 1
+        }
+        return before < t - 1 && before > 0 && words.pronouns[tokens[before - 1].text] != nil
     }
 
     /// A party's keys: the distinctive words of its entity name and of each proper name, joined. Two parties

@@ -19,12 +19,16 @@ struct PartyFinder {
         var body: [String]
         /// True when the body is the words before a parenthetical: its head is then its last word.
         var definedBefore = false
+        /// True for a parenthetical that names a list ("… or recordings (collectively, "X")"): its body runs back to
+        /// its sentence's start, and a list of other defined terms gives it their class.
+        var collective = false
     }
 
     /// Quoted names this far into the text may name parties without a company form ("John Smith").
     static let preambleLength = 6000
     static let entityReach = 25
     static let definitionReach = 40
+    static let collectiveReach = 60
 
     let words: ReadingWords
     let scanner: QuotedNameScanner
@@ -54,7 +58,13 @@ struct PartyFinder {
 
     /// `ENTITY, description (the "X", "we")`: a party when a name gives a role or the entity looks like one;
     /// otherwise the names are defined terms, defined by the words before the parenthesis.
-    private mutating func readParenthetical(_ names: [QuotedName], at offset: Int, after previous: Int = 0) {
+    /// `bracketed`: false for an alias outside brackets ("…, hereinafter "Acme""), whose offset is its marker's.
+    private mutating func readParenthetical(
+        _ names: [QuotedName],
+        at offset: Int,
+        after previous: Int = 0,
+        bracketed: Bool = true
+    ) {
         let named = names.map { (name: $0, words: texts($0.firstToken..<$0.nextToken)) }
             .filter { !words.isGroupName($0.words) }
         guard !named.isEmpty else { return }
@@ -62,7 +72,12 @@ struct PartyFinder {
         let nameRole = named.compactMap { lexicon.roleOfName($0.words) }.first
         let entity = entityBefore(offset)
         let isDocument = named.contains { $0.words.contains(where: words.documentWords.contains) }
-        if !isDocument, nameRole != nil || looksLikeParty(entity, at: offset, names: named.map(\.words)) {
+        let inside = bracketed ? scanner.token(atOrAfter: offset)..<names[0].firstToken : 0..<0
+        let collective = isCollective(inside)
+        if !isDocument,
+            nameRole != nil
+                || looksLikeParty(entity, at: offset, names: named.map(\.words), listing: listsTerms(inside))
+        {
             var role = nameRole
             if role == nil, let entity {
                 role = words.roleMentioned(texts(entity.name) + texts(entity.description).prefix(12))
@@ -79,18 +94,53 @@ struct PartyFinder {
             )
             return
         }
-        let from = min(max(0, names[0].firstToken - 20, previous), max(0, names[0].firstToken - 1))
-        let before = texts(from..<max(0, names[0].firstToken - 1))
+        let end = max(0, names[0].firstToken - 1)
+        let from = min(collective ? sentenceStart(before: end, after: previous) : max(0, end - 20, previous), end)
+        let before = texts(from..<end)
         for item in named where !isDocument {
-            terms.append(Term(name: item.name.text, words: item.words, body: before, definedBefore: true))
+            terms.append(
+                Term(
+                    name: item.name.text,
+                    words: item.words,
+                    body: before,
+                    definedBefore: true,
+                    collective: collective
+                )
+            )
         }
+    }
+
+    /// Whether words in a parenthesis name terms already defined: "(Inputs and Outputs together are "Content")".
+    private func listsTerms(_ inside: Range<Int>) -> Bool {
+        inside.contains { t in
+            terms.contains { term in
+                t + term.words.count <= inside.upperBound && Array(texts(t..<t + term.words.count)) == term.words
+            }
+        }
+    }
+
+    /// Whether the words in a parenthesis before its name mark it as naming a list: "(collectively, "X")".
+    private func isCollective(_ inside: Range<Int>) -> Bool {
+        inside.contains { words.aliasMarkers.match(tokens, at: $0) != nil }
+    }
+
+    /// The first token of the sentence that token `t` ends, at most `collectiveReach` tokens back and never before
+    /// `floor` (the end of the previous quoted name).
+    private func sentenceStart(before t: Int, after floor: Int) -> Int {
+        var start = t
+        while start > max(floor, t - Self.collectiveReach), !endsSentence(before: start),
+            !scanner.gap(before: start).contains("\n")
+        {
+            start -= 1
+        }
+        return start
     }
 
     /// A quoted name outside brackets: an alias after "hereinafter", or a term before "means".
     private mutating func readLoose(_ name: QuotedName, before next: Int) {
         let nameWords = texts(name.firstToken..<name.nextToken)
         if let marker = aliasMarker(before: name.firstToken) {
-            readParenthetical([name], at: tokens[marker].start)
+            readParenthetical([name], at: tokens[marker].start, bracketed: false)
             return
         }
         guard let bodyStart = definitionMarker(after: name.nextToken) else { return }

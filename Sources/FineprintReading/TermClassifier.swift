@@ -13,20 +13,20 @@ struct TermClassifier {
         if let head = term.words.last {
             // "Order Form", "Initial Term", "Privacy Policy": a document or a period, whatever its definition says.
             if words.documentWords.contains(head) { return nil }
-            let owner = term.words.count > 1 ? side(of: term.words[0]) : nil
-            if let name = classByHead(term.words, owner: owner) { return name }
+            if let name = ownClass(term) { return name }
         }
         // An abbreviation ("GDPR", "EEA", "DPA") names a law, a place or a document, not what its definition
         // mentions. (A longer name is still classed by its definition: a made-up name has no other clue.)
         if Self.isAbbreviation(term.name) { return nil }
+        // A term with a head noun of its own ("a breach … of your Customer Content (a "Security Breach")", "Service
+        // Analytics" means aggregated information, "Customer Claim" means a claim … about Outputs generated through
+        // the Services) is that thing, whatever words stand near it or in its definition; only a coined name
+        // ("Quorvane") borrows its class from them.
+        if let head = term.words.last, commonWords.contains(head) { return nil }
         let tokens = term.body.enumerated().map { Token(text: $0.element, start: $0.offset, end: $0.offset + 1) }
         for t in tokens.indices {
             if let m = words.definitionCues.match(tokens, at: t) { return m.value }
         }
-        // A term with a head noun of its own ("a breach … of your Customer Content (a "Security Breach")", "Service
-        // Analytics" means aggregated information) is that thing, whatever words stand near it; only a coined name
-        // ("Quorvane") borrows its class from them.
-        if let head = term.words.last, commonWords.contains(head) { return nil }
         // "means all data …", "means Inputs and Outputs": the definition's first head word, near its start (in
         // "means the processing of personal data" the head is "processing"); before a parenthetical, the words
         // just before it ("disclosed by one party ("Discloser")").
@@ -39,7 +39,7 @@ struct TermClassifier {
 
     /// The class whose head ends the term, the longest head winning: a head may be a phrase, so "Usage Data" and
     /// "Confidential Information" are not "Customer Data" though they end in the buyer's data's head words.
-    private func classByHead(_ termWords: [String], owner: Party?) -> String? {
+    func classByHead(_ termWords: [String], owner: Party?) -> String? {
         var best: (name: String, length: Int)?
         for cues in words.lexicon.termClasses {
             if let owner, let wanted = cues.owner, owner != wanted { continue }
@@ -67,6 +67,19 @@ struct TermClassifier {
 
     /// How far into a definition its head word is looked for.
     static let headReach = 3
+
+    /// The class a term's own words give it: its head, whose it is, or a cue among its words ("Other
+    /// Information You Provide").
+    func ownClass(_ term: PartyFinder.Term) -> String? {
+        let owner = term.words.count > 1 ? side(of: term.words[0]) : nil
+        if let name = classByHead(term.words, owner: owner) { return name }
+        // A cue of several words after the name's first word describes it: "Other Information You Provide" (not
+        // "Data Subject", a person, nor "Trade Controls", a law).
+        let tokens = term.words.enumerated().map { Token(text: $0.element, start: $0.offset, end: $0.offset + 1) }
+        return tokens.indices.dropFirst().lazy.compactMap { t in
+            words.definitionCues.match(tokens, at: t).flatMap { $0.next - t > 1 ? $0.value : nil }
+        }.first
+    }
 
     private func side(of word: String) -> Party? {
         partyWords[word] ?? words.roles[word] ?? words.pronouns[word]

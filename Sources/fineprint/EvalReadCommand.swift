@@ -1,5 +1,6 @@
 import ArgumentParser
 import FineprintCore
+import FineprintEval
 import FineprintIngest
 import FineprintReading
 import Foundation
@@ -16,12 +17,32 @@ extension Eval {
         @Argument(help: "A document (txt, md, html, pdf, docx).")
         var file: String
 
+        @Option(help: "Read the document after this invariance transformation (rename-parties, rename-terms, …).")
+        var transform: String?
+
+        @Option(help: "With --transform: also write the transformed text to this file.")
+        var write: String?
+
         @OptionGroup var corpus: CorpusOptions
 
         func run() async throws {
             let bench = try AnalysisSetup(corpusPath: corpus.corpus, rulesOnly: true)
-            let document = try DocumentReader(ocr: nil).read(fileAt: URL(fileURLWithPath: file))
-            let reading = bench.analyzer.reader.read(text: document.text)
+            var text = try DocumentReader(ocr: nil).read(fileAt: URL(fileURLWithPath: file)).text
+            if let transform {
+                guard let transformation = Transformation(rawValue: transform) else {
+                    let names = Transformation.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ValidationError("--transform takes one of: \(names)")
+                }
+                let invariance = FineprintEval.Invariance(
+                    analyzer: bench.analyzer,
+                    playbook: try bench.playbook(profile: "tier1", file: nil),
+                    skipWords: FineprintEval.Invariance.wordsThatAreNotNames(bench.corpus),
+                    termClasses: FineprintEval.Invariance.renamedClasses
+                )
+                text = invariance.transformed(text, by: transformation) ?? text
+                if let write { try Data(text.utf8).write(to: URL(fileURLWithPath: write)) }
+            }
+            let reading = bench.analyzer.reader.read(text: text)
             print("language: \(reading.language)")
             for party in reading.parties {
                 print("party \(party.role?.rawValue ?? "?"): \(party.names.joined(separator: " / "))")

@@ -95,7 +95,7 @@ extension Eval {
                 analyzer: bench.analyzer,
                 playbook: try bench.playbook(profile: "tier1", file: nil),
                 skipWords: FineprintEval.Invariance.wordsThatAreNotNames(bench.corpus),
-                termClasses: ["buyer_data", "outputs"]
+                termClasses: FineprintEval.Invariance.renamedClasses
             )
             let report = try invariance.evaluate(
                 Array(documents.prefix(limit ?? documents.count)),
