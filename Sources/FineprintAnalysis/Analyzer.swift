@@ -53,10 +53,11 @@ public struct Analyzer: Sendable {
     public func analyze(_ document: ExtractedDocument, playbook: Playbook) -> Analysis {
         let started = DispatchTime.now().uptimeNanoseconds
         let prepared = PreparedDocument(document)
-        let hits = findHits(in: prepared)
+        let reading = reader.read(scalars: prepared.scalars, tokens: prepared.tokens)
+        let hits = findHits(in: prepared, reading: reading)
         var hitsByOwner: [CompiledRules.Owner: [Hit]] = [:]
         for hit in hits { hitsByOwner[compiled.entries[hit.entry].owner, default: []].append(hit) }
-        let (model, modelUse) = modelScores(prepared)
+        let (model, modelUse) = modelScores(prepared, reading: reading)
         let findings = corpus.taxonomy.provisions.map { provision in
             guard let r = ruleIndex[provision.id] else {
                 return ProvisionFinding(
@@ -101,8 +102,11 @@ public struct Analyzer: Sendable {
     /// Sentence logits of the learned classifier, [category][sentence], computed once for all provisions, and
     /// how the model was used. The domain gate may keep the model off a document unlike its training contracts;
     /// categories trained for every domain (`gated: false`) are applied even where the gate says out of domain.
-    private func modelScores(_ prepared: PreparedDocument) -> (ModelScores?, LearnedModelUse?) {
-        let features = classifier == nil ? [] : segmentFeatures(prepared)
+    private func modelScores(
+        _ prepared: PreparedDocument,
+        reading: DocumentReading
+    ) -> (ModelScores?, LearnedModelUse?) {
+        let features = classifier == nil ? [] : segmentFeatures(prepared, reading: reading)
         let documentScores = classifier?.documentScores(features)
         let modelUse: LearnedModelUse? = documentScores.map { $0.outOfDomain ? .outOfDomain : .applied }
         let modelScored = modelUse == .applied || (modelUse != nil && classifier?.hasUngatedCategories == true)
@@ -116,14 +120,29 @@ public struct Analyzer: Sendable {
     }
 
     /// Each sentence's features for the classifier: its words, the heading it stands under and its neighbours.
-    private func segmentFeatures(_ doc: PreparedDocument) -> [[UInt64]] {
-        doc.sentences.indices.map { s in
+    private func segmentFeatures(_ doc: PreparedDocument, reading: DocumentReading) -> [[UInt64]] {
+        let tokens = featureTokens(doc.tokens, reading: reading)
+        return doc.sentences.indices.map { s in
             SegmentFeatures.hashes(
-                tokens: doc.tokens,
+                tokens: tokens,
                 range: doc.sentences[s].tokens,
                 heading: doc.sentences[s].heading,
                 neighbours: neighbours(of: s, in: doc)
             )
+        }
+    }
+
+    /// The tokens the classifier reads: a word of a party's name stands as the party's role, so that the learned
+    /// model, like the rules, does not depend on what the parties are called. Role words ("Licensee") and pronouns
+    /// keep their own text: they say what kind of contract it is.
+    private func featureTokens(_ tokens: [Token], reading: DocumentReading) -> [Token] {
+        let names = reading.partyWords.filter { context.parties[$0.key] == nil }
+        guard !names.isEmpty else { return tokens }
+        return tokens.map { token in
+            guard let role = names[token.text] else { return token }
+            var renamed = token
+            renamed.text = role == .supplier ? "_supplier_" : "_buyer_"
+            return renamed
         }
     }
 
@@ -138,9 +157,13 @@ public struct Analyzer: Sendable {
     /// features' names), and the rules' confidence and supporting sentences for every provision with a rule.
     public func learningDocument(_ document: ExtractedDocument, names: Bool) -> (LearningDocument, [UInt64: String]) {
         let prepared = PreparedDocument(document)
+        let reading = reader.read(scalars: prepared.scalars, tokens: prepared.tokens)
         var hitsByOwner: [CompiledRules.Owner: [Hit]] = [:]
-        for hit in findHits(in: prepared) { hitsByOwner[compiled.entries[hit.entry].owner, default: []].append(hit) }
-        let features = segmentFeatures(prepared)
+        for hit in findHits(in: prepared, reading: reading) {
+            hitsByOwner[compiled.entries[hit.entry].owner, default: []].append(hit)
+        }
+        let features = segmentFeatures(prepared, reading: reading)
+        let tokens = featureTokens(prepared.tokens, reading: reading)
         let segments = zip(prepared.sentences, features).map { LearningDocument.Segment(span: $0.span, features: $1) }
         var rules: [String: RuleSignal] = [:]
         for (id, r) in ruleIndex {
@@ -154,7 +177,7 @@ public struct Analyzer: Sendable {
         if names {
             for (s, sentence) in prepared.sentences.enumerated() {
                 for (h, name) in SegmentFeatures.names(
-                    tokens: prepared.tokens,
+                    tokens: tokens,
                     range: sentence.tokens,
                     heading: sentence.heading,
                     neighbours: neighbours(of: s, in: prepared)
@@ -168,11 +191,10 @@ public struct Analyzer: Sendable {
 
     // MARK: matching
 
-    private func findHits(in doc: PreparedDocument) -> [Hit] {
+    private func findHits(in doc: PreparedDocument, reading: DocumentReading) -> [Hit] {
         var hits: [Hit] = []
         var seen = [Int](repeating: -1, count: compiled.entries.count)
         var candidates: [Int] = []
-        let reading = reader.read(scalars: doc.scalars, tokens: doc.tokens)
         let data = DocumentStepData(
             steps: compiled.steps,
             classes: TokenClasses(tokens: doc.tokens, table: compiled.alternatives),
