@@ -33,6 +33,9 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
     public var signatureMarkers: [String]?
     /// Phrases just before the author's name in terms that never define it ("welcome to", "copyright").
     public var authorMarkers: [String]?
+    /// Words that open a role name's definition when it names a kind of outside entity, not one party:
+    /// "Subprocessor" means *any* processor the supplier appoints ("any", "tout").
+    public var classDeterminers: [String]?
 
     public init(
         language: String,
@@ -50,7 +53,8 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         termClasses: [TermClassCues],
         partyLabels: [String]? = nil,
         signatureMarkers: [String]? = nil,
-        authorMarkers: [String]? = nil
+        authorMarkers: [String]? = nil,
+        classDeterminers: [String]? = nil
     ) {
         self.language = language
         self.supplierRoles = supplierRoles
@@ -68,6 +72,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         self.partyLabels = partyLabels
         self.signatureMarkers = signatureMarkers
         self.authorMarkers = authorMarkers
+        self.classDeterminers = classDeterminers
     }
 
     enum CodingKeys: String, CodingKey {
@@ -87,6 +92,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         case partyLabels = "party_labels"
         case signatureMarkers = "signature_markers"
         case authorMarkers = "author_markers"
+        case classDeterminers = "class_determiners"
     }
 }
 

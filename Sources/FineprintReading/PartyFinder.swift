@@ -147,6 +147,9 @@ struct PartyFinder {
         let bodyEnd = max(bodyStart, min(tokens.count, bodyStart + Self.definitionReach, next))
         let body = texts(bodyStart..<bodyEnd)
         if let role = words.roleOfName(nameWords) {
+            // "Subprocessor" means any processor the supplier appoints: a kind of outside entity, not a party (and
+            // the supplier it names must not be left to take the other role).
+            if let first = body.first, words.classDeterminers.contains(first) { return }
             // "Supplier" means Northwind Ltd: the role joins the party the definition names.
             let bodyWords = Set(body.prefix(15))
             let named = parties.firstIndex { party in

@@ -15,6 +15,7 @@ struct ReadingWords {
     let classPhrases: [(words: [String], value: String)]
     let definitionCues: PhraseList<String>
     let partyLabels: PhraseList<Bool>
+    let classDeterminers: Set<String>
     let signatureMarkers: Set<String>
     let authorMarkers: PhraseList<Bool>
     /// Head words of every term class ("services", "model"): things, never the name of a party.
@@ -39,6 +40,7 @@ struct ReadingWords {
         aliasMarkers = PhraseList(lexicon.aliasMarkers.map { (PhraseList<Bool>.words($0), true) })
         classPhrases = lexicon.termClasses.flatMap { c in c.phrases.map { (PhraseList<String>.words($0), c.name) } }
         partyLabels = PhraseList((lexicon.partyLabels ?? []).map { (PhraseList<Bool>.words($0), true) })
+        classDeterminers = Set(lexicon.classDeterminers ?? [])
         signatureMarkers = Set((lexicon.signatureMarkers ?? []).map { $0.lowercased() })
         authorMarkers = PhraseList((lexicon.authorMarkers ?? []).map { (PhraseList<Bool>.words($0), true) })
         classHeads = Set(lexicon.termClasses.flatMap(\.heads))

@@ -149,3 +149,22 @@ import Testing
         #expect(names.contains("DURANTHE"))
     }
 }
+
+/// A data processing addendum defines the supplier's own sub-contractors ("Subprocessor" means any processor the
+/// supplier appoints): a third party, so the name is no role of either side, and the supplier named in the
+/// definition is never left to take the buyer's role.
+@Suite struct SubprocessorReadingTests {
+    @Test func aSubprocessorDefinitionNamesNoParty() throws {
+        let reader = ContractReader(lexicons: try Repo.corpus.get().reading)
+        let reading = reader.read(
+            text: """
+                This Data Processing Addendum forms part of the agreement between Quorvane Labs and Customer.
+                (a) "Subprocessor" means any processor appointed by Quorvane Labs to carry out part of the processing \
+                on behalf of Customer.
+                6.1 Quorvane Labs shall notify Customer of any Personal Data Breach without undue delay.
+                """
+        )
+        #expect(reading.partyWords["subprocessor"] == nil)
+        #expect(reading.partyWords["quorvane"] != .buyer)
+    }
+}
