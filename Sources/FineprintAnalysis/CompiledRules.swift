@@ -70,20 +70,8 @@ struct CompiledRules: Sendable {
             }
         }
         var table = AlternativeTable()
-        var steps = StepTable()
-        for i in entries.indices {
-            entries[i].firstStep = steps.classMasks.count
-            guard let masks = table.classMasks(for: entries[i].pattern) else {
-                let reason = "the patterns name more than \(AlternativeTable.maximumClasses) {class} names"
-                throw CompileError(
-                    location: "patterns",
-                    error: Pattern.SyntaxError(pattern: entries[i].pattern.source, reason: reason)
-                )
-            }
-            steps.append(ids: table.ids(for: entries[i].pattern), classMasks: masks)
-        }
+        steps = try Self.steps(of: &entries, table: &table)
         alternatives = table
-        self.steps = steps
         var anchored: [String: [Int]] = [:]
         var unanchored: [Int] = []
         for (i, entry) in entries.enumerated() {
@@ -97,6 +85,23 @@ struct CompiledRules: Sendable {
         self.anchored = anchored
         self.unanchored = unanchored
         self.headings = headings
+    }
+
+    /// Every entry's steps in one flat table, each entry told where its steps start.
+    private static func steps(of entries: inout [Entry], table: inout AlternativeTable) throws -> StepTable {
+        var steps = StepTable()
+        for i in entries.indices {
+            entries[i].firstStep = steps.classMasks.count
+            guard let masks = table.classMasks(for: entries[i].pattern) else {
+                let reason = "the patterns name more than \(AlternativeTable.maximumClasses) {class} names"
+                throw CompileError(
+                    location: "patterns",
+                    error: Pattern.SyntaxError(pattern: entries[i].pattern.source, reason: reason)
+                )
+            }
+            steps.append(ids: table.ids(for: entries[i].pattern), classMasks: masks)
+        }
+        return steps
     }
 }
 
