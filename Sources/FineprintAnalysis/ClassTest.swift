@@ -13,22 +13,32 @@ final class PinnedArray<Element> {
     }
 }
 
-/// What the engine's step test reads for one document: the patterns' steps, the tokens' word bits and class
-/// bits, pinned so that the tests made from it read them without retaining anything.
-final class DocumentStepData {
+/// The compiled rules' step table, pinned once for every document the rules read. Never written after `init`,
+/// so it may be shared across threads.
+final class PinnedSteps: @unchecked Sendable {
     let idStart: PinnedArray<Int>
     let ids: PinnedArray<Int>
     let classMasks: PinnedArray<UInt64>
+
+    init(_ table: StepTable) {
+        idStart = PinnedArray(table.idStart)
+        ids = PinnedArray(table.ids)
+        classMasks = PinnedArray(table.classMasks)
+    }
+}
+
+/// What the engine's step test reads for one document: the rules' pinned steps, and the tokens' word bits and
+/// class bits, pinned so that the tests made from it read them without retaining anything.
+final class DocumentStepData {
+    let steps: PinnedSteps
     let classOf: PinnedArray<Int32>
     let wordBits: PinnedArray<UInt64>
     let termBits: PinnedArray<UInt64>
     let wordsPerClass: Int
     let terms: DocumentTerms
 
-    init(steps: StepTable, classes: TokenClasses, terms: DocumentTerms) {
-        idStart = PinnedArray(steps.idStart)
-        ids = PinnedArray(steps.ids)
-        classMasks = PinnedArray(steps.classMasks)
+    init(steps: PinnedSteps, classes: TokenClasses, terms: DocumentTerms) {
+        self.steps = steps
         classOf = PinnedArray(classes.classOf)
         wordBits = PinnedArray(classes.bits)
         termBits = PinnedArray(terms.bits)
@@ -41,9 +51,9 @@ final class DocumentStepData {
     func test(firstStep: Int) -> ClassTest {
         ClassTest(
             data: self,
-            idStart: UnsafeBufferPointer(idStart.buffer),
-            ids: UnsafeBufferPointer(ids.buffer),
-            classMasks: UnsafeBufferPointer(classMasks.buffer),
+            idStart: UnsafeBufferPointer(steps.idStart.buffer),
+            ids: UnsafeBufferPointer(steps.ids.buffer),
+            classMasks: UnsafeBufferPointer(steps.classMasks.buffer),
             classOf: UnsafeBufferPointer(classOf.buffer),
             wordBits: UnsafeBufferPointer(wordBits.buffer),
             termBits: UnsafeBufferPointer(termBits.buffer),

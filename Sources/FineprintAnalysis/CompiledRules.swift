@@ -20,8 +20,8 @@ struct CompiledRules: Sendable {
 
     let entries: [Entry]
     let alternatives: AlternativeTable
-    /// Every pattern's steps, one after another.
-    let steps: StepTable
+    /// Every pattern's steps, one after another, pinned for the step tests.
+    let steps: PinnedSteps
     let anchored: [String: [Int]]
     let unanchored: [Int]
     /// Heading patterns per rule index.
@@ -70,7 +70,7 @@ struct CompiledRules: Sendable {
             }
         }
         var table = AlternativeTable()
-        steps = try Self.steps(of: &entries, table: &table)
+        steps = PinnedSteps(try Self.steps(of: &entries, table: &table))
         alternatives = table
         var anchored: [String: [Int]] = [:]
         var unanchored: [Int] = []

@@ -41,8 +41,6 @@ struct DocumentTerms {
         self.longer = longer
     }
 
-    @inline(__always) func has(_ mask: UInt64, at t: Int) -> Bool { bits[t] & mask != 0 }
-
     /// The token after the longest occurrence of one of `mask`'s classes starting at `t`.
     func next(_ mask: UInt64, at t: Int) -> Int {
         var next = t + 1
