@@ -106,7 +106,8 @@ public struct Analyzer: Sendable {
         _ prepared: PreparedDocument,
         reading: DocumentReading
     ) -> (ModelScores?, LearnedModelUse?) {
-        let features = classifier == nil ? [] : segmentFeatures(prepared, reading: reading)
+        let features =
+            classifier == nil ? [] : segmentFeatures(prepared, tokens: featureTokens(prepared.tokens, reading: reading))
         let documentScores = classifier?.documentScores(features)
         let modelUse: LearnedModelUse? = documentScores.map { $0.outOfDomain ? .outOfDomain : .applied }
         let modelScored = modelUse == .applied || (modelUse != nil && classifier?.hasUngatedCategories == true)
@@ -119,10 +120,10 @@ public struct Analyzer: Sendable {
         return (scores, modelUse)
     }
 
-    /// Each sentence's features for the classifier: its words, the heading it stands under and its neighbours.
-    private func segmentFeatures(_ doc: PreparedDocument, reading: DocumentReading) -> [[UInt64]] {
-        let tokens = featureTokens(doc.tokens, reading: reading)
-        return doc.sentences.indices.map { s in
+    /// Each sentence's features for the classifier: its words (`featureTokens`), the heading it stands under and
+    /// its neighbours.
+    private func segmentFeatures(_ doc: PreparedDocument, tokens: [Token]) -> [[UInt64]] {
+        doc.sentences.indices.map { s in
             SegmentFeatures.hashes(
                 tokens: tokens,
                 range: doc.sentences[s].tokens,
@@ -162,8 +163,8 @@ public struct Analyzer: Sendable {
         for hit in findHits(in: prepared, reading: reading) {
             hitsByOwner[compiled.entries[hit.entry].owner, default: []].append(hit)
         }
-        let features = segmentFeatures(prepared, reading: reading)
         let tokens = featureTokens(prepared.tokens, reading: reading)
+        let features = segmentFeatures(prepared, tokens: tokens)
         let segments = zip(prepared.sentences, features).map { LearningDocument.Segment(span: $0.span, features: $1) }
         var rules: [String: RuleSignal] = [:]
         for (id, r) in ruleIndex {
