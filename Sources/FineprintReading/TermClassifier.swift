@@ -23,7 +23,7 @@ struct TermClassifier {
         // the Services) is that thing, whatever words stand near it or in its definition; only a coined name
         // ("Quorvane") borrows its class from them.
         if let head = term.words.last, commonWords.contains(head) { return nil }
-        let tokens = term.body.enumerated().map { Token(text: $0.element, start: $0.offset, end: $0.offset + 1) }
+        let tokens = Self.tokens(term.body)
         for t in tokens.indices {
             if let m = words.definitionCues.match(tokens, at: t) { return m.value }
         }
@@ -75,10 +75,15 @@ struct TermClassifier {
         if let name = classByHead(term.words, owner: owner) { return name }
         // A cue of several words after the name's first word describes it: "Other Information You Provide" (not
         // "Data Subject", a person, nor "Trade Controls", a law).
-        let tokens = term.words.enumerated().map { Token(text: $0.element, start: $0.offset, end: $0.offset + 1) }
+        let tokens = Self.tokens(term.words)
         return tokens.indices.dropFirst().lazy.compactMap { t in
             words.definitionCues.match(tokens, at: t).flatMap { $0.next - t > 1 ? $0.value : nil }
         }.first
+    }
+
+    /// Words as tokens, each its own offset, for the phrase lists that match tokens.
+    static func tokens(_ words: [String]) -> [Token] {
+        words.enumerated().map { Token(text: $0.element, start: $0.offset, end: $0.offset + 1) }
     }
 
     private func side(of word: String) -> Party? {
