@@ -73,7 +73,7 @@ struct EditTests {
     }
 
     @Test func editsThatDoNotFitTheRegisterAreRefusedWithTheReason() throws {
-        var register = try imported()
+        let register = try imported()
         let before = register
         func refused(_ expected: String, _ edit: (inout Register) throws -> Void) {
             var copy = register
