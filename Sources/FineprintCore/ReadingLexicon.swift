@@ -36,6 +36,9 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
     /// Words that open a role name's definition when it names a kind of outside entity, not one party:
     /// "Subprocessor" means *any* processor the supplier appoints ("any", "tout").
     public var classDeterminers: [String]?
+    /// Words after which a capitalised name is the object of a description, not the entity's own name: "the
+    /// business customer *of* Lumora", "documentation provided *by* Lumora" ("of", "by", "de", "par").
+    public var objectPrepositions: [String]?
 
     public init(
         language: String,
@@ -54,7 +57,8 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         partyLabels: [String]? = nil,
         signatureMarkers: [String]? = nil,
         authorMarkers: [String]? = nil,
-        classDeterminers: [String]? = nil
+        classDeterminers: [String]? = nil,
+        objectPrepositions: [String]? = nil
     ) {
         self.language = language
         self.supplierRoles = supplierRoles
@@ -73,6 +77,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         self.signatureMarkers = signatureMarkers
         self.authorMarkers = authorMarkers
         self.classDeterminers = classDeterminers
+        self.objectPrepositions = objectPrepositions
     }
 
     enum CodingKeys: String, CodingKey {
@@ -93,6 +98,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         case signatureMarkers = "signature_markers"
         case authorMarkers = "author_markers"
         case classDeterminers = "class_determiners"
+        case objectPrepositions = "object_prepositions"
     }
 }
 

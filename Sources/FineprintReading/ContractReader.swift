@@ -30,7 +30,7 @@ public struct ContractReader: Sendable {
             }
         }
         let scanner = QuotedNameScanner(scalars: scalars, tokens: tokens)
-        var finder = PartyFinder(words: words, scanner: scanner)
+        var finder = PartyFinder(words: words, scanner: scanner, ordinaryWords: scanner.ordinaryWords())
         finder.read(scanner.names())
         finder.readLabelledParties()
         finder.readWebTerms()

@@ -32,9 +32,15 @@ extension PartyFinder {
         let described = start
         while start < end - 1, !scanner.isCapitalised(start) { start += 1 }
         guard start < end else { return nil }
-        guard scanner.isCapitalised(start) else { return Entity(name: end..<end, description: described..<end) }
+        let nameless = Entity(name: end..<end, description: described..<end)
+        guard scanner.isCapitalised(start) else { return nameless }
+        // "the business customer of Lumora": the capitalised name is what the description refers to, not its own.
+        if start > described, words.objectPrepositions.contains(tokens[start - 1].text) { return nameless }
         var cut = start + 1
         while cut < end, !scanner.gap(before: cut).contains(",") { cut += 1 }
+        // "Specifically, …": one ordinary word at a sentence's start is no name.
+        let distinctive = words.distinctive(texts(start..<cut))
+        if distinctive.count == 1, ordinaryWords.contains(distinctive[0]) { return nameless }
         return Entity(name: start..<cut, description: cut..<end)
     }
 
@@ -61,6 +67,12 @@ extension PartyFinder {
         guard offset < Self.preambleLength, !listing, scanner.isCapitalised(entity.name.lowerBound) else {
             return false
         }
+        // "provided by Lumora to Customer ("Documentation")": a clause about a thing, not a company's name.
+        let clauseWord = entity.name.contains { t in
+            !scanner.isCapitalised(t) && !Self.nameConnectors.contains(tokens[t].text)
+                && !words.companyForms.contains(tokens[t].text)
+        }
+        if clauseWord { return false }
         // "… through the Services ("Your Content")": a thing the terms define, not a company.
         if let last = nameWords.last, words.classHeads.contains(last) { return false }
         let capitalised = entity.name.filter { scanner.isCapitalised($0) }.count

@@ -32,6 +32,9 @@ struct PartyFinder {
 
     let words: ReadingWords
     let scanner: QuotedNameScanner
+    /// Words the text also writes in lower case between spaces ("users", "specifically"): ordinary words,
+    /// capitalised only at a sentence's start, never a name. Words of web addresses ("openai.com") do not count.
+    let ordinaryWords: Set<String>
     var parties: [Found] = []
     var terms: [Term] = []
 

@@ -96,6 +96,21 @@ struct QuotedNameScanner {
         return nil
     }
 
+    /// The words written in lower case between spaces somewhere in the text; a word of a web address or an e-mail
+    /// ("openai.com", "legal@lumora.ai") does not count.
+    func ordinaryWords() -> Set<String> {
+        var found = Set<String>()
+        for t in tokens.indices where scalars[tokens[t].start].properties.isLowercase {
+            let before = gap(before: t)
+            let after = gap(before: t + 1)
+            guard before.allSatisfy(\.properties.isWhitespace), !after.contains("/"), !after.contains("@"),
+                !(after.count == 1 && after.first == ".")
+            else { continue }
+            found.insert(tokens[t].text)
+        }
+        return found
+    }
+
     /// Whether the first letter of token `t` is upper-case in the text.
     func isCapitalised(_ t: Int) -> Bool {
         guard t < tokens.count else { return false }

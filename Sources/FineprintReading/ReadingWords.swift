@@ -16,6 +16,7 @@ struct ReadingWords {
     let definitionCues: PhraseList<String>
     let partyLabels: PhraseList<Bool>
     let classDeterminers: Set<String>
+    let objectPrepositions: Set<String>
     let signatureMarkers: Set<String>
     let authorMarkers: PhraseList<Bool>
     /// Head words of every term class ("services", "model"): things, never the name of a party.
@@ -41,6 +42,7 @@ struct ReadingWords {
         classPhrases = lexicon.termClasses.flatMap { c in c.phrases.map { (PhraseList<String>.words($0), c.name) } }
         partyLabels = PhraseList((lexicon.partyLabels ?? []).map { (PhraseList<Bool>.words($0), true) })
         classDeterminers = Set(lexicon.classDeterminers ?? [])
+        objectPrepositions = Set((lexicon.objectPrepositions ?? []).map { $0.lowercased() })
         signatureMarkers = Set((lexicon.signatureMarkers ?? []).map { $0.lowercased() })
         authorMarkers = PhraseList((lexicon.authorMarkers ?? []).map { (PhraseList<Bool>.words($0), true) })
         classHeads = Set(lexicon.termClasses.flatMap(\.heads))
