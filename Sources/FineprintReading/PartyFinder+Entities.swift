@@ -34,8 +34,12 @@ extension PartyFinder {
         guard start < end else { return nil }
         let nameless = Entity(name: end..<end, description: described..<end)
         guard scanner.isCapitalised(start) else { return nameless }
-        // "the business customer of Lumora": the capitalised name is what the description refers to, not its own.
-        if start > described, words.objectPrepositions.contains(tokens[start - 1].text) { return nameless }
+        // "the business customer of Lumora": a role described by the name after it, which is not the entity's own.
+        if start > described, words.objectPrepositions.contains(tokens[start - 1].text),
+            words.roleMentioned(texts(described..<start)) != nil
+        {
+            return nameless
+        }
         var cut = start + 1
         while cut < end, !scanner.gap(before: cut).contains(",") { cut += 1 }
         // "Specifically, …": one ordinary word at a sentence's start is no name.
@@ -69,8 +73,10 @@ extension PartyFinder {
         }
         // "provided by Lumora to Customer ("Documentation")": a clause about a thing, not a company's name.
         let clauseWord = entity.name.contains { t in
-            !scanner.isCapitalised(t) && !Self.nameConnectors.contains(tokens[t].text)
-                && !words.companyForms.contains(tokens[t].text)
+            // Numbers and single letters ("2020-A", "d/b/a") are not words of a clause.
+            let word = tokens[t].text
+            return !scanner.isCapitalised(t) && word.count > 1 && word.first?.isLetter == true
+                && !Self.nameConnectors.contains(word) && !words.companyForms.contains(word)
         }
         if clauseWord { return false }
         // "… through the Services ("Your Content")": a thing the terms define, not a company.

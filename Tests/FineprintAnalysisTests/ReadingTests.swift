@@ -46,6 +46,34 @@ import Testing
         #expect(reading.party(.supplier)?.names.contains("Lumora") == true)
     }
 
+    @Test func aDescriptionThatNamesTheSupplierDoesNotNameTheBuyer() throws {
+        let reading = try reader().read(
+            text: """
+                These Enterprise Terms are entered into between Brindlewood AI LLC ("Brindlewood") and the business \
+                customer of Brindlewood for Brindlewood enterprise services ("Customer"). Customer may use the \
+                technical documentation provided by Brindlewood to Customer ("Documentation"). Brindlewood will not \
+                use any Customer Content to train any models.
+                """
+        )
+        #expect(reading.partyWords["brindlewood"] == .supplier)
+        #expect(reading.partyWords["customer"] == .buyer)
+        #expect(reading.partyWords["documentation"] == nil)
+        #expect(!reading.parties.contains { $0.names.contains("Documentation") })
+    }
+
+    @Test func anOrdinaryWordAtASentenceStartIsNoParty() throws {
+        let reading = try reader().read(
+            text: """
+                These Terms are an agreement between you and Corvane Labs Ltd ("Corvane", "we" or "us"). \
+                Specifically, within our services, the models read what users type (referred to as "Inputs") \
+                and answer it. Results are specifically marked as generated.
+                """
+        )
+        #expect(reading.partyWords["specifically"] == nil)
+        #expect(!reading.parties.contains { $0.names.contains("Specifically") })
+        #expect(reading.partyWords["corvane"] == .supplier)
+    }
+
     @Test func definedTermsGetTheirClassByHeadOrDefinition() throws {
         let reading = try reader().read(
             text: """
