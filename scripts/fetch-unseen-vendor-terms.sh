@@ -1,18 +1,15 @@
 #!/usr/bin/env bash
-# Copies the pages of the AI suppliers that ../shared/data lacks (DeepSeek, Grok, Meta AI,
-# Perplexity, Qwen Chat) out of Open Terms Archive's genai-eu-versions collection, at the commit
-# our blind labels (eval/labels/unseen-vendors) were written against. The pages stay outside the
-# repository, like ../shared/data.
+# Copies the pages of AI suppliers that ../shared/data lacks out of two Open Terms Archive collections,
+# at the commits our blind labels (eval/labels/unseen-vendors) were written against. The pages stay
+# outside the repository, like ../shared/data.
 #
-#   scripts/fetch-unseen-vendor-terms.sh DEST [SOURCE]
+#   scripts/fetch-unseen-vendor-terms.sh DEST [EU_CLONE [CONTRIB_CLONE]]
 #
-# SOURCE is a clone (or bare mirror) of github.com/OpenTermsArchive/genai-eu-versions; without it
-# the script clones that repository into a temporary folder.
+# EU_CLONE and CONTRIB_CLONE are clones (or bare mirrors) of github.com/OpenTermsArchive/genai-eu-versions
+# and genai-contrib-versions; without them the script clones those repositories into a temporary folder.
 set -euo pipefail
-dest=${1:?usage: fetch-unseen-vendor-terms.sh DEST [SOURCE]}
-source=${2:-}
-commit=4812532797e75d8bd27b308499e3e7972b41c7bc
-pages=(
+dest=${1:?usage: fetch-unseen-vendor-terms.sh DEST [EU_CLONE [CONTRIB_CLONE]]}
+eu_pages=(
   "DeepSeek/Terms of Service.md" "DeepSeek/Developer Terms.md" "DeepSeek/Privacy Policy.md"
   "Grok/Commercial Terms.md" "Grok/Terms of Service.md" "Grok/Acceptable Use Policy.md"
   "Meta AI/Terms of Service.md"
@@ -20,17 +17,32 @@ pages=(
   "Perplexity/Developer Terms.md" "Perplexity/Acceptable Use Policy.md"
   "Qwen Chat/Terms of Service.md" "Qwen Chat/Privacy Policy.md"
 )
-if [[ -z $source ]]; then
-  source=$(mktemp -d)
-  trap 'rm -rf "$source"' EXIT
-  git clone --quiet --filter=blob:none --no-checkout \
-    https://github.com/OpenTermsArchive/genai-eu-versions "$source"
-fi
-git -C "$source" cat-file -e "$commit^{commit}" \
-  || { echo "error: $source lacks commit $commit" >&2; exit 1; }
-for page in "${pages[@]}"; do
-  mkdir -p "$dest/$(dirname "$page")"
-  git -C "$source" show "$commit:$page" >"$dest/$page"
-done
-git -C "$source" show "$commit:LICENSE" >"$dest/LICENSE-ODC-By.md"
-echo "copied ${#pages[@]} pages of genai-eu-versions@${commit:0:7} into $dest"
+contrib_pages=(
+  "Berget AI/Terms of Service.md" "Berget AI/Data Processor Agreement.md"
+  "Midjourney/Terms of Service.md" "Together AI/Terms of Service.md" "Kimi AI/Terms of Service.md"
+  "SambaNova/Terms of Service.md" "Intric/Terms of Service.md"
+  "Jasper/Data Processor Agreement.md" "Replit/Terms of Service.md" "Stability AI/Terms of Service.md"
+  "Lovable/Terms of Service.md" "OpenRouter/Terms of Service.md" "Fireworks AI/Terms of Service.md"
+)
+temporary=$(mktemp -d)
+trap 'rm -rf "$temporary"' EXIT
+
+# copy NAME CLONE COMMIT PAGE…: the pages of collection NAME at COMMIT.
+copy() {
+  local name=$1 source=$2 commit=$3
+  shift 3
+  if [[ -z $source ]]; then
+    source=$temporary/$name
+    git clone --quiet --filter=blob:none --no-checkout "https://github.com/OpenTermsArchive/$name" "$source"
+  fi
+  git -C "$source" cat-file -e "$commit^{commit}" \
+    || { echo "error: $source lacks commit $commit" >&2; exit 1; }
+  for page in "$@"; do
+    mkdir -p "$dest/$(dirname "$page")"
+    git -C "$source" show "$commit:$page" >"$dest/$page"
+  done
+  git -C "$source" show "$commit:LICENSE" >"$dest/LICENSE-ODC-By.md"
+  echo "copied $# pages of $name@${commit:0:7} into $dest"
+}
+copy genai-eu-versions "${2:-}" 4812532797e75d8bd27b308499e3e7972b41c7bc "${eu_pages[@]}"
+copy genai-contrib-versions "${3:-}" 78f66748716ca25446cbd61f7243a587f23ed9f1 "${contrib_pages[@]}"
