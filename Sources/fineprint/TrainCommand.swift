@@ -1,5 +1,6 @@
 import ArgumentParser
 import FineprintEval
+import FineprintIngest
 import FineprintLearn
 import Foundation
 
@@ -47,6 +48,18 @@ struct Train: AsyncParsableCommand {
         )
     )
     var domainData: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Label files whose dev-split documents the domain gate also learns from (e.g. eval/labels/unseen-vendors).",
+            discussion:
+                "Their validation documents are never read: the gate is then measured on suppliers it never saw."
+        )
+    )
+    var domainLabels: String?
+
+    @Option(help: "The folder the --domain-labels documents are relative to.")
+    var domainLabelsData: String?
 
     @Option(
         help: """
@@ -120,6 +133,9 @@ struct Train: AsyncParsableCommand {
         if labels != nil, labelsData == nil {
             throw ValidationError("--labels needs --labels-data (the folder of the labelled documents)")
         }
+        if (domainLabels == nil) != (domainLabelsData == nil) {
+            throw ValidationError("--domain-labels and --domain-labels-data go together")
+        }
     }
 
     func run() async throws {
@@ -143,8 +159,7 @@ struct Train: AsyncParsableCommand {
             provisions: order,
             trainedOn: trainedOn(documents: documents.count),
             outOfDomain: outOfDomain,
-            outOfDomainSource:
-                "\(outOfDomain.count) documents of \(domainData.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "")",
+            outOfDomainSource: "\(outOfDomain.count) documents of \(domainSources)",
             settings: settings
         )
         let encoded = try adding(model).encoded()
@@ -205,12 +220,27 @@ struct Train: AsyncParsableCommand {
         return documents
     }
 
+    /// Where the gate's out-of-domain documents come from, for the model file.
+    private var domainSources: String {
+        [domainData, domainLabels.map { "\($0) (dev)" }].compactMap { $0 }
+            .map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " and ")
+    }
+
     /// The documents unlike the training contracts that the domain gate learns from (none without --domain-data).
     private func outOfDomainDocuments(setup: AnalysisSetup) throws -> [LearningDocument] {
         guard let domainData else { return [] }
         let heldOut = try heldOutNames(corpusURL: setup.corpusURL)
-        return try DomainDocuments.read(folder: URL(fileURLWithPath: domainData), excludingFileNames: heldOut)
-            .map { setup.analyzer.learningDocument($0, names: false).0 }
+        var documents = try DomainDocuments.read(folder: URL(fileURLWithPath: domainData), excludingFileNames: heldOut)
+        if let domainLabels, let domainLabelsData {
+            let gold = try GoldLabels.load(
+                labels: URL(fileURLWithPath: domainLabels),
+                data: URL(fileURLWithPath: domainLabelsData),
+                provisions: setup.corpus.taxonomy.provisions.map(\.id)
+            )
+            let reader = DocumentReader()
+            documents += try gold.filter { $0.split == .dev }.map { try reader.read(fileAt: $0.document.file) }
+        }
+        return documents.map { setup.analyzer.learningDocument($0, names: false).0 }
     }
 
     /// The trainer's settings, with the options given.
