@@ -74,6 +74,18 @@ import Testing
         #expect(reading.partyWords["corvane"] == .supplier)
     }
 
+    @Test func coinedNamesDefinedByWhatTheUserProvidesAndWhatComesBack() throws {
+        let reading = try reader().read(
+            text: """
+                The assistant allows you to provide materials for processing, such as text or images (together, \
+                "Quillstock") and will generate a response ("Brindles") based on your Quillstock.
+                """
+        )
+        let classes = Dictionary(reading.terms.map { ($0.name, $0.termClass) }, uniquingKeysWith: { a, _ in a })
+        #expect(classes["Quillstock"] == "buyer_data")
+        #expect(classes["Brindles"] == "outputs")
+    }
+
     @Test func definedTermsGetTheirClassByHeadOrDefinition() throws {
         let reading = try reader().read(
             text: """
