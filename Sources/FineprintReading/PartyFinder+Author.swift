@@ -90,7 +90,8 @@ extension PartyFinder {
     }
 
     private func isNameWord(_ word: String) -> Bool {
-        word.count > 2 && !ordinaryWords.contains(word) && words.roles[word] == nil && words.pronouns[word] == nil && !words.documentWords.contains(word)
+        word.count > 2 && !ordinaryWords.contains(word) && words.roles[word] == nil && words.pronouns[word] == nil
+            && !words.documentWords.contains(word)
             && !words.companyForms.contains(word) && !words.groupWords.contains(word)
             && !words.classHeads.contains(word)
     }
