@@ -78,7 +78,7 @@ import Testing
         let reading = try reader().read(
             text: """
                 The assistant allows you to provide materials for processing, such as text or images (together, \
-                "Quillstock") and will generate a response ("Brindles") based on your Quillstock.
+                "Quillstock"), and returns generated text as a response (referred to as "Brindles").
                 """
         )
         let classes = Dictionary(reading.terms.map { ($0.name, $0.termClass) }, uniquingKeysWith: { a, _ in a })
