@@ -66,7 +66,9 @@ let package = Package(
         // The negotiation pack: issues and positions from an analysis, rendered as DOCX (tracked changes), Markdown, HTML.
         .target(
             name: "FineprintNegotiation",
-            dependencies: ["FineprintCore", "FineprintReport", "FineprintCompare", "FineprintStandards", "ZIPFoundation"]
+            dependencies: [
+                "FineprintCore", "FineprintReport", "FineprintCompare", "FineprintStandards", "ZIPFoundation",
+            ]
         ),
         // The watch store: content-addressed versions, an index, and the Atom feed of changes (file I/O).
         .target(
@@ -135,7 +137,8 @@ let package = Package(
             dependencies: [
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
                 "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch", "FineprintStandards",
-                "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading", "FineprintRegister", "FineprintSignals", "FineprintShare", "FineprintReview",
+                "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading", "FineprintRegister",
+                "FineprintSignals", "FineprintShare", "FineprintReview",
                 "FineprintSignalFetch", "FineprintSignalDrafts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -215,12 +218,13 @@ let package = Package(
         ),
         .testTarget(
             name: "FineprintEvalTests",
-            dependencies: ["FineprintEval", "FineprintCorpus", "FineprintIngest", "FineprintTestSupport"]
+            dependencies: ["FineprintEval", "FineprintCorpus", "FineprintIngest", "FineprintTestSupport", "Yams"]
         ),
         .testTarget(
             name: "FineprintCompareTests",
             dependencies: [
-                "FineprintCompare", "FineprintReport", "FineprintWatch", "FineprintAnalysis", "FineprintCorpus", "FineprintIngest",
+                "FineprintCompare", "FineprintReport", "FineprintWatch", "FineprintAnalysis", "FineprintCorpus",
+                "FineprintIngest",
                 "FineprintTestSupport",
             ]
         ),
@@ -251,7 +255,8 @@ let package = Package(
             name: "FineprintShareTests",
             dependencies: [
                 "FineprintShare", "FineprintStore", "FineprintCore", "FineprintCorpus", "FineprintTestSupport",
-                "FineprintNegotiation", "FineprintAnalysis", "FineprintIngest", "FineprintReport", "ZIPFoundation", .product(name: "Crypto", package: "swift-crypto"),
+                "FineprintNegotiation", "FineprintAnalysis", "FineprintIngest", "FineprintReport", "ZIPFoundation",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
@@ -260,7 +265,8 @@ let package = Package(
             dependencies: [
                 "FineprintServer", "FineprintStore", "FineprintCorpus", "FineprintCore", "FineprintWatch",
                 "FineprintCompare", "FineprintAnalysis", "FineprintIngest", "FuzzSupport", "ZIPFoundation",
-                "FineprintTestSupport", "FineprintStandards", "FineprintIdentity", "FineprintRegister", "FineprintSignals", "FineprintShare", "FineprintReview",
+                "FineprintTestSupport", "FineprintStandards", "FineprintIdentity", "FineprintRegister",
+                "FineprintSignals", "FineprintShare", "FineprintReview",
                 "FineprintSignalDrafts",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
