@@ -23,6 +23,9 @@ contrib_pages=(
   "SambaNova/Terms of Service.md" "Intric/Terms of Service.md"
   "Jasper/Data Processor Agreement.md" "Replit/Terms of Service.md" "Stability AI/Terms of Service.md"
   "Lovable/Terms of Service.md" "OpenRouter/Terms of Service.md" "Fireworks AI/Terms of Service.md"
+  "Sana/Data Processor Agreement.md" "Codeium/Terms of Service.md" "Berget AI/Service Level Agreement.md"
+  "fal/Terms of Service.md" "Tempo Labs/Terms of Service.md" "Incredible/Terms of Service.md"
+  "Wordtune/Terms of Service.md" "Pirr/Terms of Service.md"
 )
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
