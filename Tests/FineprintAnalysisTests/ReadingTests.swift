@@ -86,6 +86,17 @@ import Testing
         #expect(classes["Brindles"] == "outputs")
     }
 
+    @Test func theSentenceAfterAWebTermsPartyIsNotPartOfItsName() throws {
+        let reading = try reader().read(
+            text: """
+                These Terms are a contract between Corvane Labs, Inc. ("Company", "we") and you. They decide all \
+                claims between you and Company. For purposes of this section, a claim is any dispute.
+                """
+        )
+        #expect(reading.partyWords["for"] == nil)
+        #expect(!reading.parties.contains { $0.names.contains { $0.contains("For") } })
+    }
+
     @Test func definedTermsGetTheirClassByHeadOrDefinition() throws {
         let reading = try reader().read(
             text: """
