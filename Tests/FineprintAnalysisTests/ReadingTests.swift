@@ -90,7 +90,7 @@ import Testing
         let reading = try reader().read(
             text: """
                 These Terms are a contract between Corvane Labs, Inc. ("Company", "we") and you. They decide all \
-                claims between you and Company. For purposes of this section, a claim is any dispute.
+                claims between you and Company. For purposes of this section, a claim is any dispute for money.
                 """
         )
         #expect(reading.partyWords["for"] == nil)
