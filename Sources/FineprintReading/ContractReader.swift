@@ -30,7 +30,8 @@ public struct ContractReader: Sendable {
             }
         }
         let scanner = QuotedNameScanner(scalars: scalars, tokens: tokens)
-        var finder = PartyFinder(words: words, scanner: scanner, ordinaryWords: scanner.ordinaryWords())
+        let lowerCase = scanner.lowerCaseWords()
+        var finder = PartyFinder(words: words, scanner: scanner, ordinaryWords: lowerCase.ordinary)
         finder.read(scanner.names())
         finder.readLabelledParties()
         finder.readWebTerms()
@@ -41,7 +42,7 @@ public struct ContractReader: Sendable {
         let classifier = TermClassifier(
             words: words,
             partyWords: finder.partyWords,
-            commonWords: Self.lowerCaseWords(scalars: scalars, tokens: tokens)
+            commonWords: lowerCase.all
         )
         let terms = zip(finder.terms, classifier.classifyAll(finder.terms)).map { term, termClass in
             DocumentReading.DefinedTerm(name: term.name, words: term.words, termClass: termClass)
@@ -53,13 +54,6 @@ public struct ContractReader: Sendable {
             partyWords: finder.partyWords,
             occurrences: Self.occurrences(of: terms, words: words, tokens: tokens)
         )
-    }
-
-    /// The words the text writes in lower case somewhere: common nouns and verbs, never a coined name.
-    static func lowerCaseWords(scalars: [Unicode.Scalar], tokens: [Token]) -> Set<String> {
-        var found = Set<String>()
-        for token in tokens where scalars[token.start].properties.isLowercase { found.insert(token.text) }
-        return found
     }
 
     /// Where each class occurs: the document's classified defined terms and the lexicon's class phrases.

@@ -157,11 +157,10 @@ extension PartyFinder {
         var end = t
         while end < tokens.count, end - t < 4, scanner.isCapitalised(end) {
             end += 1
-            if scanner.gap(before: end).contains(where: { $0 == "," || $0 == "(" || $0 == "\n" }) { break }
+            let gap = scanner.gap(before: end)
+            if gap.contains(where: { $0 == "," || $0 == "(" || $0 == "\n" }) { break }
             // "between you and Company. For purposes of …": a sentence's first word is not part of the name.
-            if scanner.gap(before: end).contains("."), end < tokens.count, ordinaryWords.contains(tokens[end].text) {
-                break
-            }
+            if gap.contains("."), end < tokens.count, ordinaryWords.contains(tokens[end].text) { break }
         }
         guard end > t else { return }
         let name = texts(t..<end)

@@ -96,19 +96,22 @@ struct QuotedNameScanner {
         return nil
     }
 
-    /// The words written in lower case between spaces somewhere in the text; a word of a web address or an e-mail
-    /// ("openai.com", "legal@lumora.ai") does not count.
-    func ordinaryWords() -> Set<String> {
-        var found = Set<String>()
+    /// The words the text writes in lower case somewhere (`all`: common nouns and verbs, never a coined name), and
+    /// those of them written between spaces (`ordinary`): a word of a web address or an e-mail ("openai.com",
+    /// "legal@lumora.ai") is not one.
+    func lowerCaseWords() -> (all: Set<String>, ordinary: Set<String>) {
+        var all = Set<String>()
+        var ordinary = Set<String>()
         for t in tokens.indices where scalars[tokens[t].start].properties.isLowercase {
+            all.insert(tokens[t].text)
             let before = gap(before: t)
             let after = gap(before: t + 1)
             guard before.allSatisfy(\.properties.isWhitespace), !after.contains("/"), !after.contains("@"),
                 !(after.count == 1 && after.first == ".")
             else { continue }
-            found.insert(tokens[t].text)
+            ordinary.insert(tokens[t].text)
         }
-        return found
+        return (all, ordinary)
     }
 
     /// Whether the first letter of token `t` is upper-case in the text.
