@@ -124,6 +124,10 @@ struct APITests {
                 #expect(response.status == .badRequest)
                 try Self.check(response, "/api/compare", .get, validator: v)
             }
+            try await client.execute(uri: "/api/compare?ids=\(ids[0]),\(ids[1])&profile=", method: .get) { response in
+                #expect(response.status == .badRequest)
+                try Self.check(response, "/api/compare", .get, validator: v)
+            }
             try await client.execute(uri: "/api/diff?from=\(ids[0])&to=\(ids[1])", method: .get) { response in
                 #expect(response.status == .ok)
                 try Self.check(response, "/api/diff", .get, validator: v)

@@ -70,6 +70,8 @@ struct SignalsRoutesTests {
                 #expect(page.contains("test_feed"))
             }
             try await client.execute(uri: "/signals?state=bogus", method: .get) { #expect($0.status == .badRequest) }
+            // The form's "any" option sends an empty state.
+            try await client.execute(uri: "/signals?state=&source=", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/signals/\(audit.id)/accept", method: .post) {
                 #expect($0.status == .forbidden)
             }
@@ -85,6 +87,8 @@ struct SignalsRoutesTests {
                 #expect(response.status == .ok)
                 try APITests.check(response, "/api/signals", .get, validator: validator)
             }
+            // The OpenAPI document lists the states: an empty one is not among them.
+            try await client.execute(uri: "/api/signals?state=", method: .get) { #expect($0.status == .badRequest) }
             try await client.execute(uri: "/api/signals/\(audit.id)", method: .get) { response in
                 try APITests.check(response, "/api/signals/{id}", .get, validator: validator)
             }

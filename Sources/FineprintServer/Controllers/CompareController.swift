@@ -17,6 +17,7 @@ struct CompareController {
 
     /// GET /api/compare?ids=…&profile=… — the comparison in the Comparison library type's encoding.
     @Sendable func api(_ request: Request, context: WebRequestContext) async throws -> Response {
+        try APIQueryChoice.refuseEmpty(request, "profile", choices: bench.profiles.map(\.id))
         let parameters = try CompareParameters(request)
         return try JSONResponse.make(
             try await bench.compare(parameters.ids, profile: parameters.profile, scope: try await bench.scope(context))

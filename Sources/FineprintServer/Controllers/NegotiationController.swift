@@ -17,6 +17,7 @@ struct NegotiationController {
 
     /// GET /analyses/:id/negotiation.docx?profile=… — another tier re-runs the analysis in memory.
     @Sendable func docx(_ request: Request, context: WebRequestContext) async throws -> Response {
+        try APIQueryChoice.refuseEmpty(request, "profile", choices: bench.profiles.map(\.id))
         let stored = try await bench.scope(context).analysis(try context.parameters.require("id"))
         let id = String(stored.summary.publicId.prefix(8))
         let query = try request.uri.decodeQuery(as: Parameters.self, context: context)

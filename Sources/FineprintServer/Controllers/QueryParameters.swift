@@ -57,6 +57,19 @@ struct KnowledgeSearchParameters: Decodable, Sendable {
     }
 }
 
+/// The API's reading of an optional choice from a fixed list: absent means no choice, but an empty
+/// value is a script's mistake (the OpenAPI document lists the values), where a form's empty option
+/// means "any".
+enum APIQueryChoice {
+    static func refuseEmpty(_ request: Request, _ name: String, choices: [String]) throws {
+        guard request.uri.queryParameters[Substring(name)]?.isEmpty == true else { return }
+        throw WebError.badRequest(
+            "The query parameter '\(name)' is empty.",
+            hint: "Leave \(name) out, or choose one of: " + choices.joined(separator: ", ") + "."
+        )
+    }
+}
+
 /// A page of the API's list of analyses: `limit` (1–500, default 50) and `offset`.
 struct AnalysisListParameters: Decodable, Sendable {
     var limit: Int?

@@ -30,6 +30,7 @@ struct SignalsController {
 
     /// GET /api/signals?state=&source=&queue=1
     @Sendable func list(_ request: Request, context: WebRequestContext) async throws -> Response {
+        try APIQueryChoice.refuseEmpty(request, "state", choices: SignalState.allCases.map(\.rawValue))
         let filter = try SignalFilter(request)
         let items = filter.apply(try await signals().items(source: filter.source, state: filter.state))
         return try JSONResponse.make(SignalListAnswer(signals: items.map(SignalView.init)))
