@@ -26,6 +26,10 @@ contrib_pages=(
   "Sana/Data Processor Agreement.md" "Codeium/Terms of Service.md" "Berget AI/Service Level Agreement.md"
   "fal/Terms of Service.md" "Tempo Labs/Terms of Service.md" "Incredible/Terms of Service.md"
   "Wordtune/Terms of Service.md" "Pirr/Terms of Service.md"
+  "Cursor/Terms of Service.md" "GitHub Copilot/Terms of Service.md" "Bolt.new/Terms of Service.md"
+  "Airon/Terms of Service.md" "Murf/Terms of Service.md" "Sana/Service Level Agreement.md"
+  "Copy.AI/Terms of Service.md" "SOUNDRAW/Terms of Service.md" "Bardeen/Terms of Service.md"
+  "Scribe/Terms of Service.md" "Jasper/Terms of Service.md"
 )
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
