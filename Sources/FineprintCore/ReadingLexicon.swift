@@ -39,6 +39,8 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
     /// Words after which a capitalised name is the object of a description, not the entity's own name: "the
     /// business customer *of* Lumora", "documentation provided *by* Lumora" ("of", "by", "de", "par").
     public var objectPrepositions: [String]?
+    /// Lower-case words that may stand inside a name without a company form ("Government *of* Fenyi County").
+    public var nameConnectors: [String]?
 
     public init(
         language: String,
@@ -58,7 +60,8 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         signatureMarkers: [String]? = nil,
         authorMarkers: [String]? = nil,
         classDeterminers: [String]? = nil,
-        objectPrepositions: [String]? = nil
+        objectPrepositions: [String]? = nil,
+        nameConnectors: [String]? = nil
     ) {
         self.language = language
         self.supplierRoles = supplierRoles
@@ -78,6 +81,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         self.authorMarkers = authorMarkers
         self.classDeterminers = classDeterminers
         self.objectPrepositions = objectPrepositions
+        self.nameConnectors = nameConnectors
     }
 
     enum CodingKeys: String, CodingKey {
@@ -99,6 +103,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         case authorMarkers = "author_markers"
         case classDeterminers = "class_determiners"
         case objectPrepositions = "object_prepositions"
+        case nameConnectors = "name_connectors"
     }
 }
 

@@ -76,7 +76,7 @@ extension PartyFinder {
             // Numbers and single letters ("2020-A", "d/b/a") are not words of a clause.
             let word = tokens[t].text
             return !scanner.isCapitalised(t) && word.count > 1 && word.first?.isLetter == true
-                && !Self.nameConnectors.contains(word) && !words.companyForms.contains(word)
+                && !words.nameConnectors.contains(word) && !words.companyForms.contains(word)
         }
         if clauseWord { return false }
         // "… through the Services ("Your Content")": a thing the terms define, not a company.

@@ -3,8 +3,6 @@ import FineprintText
 
 extension PartyFinder {
     static let labelledNameReach = 14
-    /// Lower-case words that may stand inside a name without a company form ("Government of Fenyi County").
-    static let nameConnectors: Set<String> = ["of", "and", "the", "for", "de", "du", "des", "la", "le", "et"]
 
     /// Parties introduced by a label without quotation marks, in the preamble: `Party A: Beike Ltd.`,
     /// `Party B (Carrier): Tonglu Logistics Ltd.`, or `Baoding Fengfan Ltd. (hereinafter referred to as Party A)`.
@@ -58,8 +56,8 @@ extension PartyFinder {
             return start..<(form + 1)
         }
         var cut = start + 1
-        while cut < end, scanner.isCapitalised(cut) || Self.nameConnectors.contains(tokens[cut].text) { cut += 1 }
-        while cut > start + 1, Self.nameConnectors.contains(tokens[cut - 1].text) { cut -= 1 }
+        while cut < end, scanner.isCapitalised(cut) || words.nameConnectors.contains(tokens[cut].text) { cut += 1 }
+        while cut > start + 1, words.nameConnectors.contains(tokens[cut - 1].text) { cut -= 1 }
         return start..<cut
     }
 

@@ -17,6 +17,7 @@ struct ReadingWords {
     let partyLabels: PhraseList<Bool>
     let classDeterminers: Set<String>
     let objectPrepositions: Set<String>
+    let nameConnectors: Set<String>
     let signatureMarkers: Set<String>
     let authorMarkers: PhraseList<Bool>
     /// Head words of every term class ("services", "model"): things, never the name of a party.
@@ -43,6 +44,7 @@ struct ReadingWords {
         partyLabels = PhraseList((lexicon.partyLabels ?? []).map { (PhraseList<Bool>.words($0), true) })
         classDeterminers = Set(lexicon.classDeterminers ?? [])
         objectPrepositions = Set((lexicon.objectPrepositions ?? []).map { $0.lowercased() })
+        nameConnectors = Set((lexicon.nameConnectors ?? []).map { $0.lowercased() })
         signatureMarkers = Set((lexicon.signatureMarkers ?? []).map { $0.lowercased() })
         authorMarkers = PhraseList((lexicon.authorMarkers ?? []).map { (PhraseList<Bool>.words($0), true) })
         classHeads = Set(lexicon.termClasses.flatMap(\.heads))
