@@ -56,7 +56,8 @@ struct QuotedNameScanner {
                 continue
             }
             let first = token(atOrAfter: i + 1)
-            let next = token(atOrAfter: j)
+            var next = token(atOrAfter: j)
+            if next - first >= 2, isPluralMarker(next - 1) { next -= 1 }
             if next > first {
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: scalars[tokens[first].start..<tokens[next - 1].end])
@@ -74,6 +75,11 @@ struct QuotedNameScanner {
             i = j + 1
         }
         return found
+    }
+
+    /// The "s" of "Service(s)": a plural written into the name, not a word of it.
+    private func isPluralMarker(_ t: Int) -> Bool {
+        ["s", "es", "ies"].contains(tokens[t].text.lowercased()) && gap(before: t).last == "("
     }
 
     /// A closing mark; a typographic apostrophe inside a word ("Customer’s") is not one.

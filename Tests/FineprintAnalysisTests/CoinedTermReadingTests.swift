@@ -43,6 +43,18 @@ import Testing
         #expect(found["Brindle Sorrels"] == "buyer_data")
     }
 
+    /// "(the “Service(s)”)": the "(s)" marks a plural; the name is "Service", classed by its head.
+    @Test func aPluralMarkerIsNotAWordOfTheName() throws {
+        let found = try classes(
+            """
+            Lumora offers hosted interfaces to run and tune large models (the “Service(s)”) and charges for the             use of its models (the “Credit(s)”).
+            """
+        )
+        #expect(found["Service"] == "services")
+        #expect(found.keys.contains("Credit"))
+        #expect(!found.keys.contains { $0.hasSuffix("(s") })
+    }
+
     /// "answers generated from the Services ("X")": the Services are where the answers come from; the thing
     /// defined is the answers.
     @Test func whatTheServicesGenerateIsAnOutputNotAService() throws {
