@@ -42,10 +42,23 @@ extension PartyFinder {
         }
         var cut = start + 1
         while cut < end, !scanner.gap(before: cut).contains(",") { cut += 1 }
+        start = companyNameStart(start, cut)
         // "Specifically, …": one ordinary word at a sentence's start is no name.
         let distinctive = words.distinctive(texts(start..<cut))
         if distinctive.count == 1, ordinaryWords.contains(distinctive[0]) { return nameless }
         return Entity(name: start..<cut, description: cut..<end)
+    }
+
+    /// "You are entering into this agreement with Murf Inc.": a name ending in a company form is the capitalised run
+    /// before the form, not the clause that leads to it.
+    func companyNameStart(_ start: Int, _ cut: Int) -> Int {
+        guard cut - start > 2, words.companyForms.contains(tokens[cut - 1].text) else { return start }
+        var first = cut - 1
+        while first > start, scanner.isCapitalised(first - 1) || words.nameConnectors.contains(tokens[first - 1].text) {
+            first -= 1
+        }
+        while first < cut - 1, !scanner.isCapitalised(first) { first += 1 }
+        return first
     }
 
     /// A full stop between token `t - 1` and `t` that ends a sentence: not after an initial ("U.S.") or a company
@@ -164,7 +177,10 @@ extension PartyFinder {
         }
         guard end > t else { return }
         let name = texts(t..<end)
-        guard !name.contains(where: words.documentWords.contains), words.roleOfName(name) == nil else { return }
+        // "solely between you and the applicable third party provider": someone else, not the other party.
+        guard !name.contains(where: words.documentWords.contains), !name.contains(where: words.groupWords.contains),
+            words.roleOfName(name) == nil
+        else { return }
         add(Found(role: role, names: [scanner.text(t, end)], keys: keys(name, [])))
     }
 

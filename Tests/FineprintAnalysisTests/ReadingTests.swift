@@ -97,6 +97,21 @@ import Testing
         #expect(!reading.parties.contains { $0.names.contains { $0.contains("For") } })
     }
 
+    /// "… with Lumora Inc. (also referred to as "we")": the name is the company's, not the clause leading to it;
+    /// and "between you and the applicable third party provider" names someone else, not the supplier.
+    @Test func aCompanyNameIsNotTheClauseBeforeIt() throws {
+        let reading = try reader().read(
+            text: """
+                You are entering into this User Agreement with Lumora Inc. (also referred to as "we" and "us").
+                USE OF ANY PLUG-IN IS SOLELY BETWEEN YOU AND THE APPLICABLE THIRD PARTY PROVIDER.
+                """
+        )
+        #expect(reading.party(.supplier)?.names.first == "Lumora Inc")
+        #expect(reading.partyWords["lumora"] == .supplier)
+        #expect(reading.partyWords["you"] == nil)
+        #expect(reading.partyWords["applicable"] == nil)
+    }
+
     @Test func definedTermsGetTheirClassByHeadOrDefinition() throws {
         let reading = try reader().read(
             text: """
