@@ -52,12 +52,17 @@ extension PartyFinder {
     /// "You are entering into this agreement with Murf Inc.": a name ending in a company form is the capitalised run
     /// before the form, not the clause that leads to it.
     func companyNameStart(_ start: Int, _ cut: Int) -> Int {
-        guard cut - start > 2, words.companyForms.contains(tokens[cut - 1].text) else { return start }
+        // The form as written in a name ("Inc", "LLC"): "a Virginia limited liability company" is a description.
+        guard cut - start > 2, words.companyForms.contains(tokens[cut - 1].text), scanner.isCapitalised(cut - 1) else {
+            return start
+        }
         var first = cut - 1
-        while first > start, scanner.isCapitalised(first - 1) || words.nameConnectors.contains(tokens[first - 1].text) {
+        while first > start,
+            !scanner.isPlainLowerCase(first - 1) || words.nameConnectors.contains(tokens[first - 1].text)
+        {
             first -= 1
         }
-        while first < cut - 1, !scanner.isCapitalised(first) { first += 1 }
+        while first < cut - 1, scanner.isPlainLowerCase(first) { first += 1 }
         return first
     }
 

@@ -126,6 +126,13 @@ struct QuotedNameScanner {
         return scalars[tokens[t].start].properties.isUppercase
     }
 
+    /// Whether token `t` is written as a plain lower-case word (letters only): a word of a clause, where "i3" or
+    /// "eBay" may be part of a name.
+    func isPlainLowerCase(_ t: Int) -> Bool {
+        guard t < tokens.count else { return false }
+        return scalars[tokens[t].start..<tokens[t].end].allSatisfy { $0.properties.isLowercase }
+    }
+
     func text(_ first: Int, _ next: Int) -> String {
         guard next > first else { return "" }
         var view = String.UnicodeScalarView()
