@@ -30,6 +30,9 @@ contrib_pages=(
   "Airon/Terms of Service.md" "Murf/Terms of Service.md" "Sana/Service Level Agreement.md"
   "Copy.AI/Terms of Service.md" "SOUNDRAW/Terms of Service.md" "Bardeen/Terms of Service.md"
   "Scribe/Terms of Service.md" "Jasper/Terms of Service.md"
+  "Jasper/Acceptable Use Policy.md" "Stability AI/Acceptable Use Policy.md" "Stability AI/Privacy Policy.md"
+  "Pirr/Privacy Policy.md" "OpenRouter/Privacy Policy.md" "Nous Research chat/Terms of Service.md"
+  "Rephrase.ai/Terms of Service.md"
 )
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
