@@ -83,6 +83,8 @@ extension PartyFinder {
         }
         let nameWords = texts(entity.name)
         if nameWords.contains(where: words.documentWords.contains) { return false }
+        // "the services made available on the Site ("Services")": a term the document has defined is a thing.
+        if terms.contains(where: { $0.words == nameWords }) { return false }
         // "Northwind Ltd", "Acme Corp.": the form ends the name. A form inside it ("the" of "Customer for use of
         // the Services") says nothing: such entities are clauses, not parties.
         if nameWords.count > 1, let last = nameWords.last, words.companyForms.contains(last) { return true }

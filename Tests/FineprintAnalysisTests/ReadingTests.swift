@@ -112,6 +112,22 @@ import Testing
         #expect(reading.partyWords["applicable"] == nil)
     }
 
+    /// "the services made available on the Site ("Services")": the Site is a term the document has just defined, so
+    /// this is a definition, not a party named Site; and "You may provide inputs … ("X")" defines the buyer's data.
+    @Test func aDefinedTermIsNoPartyName() throws {
+        let reading = try reader().read(
+            text: """
+                These terms are an agreement between you and Quorvane, Inc. (“Quorvane,” “we,” or “us”). Your use of \
+                quorvane.com (the “Site”) and the services made available on the Site (“Services”) is subject to \
+                these terms. You may provide inputs to the Services (“Brindle Sorrels”).
+                """
+        )
+        #expect(reading.partyWords["site"] == nil)
+        #expect(reading.partyWords["services"] == nil)
+        #expect(reading.partyWords["quorvane"] == .supplier)
+        #expect(reading.terms.first { $0.name == "Brindle Sorrels" }?.termClass == "buyer_data")
+    }
+
     @Test func definedTermsGetTheirClassByHeadOrDefinition() throws {
         let reading = try reader().read(
             text: """
