@@ -41,6 +41,9 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
     public var objectPrepositions: [String]?
     /// Lower-case words that may stand inside a name without a company form ("Government *of* Fenyi County").
     public var nameConnectors: [String]?
+    /// Classes that a collective term takes first when it lists terms of several classes: "Content" made of the
+    /// buyer's inputs and the service's suggestions is the buyer's data.
+    public var collectionPrecedence: [String]?
 
     public init(
         language: String,
@@ -61,7 +64,8 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         authorMarkers: [String]? = nil,
         classDeterminers: [String]? = nil,
         objectPrepositions: [String]? = nil,
-        nameConnectors: [String]? = nil
+        nameConnectors: [String]? = nil,
+        collectionPrecedence: [String]? = nil
     ) {
         self.language = language
         self.supplierRoles = supplierRoles
@@ -82,6 +86,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         self.classDeterminers = classDeterminers
         self.objectPrepositions = objectPrepositions
         self.nameConnectors = nameConnectors
+        self.collectionPrecedence = collectionPrecedence
     }
 
     enum CodingKeys: String, CodingKey {
@@ -104,6 +109,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         case classDeterminers = "class_determiners"
         case objectPrepositions = "object_prepositions"
         case nameConnectors = "name_connectors"
+        case collectionPrecedence = "collection_precedence"
     }
 }
 

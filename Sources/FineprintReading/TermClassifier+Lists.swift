@@ -29,7 +29,8 @@ extension TermClassifier {
     }
 
     private func firstInPrecedence(_ classes: [String]) -> String? {
-        words.lexicon.termClasses.first { classes.contains($0.name) }?.name
+        if let preferred = (words.lexicon.collectionPrecedence ?? []).first(where: classes.contains) { return preferred }
+        return words.lexicon.termClasses.first { classes.contains($0.name) }?.name
     }
 
     /// Whether a term may take the class of the terms it lists: a coined name, with no head of its own, not an

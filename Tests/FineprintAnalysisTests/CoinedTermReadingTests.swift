@@ -43,6 +43,19 @@ import Testing
         #expect(found["Brindle Sorrels"] == "buyer_data")
     }
 
+    /// A coined collection of the buyer's inputs and the service's suggestions is the buyer's data, as "Content"
+    /// would be by its own head, though "Suggestions" alone reads as feedback.
+    @Test func aCollectionHoldingTheBuyersDataIsTheBuyersData() throws {
+        let found = try classes(
+            """
+            You may provide inputs to the Service (“Brindle Sorrels”) and receive code based on them (“Suggestions”) \
+            (Brindle Sorrels and Suggestions are collectively “Mossvale Tarn”).
+            """
+        )
+        #expect(found["Brindle Sorrels"] == "buyer_data")
+        #expect(found["Mossvale Tarn"] == "buyer_data")
+    }
+
     /// "(the “Service(s)”)": the "(s)" marks a plural; the name is "Service", classed by its head.
     @Test func aPluralMarkerIsNotAWordOfTheName() throws {
         let found = try classes(
