@@ -29,7 +29,8 @@ extension TermClassifier {
     }
 
     private func firstInPrecedence(_ classes: [String]) -> String? {
-        if let preferred = (words.lexicon.collectionPrecedence ?? []).first(where: classes.contains) { return preferred }
+        let preferred = words.lexicon.collectionPrecedence ?? []
+        if let first = preferred.first(where: classes.contains) { return first }
         return words.lexicon.termClasses.first { classes.contains($0.name) }?.name
     }
 
