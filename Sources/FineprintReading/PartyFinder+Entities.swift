@@ -49,6 +49,11 @@ extension PartyFinder {
         return Entity(name: start..<cut, description: cut..<end)
     }
 
+    /// Whether a party is named by a pronoun ("we", "you"): terms written by the supplier to its users.
+    var writtenInFirstPerson: Bool {
+        parties.contains { $0.names.contains { words.pronouns[$0.lowercased()] != nil } }
+    }
+
     /// "You are entering into this agreement with Murf Inc.": a name ending in a company form is the capitalised run
     /// before the form, not the clause that leads to it.
     func companyNameStart(_ start: Int, _ cut: Int) -> Int {
@@ -83,8 +88,9 @@ extension PartyFinder {
         }
         let nameWords = texts(entity.name)
         if nameWords.contains(where: words.documentWords.contains) { return false }
-        // "the services made available on the Site ("Services")": a term the document has defined is a thing.
-        if terms.contains(where: { $0.words == nameWords }) { return false }
+        // Web terms, whose author is "we": "the services made available on the Site ("Services")" defines a thing
+        // by a one-word term the document has defined. In contracts such names may still be parties ("a "Sponsor"").
+        if nameWords.count == 1, terms.contains(where: { $0.words == nameWords }), writtenInFirstPerson { return false }
         // "Northwind Ltd", "Acme Corp.": the form ends the name. A form inside it ("the" of "Customer for use of
         // the Services") says nothing: such entities are clauses, not parties.
         if nameWords.count > 1, let last = nameWords.last, words.companyForms.contains(last) { return true }
