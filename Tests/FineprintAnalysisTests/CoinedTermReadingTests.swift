@@ -56,6 +56,20 @@ import Testing
         #expect(found["Mossvale Tarn"] == "buyer_data")
     }
 
+    /// "“X” means Customer and Customer's End Users input to the Services": what the users put in, named after "means".
+    @Test func whatUsersInputToTheServicesIsTheBuyersData() throws {
+        let found = try classes(
+            """
+            “Mossvale Tarn” means the Brindle Sorrels and the Harrow Quints.
+            “Brindle Sorrels” means Customer and Customer’s End Users input to the Services.
+            “Harrow Quints” means output from the Services based on the Brindle Sorrels.
+            """
+        )
+        #expect(found["Brindle Sorrels"] == "buyer_data")
+        #expect(found["Harrow Quints"] == "outputs")
+        #expect(found["Mossvale Tarn"] == "buyer_data")
+    }
+
     /// "(the “Service(s)”)": the "(s)" marks a plural; the name is "Service", classed by its head.
     @Test func aPluralMarkerIsNotAWordOfTheName() throws {
         let found = try classes(
