@@ -79,7 +79,7 @@ struct QuotedNameScanner {
 
     /// The "s" of "Service(s)": a plural written into the name, not a word of it.
     private func isPluralMarker(_ t: Int) -> Bool {
-        ["s", "es", "ies"].contains(tokens[t].text.lowercased()) && gap(before: t).last == "("
+        ["s", "es", "ies"].contains(tokens[t].text) && gap(before: t).last == "("
     }
 
     /// A closing mark; a typographic apostrophe inside a word ("Customer’s") is not one.

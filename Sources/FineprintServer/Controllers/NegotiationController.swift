@@ -22,7 +22,7 @@ struct NegotiationController {
         let id = String(stored.summary.publicId.prefix(8))
         let query = try request.uri.decodeQuery(as: Parameters.self, context: context)
         var input = try await bench.reportInput(stored)
-        if let profile = query.profile, !profile.isEmpty, profile != stored.analysis.profile {
+        if let profile = query.profile, profile != stored.analysis.profile {
             let playbook = try bench.playbook(profile)
             let machine = bench.analyzer.analyze(try await bench.extracted(stored), playbook: playbook)
             // The pack carries the reviewed reading, re-scored against the other tier.

@@ -31,13 +31,7 @@ struct KnowledgeSearchParameters: Decodable, Sendable {
     /// The API's stricter reading: a script that sends an empty kind has made a mistake, where a
     /// form's empty choice means "all kinds".
     func validatedForAPI() throws -> Self {
-        if kind == "" {
-            throw WebError.badRequest(
-                "The kind of knowledge is empty.",
-                hint: "Leave kind out for every kind, or choose one of: "
-                    + KnowledgeCatalog.kinds.map(\.id).joined(separator: ", ") + "."
-            )
-        }
+        try APIQueryChoice.refuseEmpty(kind, "kind", choices: KnowledgeCatalog.kinds.map(\.id))
         return try validated()
     }
 
@@ -62,7 +56,11 @@ struct KnowledgeSearchParameters: Decodable, Sendable {
 /// means "any".
 enum APIQueryChoice {
     static func refuseEmpty(_ request: Request, _ name: String, choices: [String]) throws {
-        guard request.uri.queryParameters[Substring(name)]?.isEmpty == true else { return }
+        try refuseEmpty(request.uri.queryParameters[Substring(name)].map(String.init), name, choices: choices)
+    }
+
+    static func refuseEmpty(_ value: String?, _ name: String, choices: [String]) throws {
+        guard value?.isEmpty == true else { return }
         throw WebError.badRequest(
             "The query parameter '\(name)' is empty.",
             hint: "Leave \(name) out, or choose one of: " + choices.joined(separator: ", ") + "."
