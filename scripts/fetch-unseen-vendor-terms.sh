@@ -33,6 +33,11 @@ contrib_pages=(
   "Jasper/Acceptable Use Policy.md" "Stability AI/Acceptable Use Policy.md" "Stability AI/Privacy Policy.md"
   "Pirr/Privacy Policy.md" "OpenRouter/Privacy Policy.md" "Nous Research chat/Terms of Service.md"
   "Rephrase.ai/Terms of Service.md"
+  "Sana/Terms of Service.md" "Sana/Acceptable Use Policy.md" "Berget AI/Acceptable Use Policy.md"
+  "Cursor/Privacy Policy.md" "Murf/Privacy Policy.md" "Together AI/Privacy Policy.md"
+  "Codeium/Privacy Policy.md" "Midjourney/Privacy Policy.md"
+  "Civitai/Terms of Service.md" "Civitai/Privacy Policy.md" "Replicate/Terms of Service.md"
+  "Replicate/Privacy Policy.md" "Speechify/Terms of Service.md" "Tandem Health/Privacy Policy.md"
 )
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
