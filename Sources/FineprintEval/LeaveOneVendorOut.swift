@@ -11,11 +11,14 @@ public struct LeaveOneVendorOut: Sendable {
     public var rules: Analyzer
     public var playbook: Playbook
     public var settings: ModelTrainer.Settings
+    /// For each cap, the rules' decisions are also scored with the model's best `cap` evidence clauses added.
+    public var evidenceCaps: [Int]
 
-    public init(rules: Analyzer, playbook: Playbook, settings: ModelTrainer.Settings) {
+    public init(rules: Analyzer, playbook: Playbook, settings: ModelTrainer.Settings, evidenceCaps: [Int] = []) {
         self.rules = rules
         self.playbook = playbook
         self.settings = settings
+        self.evidenceCaps = evidenceCaps
     }
 
     /// The vendor of a labelled document: the first folder of its path in the data folder ("ChatGPT/…"), or the
@@ -37,6 +40,8 @@ public struct LeaveOneVendorOut: Sendable {
         var modelObservations: [[String: Observation]]
         var addsObservations: [[String: Observation]]
         var rulesObservations: [[String: Observation]]
+        /// Per evidence cap, the rules' observations with the capped model's evidence added.
+        var evidenceAddedObservations: [Int: [[String: Observation]]]
     }
 
     public struct Result: Sendable {
@@ -47,6 +52,9 @@ public struct LeaveOneVendorOut: Sendable {
         /// Each vendor scored with the model adding only the provisions where adding beat the rules on the *other*
         /// vendors (`AddingChoice`): the honest figure of the per-provision choice.
         public var pooledChosen: EvaluationReport
+        /// Per evidence cap, the rules' decisions with the model's best clauses added as evidence where both found
+        /// the provision: whether a learned ranking finds the other deciding clauses that no cue reads.
+        public var pooledEvidenceAdded: [(cap: Int, report: EvaluationReport)]
         /// The provisions where adding beats the rules over all vendors pooled: the choice a shipped model makes.
         public var chosen: [String]
     }
@@ -81,6 +89,13 @@ public struct LeaveOneVendorOut: Sendable {
             let m = try observe(scored, model: model, provisions: provisions)
             let a = try observe(scored, model: adding, provisions: provisions)
             let r = try observe(scored, model: nil, provisions: provisions)
+            var evidenceAdded: [Int: [[String: Observation]]] = [:]
+            for cap in evidenceCaps {
+                var capped = model
+                for c in capped.categories.indices { capped.categories[c].maxEvidence = cap }
+                let learned = try observe(scored, model: capped, provisions: provisions)
+                evidenceAdded[cap] = Self.modelEvidenceAdded(to: r, from: learned)
+            }
             vendors.append(
                 VendorResult(
                     vendor: vendor,
@@ -91,7 +106,8 @@ public struct LeaveOneVendorOut: Sendable {
                     trainingSeconds: seconds,
                     modelObservations: m,
                     addsObservations: a,
-                    rulesObservations: r
+                    rulesObservations: r,
+                    evidenceAddedObservations: evidenceAdded
                 )
             )
             progress(vendors[vendors.count - 1])
@@ -136,8 +152,31 @@ public struct LeaveOneVendorOut: Sendable {
                 provisions: provisions,
                 dataset: "LOVO pooled, model adds where it gained on the other vendors"
             ),
+            pooledEvidenceAdded: evidenceCaps.map { cap in
+                let observations = vendors.flatMap { $0.evidenceAddedObservations[cap] ?? [] }
+                let dataset = "LOVO pooled, rules with the model's best \(cap) evidence clauses added"
+                return (cap, Self.report(observations, provisions: provisions, dataset: dataset))
+            },
             chosen: AddingChoice(adds: allAdds, rules: allRules, provisions: provisions).provisions.sorted()
         )
+    }
+
+    /// The rules' observations with the model's evidence clauses added, for provisions both found present; a
+    /// model clause overlapping one the rules already show adds nothing.
+    static func modelEvidenceAdded(
+        to rules: [[String: Observation]],
+        from model: [[String: Observation]]
+    ) -> [[String: Observation]] {
+        zip(rules, model).map { rulesDocument, modelDocument in
+            var combined = rulesDocument
+            for (id, observation) in rulesDocument where observation.predicted {
+                guard let learned = modelDocument[id], learned.predicted else { continue }
+                combined[id]?.evidence += learned.evidence.filter { e in
+                    !observation.evidence.contains { $0.overlaps(e) }
+                }
+            }
+            return combined
+        }
     }
 
     static func report(

@@ -47,6 +47,14 @@ extension Eval {
         )
         var together: [String] = []
 
+        @Option(
+            help: """
+                Also score the rules' decisions with the model's best N evidence clauses added, for each N \
+                (comma-separated, e.g. 1,2,3).
+                """
+        )
+        var evidenceCaps: String?
+
         @Option(help: "Also write the pooled and per-vendor reports as JSON here.")
         var json: String?
 
@@ -55,6 +63,9 @@ extension Eval {
         func validate() throws {
             guard folds >= 2, epochs >= 1, hiddenUnits >= 0 else {
                 throw ValidationError("--folds must be at least 2, --epochs at least 1, --hidden-units not negative")
+            }
+            if let evidenceCaps, evidenceCaps.split(separator: ",").contains(where: { (Int($0) ?? 0) < 1 }) {
+                throw ValidationError("--evidence-caps takes whole numbers of at least 1, comma-separated")
             }
         }
 
@@ -88,7 +99,8 @@ extension Eval {
             let lovo = LeaveOneVendorOut(
                 rules: setup.analyzer,
                 playbook: try setup.playbook(profile: "tier1", file: nil),
-                settings: trainerSettings
+                settings: trainerSettings,
+                evidenceCaps: Set(evidenceCaps?.split(separator: ",").compactMap { Int($0) } ?? []).sorted()
             )
             let result = try await lovo.run(
                 labelled: dev,
@@ -157,6 +169,12 @@ struct LovoTable {
                 + "\(Self.f(c.microF1)), macro F1 \(Self.f(c.macro.f1)), evidence P \(Self.f(c.macro.evidencePrecision)), "
                 + "R \(Self.f(c.macro.evidenceRecall))"
         )
+        for (cap, e) in result.pooledEvidenceAdded {
+            lines.append(
+                "Rules deciding, the model's best \(cap) evidence clauses added where both found the provision "
+                    + "(pooled): evidence P \(Self.f(e.macro.evidencePrecision)), R \(Self.f(e.macro.evidenceRecall))"
+            )
+        }
         lines.append("Adding beats the rules over all vendors for: \(result.chosen.joined(separator: ", "))")
         lines.append("")
         lines.append("| provision | positives | model F1 | adds F1 | rules F1 | model evidence P | model evidence R |")
@@ -196,6 +214,7 @@ struct LovoTable {
             var pooledAdds: EvaluationReport
             var pooledRules: EvaluationReport
             var pooledChosen: EvaluationReport
+            var pooledEvidenceAdded: [String: EvaluationReport]
             var chosen: [String]
             var vendors: [String: [EvaluationReport]]
         }
@@ -207,6 +226,9 @@ struct LovoTable {
                 pooledAdds: result.pooledAdds,
                 pooledRules: result.pooledRules,
                 pooledChosen: result.pooledChosen,
+                pooledEvidenceAdded: Dictionary(
+                    uniqueKeysWithValues: result.pooledEvidenceAdded.map { ("\($0.cap)", $0.report) }
+                ),
                 chosen: result.chosen,
                 vendors: Dictionary(
                     uniqueKeysWithValues: result.vendors.map { ($0.vendor, [$0.model, $0.adds, $0.rules]) }
