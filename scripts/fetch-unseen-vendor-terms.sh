@@ -16,6 +16,7 @@ eu_pages=(
   "Perplexity/Terms of Service.md" "Perplexity/Data Processor Agreement.md"
   "Perplexity/Developer Terms.md" "Perplexity/Acceptable Use Policy.md"
   "Qwen Chat/Terms of Service.md" "Qwen Chat/Privacy Policy.md"
+  "Grok/Privacy Policy.md" "Perplexity/Privacy Policy.md"
 )
 contrib_pages=(
   "Berget AI/Terms of Service.md" "Berget AI/Data Processor Agreement.md"
@@ -38,6 +39,11 @@ contrib_pages=(
   "Codeium/Privacy Policy.md" "Midjourney/Privacy Policy.md"
   "Civitai/Terms of Service.md" "Civitai/Privacy Policy.md" "Replicate/Terms of Service.md"
   "Replicate/Privacy Policy.md" "Speechify/Terms of Service.md" "Tandem Health/Privacy Policy.md"
+  "Bolt.new/Privacy Policy.md" "Airon/Privacy Policy.md" "SambaNova/Privacy Policy.md"
+  "fal/Privacy Policy.md" "Intric/Privacy Policy.md" "Berget AI/Privacy Policy.md"
+  "Midjourney/Community Guidelines.md"
+  "Lovable/Privacy Policy.md" "Replit/Privacy Policy.md" "Scribe/Privacy Policy.md" "Wordtune/Privacy Policy.md"
+  "Speechify/Privacy Policy.md"
 )
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
