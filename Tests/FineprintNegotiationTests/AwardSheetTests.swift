@@ -84,7 +84,7 @@ struct AwardSheetTests {
         "the PDF made through LibreOffice holds the suppliers and the best offers on one page",
         .enabled(
             if: LibreOfficeTests.available,
-            "needs soffice and pdftotext: apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils"
+            "needs soffice and pdftotext: apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-liberation"
         ),
         .timeLimit(.minutes(3))
     )
