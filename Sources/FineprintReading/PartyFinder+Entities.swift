@@ -218,6 +218,9 @@ extension PartyFinder {
                 let nameWords = PhraseList<Bool>.words(name)
                 if words.roleOfName(nameWords) != nil {
                     partyKeys.formUnion(nameWords.filter { words.roles[$0] != nil })
+                } else if words.isFormAlias(nameWords) {
+                    // `(the "Company")`: the form names this party here, though it is no distinctive name.
+                    partyKeys.formUnion(nameWords.filter { !words.nameConnectors.contains($0) && $0.count > 1 })
                 }
             }
             for key in partyKeys {

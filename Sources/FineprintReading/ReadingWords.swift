@@ -88,6 +88,12 @@ struct ReadingWords {
             && words.contains(where: groupWords.contains)
     }
 
+    /// A name made of company forms alone ("the Company", "Corporation"): an alias a document defines.
+    func isFormAlias(_ words: [String]) -> Bool {
+        words.contains { companyForms.contains($0) && !nameConnectors.contains($0) && $0.count > 1 }
+            && words.allSatisfy { companyForms.contains($0) || nameConnectors.contains($0) }
+    }
+
     /// The words of a name that tell it apart: without company forms and articles.
     func distinctive(_ words: [String]) -> [String] {
         words.filter { !companyForms.contains($0) && !groupWords.contains($0) && $0.count > 1 }

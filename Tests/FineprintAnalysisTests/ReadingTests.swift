@@ -35,6 +35,19 @@ import Testing
         #expect(reading.partyWords["zenith"] == .supplier)
     }
 
+    @Test func aCompanyFormDefinedAsAnAliasNamesThatParty() throws {
+        let reading = try reader().read(
+            text: """
+                This notice is issued by Larkspur Analytics, Inc. (the "Company", "we" or "us"). The Company \
+                uses commercially acceptable means to protect your personal data.
+                """
+        )
+        #expect(reading.partyWords["company"] == .supplier)
+        #expect(reading.partyWords["larkspur"] == .supplier)
+        // A form inside a longer name ("Larkspur Analytics, Inc.") names nobody by itself.
+        #expect(reading.partyWords["inc"] == nil)
+    }
+
     @Test func webTermsNameTheAuthorAsSupplier() throws {
         let reading = try reader().read(
             text: """
