@@ -19,6 +19,14 @@ enum DOCXExtractor {
         guard let entry = archive["word/document.xml"] else {
             throw IngestError.corruptDOCX(name: name, detail: "no word/document.xml inside")
         }
+        // An entry that claims more compressed bytes than the file holds would have the inflater read past
+        // the end of the archive and never finish.
+        guard entry.compressedSize <= UInt64(data.count) else {
+            throw IngestError.corruptDOCX(
+                name: name,
+                detail: "word/document.xml claims \(entry.compressedSize) compressed bytes in a \(data.count)-byte file"
+            )
+        }
         let budget = UInt64(max(maxBytes, 1)) * 10
         guard entry.uncompressedSize <= budget else {
             throw IngestError.corruptDOCX(
