@@ -63,7 +63,7 @@ public enum BundleArchive {
             try checkPath(path)
             guard entry.type == .file else { throw ShareError.unsafeEntry("\(path) is a \(entry.type), not a file") }
             guard files[path] == nil else { throw ShareError.unsafeEntry("\(path) appears twice") }
-            try checkDeclaredSizes(entry, limits: limits, total: total)
+            try checkDeclaredSizes(entry, limits: limits, total: total, archiveBytes: data.count)
             let bytes = try extract(
                 entry,
                 from: archive,
@@ -82,7 +82,11 @@ public enum BundleArchive {
         else { throw ShareError.unsafeEntry("the entry \"\(path)\" points outside the bundle") }
     }
 
-    private static func checkDeclaredSizes(_ entry: Entry, limits: Limits, total: Int) throws {
+    private static func checkDeclaredSizes(_ entry: Entry, limits: Limits, total: Int, archiveBytes: Int) throws {
+        // More compressed bytes than the archive holds would have the inflater read past its end and never finish.
+        guard entry.compressedSize <= UInt64(archiveBytes) else {
+            throw ShareError.unsafeEntry("\(entry.path) claims more compressed bytes than the bundle holds")
+        }
         let size = entry.uncompressedSize
         guard size <= UInt64(limits.maxEntryBytes), Int(size) <= limits.maxTotalBytes - total else {
             throw ShareError.unsafeEntry("\(entry.path) would unpack to \(size) bytes, over the limit")

@@ -1,6 +1,7 @@
 import Crypto
 import FineprintShare
 import FineprintStore
+import FineprintTestSupport
 import Foundation
 import Testing
 import ZIPFoundation
@@ -242,6 +243,13 @@ struct BundleVerificationTests {
         var limits = BundleArchive.Limits()
         limits.maxEntries = 2
         #expect(throws: ShareError.self) { try BundleArchive.read(try F.pack(F.Publisher()), limits: limits) }
+    }
+
+    @Test func anEntryClaimingMoreBytesThanTheArchiveHoldsIsRefused() throws {
+        // A fuzz seed: a zip whose document entry claims 16 MB of compressed data in a 635-byte file.
+        let url = RepositoryPaths.fixtures.appendingPathComponent("fuzz/docx/overlong-compressed-entry.docx")
+        let data = try Data(contentsOf: url)
+        #expect(throws: ShareError.self) { try BundleArchive.read(data) }
     }
 
     @Test func somethingThatIsNotAZipIsNotABundle() async throws {

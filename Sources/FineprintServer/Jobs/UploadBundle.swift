@@ -78,6 +78,10 @@ struct UploadBundle {
                 throw unreadable(upload.name, "it lists more than \(limits.archiveEntries) entries")
             }
             guard entry.type == .file, let name = Self.contractName(entry.path) else { continue }
+            // More compressed bytes than the archive holds would have the inflater read past its end forever.
+            guard entry.compressedSize <= UInt64(upload.bytes.count) else {
+                throw unreadable(upload.name, "\(entry.path) claims more compressed bytes than the archive holds")
+            }
             let bytes = try extract(entry, from: archive, archiveName: upload.name)
             total += bytes.count
             guard total <= limits.totalBytes else {
