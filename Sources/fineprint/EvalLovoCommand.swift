@@ -64,7 +64,7 @@ extension Eval {
             guard folds >= 2, epochs >= 1, hiddenUnits >= 0 else {
                 throw ValidationError("--folds must be at least 2, --epochs at least 1, --hidden-units not negative")
             }
-            if let evidenceCaps, evidenceCaps.split(separator: ",").contains(where: { (Int($0) ?? 0) < 1 }) {
+            if requestedCaps.contains(where: { ($0 ?? 0) < 1 }) {
                 throw ValidationError("--evidence-caps takes whole numbers of at least 1, comma-separated")
             }
         }
@@ -100,7 +100,7 @@ extension Eval {
                 rules: setup.analyzer,
                 playbook: try setup.playbook(profile: "tier1", file: nil),
                 settings: trainerSettings,
-                evidenceCaps: Set(evidenceCaps?.split(separator: ",").compactMap { Int($0) } ?? []).sorted()
+                evidenceCaps: Set(requestedCaps.compactMap { $0 }).sorted()
             )
             let result = try await lovo.run(
                 labelled: dev,
@@ -138,6 +138,9 @@ extension Eval {
             let gold = try GoldLabels.load(labels: labelsURL, data: URL(fileURLWithPath: data), provisions: provisions)
             return gold.filter { $0.split == .dev }.map(\.document).sorted { $0.name < $1.name }
         }
+
+        /// The evidence caps as written, nil where a part is not a whole number.
+        private var requestedCaps: [Int?] { evidenceCaps?.split(separator: ",").map { Int($0) } ?? [] }
 
         /// One model per vendor: a single hidden-layer member, folds and epochs as asked.
         private var trainerSettings: ModelTrainer.Settings {
