@@ -44,6 +44,12 @@ contrib_pages=(
   "Midjourney/Community Guidelines.md"
   "Lovable/Privacy Policy.md" "Replit/Privacy Policy.md" "Scribe/Privacy Policy.md" "Wordtune/Privacy Policy.md"
   "Speechify/Privacy Policy.md"
+  "xAI/Terms of Service.md" "xAI/Acceptable Use Policy.md" "xAI/Privacy Policy.md"
+  "GitHub Copilot/Privacy Policy.md" "Sana/Privacy Policy.md"
+  "Mistral AI/Data Processor Agreement.md" "OpenAI/Data Processor Agreement.md"
+  "Bardeen/Privacy Policy.md" "Copy.AI/Privacy Policy.md" "Fireworks AI/Privacy Policy.md"
+  "Incredible/Privacy Policy.md" "Jasper/Privacy Policy.md" "Nous Research chat/Privacy Policy.md"
+  "Rephrase.ai/Privacy Policy.md" "SOUNDRAW/Privacy Policy.md" "Tempo Labs/Privacy Policy.md"
 )
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
