@@ -38,11 +38,13 @@ let package = Package(
         .target(name: "FineprintStandards", dependencies: ["FineprintCore"]),
         // Reading and validating the YAML corpus.
         .target(name: "FineprintCorpus", dependencies: ["FineprintCore", "FineprintStandards", "Yams"]),
+        // Reading hostile ZIP archives (DOCX, zipped uploads, shared bundles) within byte budgets.
+        .target(name: "FineprintZip", dependencies: ["ZIPFoundation"]),
         // Files in, extracted text with structure out.
         .target(
             name: "FineprintIngest",
             dependencies: [
-                "FineprintCore", "FineprintText", "ZIPFoundation", .product(name: "Crypto", package: "swift-crypto"),
+                "FineprintCore", "FineprintText", "FineprintZip", "ZIPFoundation", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The document as counsel reads it: parties, their defined names, defined terms and their classes.
@@ -126,7 +128,7 @@ let package = Package(
         .target(
             name: "FineprintShare",
             dependencies: [
-                "FineprintCore", "FineprintCorpus", "FineprintStore", "ZIPFoundation", "Yams",
+                "FineprintCore", "FineprintCorpus", "FineprintStore", "FineprintZip", "ZIPFoundation", "Yams",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
@@ -137,7 +139,7 @@ let package = Package(
             dependencies: [
                 "FineprintCore", "FineprintCorpus", "FineprintIngest", "FineprintAnalysis", "FineprintReport",
                 "FineprintCompare", "FineprintStore", "FineprintKnowledge", "FineprintWatch", "FineprintStandards",
-                "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading", "FineprintRegister",
+                "FineprintZip", "ZIPFoundation", "FineprintIdentity", "FineprintNegotiation", "FineprintReading", "FineprintRegister",
                 "FineprintSignals", "FineprintShare", "FineprintReview",
                 "FineprintSignalFetch", "FineprintSignalDrafts",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,6 +1,6 @@
 import FineprintCore
+import FineprintZip
 import Foundation
-import ZIPFoundation
 
 #if canImport(FoundationXML)
 import FoundationXML
@@ -10,50 +10,18 @@ import FoundationXML
 /// (Heading1…9, Title, outline levels) as headings and numbered paragraphs as list items.
 enum DOCXExtractor {
     static func extract(_ data: Data, name: String, maxBytes: Int) throws -> (text: String, blocks: [TextBlock]) {
-        let archive: Archive
+        let xml: Data
         do {
-            archive = try ZIPArchiveFile.open(data)
-        } catch {
-            throw IngestError.corruptDOCX(name: name, detail: "not a ZIP archive")
-        }
-        guard let entry = archive["word/document.xml"] else {
-            throw IngestError.corruptDOCX(name: name, detail: "no word/document.xml inside")
-        }
-        // An entry that claims more compressed bytes than the file holds would have the inflater read past
-        // the end of the archive and never finish.
-        guard entry.compressedSize <= UInt64(data.count) else {
-            throw IngestError.corruptDOCX(
-                name: name,
-                detail: "word/document.xml claims \(entry.compressedSize) compressed bytes in a \(data.count)-byte file"
-            )
-        }
-        let budget = UInt64(max(maxBytes, 1)) * 10
-        guard entry.uncompressedSize <= budget else {
-            throw IngestError.corruptDOCX(
-                name: name,
-                detail:
-                    "word/document.xml would unpack to \(entry.uncompressedSize) bytes, more than \(budget); possibly a zip bomb"
-            )
-        }
-        var xml = Data()
-        xml.reserveCapacity(Int(min(entry.uncompressedSize, budget)))
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                if UInt64(xml.count + chunk.count) > budget { throw ZipBudgetExceeded() }
-                xml.append(chunk)
+            let zip = try BoundedZip(data)
+            guard let entry = zip["word/document.xml"] else {
+                throw IngestError.corruptDOCX(name: name, detail: "no word/document.xml inside")
             }
-        } catch is ZipBudgetExceeded {
-            throw IngestError.corruptDOCX(
-                name: name,
-                detail: "word/document.xml unpacks to more than \(budget) bytes; possibly a zip bomb"
-            )
-        } catch {
-            throw IngestError.corruptDOCX(name: name, detail: "word/document.xml cannot be unpacked")
+            xml = try zip.unpack(entry, limit: UInt64(max(maxBytes, 1)) * 10)
+        } catch let error as ZipReadError {
+            throw IngestError.corruptDOCX(name: name, detail: "\(error)")
         }
         return try parse(xml, name: name)
     }
-
-    struct ZipBudgetExceeded: Error {}
 
     static func parse(_ xml: Data, name: String) throws -> (text: String, blocks: [TextBlock]) {
         // Word never writes a DTD; one here could only serve entity expansion tricks.

@@ -1,8 +1,8 @@
 import Crypto
 import FineprintCore
 import FineprintText
+import FineprintZip
 import Foundation
-import ZIPFoundation
 
 /// Reads a document — plain text, Markdown, HTML, PDF or DOCX — into one extracted text with its
 /// blocks and sentences. All offsets count Unicode scalars of the extracted text.
@@ -204,7 +204,6 @@ public struct DocumentReader: Sendable {
 
 enum ZIPArchiveProbe {
     static func hasDocumentXML(_ data: Data) throws -> Bool {
-        let archive = try ZIPArchiveFile.open(data)
-        return archive["word/document.xml"] != nil
+        try BoundedZip(data)["word/document.xml"] != nil
     }
 }

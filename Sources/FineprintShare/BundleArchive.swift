@@ -1,3 +1,4 @@
+import FineprintZip
 import Foundation
 import ZIPFoundation
 
@@ -42,18 +43,22 @@ public enum BundleArchive {
 
     /// Every file of the zip by path, after the safety checks (check 1).
     public static func read(_ data: Data, limits: Limits = Limits()) throws -> [String: Data] {
-        let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
+        do {
+            return try readEntries(BoundedZip(data), limits: limits)
+        } catch .notAZip {
             throw ShareError.notABundle("not a zip archive")
+        } catch .damaged(let path, let reason) {
+            throw ShareError.notABundle("\(path) is damaged or was altered: \(reason)")
+        } catch {
+            throw ShareError.unsafeEntry("\(error)")
         }
+    }
+
+    private static func readEntries(_ zip: BoundedZip, limits: Limits) throws(ZipReadError) -> [String: Data] {
         var files: [String: Data] = [:]
         var total = 0
-        var count = 0
-        for entry in archive {
-            count += 1
-            guard count <= limits.maxEntries else {
-                throw ShareError.unsafeEntry("more than \(limits.maxEntries) entries")
-            }
+        for (count, entry) in zip.archive.enumerated() {
+            guard count < limits.maxEntries else { throw .refused("more than \(limits.maxEntries) entries") }
             let path = entry.path
             // Folder entries (which `zip -r` adds) carry nothing; their names must still be safe.
             if entry.type == .directory, path.hasSuffix("/") {
@@ -61,61 +66,20 @@ public enum BundleArchive {
                 continue
             }
             try checkPath(path)
-            guard entry.type == .file else { throw ShareError.unsafeEntry("\(path) is a \(entry.type), not a file") }
-            guard files[path] == nil else { throw ShareError.unsafeEntry("\(path) appears twice") }
-            try checkDeclaredSizes(entry, limits: limits, total: total, archiveBytes: data.count)
-            let bytes = try extract(
-                entry,
-                from: archive,
-                limit: min(limits.maxEntryBytes, limits.maxTotalBytes - total)
-            )
+            guard entry.type == .file else { throw .refused("\(path) is a \(entry.type), not a file") }
+            guard files[path] == nil else { throw .refused("\(path) appears twice") }
+            let limit = min(limits.maxEntryBytes, limits.maxTotalBytes - total)
+            let bytes = try zip.unpack(entry, limit: UInt64(limit), maxRatio: UInt64(limits.maxRatio))
             total += bytes.count
             files[path] = bytes
         }
         return files
     }
 
-    static func checkPath(_ path: String) throws {
+    static func checkPath(_ path: String) throws(ZipReadError) {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains(":"),
             !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty })
-        else { throw ShareError.unsafeEntry("the entry \"\(path)\" points outside the bundle") }
-    }
-
-    private static func checkDeclaredSizes(_ entry: Entry, limits: Limits, total: Int, archiveBytes: Int) throws {
-        // More compressed bytes than the archive holds would have the inflater read past its end and never finish.
-        guard entry.compressedSize <= UInt64(archiveBytes) else {
-            throw ShareError.unsafeEntry("\(entry.path) claims more compressed bytes than the bundle holds")
-        }
-        let size = entry.uncompressedSize
-        guard size <= UInt64(limits.maxEntryBytes), Int(size) <= limits.maxTotalBytes - total else {
-            throw ShareError.unsafeEntry("\(entry.path) would unpack to \(size) bytes, over the limit")
-        }
-        let ratio = size / max(entry.compressedSize, 1)
-        guard ratio <= UInt64(limits.maxRatio) || size < 64 * 1024 else {
-            throw ShareError.unsafeEntry("\(entry.path) is compressed \(ratio):1, a zip bomb")
-        }
-    }
-
-    /// Extracts while counting, so a size field that lies cannot make us unpack more than `limit`.
-    private static func extract(_ entry: Entry, from archive: Archive, limit: Int) throws -> Data {
-        var bytes = Data()
-        do {
-            let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard bytes.count + chunk.count <= limit else {
-                    throw ShareError.unsafeEntry("\(entry.path) unpacks past the size limit")
-                }
-                bytes.append(chunk)
-            }
-            // The consumer form returns the CRC-32 without comparing it: a flipped byte must not pass.
-            guard checksum == entry.checksum else { throw Archive.ArchiveError.invalidCRC32 }
-        } catch let error as ShareError {
-            throw error
-        } catch {
-            throw ShareError.notABundle(
-                "\(entry.path) is damaged or was altered: its zip checksum or compression fails (\(error))"
-            )
-        }
-        return bytes
+        else { throw .refused("the entry \"\(path)\" points outside the bundle") }
     }
 }

@@ -183,6 +183,59 @@ struct JobRoutesTests {
         #expect(try await bench.jobs?.queue.depth() == 0)
     }
 
+    @Test(arguments: [DamagedZip.overlongEntry, DamagedZip.directoryBeyondEnd])
+    func aDamagedZipIsRefusedWithoutQueueing(_ damage: DamagedZip) async throws {
+        let bench = try await Self.bench()
+        let archive = try Archive(accessMode: .create)
+        let text = try Repo.contract("vendor-ai-terms.md")
+        try archive.addEntry(with: "terms.md", type: .file, uncompressedSize: Int64(text.count)) { position, size in
+            text.subdata(in: Int(position)..<Int(position) + size)
+        }
+        let zip = damage.apply(to: try #require(archive.data))
+        try await Repo.withApp(bench) { client in
+            let answer = try await Self.post(client, zip, name: "contracts.zip")
+            #expect(answer.status == damage.status)
+            #expect(answer.text.contains(damage.message))
+        }
+        #expect(try await bench.jobs?.queue.depth() == 0)
+    }
+
+    /// Two ways a zip lies about where its bytes are; either once made the reader loop or trap.
+    enum DamagedZip: CaseIterable, Sendable {
+        /// The entry claims more compressed bytes than the whole archive holds.
+        case overlongEntry
+        /// The central directory is said to start past the end of the bytes.
+        case directoryBeyondEnd
+
+        /// A read file answers the far seek with nothing: no entries, so no contracts.
+        var status: HTTPResponse.Status { self == .overlongEntry ? .unprocessableContent : .badRequest }
+        var message: String {
+            self == .overlongEntry ? "claims 2147483647 compressed bytes" : "holds no contract files"
+        }
+
+        func apply(to zip: Data) -> Data {
+            var bytes = [UInt8](zip)
+            switch self {
+            case .overlongEntry:
+                for (signature, field) in [(UInt32(0x0403_4b50), 18), (0x0201_4b50, 20)] {
+                    if let at = Self.find(signature, in: bytes) { Self.write(0x7FFF_FFFF, at: at + field, in: &bytes) }
+                }
+            case .directoryBeyondEnd:
+                if let at = Self.find(0x0605_4b50, in: bytes) { Self.write(0x00FF_FFFF, at: at + 16, in: &bytes) }
+            }
+            return Data(bytes)
+        }
+
+        static func find(_ signature: UInt32, in bytes: [UInt8]) -> Int? {
+            let pattern = (0..<4).map { UInt8(truncatingIfNeeded: signature >> (8 * $0)) }
+            return (0...(bytes.count - 4)).last { Array(bytes[$0..<$0 + 4]) == pattern }
+        }
+
+        static func write(_ value: UInt32, at offset: Int, in bytes: inout [UInt8]) {
+            for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+        }
+    }
+
     /// A form with several `file` parts and the page's hidden `idempotency_key` field.
     static func form(_ files: [(name: String, data: Data)], key: String) -> ByteBuffer {
         var buffer = ByteBuffer()

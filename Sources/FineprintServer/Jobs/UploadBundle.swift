@@ -1,4 +1,5 @@
 import FineprintCore
+import FineprintZip
 import Foundation
 import ZIPFoundation
 
@@ -67,53 +68,29 @@ struct UploadBundle {
     }
 
     private func unpack(_ upload: JobUpload) throws -> [JobUpload] {
-        let archive: Archive
-        do { archive = try Archive(data: upload.bytes, accessMode: .read) } catch {
-            throw unreadable(upload.name, "it is not a ZIP archive")
-        }
         var files: [JobUpload] = []
         var total = 0
-        for (index, entry) in archive.enumerated() {
-            guard index < limits.archiveEntries else {
-                throw unreadable(upload.name, "it lists more than \(limits.archiveEntries) entries")
+        do {
+            let zip = try BoundedZip(upload.bytes)
+            for (index, entry) in zip.archive.enumerated() {
+                guard index < limits.archiveEntries else {
+                    throw unreadable(upload.name, "it lists more than \(limits.archiveEntries) entries")
+                }
+                guard entry.type == .file, let name = Self.contractName(entry.path) else { continue }
+                let bytes = try zip.unpack(entry, limit: UInt64(limits.fileBytes), maxRatio: UInt64(limits.ratio))
+                total += bytes.count
+                guard total <= limits.totalBytes else {
+                    throw unreadable(upload.name, "it unpacks to more than \(limits.totalBytes) bytes")
+                }
+                files.append(JobUpload(name: name, bytes: bytes))
+                guard files.count <= limits.files else {
+                    throw unreadable(upload.name, "it holds more than \(limits.files) contracts")
+                }
             }
-            guard entry.type == .file, let name = Self.contractName(entry.path) else { continue }
-            // More compressed bytes than the archive holds would have the inflater read past its end forever.
-            guard entry.compressedSize <= UInt64(upload.bytes.count) else {
-                throw unreadable(upload.name, "\(entry.path) claims more compressed bytes than the archive holds")
-            }
-            let bytes = try extract(entry, from: archive, archiveName: upload.name)
-            total += bytes.count
-            guard total <= limits.totalBytes else {
-                throw unreadable(upload.name, "it unpacks to more than \(limits.totalBytes) bytes")
-            }
-            files.append(JobUpload(name: name, bytes: bytes))
-            guard files.count <= limits.files else {
-                throw unreadable(upload.name, "it holds more than \(limits.files) contracts")
-            }
+        } catch let error as ZipReadError {
+            throw unreadable(upload.name, "\(error)")
         }
         return files
-    }
-
-    private func extract(_ entry: Entry, from archive: Archive, archiveName: String) throws -> Data {
-        let packed = max(entry.compressedSize, 1)
-        let budget = min(UInt64(limits.fileBytes), packed * UInt64(limits.ratio))
-        guard entry.uncompressedSize <= budget else {
-            throw unreadable(archiveName, "\(entry.path) would unpack to \(entry.uncompressedSize) bytes")
-        }
-        var data = Data()
-        do {
-            // The listed size may lie: the budget is checked again on the bytes actually unpacked.
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard UInt64(data.count + chunk.count) <= budget else { throw UnpackBudgetExceeded() }
-                data.append(chunk)
-            }
-        } catch is UnpackBudgetExceeded {
-            throw unreadable(archiveName, "\(entry.path) unpacks to more than \(budget) bytes")
-        } catch {
-            throw unreadable(archiveName, "\(entry.path) cannot be unpacked")
-        }
-        return data
     }
 
     /// The file name to analyse an entry under, or nil for what is not a contract (folders' system
@@ -137,5 +114,3 @@ struct UploadBundle {
         )
     }
 }
-
-private struct UnpackBudgetExceeded: Error {}
