@@ -44,6 +44,9 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
     /// Classes that a collective term takes first when it lists terms of several classes: "Content" made of the
     /// buyer's inputs and the service's suggestions is the buyer's data.
     public var collectionPrecedence: [String]?
+    /// Capitalised words that name a law, not a party: "Colorado Privacy *Act* ("CPA")", "*Regulation* (EU)
+    /// 2016/679 of the European Parliament and of the Council ("GDPR")".
+    public var lawWords: [String]?
 
     public init(
         language: String,
@@ -65,7 +68,8 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         classDeterminers: [String]? = nil,
         objectPrepositions: [String]? = nil,
         nameConnectors: [String]? = nil,
-        collectionPrecedence: [String]? = nil
+        collectionPrecedence: [String]? = nil,
+        lawWords: [String]? = nil
     ) {
         self.language = language
         self.supplierRoles = supplierRoles
@@ -87,6 +91,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         self.objectPrepositions = objectPrepositions
         self.nameConnectors = nameConnectors
         self.collectionPrecedence = collectionPrecedence
+        self.lawWords = lawWords
     }
 
     enum CodingKeys: String, CodingKey {
@@ -110,6 +115,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         case objectPrepositions = "object_prepositions"
         case nameConnectors = "name_connectors"
         case collectionPrecedence = "collection_precedence"
+        case lawWords = "law_words"
     }
 }
 

@@ -9,6 +9,9 @@ extension PartyFinder {
         var description: Range<Int>
     }
 
+    /// How many tokens before an entity a law word makes it part of a law's name.
+    static let lawReach = 12
+
     func entityBefore(_ offset: Int) -> Entity? {
         let end = scanner.token(atOrAfter: offset)
         guard end > 0 else { return nil }
@@ -91,6 +94,13 @@ extension PartyFinder {
         // Web terms, whose author is "we": "the services made available on the Site ("Services")" defines a thing
         // by a one-word term the document has defined. In contracts such names may still be parties ("a "Sponsor"").
         if nameWords.count == 1, terms.contains(where: { $0.words == nameWords }), writtenInFirstPerson { return false }
+        // "… on behalf of the Data Controller (as a "Data Processor")": a role the text has defined as a term of several
+        // words is a kind, not the company the brackets name ("the ValueAct Group" may be one).
+        if nameWords.count > 1, words.roleMentioned(nameWords) != nil, terms.contains(where: { $0.words == nameWords })
+        {
+            return false
+        }
+        if namesLaw(entity) { return false }
         // "Northwind Ltd", "Acme Corp.": the form ends the name. A form inside it ("the" of "Customer for use of
         // the Services") says nothing: such entities are clauses, not parties.
         if nameWords.count > 1, let last = nameWords.last, words.companyForms.contains(last) { return true }
@@ -109,6 +119,21 @@ extension PartyFinder {
         if let last = nameWords.last, words.classHeads.contains(last) { return false }
         let capitalised = entity.name.filter { scanner.isCapitalised($0) }.count
         return capitalised * 3 >= entity.name.count * 2
+    }
+
+    /// Whether the entity is a law: a law word in its name ("Colorado Privacy Act"), or in its sentence's words just
+    /// before it ("Regulation (EU) 2016/679 of the European Parliament and of the Council").
+    func namesLaw(_ entity: Entity) -> Bool {
+        let isLawWord = { (t: Int) in scanner.isCapitalised(t) && words.lawWords.contains(tokens[t].text) }
+        if entity.name.contains(where: isLawWord) { return true }
+        var t = entity.name.lowerBound
+        while t > 0, entity.name.lowerBound - t < Self.lawReach, !endsSentence(before: t),
+            !scanner.gap(before: t).contains(where: { $0 == "\n" || $0 == ";" })
+        {
+            t -= 1
+            if isLawWord(t) { return true }
+        }
+        return false
     }
 
     /// Whether the name starting at token `t` is something a party has: right after a pronoun ("your Brindle

@@ -77,7 +77,12 @@ struct PartyFinder {
         let isDocument = named.contains { $0.words.contains(where: words.documentWords.contains) }
         let inside = bracketed ? scanner.token(atOrAfter: offset)..<names[0].firstToken : 0..<0
         let collective = isCollective(inside)
-        if !isDocument,
+        // "(each "Subprocessor", …)": a kind of outside entity, as "Subprocessor" means any processor. A name with no
+        // role word may still be one side ("each other party hereto (each, a "Sponsor")").
+        let kind = nameRole != nil && inside.contains { words.classDeterminers.contains(tokens[$0].text) }
+        // "Customer's end-users (the "Input")", "Sana (… "Services")": names of things, not of a party.
+        let things = nameRole == nil && named.allSatisfy { $0.words.last.map(words.classHeads.contains) ?? false }
+        if !isDocument, !kind, !things,
             nameRole != nil
                 || looksLikeParty(entity, at: offset, names: named.map(\.words), listing: listsTerms(inside))
         {

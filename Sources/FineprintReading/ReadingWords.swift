@@ -20,6 +20,7 @@ struct ReadingWords {
     let nameConnectors: Set<String>
     let signatureMarkers: Set<String>
     let authorMarkers: PhraseList<Bool>
+    let lawWords: Set<String>
     /// Head words of every term class ("services", "model"): things, never the name of a party.
     let classHeads: Set<String>
 
@@ -47,6 +48,7 @@ struct ReadingWords {
         nameConnectors = Set((lexicon.nameConnectors ?? []).map { $0.lowercased() })
         signatureMarkers = Set((lexicon.signatureMarkers ?? []).map { $0.lowercased() })
         authorMarkers = PhraseList((lexicon.authorMarkers ?? []).map { (PhraseList<Bool>.words($0), true) })
+        lawWords = Set((lexicon.lawWords ?? []).map { $0.lowercased() })
         classHeads = Set(lexicon.termClasses.flatMap(\.heads))
         definitionCues = PhraseList(
             lexicon.termClasses.flatMap { c in c.definitionCues.map { (PhraseList<String>.words($0), c.name) } }
