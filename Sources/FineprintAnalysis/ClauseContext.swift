@@ -105,7 +105,9 @@ struct ClauseContext {
         var fallback: Party?
         var i = match.first - 1
         while i >= from {
-            if let p = partyAt(tokens, i, lowerBound: sentenceStart, reading: reading) {
+            if let p = partyAt(tokens, i, lowerBound: sentenceStart, reading: reading),
+                !isOwned(tokens, i, p, sentenceStart, reading)
+            {
                 let isObject =
                     i > sentenceStart && Self.objectMarkers.contains(tokens[i - 1].text)
                     || (i > sentenceStart + 1 && tokens[i - 1].text == "the"
@@ -123,6 +125,25 @@ struct ClauseContext {
             i += 1
         }
         return nil
+    }
+
+    /// "Northwind's organisation": a role word right after the other side's name (its possessive, the "'s"
+    /// dropped) is that side's own thing, not a party.
+    private func isOwned(
+        _ tokens: [Token],
+        _ i: Int,
+        _ side: Party,
+        _ lowerBound: Int,
+        _ reading: DocumentReading
+    )
+        -> Bool
+    {
+        // The owner's token spans two scalars more than its text: the dropped "'s".
+        let previous = tokens[max(i - 1, 0)]
+        guard i > lowerBound, previous.end - previous.start == previous.text.unicodeScalars.count + 2,
+            let owner = partyAt(tokens, i - 1, lowerBound: lowerBound, reading: reading)
+        else { return false }
+        return owner != side && owner != .any
     }
 
     /// The side a word names: the document's reading first, then the lexicon.
