@@ -127,8 +127,8 @@ struct ClauseContext {
         return nil
     }
 
-    /// "Northwind's organisation": a role word right after the other side's name (its possessive, the "'s"
-    /// dropped) is that side's own thing, not a party.
+    /// "Northwind's organisation", "Northwind Corp's organisation": a role word right after a possessive is its
+    /// owner's thing, not a party, unless the owner is that same side ("the Customer's organisation").
     private func isOwned(
         _ tokens: [Token],
         _ i: Int,
@@ -138,12 +138,11 @@ struct ClauseContext {
     )
         -> Bool
     {
+        guard i > lowerBound else { return false }
         // The owner's token spans two scalars more than its text: the dropped "'s".
-        let previous = tokens[max(i - 1, 0)]
-        guard i > lowerBound, previous.end - previous.start == previous.text.unicodeScalars.count + 2,
-            let owner = partyAt(tokens, i - 1, lowerBound: lowerBound, reading: reading)
-        else { return false }
-        return owner != side && owner != .any
+        let owner = tokens[i - 1]
+        guard owner.end - owner.start == owner.text.unicodeScalars.count + 2 else { return false }
+        return partyAt(tokens, i - 1, lowerBound: lowerBound, reading: reading) != side
     }
 
     /// The side a word names: the document's reading first, then the lexicon.
