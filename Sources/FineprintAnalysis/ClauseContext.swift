@@ -138,10 +138,7 @@ struct ClauseContext {
     )
         -> Bool
     {
-        guard i > lowerBound else { return false }
-        // The owner's token spans two scalars more than its text: the dropped "'s".
-        let owner = tokens[i - 1]
-        guard owner.end - owner.start == owner.text.unicodeScalars.count + 2 else { return false }
+        guard i > lowerBound, tokens[i - 1].hasPossessive else { return false }
         return partyAt(tokens, i - 1, lowerBound: lowerBound, reading: reading) != side
     }
 

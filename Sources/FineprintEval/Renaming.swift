@@ -37,8 +37,8 @@ enum Renaming {
                 continue
             }
             let last = tokens[t + words.count - 1]
-            // A possessive's "'s" is in the token's span but not its text: it stays after the new name.
-            let nameEnd = last.start + min(last.end - last.start, last.text.unicodeScalars.count)
+            // A possessive's "'s" stays after the new name.
+            let nameEnd = last.hasPossessive ? last.end - 2 : last.end
             out.append(contentsOf: scalars[copied..<tokens[t].start])
             let original = String(String.UnicodeScalarView(scalars[tokens[t].start..<nameEnd]))
             out.append(contentsOf: cased(names[words]!, like: original).unicodeScalars)

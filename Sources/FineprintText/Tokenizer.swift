@@ -18,6 +18,10 @@ public struct Token: Hashable, Sendable {
         self.parenthesized = parenthesized
     }
 
+    /// Whether the word was written with a possessive "'s" that its text leaves out ("Customer's" gives "customer"):
+    /// its span is then two scalars longer than its text.
+    public var hasPossessive: Bool { end - start == text.unicodeScalars.count + 2 }
+
     /// Digits ("72", "1,000.50") or a number word ("thirty").
     public var isNumber: Bool {
         if let first = text.unicodeScalars.first, first.properties.numericType != nil { return true }
