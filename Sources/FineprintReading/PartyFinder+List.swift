@@ -28,19 +28,20 @@ extension PartyFinder {
             first = run
             named = run
         }
+        // Exactly one side is known before the joiner: a role (`role`) or a name (`named`).
         var t = first.upperBound
         while t + 1 < min(limit, first.upperBound + Self.secondPartyReach) {
-            // "between Berget and the Customer": the article before a role name.
-            if named != nil, role == nil, words.joiners.contains(tokens[t].text), let r = roleName(at: t + 1) {
-                role = r
-                break
-            }
-            if words.joiners.contains(tokens[t].text), scanner.isCapitalised(t + 1) {
-                if named == nil, let second = nameRun(from: t + 1, limit: limit) {
-                    named = second
+            if words.joiners.contains(tokens[t].text) {
+                // "between Berget and the Customer": the article before a role name.
+                if role == nil, let r = roleName(at: t + 1) {
+                    role = r
                     break
                 }
-                if role == nil, let second = nameRun(from: t + 1, limit: limit) {
+                if scanner.isCapitalised(t + 1), let second = nameRun(from: t + 1, limit: limit) {
+                    guard role == nil else {
+                        named = second
+                        break
+                    }
                     addListed(first, role: nil)
                     addListed(second, role: nil)
                     return
