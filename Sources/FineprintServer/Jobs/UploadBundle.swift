@@ -77,7 +77,10 @@ struct UploadBundle {
                     throw unreadable(upload.name, "it lists more than \(limits.archiveEntries) entries")
                 }
                 guard entry.type == .file, let name = Self.contractName(entry.path) else { continue }
-                let bytes = try zip.unpack(entry, limit: UInt64(limits.fileBytes), maxRatio: UInt64(limits.ratio))
+                // The ratio bounds the bytes actually unpacked, small entries included, whatever the sizes listed.
+                let packed = max(entry.compressedSize, 1)
+                let budget = min(UInt64(limits.fileBytes), packed * UInt64(limits.ratio))
+                let bytes = try zip.unpack(entry, limit: budget)
                 total += bytes.count
                 guard total <= limits.totalBytes else {
                     throw unreadable(upload.name, "it unpacks to more than \(limits.totalBytes) bytes")
