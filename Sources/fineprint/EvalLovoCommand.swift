@@ -55,14 +55,19 @@ extension Eval {
         )
         var evidenceCaps: String?
 
+        @Option(help: "Most evidence sentences each model shows per provision (the trainer's default otherwise).")
+        var maxEvidence: Int?
+
         @Option(help: "Also write the pooled and per-vendor reports as JSON here.")
         var json: String?
 
         @OptionGroup var corpus: CorpusOptions
 
         func validate() throws {
-            guard folds >= 2, epochs >= 1, hiddenUnits >= 0 else {
-                throw ValidationError("--folds must be at least 2, --epochs at least 1, --hidden-units not negative")
+            guard folds >= 2, epochs >= 1, hiddenUnits >= 0, (maxEvidence ?? 1) >= 1 else {
+                throw ValidationError(
+                    "--folds must be at least 2, --epochs and --max-evidence at least 1, --hidden-units not negative"
+                )
             }
             if requestedCaps.contains(where: { ($0 ?? 0) < 1 }) {
                 throw ValidationError("--evidence-caps takes whole numbers of at least 1, comma-separated")
@@ -149,6 +154,7 @@ extension Eval {
             settings.hiddenMembers = 1
             settings.folds = folds
             settings.epochs = epochs
+            if let maxEvidence { settings.maxEvidence = maxEvidence }
             return settings
         }
     }

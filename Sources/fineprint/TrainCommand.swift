@@ -32,13 +32,15 @@ struct Train: AsyncParsableCommand {
     var split: DataSplit = .dev
 
     @Option(
-        help:
-            "Also train on our own label files in this folder (docs/labels-format.md); only their dev-split documents."
+        help: """
+            Also train on our own label files in this folder (docs/labels-format.md); only their dev-split documents. \
+            Repeat for more folders, each with its --labels-data.
+            """
     )
-    var labels: String?
+    var labels: [String] = []
 
-    @Option(help: "The folder the label files' document paths are relative to (with --labels).")
-    var labelsData: String?
+    @Option(help: "The folder the label files' document paths are relative to (one per --labels, in order).")
+    var labelsData: [String] = []
 
     @Option(
         help: ArgumentHelp(
@@ -111,10 +113,11 @@ struct Train: AsyncParsableCommand {
 
     /// File names of the documents any label file in --labels (or the bundled label folder) holds out as validation.
     func heldOutNames(corpusURL: URL) throws -> Set<String> {
-        let folder =
-            labels.map { URL(fileURLWithPath: $0) }
-            ?? corpusURL.deletingLastPathComponent().appendingPathComponent("eval/labels/vendor-terms")
-        return try GoldLabels.heldOutFileNames(in: folder)
+        let folders =
+            labels.isEmpty
+            ? [corpusURL.deletingLastPathComponent().appendingPathComponent("eval/labels/vendor-terms")]
+            : labels.map { URL(fileURLWithPath: $0) }
+        return try folders.reduce(into: Set<String>()) { $0.formUnion(try GoldLabels.heldOutFileNames(in: $1)) }
     }
 
     func validate() throws {
@@ -130,8 +133,8 @@ struct Train: AsyncParsableCommand {
         guard (adds == nil) == (addingTo == nil), adds == nil || synthetic != nil else {
             throw ValidationError("--adds and --adding-to go together, with --synthetic")
         }
-        if labels != nil, labelsData == nil {
-            throw ValidationError("--labels needs --labels-data (the folder of the labelled documents)")
+        guard labels.count == labelsData.count else {
+            throw ValidationError("each --labels needs its --labels-data (the folder of the labelled documents)")
         }
         if (domainLabels == nil) != (domainLabelsData == nil) {
             throw ValidationError("--domain-labels and --domain-labels-data go together")
@@ -198,9 +201,9 @@ struct Train: AsyncParsableCommand {
     /// What the model file says it was trained on.
     private func trainedOn(documents: Int) -> String {
         guard synthetic == nil else {
-            return "the synthetic corpus" + (labels == nil ? "" : " and \(documents) labelled documents (dev split)")
+            return "the synthetic corpus" + (labels.isEmpty ? "" : " and \(documents) labelled documents (dev split)")
         }
-        return "CUAD, split \(split.rawValue), \(documents) contracts" + (labels == nil ? "" : " with label files")
+        return "CUAD, split \(split.rawValue), \(documents) contracts" + (labels.isEmpty ? "" : " with label files")
     }
 
     /// The CUAD contracts of the split, and the dev-split documents of our own label files when given.
@@ -208,7 +211,7 @@ struct Train: AsyncParsableCommand {
         var documents =
             try data.map { split.filter(try CUADDataset.load(from: URL(fileURLWithPath: $0), categories: categories)) }
             ?? []
-        if let labels, let labelsData {
+        for (labels, labelsData) in zip(labels, labelsData) {
             let gold = try GoldLabels.load(
                 labels: URL(fileURLWithPath: labels),
                 data: URL(fileURLWithPath: labelsData),
