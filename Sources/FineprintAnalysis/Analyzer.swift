@@ -109,13 +109,16 @@ public struct Analyzer: Sendable {
         let features =
             classifier == nil ? [] : segmentFeatures(prepared, tokens: featureTokens(prepared.tokens, reading: reading))
         let documentScores = classifier?.documentScores(features)
-        let modelUse: LearnedModelUse? = documentScores.map { $0.outOfDomain ? .outOfDomain : .applied }
-        let modelScored = modelUse == .applied || (modelUse != nil && classifier?.hasUngatedCategories == true)
+        let modelUse: LearnedModelUse? = documentScores.map { scores in
+            guard scores.outOfDomain else { return .applied }
+            return classifier?.hasUngatedCategories == true ? .outOfDomainAdding : .outOfDomain
+        }
+        let modelScored = modelUse == .applied || modelUse == .outOfDomainAdding
         guard modelScored, let logits = classifier?.logits(features) else { return (nil, modelUse) }
         let scores = ModelScores(
             logits: logits,
             documentLogits: documentScores?.logits ?? [],
-            outOfDomain: modelUse == .outOfDomain
+            outOfDomain: modelUse != .applied
         )
         return (scores, modelUse)
     }
@@ -454,6 +457,7 @@ public struct Analyzer: Sendable {
         guard let classifier, let c = classifier.category(provision) else { return nil }
         let category = classifier.model.categories[c]
         if model.outOfDomain && category.gated { return nil }
+        if !model.outOfDomain && category.onlyOutOfDomain { return nil }
         if category.addsOnly && rulesFound { return nil }
         return (c, category)
     }

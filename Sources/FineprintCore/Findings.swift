@@ -202,6 +202,9 @@ public enum LearnedModelUse: String, Hashable, Codable, Sendable {
     /// The model's domain gate found the document unlike its training contracts (AI vendor web terms,
     /// policies), where the model is known to do worse than the rules: the rules alone decided.
     case outOfDomain = "out_of_domain"
+    /// As `outOfDomain` for the contract classifiers, but classifiers trained on vendor terms could add
+    /// provisions the rules missed (their evidence is marked as the model's).
+    case outOfDomainAdding = "out_of_domain_adding"
 
     /// What a report says about it.
     public var explanation: String {
@@ -209,6 +212,9 @@ public enum LearnedModelUse: String, Hashable, Codable, Sendable {
         case .applied: "rules and the learned model"
         case .outOfDomain:
             "rules only: the learned model was left out because this document is unlike the contracts it was trained on"
+        case .outOfDomainAdding:
+            "rules, with classifiers trained on vendor terms adding provisions the rules missed; the contract "
+                + "classifiers were left out because this document is unlike the contracts they were trained on"
         }
     }
 }

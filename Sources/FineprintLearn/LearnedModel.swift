@@ -41,6 +41,9 @@ public struct LearnedModel: Codable, Sendable, Hashable {
         /// When false the category is applied to every document, whatever the domain gate says: it was trained
         /// on the documents the gate keeps the other categories off (vendor terms, the synthetic corpus).
         public var gated: Bool
+        /// When true (with `gated` false) the category is applied only where the domain gate keeps the gated ones
+        /// off: it was trained on vendor terms and reads contracts badly (docs/evaluation.md, ninth session).
+        public var onlyOutOfDomain: Bool
 
         public init(
             provision: String,
@@ -52,7 +55,8 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             evidence: Stage,
             maxEvidence: Int,
             addsOnly: Bool = false,
-            gated: Bool = true
+            gated: Bool = true,
+            onlyOutOfDomain: Bool = false
         ) {
             self.provision = provision
             self.bias = bias
@@ -64,13 +68,14 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             self.maxEvidence = maxEvidence
             self.addsOnly = addsOnly
             self.gated = gated
+            self.onlyOutOfDomain = onlyOutOfDomain
         }
 
         // In the file the pairs are one flat list, index, weight, index, weight…: a list of 160,000 two-element
         // lists took half a second to decode, a flat list of numbers a small fraction of that.
         enum CodingKeys: String, CodingKey {
             case provision, bias, weights, documentBias, documentWeights, document, evidence, maxEvidence
-            case addsOnly, gated
+            case addsOnly, gated, onlyOutOfDomain
         }
 
         public init(from decoder: any Decoder) throws {
@@ -86,6 +91,7 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             // Absent in files written before these fields: the combined decision replaces the rules', gated.
             addsOnly = try c.decodeIfPresent(Bool.self, forKey: .addsOnly) ?? false
             gated = try c.decodeIfPresent(Bool.self, forKey: .gated) ?? true
+            onlyOutOfDomain = try c.decodeIfPresent(Bool.self, forKey: .onlyOutOfDomain) ?? false
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -101,6 +107,7 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             // Written only when not the default, so files of models without them stay as they were.
             if addsOnly { try c.encode(addsOnly, forKey: .addsOnly) }
             if !gated { try c.encode(gated, forKey: .gated) }
+            if onlyOutOfDomain { try c.encode(onlyOutOfDomain, forKey: .onlyOutOfDomain) }
         }
     }
 

@@ -42,6 +42,23 @@ import Testing
         #expect(gated.learnedModel == .outOfDomain)
         #expect(gated.finding("source_code_escrow")?.status == .absent)
         model.categories[0].gated = false
+        let adding = try analyze(model)
+        #expect(adding.finding("source_code_escrow")?.status == .present)
+        #expect(adding.learnedModel == .outOfDomainAdding)
+    }
+
+    /// A gate that calls every document a contract like the training ones.
+    static let gateEverythingIn = DomainGate(trainedOn: "test", bias: -5, threshold: 0, weights: [])
+
+    @Test func aCategoryForOtherDocumentsStaysOffContracts() throws {
+        var model = CombinationTests.model()
+        model.categories[0].gated = false
+        model.categories[0].onlyOutOfDomain = true
+        model.domain = Self.gateEverythingIn
+        let contract = try analyze(model)
+        #expect(contract.learnedModel == .applied)
+        #expect(contract.finding("source_code_escrow")?.status == .absent)
+        model.domain = Self.gateEverythingOut
         #expect(try analyze(model).finding("source_code_escrow")?.status == .present)
     }
 
@@ -54,7 +71,7 @@ import Testing
         contracts.domain = Self.gateEverythingOut
         let merged = try contracts.adding(["source_code_escrow"], from: full)
         #expect(merged.categories.map(\.provision) == ["termination_for_convenience", "source_code_escrow"])
-        #expect(merged.categories[1].addsOnly && !merged.categories[1].gated)
+        #expect(merged.categories[1].addsOnly && !merged.categories[1].gated && merged.categories[1].onlyOutOfDomain)
         #expect(merged.categories[0].gated && !merged.categories[0].addsOnly)
         let decoded = try LearnedModel.decode(try merged.encoded())
         #expect(decoded == merged)
@@ -62,6 +79,14 @@ import Testing
         let a = try analyze(decoded)
         #expect(a.finding("source_code_escrow")?.status == .present)
         #expect(a.finding("termination_for_convenience")?.evidence.allSatisfy { $0.source == nil } == true)
+    }
+
+    @Test func aModelThatAlreadyHasAddedCategoriesIsRefused() throws {
+        let full = CombinationTests.model()
+        var contracts = full
+        contracts.categories = [full.categories[1]]
+        let merged = try contracts.adding(["source_code_escrow"], from: full)
+        #expect(throws: LearnedModel.AddingError.self) { try merged.adding(["source_code_escrow"], from: full) }
     }
 
     @Test func aModelWithAHiddenLayerCannotBeAdded() throws {
