@@ -70,7 +70,14 @@ public struct Analyzer: Sendable {
                     evidence: []
                 )
             }
-            return finding(for: provision, rule: r, hitsByOwner: hitsByOwner, in: prepared, model: model)
+            return finding(
+                for: provision,
+                rule: r,
+                hitsByOwner: hitsByOwner,
+                in: prepared,
+                reading: reading,
+                model: model
+            )
         }
         let moves = findMoves(findings: findings, hitsByOwner: hitsByOwner, in: prepared, playbook: playbook)
         let scored = Scorer(corpus: corpus, playbook: playbook).score(findings: findings, moves: moves)
@@ -199,16 +206,7 @@ public struct Analyzer: Sendable {
         var hits: [Hit] = []
         var seen = [Int](repeating: -1, count: compiled.entries.count)
         var candidates: [Int] = []
-        let data = DocumentStepData(
-            steps: compiled.steps,
-            classes: TokenClasses(tokens: doc.tokens, table: compiled.alternatives),
-            terms: DocumentTerms(
-                tokens: doc.tokens,
-                reading: reading,
-                context: context,
-                classBits: compiled.alternatives.classBits
-            )
-        )
+        let data = stepData(doc, reading: reading)
         // Each ClassTest reads `data` through pointers, without retaining it.
         withExtendedLifetime(data) {
             for (s, sentence) in doc.sentences.enumerated() where !sentence.tokens.isEmpty {
@@ -240,8 +238,22 @@ public struct Analyzer: Sendable {
         return hits
     }
 
+    /// What the cue patterns' steps read in a document: its token classes and defined terms.
+    func stepData(_ doc: PreparedDocument, reading: DocumentReading) -> DocumentStepData {
+        DocumentStepData(
+            steps: compiled.steps,
+            classes: TokenClasses(tokens: doc.tokens, table: compiled.alternatives),
+            terms: DocumentTerms(
+                tokens: doc.tokens,
+                reading: reading,
+                context: context,
+                classBits: compiled.alternatives.classBits
+            )
+        )
+    }
+
     /// Checks a match against its entry's `when` and `party`.
-    private func accept(
+    func accept(
         entry e: Int,
         match: Pattern.Match,
         sentence s: Int,
@@ -320,21 +332,21 @@ public struct Analyzer: Sendable {
         rule r: Int,
         hitsByOwner: [CompiledRules.Owner: [Hit]],
         in doc: PreparedDocument,
+        reading: DocumentReading,
         model: ModelScores?
     ) -> ProvisionFinding {
         let (support, against, ruleConfidence) = ruleSupport(rule: r, hitsByOwner: hitsByOwner, in: doc)
         var confidence = ruleConfidence
         var present = confidence >= Self.threshold
-        // With a model that knows the provision, the combined decision replaces the rules' own (docs/evaluation.md);
-        // a category that only adds is asked only where the rules did not find the provision.
-        var decision: ProvisionDecision?
-        if let model, let (c, category) = modelCategory(provision.id, model: model, rulesFound: present) {
-            let signal = RuleSignal(
-                confidence: ruleConfidence,
-                support: Dictionary(support.map { ($0.hit.sentence, $0.weight) }, uniquingKeysWith: max)
-            )
-            let d = category.decide(rule: signal, logits: model.logits[c], documentLogit: model.documentLogits[c])
-            decision = d
+        let decision = modelDecision(
+            provision.id,
+            rule: r,
+            rules: (support, against, ruleConfidence),
+            in: doc,
+            reading: reading,
+            model: model
+        )
+        if let d = decision {
             present = d.present
             // Kept on the right side of 0.5 after rounding, so status and confidence never disagree.
             confidence =
@@ -373,6 +385,32 @@ public struct Analyzer: Sendable {
             value: present ? stated?.value.text : nil,
             evidence: evidence
         )
+    }
+
+    /// The model's decision on a provision where it has a say, replacing the rules' own (docs/evaluation.md); a
+    /// category that only adds is asked only where the rules did not find the provision, and none is returned
+    /// where an added category would add what the rules did not see (`confirmsRules`).
+    private func modelDecision(
+        _ provision: String,
+        rule r: Int,
+        rules: (support: [WeightedHit], against: [WeightedHit], confidence: Double),
+        in doc: PreparedDocument,
+        reading: DocumentReading,
+        model: ModelScores?
+    ) -> ProvisionDecision? {
+        let rulesFound = rules.confidence >= Self.threshold
+        guard let model, let (c, category) = modelCategory(provision, model: model, rulesFound: rulesFound) else {
+            return nil
+        }
+        let signal = RuleSignal(
+            confidence: rules.confidence,
+            support: Dictionary(rules.support.map { ($0.hit.sentence, $0.weight) }, uniquingKeysWith: max)
+        )
+        let d = category.decide(rule: signal, logits: model.logits[c], documentLogit: model.documentLogits[c])
+        let unconfirmed =
+            category.needsRuleSupport && d.present
+            && !confirmsRules(d, rule: r, support: rules.support, against: rules.against, in: doc, reading: reading)
+        return unconfirmed ? nil : d
     }
 
     /// The value a provision names (a law, a forum, a period) and the sentence that names it: the rules'

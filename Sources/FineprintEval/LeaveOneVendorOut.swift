@@ -13,12 +13,21 @@ public struct LeaveOneVendorOut: Sendable {
     public var settings: ModelTrainer.Settings
     /// For each cap, the rules' decisions are also scored with the model's best `cap` evidence clauses added.
     public var evidenceCaps: [Int]
+    /// The adding model adds only what the rules saw without confirming (`LearnedModel.Category.needsRuleSupport`).
+    public var addingNeedsRuleSupport: Bool
 
-    public init(rules: Analyzer, playbook: Playbook, settings: ModelTrainer.Settings, evidenceCaps: [Int] = []) {
+    public init(
+        rules: Analyzer,
+        playbook: Playbook,
+        settings: ModelTrainer.Settings,
+        evidenceCaps: [Int] = [],
+        addingNeedsRuleSupport: Bool = false
+    ) {
         self.rules = rules
         self.playbook = playbook
         self.settings = settings
         self.evidenceCaps = evidenceCaps
+        self.addingNeedsRuleSupport = addingNeedsRuleSupport
     }
 
     /// The vendor of a labelled document: the first folder of its path in the data folder ("ChatGPT/…"), or the
@@ -85,7 +94,10 @@ public struct LeaveOneVendorOut: Sendable {
             let seconds = Date().timeIntervalSince(started)
             let scored = held.sorted().map { labelled[$0] }
             var adding = model
-            for c in adding.categories.indices { adding.categories[c].addsOnly = true }
+            for c in adding.categories.indices {
+                adding.categories[c].addsOnly = true
+                adding.categories[c].needsRuleSupport = addingNeedsRuleSupport
+            }
             let m = try observe(scored, model: model, provisions: provisions)
             let a = try observe(scored, model: adding, provisions: provisions)
             let r = try observe(scored, model: nil, provisions: provisions)

@@ -1,7 +1,8 @@
 /// A model of the provisions learned from vendor terms and the synthetic corpus, added to a model of contracts
 /// (`LearnedModel.adding`): the contract model's categories keep their domain gate and their say over the rules;
-/// the added ones only add provisions the rules missed, and only on documents the gate finds unlike contracts
-/// (on every document when the contract model has no gate; docs/evaluation.md, ninth session).
+/// the added ones only add provisions the rules saw without confirming them (`needsRuleSupport`), and only on
+/// documents the gate finds unlike contracts (on every document when the contract model has no gate;
+/// docs/evaluation.md, ninth session).
 extension LearnedModel {
     public struct AddingError: Error, CustomStringConvertible {
         public var description: String
@@ -40,6 +41,7 @@ extension LearnedModel {
             category.addsOnly = true
             category.gated = false
             category.onlyOutOfDomain = domain != nil
+            category.needsRuleSupport = true
             merged.categories.append(category)
         }
         // The hidden layer's read-out gains a row of zeros per added category: it adds nothing to their logits.

@@ -44,6 +44,9 @@ public struct LearnedModel: Codable, Sendable, Hashable {
         /// When true (with `gated` false) the category is applied only where the domain gate keeps the gated ones
         /// off: it was trained on vendor terms and reads contracts badly (docs/evaluation.md, ninth session).
         public var onlyOutOfDomain: Bool
+        /// When true (with `addsOnly`) the category adds a provision only where a cue of it matched without
+        /// confirming it, and not on a sentence the rules read the other way (`Analyzer.confirmsRules`).
+        public var needsRuleSupport: Bool
 
         public init(
             provision: String,
@@ -56,7 +59,8 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             maxEvidence: Int,
             addsOnly: Bool = false,
             gated: Bool = true,
-            onlyOutOfDomain: Bool = false
+            onlyOutOfDomain: Bool = false,
+            needsRuleSupport: Bool = false
         ) {
             self.provision = provision
             self.bias = bias
@@ -69,13 +73,14 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             self.addsOnly = addsOnly
             self.gated = gated
             self.onlyOutOfDomain = onlyOutOfDomain
+            self.needsRuleSupport = needsRuleSupport
         }
 
         // In the file the pairs are one flat list, index, weight, index, weight…: a list of 160,000 two-element
         // lists took half a second to decode, a flat list of numbers a small fraction of that.
         enum CodingKeys: String, CodingKey {
             case provision, bias, weights, documentBias, documentWeights, document, evidence, maxEvidence
-            case addsOnly, gated, onlyOutOfDomain
+            case addsOnly, gated, onlyOutOfDomain, needsRuleSupport
         }
 
         public init(from decoder: any Decoder) throws {
@@ -92,6 +97,7 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             addsOnly = try c.decodeIfPresent(Bool.self, forKey: .addsOnly) ?? false
             gated = try c.decodeIfPresent(Bool.self, forKey: .gated) ?? true
             onlyOutOfDomain = try c.decodeIfPresent(Bool.self, forKey: .onlyOutOfDomain) ?? false
+            needsRuleSupport = try c.decodeIfPresent(Bool.self, forKey: .needsRuleSupport) ?? false
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -108,6 +114,7 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             if addsOnly { try c.encode(addsOnly, forKey: .addsOnly) }
             if !gated { try c.encode(gated, forKey: .gated) }
             if onlyOutOfDomain { try c.encode(onlyOutOfDomain, forKey: .onlyOutOfDomain) }
+            if needsRuleSupport { try c.encode(needsRuleSupport, forKey: .needsRuleSupport) }
         }
     }
 

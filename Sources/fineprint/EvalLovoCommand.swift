@@ -58,6 +58,9 @@ extension Eval {
         @Option(help: "Most evidence sentences each model shows per provision (the trainer's default otherwise).")
         var maxEvidence: Int?
 
+        @Flag(help: "The adding model adds only provisions a cue matched without confirming, as shipped additions do.")
+        var addingNeedsSupport = false
+
         @Option(help: "Also write the pooled and per-vendor reports as JSON here.")
         var json: String?
 
@@ -92,10 +95,7 @@ extension Eval {
             }
             let builder = TrainingSet(analyzer: setup.analyzer)
             let (training, _) = try await builder.build(dev, provisions: provisions)
-            let syntheticURL =
-                synthetic.map { URL(fileURLWithPath: $0) }
-                ?? setup.corpusURL.appendingPathComponent("training/synthetic")
-            let composed = try SyntheticCorpus.load(folder: syntheticURL).documents()
+            let composed = try SyntheticCorpus.load(folder: syntheticURL(setup)).documents()
             let extra = try builder.build(synthetic: composed, provisions: provisions)
             let read = Date().timeIntervalSince(started)
             Console.error(
@@ -105,7 +105,8 @@ extension Eval {
                 rules: setup.analyzer,
                 playbook: try setup.playbook(profile: "tier1", file: nil),
                 settings: trainerSettings,
-                evidenceCaps: Set(requestedCaps.compactMap { $0 }).sorted()
+                evidenceCaps: Set(requestedCaps.compactMap { $0 }).sorted(),
+                addingNeedsRuleSupport: addingNeedsSupport
             )
             let result = try await lovo.run(
                 labelled: dev,
@@ -133,6 +134,11 @@ extension Eval {
                 )
             )
             if let json { try LovoTable(result: result).json().write(to: URL(fileURLWithPath: json)) }
+        }
+
+        /// The synthetic corpus: --synthetic, or the one in the corpus.
+        private func syntheticURL(_ setup: AnalysisSetup) -> URL {
+            synthetic.map { URL(fileURLWithPath: $0) } ?? setup.corpusURL.appendingPathComponent("training/synthetic")
         }
 
         /// The labelled documents of the dev split, by name.

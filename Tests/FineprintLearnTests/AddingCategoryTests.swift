@@ -71,12 +71,17 @@ import Testing
         contracts.domain = Self.gateEverythingOut
         let merged = try contracts.adding(["source_code_escrow"], from: full)
         #expect(merged.categories.map(\.provision) == ["termination_for_convenience", "source_code_escrow"])
-        #expect(merged.categories[1].addsOnly && !merged.categories[1].gated && merged.categories[1].onlyOutOfDomain)
+        let added = merged.categories[1]
+        #expect(added.addsOnly && !added.gated && added.onlyOutOfDomain && added.needsRuleSupport)
         #expect(merged.categories[0].gated && !merged.categories[0].addsOnly)
         let decoded = try LearnedModel.decode(try merged.encoded())
         #expect(decoded == merged)
-        // Out of domain, the contracts' category is kept off and the added one still finds the escrow.
-        let a = try analyze(decoded)
+        // Out of domain the contracts' category is kept off; the added one needs a cue's support, which the
+        // paraphrased escrow lacks, and without that requirement finds it.
+        #expect(try analyze(decoded).finding("source_code_escrow")?.status == .absent)
+        var unsupported = decoded
+        unsupported.categories[1].needsRuleSupport = false
+        let a = try analyze(unsupported)
         #expect(a.finding("source_code_escrow")?.status == .present)
         #expect(a.finding("termination_for_convenience")?.evidence.allSatisfy { $0.source == nil } == true)
     }
