@@ -39,16 +39,7 @@ import Testing
                 Requirement(provision: "source_code_escrow", level: .required)
             ]
         )
-        return Corpus(
-            taxonomy: taxonomy,
-            rules: rules,
-            moves: [],
-            clauses: [],
-            playbooks: [playbook],
-            parties: PartyLexicon(supplier: ["supplier"], buyer: ["customer"]),
-            jurisdictions: [],
-            forums: ForumLexicon(institutions: [], cities: [])
-        )
+        return SmallCorpusParts.corpus(taxonomy: taxonomy, rules: rules, playbook: playbook)
     }()
 
     /// Escrow is decided by its best sentence alone, termination by the rules alone; evidence by the

@@ -26,16 +26,7 @@ import Testing
             )
         ]
         let playbook = Playbook(id: "test", name: "Test", description: "d", requirements: [])
-        return Corpus(
-            taxonomy: taxonomy,
-            rules: rules,
-            moves: [],
-            clauses: [],
-            playbooks: [playbook],
-            parties: PartyLexicon(supplier: ["supplier"], buyer: ["customer"]),
-            jurisdictions: [],
-            forums: ForumLexicon(institutions: [], cities: [])
-        )
+        return SmallCorpusParts.corpus(taxonomy: taxonomy, rules: rules, playbook: playbook)
     }()
 
     /// "escrow" makes a sentence's logit 0 (present), "no" adds 3; evidence ranks by the sentence logit plus

@@ -3,6 +3,21 @@ import FineprintCore
 /// Pieces of the small corpora that tests write for themselves (so that they do not depend on the
 /// bundled rules): the provisions, rules and moves several of them share, with placeholder prose.
 public enum SmallCorpusParts {
+    /// A corpus of these provisions and rules alone, with one playbook and "supplier" and "customer" as the
+    /// parties' words.
+    public static func corpus(taxonomy: Taxonomy, rules: [DetectionRule], playbook: Playbook) -> Corpus {
+        Corpus(
+            taxonomy: taxonomy,
+            rules: rules,
+            moves: [],
+            clauses: [],
+            playbooks: [playbook],
+            parties: PartyLexicon(supplier: ["supplier"], buyer: ["customer"]),
+            jurisdictions: [],
+            forums: ForumLexicon(institutions: [], cities: [])
+        )
+    }
+
     /// A provision whose meaning and strong/weak descriptions are placeholders.
     public static func provision(
         _ id: String,
