@@ -9,6 +9,10 @@ public struct BoundedZip {
     public let archive: Archive
     /// The size of the archive's bytes: no entry can honestly hold more compressed bytes than this.
     public let archiveBytes: Int
+    private let bytes: Data
+    /// The listed entries and where each one's packed bytes lie (`EntryDataRanges`), in the same order.
+    private let entries: [Entry]
+    private let ranges: [Range<Int>]
 
     /// Opens ZIP bytes through a temporary file, never through ZIPFoundation's in-memory archive: that
     /// one lets a damaged archive seek past the end of its bytes (a central directory offset beyond the
@@ -25,6 +29,13 @@ public struct BoundedZip {
             throw .notAZip
         }
         archiveBytes = data.count
+        bytes = data
+        entries = Array(archive)
+        do {
+            ranges = try EntryDataRanges(data, entries: entries.count).ranges
+        } catch {
+            throw .refused("the archive's directory cannot be read (\(error))")
+        }
     }
 
     public subscript(path: String) -> Entry? { archive[path] }
@@ -45,25 +56,49 @@ public struct BoundedZip {
         return try inflate(entry, limit: limit)
     }
 
+    /// Unpacks from the entry's own packed bytes only: a deflate stream that has not ended when they run out
+    /// is damaged (ZIPFoundation's `extract` would read on and, at the archive's end, never return).
     private func inflate(_ entry: Entry, limit: UInt64) throws(ZipReadError) -> Data {
-        var bytes = Data()
-        bytes.reserveCapacity(Int(min(entry.uncompressedSize, limit, 1 << 24)))
+        guard let index = entries.firstIndex(of: entry) else { throw .damaged(path: entry.path, reason: "not listed") }
+        guard ranges[index].upperBound <= bytes.count else {
+            throw .damaged(path: entry.path, reason: "its packed bytes run past the end of the archive")
+        }
+        let packed = bytes.subdata(in: ranges[index])
+        var out = Data()
         let checksum: CRC32
         do {
-            checksum = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard UInt64(bytes.count + chunk.count) <= limit else { throw BudgetExceeded() }
-                bytes.append(chunk)
+            if entry.isCompressed {
+                out.reserveCapacity(Int(min(entry.uncompressedSize, limit, 1 << 24)))
+                checksum = try Data.decompress(
+                    size: Int64(packed.count),
+                    bufferSize: 64 * 1024,
+                    skipCRC32: false,
+                    provider: { position, size in
+                        guard position < packed.count else { throw StreamNotEnded() }
+                        return packed.subdata(in: Int(position)..<min(Int(position) + size, packed.count))
+                    },
+                    consumer: { chunk in
+                        guard UInt64(out.count + chunk.count) <= limit else { throw BudgetExceeded() }
+                        out.append(chunk)
+                    }
+                )
+            } else {
+                guard UInt64(packed.count) <= limit else { throw BudgetExceeded() }
+                out = packed
+                checksum = packed.crc32(checksum: 0)
             }
         } catch is BudgetExceeded {
             throw .overBudget(path: entry.path, limit: limit)
+        } catch is StreamNotEnded {
+            throw .damaged(path: entry.path, reason: "its compressed data ends before its stream does")
         } catch {
             throw .damaged(path: entry.path, reason: "\(error)")
         }
-        // The consumer form returns the CRC-32 without comparing it: a flipped byte must not pass.
         guard checksum == entry.checksum else { throw .damaged(path: entry.path, reason: "its checksum fails") }
-        return bytes
+        return out
     }
 
+    private struct StreamNotEnded: Error {}
     private struct BudgetExceeded: Error {}
 }
 

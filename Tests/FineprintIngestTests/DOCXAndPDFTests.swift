@@ -70,6 +70,27 @@ struct DOCXTests {
         }
     }
 
+    /// A deflate stream that does not end within its entry's bytes (here a stored block claiming 65,535 bytes)
+    /// once had the inflater read on to the archive's end and then loop for ever.
+    @Test(.timeLimit(.minutes(1))) func aStreamThatOutrunsItsEntryIsDamagedNotAHang() throws {
+        var data = try makeDOCX(body: paragraph("The Supplier shall delete all Customer Data."))
+        let name = Data("word/document.xml".utf8)
+        let header = try #require(data.range(of: Data([0x50, 0x4b, 0x03, 0x04]), in: 0..<data.count))
+        var start = header.lowerBound
+        // The local header of word/document.xml: its name follows the 30 fixed bytes.
+        while data.subdata(in: (start + 30)..<(start + 30 + name.count)) != name {
+            start = try #require(data.range(of: Data([0x50, 0x4b, 0x03, 0x04]), in: (start + 4)..<data.count))
+                .lowerBound
+        }
+        let extra = Int(data[start + 28]) | Int(data[start + 29]) << 8
+        let packed = start + 30 + name.count + extra
+        data.replaceSubrange(packed..<(packed + 5), with: [0x00, 0xFF, 0xFF, 0x00, 0x00])
+        #expect { try reader.read(data: data, name: "outrun.docx") } throws: { error in
+            guard case IngestError.corruptDOCX(_, let detail) = error else { return false }
+            return detail.contains("damaged")
+        }
+    }
+
     @Test func zipBombIsRefusedBeforeUnpacking() throws {
         // 2 MB of zeros compresses to a few KB; with a 1 KB limit it may unpack to at most 10 KB.
         let xml =
