@@ -31,7 +31,7 @@ public struct SegmentClassifier: Sendable {
     }
 
     public var provisions: [String] { model.categories.map(\.provision) }
-    /// True when some category is applied whatever the domain gate says.
+    /// True when some category is applied where the domain gate keeps the others off (everywhere, or only there).
     public var hasUngatedCategories: Bool { model.categories.contains { !$0.gated } }
     public func category(_ provision: String) -> Int? { categoryIndex[provision] }
 

@@ -63,7 +63,9 @@ public struct BoundedZip {
         guard ranges[index].upperBound <= bytes.count else {
             throw .damaged(path: entry.path, reason: "its packed bytes run past the end of the archive")
         }
-        let packed = bytes.subdata(in: ranges[index])
+        // The ranges count from the archive's first byte; `bytes` may be a slice whose indices do not.
+        let range = ranges[index]
+        let packed = bytes.subdata(in: (bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound))
         var out = Data()
         let checksum: CRC32
         do {

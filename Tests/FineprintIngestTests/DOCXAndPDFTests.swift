@@ -70,6 +70,15 @@ struct DOCXTests {
         }
     }
 
+    /// Bytes cut from a larger buffer (an upload's part of a form) keep their parent's indices.
+    @Test func aDOCXGivenAsASliceOfLargerBytesIsRead() throws {
+        let docx = try makeDOCX(body: paragraph("The Supplier shall delete all Customer Data."))
+        let slice = (Data("form preamble".utf8) + docx).dropFirst(13)
+        #expect(slice.startIndex == 13)
+        let doc = try reader.read(data: slice, name: "part.docx")
+        #expect(doc.text.contains("The Supplier shall delete all Customer Data."))
+    }
+
     /// A deflate stream that does not end within its entry's bytes (here a stored block claiming 65,535 bytes)
     /// once had the inflater read on to the archive's end and then loop for ever.
     @Test(.timeLimit(.minutes(1))) func aStreamThatOutrunsItsEntryIsDamagedNotAHang() throws {
