@@ -17,7 +17,7 @@ extension LearnedModel {
         }
         // Adding twice would keep the first additions (a provision this model has keeps its category): start from
         // the contract model as trained.
-        guard !categories.contains(where: { $0.addsOnly && !$0.gated }) else {
+        guard !categories.contains(where: { $0.addsOnly && $0.scope != .inDomain }) else {
             throw AddingError(
                 description: "the model already has added categories: add to the contract model `train --data` wrote"
             )
@@ -39,8 +39,7 @@ extension LearnedModel {
             category.weights = renumber(category.weights)
             category.documentWeights = renumber(category.documentWeights)
             category.addsOnly = true
-            category.gated = false
-            category.onlyOutOfDomain = domain != nil
+            category.scope = domain == nil ? .everyDocument : .outOfDomain
             category.needsRuleSupport = true
             merged.categories.append(category)
         }

@@ -38,12 +38,8 @@ public struct LearnedModel: Codable, Sendable, Hashable {
         /// When true the model may only add the provision where the rules did not find it: where a rule fires,
         /// the rules' decision and evidence stand. False (the default): the combined decision replaces the rules'.
         public var addsOnly: Bool
-        /// When false the category is applied to every document, whatever the domain gate says: it was trained
-        /// on the documents the gate keeps the other categories off (vendor terms, the synthetic corpus).
-        public var gated: Bool
-        /// When true (with `gated` false) the category is applied only where the domain gate keeps the gated ones
-        /// off: it was trained on vendor terms and reads contracts badly (docs/evaluation.md, ninth session).
-        public var onlyOutOfDomain: Bool
+        /// Which documents the category is applied to, given the domain gate's verdict.
+        public var scope: Scope
         /// When true (with `addsOnly`) the category adds a provision only where a cue of it matched without
         /// confirming it, and not on a sentence the rules read the other way (`Analyzer.confirmsRules`).
         public var needsRuleSupport: Bool
@@ -58,8 +54,7 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             evidence: Stage,
             maxEvidence: Int,
             addsOnly: Bool = false,
-            gated: Bool = true,
-            onlyOutOfDomain: Bool = false,
+            scope: Scope = .inDomain,
             needsRuleSupport: Bool = false
         ) {
             self.provision = provision
@@ -71,8 +66,7 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             self.evidence = evidence
             self.maxEvidence = maxEvidence
             self.addsOnly = addsOnly
-            self.gated = gated
-            self.onlyOutOfDomain = onlyOutOfDomain
+            self.scope = scope
             self.needsRuleSupport = needsRuleSupport
         }
 
@@ -95,8 +89,11 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             maxEvidence = try c.decode(Int.self, forKey: .maxEvidence)
             // Absent in files written before these fields: the combined decision replaces the rules', gated.
             addsOnly = try c.decodeIfPresent(Bool.self, forKey: .addsOnly) ?? false
-            gated = try c.decodeIfPresent(Bool.self, forKey: .gated) ?? true
-            onlyOutOfDomain = try c.decodeIfPresent(Bool.self, forKey: .onlyOutOfDomain) ?? false
+            scope = try Scope(
+                gated: c.decodeIfPresent(Bool.self, forKey: .gated) ?? true,
+                onlyOutOfDomain: c.decodeIfPresent(Bool.self, forKey: .onlyOutOfDomain) ?? false,
+                codingPath: c.codingPath
+            )
             needsRuleSupport = try c.decodeIfPresent(Bool.self, forKey: .needsRuleSupport) ?? false
         }
 
@@ -112,8 +109,8 @@ public struct LearnedModel: Codable, Sendable, Hashable {
             try c.encode(maxEvidence, forKey: .maxEvidence)
             // Written only when not the default, so files of models without them stay as they were.
             if addsOnly { try c.encode(addsOnly, forKey: .addsOnly) }
-            if !gated { try c.encode(gated, forKey: .gated) }
-            if onlyOutOfDomain { try c.encode(onlyOutOfDomain, forKey: .onlyOutOfDomain) }
+            if scope != .inDomain { try c.encode(false, forKey: .gated) }
+            if scope == .outOfDomain { try c.encode(true, forKey: .onlyOutOfDomain) }
             if needsRuleSupport { try c.encode(needsRuleSupport, forKey: .needsRuleSupport) }
         }
     }

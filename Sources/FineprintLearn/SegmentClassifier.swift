@@ -32,7 +32,7 @@ public struct SegmentClassifier: Sendable {
 
     public var provisions: [String] { model.categories.map(\.provision) }
     /// True when some category is applied where the domain gate keeps the others off (everywhere, or only there).
-    public var hasUngatedCategories: Bool { model.categories.contains { !$0.gated } }
+    public var hasUngatedCategories: Bool { model.categories.contains { $0.scope != .inDomain } }
     public func category(_ provision: String) -> Int? { categoryIndex[provision] }
 
     /// Logits per category per segment: `result[category][segment]`.

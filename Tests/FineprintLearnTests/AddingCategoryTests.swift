@@ -41,7 +41,7 @@ import Testing
         let gated = try analyze(model)
         #expect(gated.learnedModel == .outOfDomain)
         #expect(gated.finding("source_code_escrow")?.status == .absent)
-        model.categories[0].gated = false
+        model.categories[0].scope = .everyDocument
         let adding = try analyze(model)
         #expect(adding.finding("source_code_escrow")?.status == .present)
         #expect(adding.learnedModel == .outOfDomainAdding)
@@ -52,8 +52,7 @@ import Testing
 
     @Test func aCategoryForOtherDocumentsStaysOffContracts() throws {
         var model = CombinationTests.model()
-        model.categories[0].gated = false
-        model.categories[0].onlyOutOfDomain = true
+        model.categories[0].scope = .outOfDomain
         model.domain = Self.gateEverythingIn
         let contract = try analyze(model)
         #expect(contract.learnedModel == .applied)
@@ -72,8 +71,8 @@ import Testing
         let merged = try contracts.adding(["source_code_escrow"], from: full)
         #expect(merged.categories.map(\.provision) == ["termination_for_convenience", "source_code_escrow"])
         let added = merged.categories[1]
-        #expect(added.addsOnly && !added.gated && added.onlyOutOfDomain && added.needsRuleSupport)
-        #expect(merged.categories[0].gated && !merged.categories[0].addsOnly)
+        #expect(added.addsOnly && added.scope == .outOfDomain && added.needsRuleSupport)
+        #expect(merged.categories[0].scope == .inDomain && !merged.categories[0].addsOnly)
         let decoded = try LearnedModel.decode(try merged.encoded())
         #expect(decoded == merged)
         // Out of domain the contracts' category is kept off; the added one needs a cue's support, which the
@@ -92,6 +91,23 @@ import Testing
         contracts.categories = [full.categories[1]]
         let merged = try contracts.adding(["source_code_escrow"], from: full)
         #expect(throws: LearnedModel.AddingError.self) { try merged.adding(["source_code_escrow"], from: full) }
+    }
+
+    @Test(arguments: LearnedModel.Category.Scope.allCases)
+    func everyScopeRoundTripsThroughTheFile(scope: LearnedModel.Category.Scope) throws {
+        var model = CombinationTests.model()
+        model.categories[0].scope = scope
+        #expect(try LearnedModel.decode(try model.encoded()).categories[0].scope == scope)
+    }
+
+    /// Gated and only out of domain would be a category that never applies: a damaged file, not a model.
+    @Test func aCategoryThatCouldNeverApplyIsRefused() throws {
+        var model = CombinationTests.model()
+        model.categories[0].scope = .outOfDomain
+        let text = try #require(String(data: try model.encoded(), encoding: .utf8))
+        let damaged = text.replacingOccurrences(of: "\"gated\":false", with: "\"gated\":true")
+        #expect(damaged != text)
+        #expect(throws: LearnedModel.FormatError.self) { try LearnedModel.decode(Data(damaged.utf8)) }
     }
 
     @Test func aModelWithAHiddenLayerCannotBeAdded() throws {

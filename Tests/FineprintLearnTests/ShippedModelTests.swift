@@ -21,13 +21,13 @@ import Testing
         let model = try LearnedModel.decode(data)
         let corpus = try CorpusLoader.load(from: Self.root.appendingPathComponent("corpus"))
         let mapped = corpus.taxonomy.provisions.filter { $0.cuad != nil }.map(\.id)
-        #expect(model.categories.filter(\.gated).map(\.provision) == mapped)
+        #expect(model.categories.filter { $0.scope == .inDomain }.map(\.provision) == mapped)
         // The categories added from vendor terms only add what the rules saw, only out of domain, none of CUAD's.
-        let added = model.categories.filter { !$0.gated }
+        let added = model.categories.filter { $0.scope != .inDomain }
         #expect(!added.isEmpty)
         #expect(
             added.allSatisfy {
-                $0.addsOnly && $0.onlyOutOfDomain && $0.needsRuleSupport && !mapped.contains($0.provision)
+                $0.addsOnly && $0.scope == .outOfDomain && $0.needsRuleSupport && !mapped.contains($0.provision)
             }
         )
         for category in model.categories {
@@ -49,7 +49,7 @@ import Testing
         let rules = rulesOnly.analyze(doc, playbook: playbook)
         let scalars = Array(doc.text.unicodeScalars)
         // On a contract the categories added from vendor terms stay off.
-        let modelled = Set(model.categories.filter(\.gated).map(\.provision))
+        let modelled = Set(model.categories.filter { $0.scope == .inDomain }.map(\.provision))
         for finding in combined.provisions {
             #expect((finding.status == .present) == (finding.confidence >= 0.5), "\(finding.id)")
             for e in finding.evidence {
@@ -79,7 +79,7 @@ import Testing
         let gated = analyzer.analyze(terms, playbook: playbook)
         #expect(gated.learnedModel == .outOfDomainAdding)
         let rules = rulesOnly.analyze(terms, playbook: playbook)
-        let adding = Set(model.categories.filter(\.onlyOutOfDomain).map(\.provision))
+        let adding = Set(model.categories.filter { $0.scope == .outOfDomain }.map(\.provision))
         for finding in gated.provisions {
             let own = try #require(rules.finding(finding.id))
             guard finding != own else { continue }
