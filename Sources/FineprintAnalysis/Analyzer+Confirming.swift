@@ -14,19 +14,25 @@ extension Analyzer {
         support: [WeightedHit],
         against: [WeightedHit],
         in doc: PreparedDocument,
-        reading: DocumentReading
+        reading: DocumentReading,
+        steps: DocumentStepData
     ) -> Bool {
         guard support.contains(where: { $0.cue.weight >= Self.threshold }) else { return false }
         let undercut = Set(against.map(\.hit.sentence))
         return decision.evidence.contains { e in
-            !undercut.contains(e.segment) && !rejectsCue(of: r, sentence: e.segment, in: doc, reading: reading)
+            !undercut.contains(e.segment) && !rejectsCue(of: r, sentence: e.segment, in: doc, reading: reading, steps: steps)
         }
     }
 
     /// True when a supporting cue of rule `r` matches the sentence's words but none of its matches passes the
     /// cue's polarity and party checks: the rules read the sentence as denying it, or as the other side's.
-    private func rejectsCue(of r: Int, sentence s: Int, in doc: PreparedDocument, reading: DocumentReading) -> Bool {
-        let data = stepData(doc, reading: reading)
+    private func rejectsCue(
+        of r: Int,
+        sentence s: Int,
+        in doc: PreparedDocument,
+        reading: DocumentReading,
+        steps data: DocumentStepData
+    ) -> Bool {
         let tokens = doc.sentences[s].tokens
         // Each ClassTest reads `data` through pointers, without retaining it.
         return withExtendedLifetime(data) {

@@ -54,7 +54,8 @@ public struct Analyzer: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         let prepared = PreparedDocument(document)
         let reading = reader.read(scalars: prepared.scalars, tokens: prepared.tokens)
-        let hits = findHits(in: prepared, reading: reading)
+        let steps = stepData(prepared, reading: reading)
+        let hits = findHits(in: prepared, reading: reading, steps: steps)
         var hitsByOwner: [CompiledRules.Owner: [Hit]] = [:]
         for hit in hits { hitsByOwner[compiled.entries[hit.entry].owner, default: []].append(hit) }
         let (model, modelUse) = modelScores(prepared, reading: reading)
@@ -76,6 +77,7 @@ public struct Analyzer: Sendable {
                 hitsByOwner: hitsByOwner,
                 in: prepared,
                 reading: reading,
+                steps: steps,
                 model: model
             )
         }
@@ -108,7 +110,7 @@ public struct Analyzer: Sendable {
 
     /// Sentence logits of the learned classifier, [category][sentence], computed once for all provisions, and
     /// how the model was used. The domain gate may keep the model off a document unlike its training contracts;
-    /// categories trained for every domain (`gated: false`) are applied even where the gate says out of domain.
+    /// categories whose scope is not `inDomain` are applied even where the gate says out of domain.
     private func modelScores(
         _ prepared: PreparedDocument,
         reading: DocumentReading
@@ -170,7 +172,7 @@ public struct Analyzer: Sendable {
         let prepared = PreparedDocument(document)
         let reading = reader.read(scalars: prepared.scalars, tokens: prepared.tokens)
         var hitsByOwner: [CompiledRules.Owner: [Hit]] = [:]
-        for hit in findHits(in: prepared, reading: reading) {
+        for hit in findHits(in: prepared, reading: reading, steps: stepData(prepared, reading: reading)) {
             hitsByOwner[compiled.entries[hit.entry].owner, default: []].append(hit)
         }
         let tokens = featureTokens(prepared.tokens, reading: reading)
@@ -202,11 +204,10 @@ public struct Analyzer: Sendable {
 
     // MARK: matching
 
-    private func findHits(in doc: PreparedDocument, reading: DocumentReading) -> [Hit] {
+    private func findHits(in doc: PreparedDocument, reading: DocumentReading, steps data: DocumentStepData) -> [Hit] {
         var hits: [Hit] = []
         var seen = [Int](repeating: -1, count: compiled.entries.count)
         var candidates: [Int] = []
-        let data = stepData(doc, reading: reading)
         // Each ClassTest reads `data` through pointers, without retaining it.
         withExtendedLifetime(data) {
             for (s, sentence) in doc.sentences.enumerated() where !sentence.tokens.isEmpty {
@@ -239,7 +240,7 @@ public struct Analyzer: Sendable {
     }
 
     /// What the cue patterns' steps read in a document: its token classes and defined terms.
-    func stepData(_ doc: PreparedDocument, reading: DocumentReading) -> DocumentStepData {
+    private func stepData(_ doc: PreparedDocument, reading: DocumentReading) -> DocumentStepData {
         DocumentStepData(
             steps: compiled.steps,
             classes: TokenClasses(tokens: doc.tokens, table: compiled.alternatives),
@@ -333,6 +334,7 @@ public struct Analyzer: Sendable {
         hitsByOwner: [CompiledRules.Owner: [Hit]],
         in doc: PreparedDocument,
         reading: DocumentReading,
+        steps: DocumentStepData,
         model: ModelScores?
     ) -> ProvisionFinding {
         let (support, against, ruleConfidence) = ruleSupport(rule: r, hitsByOwner: hitsByOwner, in: doc)
@@ -344,6 +346,7 @@ public struct Analyzer: Sendable {
             rules: (support, against, ruleConfidence),
             in: doc,
             reading: reading,
+            steps: steps,
             model: model
         )
         if let d = decision {
@@ -396,6 +399,7 @@ public struct Analyzer: Sendable {
         rules: (support: [WeightedHit], against: [WeightedHit], confidence: Double),
         in doc: PreparedDocument,
         reading: DocumentReading,
+        steps: DocumentStepData,
         model: ModelScores?
     ) -> ProvisionDecision? {
         let rulesFound = rules.confidence >= Self.threshold
@@ -409,7 +413,15 @@ public struct Analyzer: Sendable {
         let d = category.decide(rule: signal, logits: model.logits[c], documentLogit: model.documentLogits[c])
         let unconfirmed =
             category.needsRuleSupport && d.present
-            && !confirmsRules(d, rule: r, support: rules.support, against: rules.against, in: doc, reading: reading)
+            && !confirmsRules(
+                d,
+                rule: r,
+                support: rules.support,
+                against: rules.against,
+                in: doc,
+                reading: reading,
+                steps: steps
+            )
         return unconfirmed ? nil : d
     }
 
@@ -494,8 +506,7 @@ public struct Analyzer: Sendable {
     ) -> (Int, LearnedModel.Category)? {
         guard let classifier, let c = classifier.category(provision) else { return nil }
         let category = classifier.model.categories[c]
-        if model.outOfDomain && category.gated { return nil }
-        if !model.outOfDomain && category.onlyOutOfDomain { return nil }
+        guard category.scope.applies(outOfDomain: model.outOfDomain) else { return nil }
         if category.addsOnly && rulesFound { return nil }
         return (c, category)
     }
