@@ -9,10 +9,16 @@ import FoundationXML
 /// Text and structure from a Word document: word/document.xml's paragraphs, with heading styles
 /// (Heading1…9, Title, outline levels) as headings and numbered paragraphs as list items.
 enum DOCXExtractor {
-    static func extract(_ data: Data, name: String, maxBytes: Int) throws -> (text: String, blocks: [TextBlock]) {
+    /// `opened`, when given, is `data` already opened as an archive.
+    static func extract(
+        _ data: Data,
+        opened: BoundedZip? = nil,
+        name: String,
+        maxBytes: Int
+    ) throws -> (text: String, blocks: [TextBlock]) {
         let xml: Data
         do {
-            let zip = try BoundedZip(data)
+            let zip = try opened ?? BoundedZip(data)
             guard let entry = zip["word/document.xml"] else {
                 throw IngestError.corruptDOCX(name: name, detail: "no word/document.xml inside")
             }

@@ -77,7 +77,9 @@ public struct DocumentReader: Sendable {
     func read(data: Data, name: String, format explicit: DocumentFormat?, sourceURL: URL?) throws -> ExtractedDocument {
         if data.count > maxBytes { throw IngestError.tooLarge(name: name, bytes: data.count, limit: maxBytes) }
         if data.isEmpty { throw IngestError.empty(name: name) }
-        let format = try explicit ?? detectFormat(data: data, name: name)
+        // A Word document found by its content has had its archive opened already; it is read from that.
+        var sniffedArchive: BoundedZip?
+        let format = try explicit ?? detectFormat(data: data, name: name, archive: &sniffedArchive)
         let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
 
         let text: String
@@ -102,7 +104,7 @@ public struct DocumentReader: Sendable {
             scalars = Array(text.unicodeScalars)
             blocks = PlainTextStructure.blocks(in: scalars)
         case .docx:
-            (text, blocks) = try DOCXExtractor.extract(data, name: name, maxBytes: maxBytes)
+            (text, blocks) = try DOCXExtractor.extract(data, opened: sniffedArchive, name: name, maxBytes: maxBytes)
             scalars = Array(text.unicodeScalars)
         }
         if !scalars.contains(where: { !SentenceSegmenter.isWhitespace($0) }) {
@@ -122,10 +124,12 @@ public struct DocumentReader: Sendable {
 
     // MARK: - Formats
 
-    func detectFormat(data: Data, name: String) throws -> DocumentFormat {
+    /// The format from the name's extension, else from the content; `archive` receives a Word document's
+    /// archive when the content was opened to find it.
+    func detectFormat(data: Data, name: String, archive: inout BoundedZip?) throws -> DocumentFormat {
         let ext = (name as NSString).pathExtension.lowercased()
         if let format = Self.format(forExtension: ext) { return format }
-        if let sniffed = sniff(data) { return sniffed }
+        if let sniffed = sniff(data, archive: &archive) { return sniffed }
         if Self.knownUnsupported.contains(ext) {
             throw IngestError.unsupportedFormat(name: name, detail: ".\(ext) files")
         }
@@ -136,12 +140,13 @@ public struct DocumentReader: Sendable {
     }
 
     /// The format from the content: %PDF-, a ZIP holding word/document.xml, or an HTML start.
-    func sniff(_ data: Data) -> DocumentFormat? {
+    func sniff(_ data: Data, archive: inout BoundedZip?) -> DocumentFormat? {
         let head = data.prefix(1024)
         if head.range(of: Data("%PDF-".utf8)) != nil { return .pdf }
         if isZip(data) {
-            if let archive = try? ZIPArchiveProbe.hasDocumentXML(data), archive { return .docx }
-            return nil
+            guard let zip = try? BoundedZip(data), zip["word/document.xml"] != nil else { return nil }
+            archive = zip
+            return .docx
         }
         var start = head.startIndex
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
@@ -199,11 +204,5 @@ public struct DocumentReader: Sendable {
     static func hasTextLayer(_ page: String) -> Bool {
         let kept = PDFExtractor.dropPageNumbers(page)
         return kept.unicodeScalars.lazy.filter { !SentenceSegmenter.isWhitespace($0) }.prefix(20).count >= 20
-    }
-}
-
-enum ZIPArchiveProbe {
-    static func hasDocumentXML(_ data: Data) throws -> Bool {
-        try BoundedZip(data)["word/document.xml"] != nil
     }
 }
