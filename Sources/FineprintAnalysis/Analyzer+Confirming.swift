@@ -20,7 +20,8 @@ extension Analyzer {
         guard support.contains(where: { $0.cue.weight >= Self.threshold }) else { return false }
         let undercut = Set(against.map(\.hit.sentence))
         return decision.evidence.contains { e in
-            !undercut.contains(e.segment) && !rejectsCue(of: r, sentence: e.segment, in: doc, reading: reading, steps: steps)
+            !undercut.contains(e.segment)
+                && !rejectsCue(of: r, sentence: e.segment, in: doc, reading: reading, steps: steps)
         }
     }
 

@@ -17,7 +17,10 @@ extension LearnedModel.Category {
             case (false, true): self = .outOfDomain
             case (true, true):
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: codingPath, debugDescription: "a category both gated and only out of domain never applies")
+                    .init(
+                        codingPath: codingPath,
+                        debugDescription: "a category both gated and only out of domain never applies"
+                    )
                 )
             }
         }
