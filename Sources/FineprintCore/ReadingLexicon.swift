@@ -125,6 +125,10 @@ public struct TermClassCues: Hashable, Codable, Sendable {
     public var name: String
     /// Last words of a defined term that put it in the class ("data", "content", "prompts").
     public var heads: [String]
+    /// Heads that put a term in the class only when its first word names `owner` ("Customer Materials", "Your
+    /// Information"): alone or after another word ("Promotional Materials", "Books and Records") they name things
+    /// of either party, and the definition decides.
+    public var ownedHeads: [String]
     /// Whose the term is when its head alone is ambiguous: a term whose first word names this side
     /// ("Customer Data", "Your Content") belongs here; one naming the other side does not. nil: either.
     public var owner: Party?
@@ -133,9 +137,17 @@ public struct TermClassCues: Hashable, Codable, Sendable {
     /// Phrases that belong to the class wherever they occur, defined or not ("your content").
     public var phrases: [String]
 
-    public init(name: String, heads: [String], owner: Party?, definitionCues: [String], phrases: [String]) {
+    public init(
+        name: String,
+        heads: [String],
+        ownedHeads: [String] = [],
+        owner: Party?,
+        definitionCues: [String],
+        phrases: [String]
+    ) {
         self.name = name
         self.heads = heads
+        self.ownedHeads = ownedHeads
         self.owner = owner
         self.definitionCues = definitionCues
         self.phrases = phrases
@@ -144,12 +156,14 @@ public struct TermClassCues: Hashable, Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case name, heads, owner, phrases
         case definitionCues = "definition_cues"
+        case ownedHeads = "owned_heads"
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         heads = try c.decodeIfPresent([String].self, forKey: .heads) ?? []
+        ownedHeads = try c.decodeIfPresent([String].self, forKey: .ownedHeads) ?? []
         owner = try c.decodeIfPresent(Party.self, forKey: .owner)
         definitionCues = try c.decodeIfPresent([String].self, forKey: .definitionCues) ?? []
         phrases = try c.decodeIfPresent([String].self, forKey: .phrases) ?? []

@@ -170,5 +170,13 @@ struct CorpusChecks {
         }
         let both = Set(corpus.parties.buyer).intersection(corpus.parties.supplier)
         for word in both.sorted() { problem("lexicon/parties.yaml", "'\(word)' names both parties") }
+        for lexicon in corpus.reading {
+            for termClass in lexicon.termClasses where termClass.owner == nil && !termClass.ownedHeads.isEmpty {
+                problem(
+                    "lexicon/reading/\(lexicon.language).yaml",
+                    "class '\(termClass.name)' has owned_heads but no owner: they would never apply"
+                )
+            }
+        }
     }
 }

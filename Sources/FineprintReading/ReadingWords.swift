@@ -49,7 +49,7 @@ struct ReadingWords {
         signatureMarkers = Set((lexicon.signatureMarkers ?? []).map { $0.lowercased() })
         authorMarkers = PhraseList((lexicon.authorMarkers ?? []).map { (PhraseList<Bool>.words($0), true) })
         lawWords = Set((lexicon.lawWords ?? []).map { $0.lowercased() })
-        classHeads = Set(lexicon.termClasses.flatMap(\.heads))
+        classHeads = Set(lexicon.termClasses.flatMap { $0.heads + $0.ownedHeads })
         definitionCues = PhraseList(
             lexicon.termClasses.flatMap { c in c.definitionCues.map { (PhraseList<String>.words($0), c.name) } }
         )

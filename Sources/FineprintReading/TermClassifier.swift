@@ -32,7 +32,11 @@ struct TermClassifier {
         // just before it ("disclosed by one party ("Discloser")").
         let head = term.definedBefore ? term.body.suffix(2) : term.body.prefix(Self.headReach)
         for word in head {
-            if let cues = words.lexicon.termClasses.first(where: { $0.heads.contains(word) }) { return cues.name }
+            if let cues = words.lexicon.termClasses.first(where: {
+                $0.heads.contains(word) || $0.ownedHeads.contains(word)
+            }) {
+                return cues.name
+            }
         }
         return nil
     }
@@ -43,7 +47,8 @@ struct TermClassifier {
         var best: (name: String, length: Int)?
         for cues in words.lexicon.termClasses {
             if let owner, let wanted = cues.owner, owner != wanted { continue }
-            for head in cues.heads where endsWith(termWords, head) {
+            let owned = owner != nil && owner == cues.owner
+            for head in cues.heads + (owned ? cues.ownedHeads : []) where endsWith(termWords, head) {
                 let length = head.split(separator: " ").count
                 if length > (best?.length ?? 0) { best = (cues.name, length) }
             }

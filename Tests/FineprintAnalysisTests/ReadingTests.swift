@@ -244,6 +244,24 @@ import Testing
         #expect(classes["Confidential Information"] == "confidential_information")
     }
 
+    /// Materials, records, documents and information are the buyer's data only when the term names the buyer
+    /// ("Customer Materials", "Your Information"); "Promotional Materials" and "Books and Records" are no one's data,
+    /// and a coined name defined as information the customer provides still is.
+    @Test func genericHeadsAreTheBuyersDataOnlyWhenTheTermNamesTheBuyer() throws {
+        let text = """
+            This Agreement is between Northwind Ltd (the "Supplier") and Acme Corp. (the "Customer").             "Customer Materials" means the files the Customer uploads. "Promotional Materials" means brochures             describing the Product. The Supplier shall keep books, records and accounts (the "Books and Records").             "Provider Materials" means the Supplier's templates. "Quorvane Telmaris" means information provided by             the Customer.
+            """
+        let classes = Dictionary(
+            try reader().read(text: text).terms.map { ($0.name, $0.termClass) },
+            uniquingKeysWith: { a, _ in a }
+        )
+        #expect(classes["Customer Materials"] == "buyer_data")
+        #expect(classes["Promotional Materials"] == .some(nil))
+        #expect(classes["Books and Records"] == .some(nil))
+        #expect(classes["Provider Materials"] == "supplier_technology")
+        #expect(classes["Quorvane Telmaris"] == "buyer_data")
+    }
+
     /// A list of definitions in one sentence gives each term its own words only; abbreviations, and terms whose
     /// definition opens with a word of no class ("the laws on the processing of personal data"), are not data.
     @Test func definitionListsClassEachTermByItsOwnWords() throws {

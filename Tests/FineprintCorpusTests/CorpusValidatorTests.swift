@@ -187,6 +187,17 @@ struct CorpusFixture {
         #expect(problems.contains { $0.contains("'supplier' names both parties") })
     }
 
+    @Test func ownedHeadsWithoutAnOwnerAreReported() throws {
+        var corpus = try BundledCorpus.corpus.get()
+        #expect(CorpusValidator.validate(corpus).isEmpty)
+        let english = try #require(corpus.reading.firstIndex { $0.language == "en" })
+        let buyerData = try #require(corpus.reading[english].termClasses.firstIndex { $0.name == "buyer_data" })
+        #expect(!corpus.reading[english].termClasses[buyerData].ownedHeads.isEmpty)
+        corpus.reading[english].termClasses[buyerData].owner = nil
+        let problems = CorpusValidator.validate(corpus).map(\.message)
+        #expect(problems.contains { $0.contains("'buyer_data' has owned_heads but no owner") })
+    }
+
     @Test func locatorRejectsAFolderWithoutTaxonomy() throws {
         #expect(throws: CorpusError.self) {
             try CorpusLocator.locate(explicit: FileManager.default.temporaryDirectory.path)
