@@ -3,12 +3,13 @@
 # at the commits our blind labels (eval/labels/unseen-vendors) were written against. The pages stay
 # outside the repository, like ../shared/data.
 #
-#   scripts/fetch-unseen-vendor-terms.sh DEST [EU_CLONE [CONTRIB_CLONE]]
+#   scripts/fetch-unseen-vendor-terms.sh DEST [EU_CLONE [CONTRIB_CLONE [GENERAL_CLONE]]]
 #
-# EU_CLONE and CONTRIB_CLONE are clones (or bare mirrors) of github.com/OpenTermsArchive/genai-eu-versions
-# and genai-contrib-versions; without them the script clones those repositories into a temporary folder.
+# EU_CLONE, CONTRIB_CLONE and GENERAL_CLONE are clones (or bare mirrors) of github.com/OpenTermsArchive/
+# genai-eu-versions, genai-contrib-versions and contrib-versions (the general collection, for enterprise cloud
+# and AI platform agreements); without them the script clones those repositories into a temporary folder.
 set -euo pipefail
-dest=${1:?usage: fetch-unseen-vendor-terms.sh DEST [EU_CLONE [CONTRIB_CLONE]]}
+dest=${1:?usage: fetch-unseen-vendor-terms.sh DEST [EU_CLONE [CONTRIB_CLONE [GENERAL_CLONE]]]}
 eu_pages=(
   "DeepSeek/Terms of Service.md" "DeepSeek/Developer Terms.md" "DeepSeek/Privacy Policy.md"
   "Grok/Commercial Terms.md" "Grok/Terms of Service.md" "Grok/Acceptable Use Policy.md"
@@ -51,6 +52,12 @@ contrib_pages=(
   "Incredible/Privacy Policy.md" "Jasper/Privacy Policy.md" "Nous Research chat/Privacy Policy.md"
   "Rephrase.ai/Privacy Policy.md" "SOUNDRAW/Privacy Policy.md" "Tempo Labs/Privacy Policy.md"
 )
+general_pages=(
+  "Google Cloud Platform/Terms of Service.md" "Grammarly/Commercial Terms.md"
+  "OVHcloud/Data Processor Agreement.md" "OVHcloud/Terms of Service.md"
+  "Hugging Face/Terms of Service.md" "Zoom/Terms of Service.md" "Cloudflare/Terms of Service.md"
+  "Jottacloud/Terms of Service.md"
+)
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
 
@@ -73,3 +80,4 @@ copy() {
 }
 copy genai-eu-versions "${2:-}" 4812532797e75d8bd27b308499e3e7972b41c7bc "${eu_pages[@]}"
 copy genai-contrib-versions "${3:-}" 78f66748716ca25446cbd61f7243a587f23ed9f1 "${contrib_pages[@]}"
+copy contrib-versions "${4:-}" d6fb386efcd5ef42d33090dfaf21d7b2cc748246 "${general_pages[@]}"
