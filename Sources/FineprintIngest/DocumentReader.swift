@@ -110,6 +110,7 @@ public struct DocumentReader: Sendable {
         if !scalars.contains(where: { !SentenceSegmenter.isWhitespace($0) }) {
             throw format == .pdf ? IngestError.noTextInPDF(name: name) : IngestError.empty(name: name)
         }
+        blocks = WrappedParagraphs.joined(blocks, in: scalars)
         let sentences = SentenceSegmenter.sentences(in: scalars, blocks: blocks)
         return ExtractedDocument(
             name: name,

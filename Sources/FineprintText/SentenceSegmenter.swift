@@ -6,8 +6,8 @@ import FineprintCore
 /// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or brackets after it) when
 /// whitespace follows and the period does not belong to an abbreviation ("e.g.", "Inc.", "No.",
 /// "U.S."), a decimal or clause number ("12.3", "1,000.50"), or a leading list marker ("1.", "iv.").
-/// A period followed by a lower-case word never ends a sentence. A blank line always ends one; a
-/// single newline (or a wide run of spaces, as in text converted from PDF) ends one only when the
+/// A period followed by a lower-case word never ends a sentence. A blank line ends one unless it only
+/// wraps a line (`WrappedParagraphs`); a single newline (or a wide run of spaces, as in text converted from PDF) ends one only when the
 /// next line starts a heading, numbered clause or list item, or the line before it is a heading.
 /// A sentence longer than `UnitBounds.maximumLength` is cut into bounded units (`UnitBounds`).
 public enum SentenceSegmenter {
@@ -62,7 +62,7 @@ public enum SentenceSegmenter {
             let c = s[i]
             if isLineBreak(c, s, i, upper) {
                 let (next, blank) = lineBreakRun(s, at: i, upper: upper)
-                if blank || next >= upper {
+                if next >= upper || (blank && !WrappedParagraphs.continues(s, lineEnd: i, next: next)) {
                     emit()
                 } else if start >= 0 && softBreak(s, lineStart: lineStart, lineEnd: i, next: next, upper: upper) {
                     emit()

@@ -97,9 +97,44 @@ struct SentenceSegmenterTests {
         )
     }
 
+    /// Paragraphs cut by a wrapped line are one block again; real paragraphs, headings and lists stay apart.
+    @Test func wrappedParagraphsAreJoined() {
+        let text = "The Provider shall keep\n\nthe data in the Union.\n\nIt may not\n\nMove it.\n\nTerms\n\nnotice"
+        let scalars = Array(text.unicodeScalars)
+        func span(_ part: String) -> TextSpan {
+            let start = text.unicodeScalars.distance(
+                from: text.unicodeScalars.startIndex,
+                to: text.range(of: part)!.lowerBound.samePosition(in: text.unicodeScalars)!
+            )
+            return TextSpan(start: start, end: start + part.unicodeScalars.count)
+        }
+        let blocks = ["The Provider shall keep", "the data in the Union.", "It may not", "Move it.", "Terms"].map {
+            TextBlock(kind: .paragraph, span: span($0))
+        } + [TextBlock(kind: .heading, span: span("notice"))]
+        let joined = WrappedParagraphs.joined(blocks, in: scalars)
+        #expect(joined.count == 5)
+        #expect(joined[0].span == TextSpan(start: 0, end: span("the data in the Union.").end))
+        #expect(joined[1].span == span("It may not"))
+        #expect(joined[4].kind == .heading)
+        #expect(
+            split(text, blocks: joined).prefix(2) == [
+                "The Provider shall keep\n\nthe data in the Union.", "It may not",
+            ]
+        )
+    }
+
     @Test func newlines() {
-        // A blank line always ends a sentence.
+        // A blank line ends a sentence…
         #expect(split("A heading without stop\n\nThe text goes on") == ["A heading without stop", "The text goes on"])
+        #expect(split("The first ends here.\n\nand a lower-case start") == ["The first ends here.", "and a lower-case start"])
+        #expect(split("Customer shall not:\n\ncopy the software") == ["Customer shall not:", "copy the software"])
+        // … unless it only wraps a line, as in text converted from PDF: no end before it, lower case after it.
+        #expect(
+            split("The Supplier shall not keep the\n\nCustomer's data after the\n\nend of the term, nor\n\ncopy it.") == [
+                "The Supplier shall not keep the",
+                "Customer's data after the\n\nend of the term, nor\n\ncopy it.",
+            ]
+        )
         // A single newline inside a wrapped sentence does not.
         #expect(
             split("The Supplier shall keep all Customer\ndata within the Union.") == [
