@@ -108,9 +108,10 @@ struct SentenceSegmenterTests {
             )
             return TextSpan(start: start, end: start + part.unicodeScalars.count)
         }
-        let blocks = ["The Provider shall keep", "the data in the Union.", "It may not", "Move it.", "Terms"].map {
-            TextBlock(kind: .paragraph, span: span($0))
-        } + [TextBlock(kind: .heading, span: span("notice"))]
+        let blocks =
+            ["The Provider shall keep", "the data in the Union.", "It may not", "Move it.", "Terms"].map {
+                TextBlock(kind: .paragraph, span: span($0))
+            } + [TextBlock(kind: .heading, span: span("notice"))]
         let joined = WrappedParagraphs.joined(blocks, in: scalars)
         #expect(joined.count == 5)
         #expect(joined[0].span == TextSpan(start: 0, end: span("the data in the Union.").end))
@@ -126,14 +127,19 @@ struct SentenceSegmenterTests {
     @Test func newlines() {
         // A blank line ends a sentence…
         #expect(split("A heading without stop\n\nThe text goes on") == ["A heading without stop", "The text goes on"])
-        #expect(split("The first ends here.\n\nand a lower-case start") == ["The first ends here.", "and a lower-case start"])
+        #expect(
+            split("The first ends here.\n\nand a lower-case start") == [
+                "The first ends here.", "and a lower-case start",
+            ]
+        )
         #expect(split("Customer shall not:\n\ncopy the software") == ["Customer shall not:", "copy the software"])
         // … unless it only wraps a line, as in text converted from PDF: no end before it, lower case after it.
         #expect(
-            split("The Supplier shall not keep the\n\nCustomer's data after the\n\nend of the term, nor\n\ncopy it.") == [
-                "The Supplier shall not keep the",
-                "Customer's data after the\n\nend of the term, nor\n\ncopy it.",
-            ]
+            split("The Supplier shall not keep the\n\nCustomer's data after the\n\nend of the term, nor\n\ncopy it.")
+                == [
+                    "The Supplier shall not keep the",
+                    "Customer's data after the\n\nend of the term, nor\n\ncopy it.",
+                ]
         )
         // A single newline inside a wrapped sentence does not.
         #expect(
