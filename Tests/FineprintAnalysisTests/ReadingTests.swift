@@ -48,6 +48,20 @@ import Testing
         #expect(reading.partyWords["inc"] == nil)
     }
 
+    /// "hereafter known as" introduces a name as "hereinafter" does, even with a registered address in between.
+    @Test func aNameIntroducedAsKnownAsIsAParty() throws {
+        let text = [
+            "These General Terms of Service constitute a single contract (hereinafter the “Contract”) between",
+            "STRATUS HOSTING LIMITED, headquartered at 4 Quay Street, Galway, and registered under",
+            "number 123456 (hereafter known as “Stratus”), and any physical or legal person creating a Client "
+                + "Account on the Stratus Website (hereafter known as",
+            "the “Client” or “Customer”). Stratus shall host the content of the Client.",
+        ].joined(separator: "\n\n")
+        let reading = try reader().read(text: text)
+        #expect(reading.partyWords["stratus"] == .supplier)
+        #expect(reading.partyWords["client"] == .buyer)
+    }
+
     @Test func webTermsNameTheAuthorAsSupplier() throws {
         let reading = try reader().read(
             text: """
