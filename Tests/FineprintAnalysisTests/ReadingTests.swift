@@ -276,6 +276,20 @@ import Testing
         #expect(classes["Quorvane Telmaris"] == "buyer_data")
     }
 
+    /// Cloud agreements define the buyer's data as what the customer or its end users provide, often after a long
+    /// lead-in; a coined name defined so is the buyer's data.
+    @Test func dataFromTheCustomerOrItsEndUsersIsTheBuyersData() throws {
+        let text = """
+            "Ostrival Records" means (a) for Compute Services, Storage Services and Analytics Services, data provided \
+            to the Provider by Customer or End Users through the Services under the Account.
+            """
+        let classes = Dictionary(
+            try reader().read(text: text).terms.map { ($0.name, $0.termClass) },
+            uniquingKeysWith: { a, _ in a }
+        )
+        #expect(classes["Ostrival Records"] == "buyer_data")
+    }
+
     /// A list of definitions in one sentence gives each term its own words only; abbreviations, and terms whose
     /// definition opens with a word of no class ("the laws on the processing of personal data"), are not data.
     @Test func definitionListsClassEachTermByItsOwnWords() throws {
