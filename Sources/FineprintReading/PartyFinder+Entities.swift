@@ -222,12 +222,18 @@ extension PartyFinder {
         add(Found(role: role, names: [scanner.text(t, end)], keys: keys(name, [])))
     }
 
-    /// Two parties of which one has a role: the other has the other role.
+    /// Two parties of which one has a role: the other has the other role. Not when the known party speaks as "we":
+    /// the other side is then "you", the reader, and a company the text also names (a joint controller, a payment
+    /// provider) is a third party. (A party addressed as "you" still has a counterpart: the letter's writer.)
     mutating func completeRoles() {
         let named = parties.indices.filter { !parties[$0].keys.isEmpty || parties[$0].role != nil }
         let unknown = named.filter { parties[$0].role == nil }
         let known = Set(named.compactMap { parties[$0].role })
         guard unknown.count == 1, known.count == 1, let role = known.first, role != .any else { return }
+        let speaksAsWe = named.contains { i in
+            parties[i].names.contains { words.pronouns[$0.lowercased()] == .supplier }
+        }
+        guard !speaksAsWe else { return }
         parties[unknown[0]].role = role == .supplier ? .buyer : .supplier
     }
 

@@ -62,6 +62,24 @@ import Testing
         #expect(reading.partyWords["client"] == .buyer)
     }
 
+    /// A supplier that speaks as "we" has the reader as its other side: a company the notice names beside it (a
+    /// joint controller) is a third party, not the buyer, and the notice itself is no party.
+    @Test func aCompanyBesideAWeSupplierIsNoBuyer() throws {
+        let reading = try reader().read(
+            text: """
+                We at Lumora Labs AB ("Lumora", "us", "we" or "our") care about your personal data. This Privacy \
+                Notice ("Privacy Notice") explains how we process it.
+
+                For joint campaigns regarding products from Corvid, Lumora acts as a joint controller with Corvid, \
+                Inc. and Corvid Limited (collectively, "Corvid"). Depending on your location, either Corvid Limited \
+                or Corvid, Inc. is responsible.
+                """
+        )
+        #expect(reading.partyWords["lumora"] == .supplier)
+        #expect(reading.partyWords["corvid"] == nil)
+        #expect(!reading.parties.contains { $0.names.contains("Privacy Notice") })
+    }
+
     @Test func webTermsNameTheAuthorAsSupplier() throws {
         let reading = try reader().read(
             text: """
