@@ -351,10 +351,7 @@ public struct Analyzer: Sendable {
         )
         if let d = decision {
             present = d.present
-            // Kept on the right side of 0.5 after rounding, so status and confidence never disagree.
-            confidence =
-                present
-                ? min(max(d.confidence, Self.threshold), 0.999) : min(max(d.confidence, Self.floorConfidence), 0.499)
+            confidence = Self.statusConfidence(d)
         }
         let stated = provision.value.flatMap { statedValue($0, support: support, decision: decision, in: doc) }
         let strength =
@@ -388,6 +385,12 @@ public struct Analyzer: Sendable {
             value: present ? stated?.value.text : nil,
             evidence: evidence
         )
+    }
+
+    /// The decision's confidence kept on the right side of 0.5 after rounding, so status and confidence never
+    /// disagree.
+    private static func statusConfidence(_ d: ProvisionDecision) -> Double {
+        d.present ? min(max(d.confidence, threshold), 0.999) : min(max(d.confidence, floorConfidence), 0.499)
     }
 
     /// The model's decision on a provision where it has a say, replacing the rules' own (docs/evaluation.md); a
