@@ -8,8 +8,8 @@ extension LearnedModel {
         public var description: String
     }
 
-    /// This model with `other`'s categories for `provisions` appended as adding-only, applied out of domain, their features
-    /// merged into this model's. A provision this model already has keeps its own category. `other` must be
+    /// This model with `other`'s categories for `provisions` appended as adding-only, applied out of domain, their
+    /// features merged into this model's. A provision this model already has keeps its own category. `other` must be
     /// linear: the hidden layer is this model's, and the added categories read none of it.
     public func adding(_ provisions: Set<String>, from other: LearnedModel) throws -> LearnedModel {
         guard other.hidden == nil else {

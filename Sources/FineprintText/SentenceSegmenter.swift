@@ -7,8 +7,9 @@ import FineprintCore
 /// whitespace follows and the period does not belong to an abbreviation ("e.g.", "Inc.", "No.",
 /// "U.S."), a decimal or clause number ("12.3", "1,000.50"), or a leading list marker ("1.", "iv.").
 /// A period followed by a lower-case word never ends a sentence. A blank line ends one unless it only
-/// wraps a line (`WrappedParagraphs`); a single newline (or a wide run of spaces, as in text converted from PDF) ends one only when the
-/// next line starts a heading, numbered clause or list item, or the line before it is a heading.
+/// wraps a line (`WrappedParagraphs`); a single newline (or a wide run of spaces, as in text converted
+/// from PDF) ends one only when the next line starts a heading, numbered clause or list item, or the
+/// line before it is a heading.
 /// A sentence longer than `UnitBounds.maximumLength` is cut into bounded units (`UnitBounds`).
 public enum SentenceSegmenter {
     public static func sentences(in text: String, blocks: [TextBlock]) -> [TextSpan] {

@@ -12,7 +12,7 @@ public enum WrappedParagraphs {
         while last >= 0 && SentenceSegmenter.isWhitespace(s[last]) { last -= 1 }
         guard last >= 0 else { return false }
         let c = s[last]
-        return c == "," || c.properties.isAlphabetic || ("0"..."9").contains(c)
+        return c == "," || c.properties.isAlphabetic || SentenceSegmenter.isDigit(c)
     }
 
     /// The blocks with each paragraph joined to the next when only a wrapped line separates them.

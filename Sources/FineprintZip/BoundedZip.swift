@@ -7,8 +7,6 @@ import ZIPFoundation
 /// sizes are impossible or beyond the budget.
 public struct BoundedZip {
     public let archive: Archive
-    /// The size of the archive's bytes: no entry can honestly hold more compressed bytes than this.
-    public let archiveBytes: Int
     private let bytes: Data
     /// The listed entries and where each one's packed bytes lie (`EntryDataRanges`), in the same order.
     private let entries: [Entry]
@@ -28,7 +26,6 @@ public struct BoundedZip {
         } catch {
             throw .notAZip
         }
-        archiveBytes = data.count
         bytes = data
         entries = Array(archive)
         do {
@@ -37,6 +34,9 @@ public struct BoundedZip {
             throw .refused("the archive's directory cannot be read (\(error))")
         }
     }
+
+    /// The size of the archive's bytes: no entry can honestly hold more compressed bytes than this.
+    public var archiveBytes: Int { bytes.count }
 
     public subscript(path: String) -> Entry? { archive[path] }
 

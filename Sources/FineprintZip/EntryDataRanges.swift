@@ -12,8 +12,8 @@ struct EntryDataRanges {
         case unreadable(String)
     }
 
-    init(_ data: Data, entries: Int) throws(Failure) {
-        let bytes = [UInt8](data)
+    /// `bytes` may be a slice: offsets count from its first byte, and it is read in place, not copied.
+    init(_ bytes: Data, entries: Int) throws(Failure) {
         guard let end = Self.endOfCentralDirectory(bytes) else { throw .unreadable("no end of central directory") }
         var offset = Int(Self.u32(bytes, end + 16))
         var ranges: [Range<Int>] = []
@@ -33,7 +33,7 @@ struct EntryDataRanges {
         self.ranges = ranges
     }
 
-    private static func dataRange(_ bytes: [UInt8], localHeader: Int, packed: Int) throws(Failure) -> Range<Int> {
+    private static func dataRange(_ bytes: Data, localHeader: Int, packed: Int) throws(Failure) -> Range<Int> {
         guard localHeader + 30 <= bytes.count, u32(bytes, localHeader) == 0x0403_4b50 else {
             throw .unreadable("a local header is missing")
         }
@@ -43,15 +43,19 @@ struct EntryDataRanges {
     }
 
     /// The end-of-central-directory record: the last signature within the 22-byte record and its comment.
-    private static func endOfCentralDirectory(_ bytes: [UInt8]) -> Int? {
+    private static func endOfCentralDirectory(_ bytes: Data) -> Int? {
         guard bytes.count >= 22 else { return nil }
         let lowest = max(0, bytes.count - 22 - 0xFFFF)
         return stride(from: bytes.count - 22, through: lowest, by: -1).first { u32(bytes, $0) == 0x0605_4b50 }
     }
 
-    private static func u16(_ b: [UInt8], _ i: Int) -> UInt16 { UInt16(b[i]) | UInt16(b[i + 1]) << 8 }
+    private static func u16(_ b: Data, _ i: Int) -> UInt16 {
+        let at = b.startIndex + i
+        return UInt16(b[at]) | UInt16(b[at + 1]) << 8
+    }
 
-    private static func u32(_ b: [UInt8], _ i: Int) -> UInt32 {
-        UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
+    private static func u32(_ b: Data, _ i: Int) -> UInt32 {
+        let at = b.startIndex + i
+        return UInt32(b[at]) | UInt32(b[at + 1]) << 8 | UInt32(b[at + 2]) << 16 | UInt32(b[at + 3]) << 24
     }
 }
