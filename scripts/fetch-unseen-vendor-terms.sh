@@ -57,6 +57,9 @@ general_pages=(
   "OVHcloud/Data Processor Agreement.md" "OVHcloud/Terms of Service.md"
   "Hugging Face/Terms of Service.md" "Zoom/Terms of Service.md" "Cloudflare/Terms of Service.md"
   "Jottacloud/Terms of Service.md"
+  "Mailjet/Data Processor Agreement.md" "Linear/Terms of Service.md" "Limitless/Terms of Service.md"
+  "Google APIs/Terms of Service.md" "Scalingo/Data Processor Agreement.md" "Miro/Terms of Service.md"
+  "Google Antigravity/Terms of Service.md" "Bitwarden/Terms of Service.md"
 )
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
