@@ -1,4 +1,5 @@
 import FineprintCore
+import FineprintText
 
 /// Finds a labelled clause in a document whitespace-insensitively: runs of white space in either
 /// text match any run of white space, and case and typographic quotes are ignored.
@@ -15,6 +16,10 @@ struct TextLocator {
         var lastWasSpace = true
         var i = 0
         for s in text.unicodeScalars {
+            if InvisibleCharacters.contains(s) {
+                i += 1
+                continue
+            }
             if s.properties.isWhitespace {
                 if !lastWasSpace {
                     folded.append(32)
@@ -47,7 +52,7 @@ struct TextLocator {
     static func foldedNeedle(_ text: String) -> [UInt32] {
         var out: [UInt32] = []
         var lastWasSpace = true
-        for s in text.unicodeScalars {
+        for s in text.unicodeScalars where !InvisibleCharacters.contains(s) {
             if s.properties.isWhitespace {
                 if !lastWasSpace { out.append(32) }
                 lastWasSpace = true

@@ -165,7 +165,7 @@ public struct DocumentReader: Sendable {
 
     func decodeText(_ data: Data, name: String) throws -> String {
         switch TextDecoding.decode(data) {
-        case .text(let text): return text
+        case .text(let text): return InvisibleCharacters.removed(from: text)
         case .binary: throw IngestError.binary(name: name)
         case .undecodable(let encoding): throw IngestError.undecodable(name: name, encoding: encoding)
         }

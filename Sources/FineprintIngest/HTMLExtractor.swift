@@ -81,7 +81,7 @@ enum HTMLExtractor {
                 if !buffer.isEmpty { pendingSpace = true }
                 return
             }
-            if c == "\u{AD}" || c == "\u{200B}" || c == "\u{FEFF}" { return }  // soft hyphen, zero-width space, BOM
+            if InvisibleCharacters.contains(c) { return }
             if buffer.isEmpty {
                 if let level = headingLevel {
                     bufferKind = (.heading, level, nil)

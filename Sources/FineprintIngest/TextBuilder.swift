@@ -11,7 +11,7 @@ struct TextBuilder {
     /// Adds one block of already-cleaned text (surrounding whitespace is trimmed). A paragraph that
     /// begins with a clause number becomes a clause; one that begins with a bullet, a list item.
     mutating func addBlock(_ text: String, kind: BlockKind, level: Int? = nil, number: String? = nil) {
-        var scalars = Array(text.unicodeScalars)
+        var scalars = Array(text.unicodeScalars.lazy.filter { !InvisibleCharacters.contains($0) })
         var a = 0
         var b = scalars.count
         while a < b && SentenceSegmenter.isWhitespace(scalars[a]) { a += 1 }
