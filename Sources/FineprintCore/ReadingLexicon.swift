@@ -47,6 +47,9 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
     /// Capitalised words that name a law, not a party: "Colorado Privacy *Act* ("CPA")", "*Regulation* (EU)
     /// 2016/679 of the European Parliament and of the Council ("GDPR")".
     public var lawWords: [String]?
+    /// How a noun's singular ending becomes its plural one, most specific first (`["y", "ies"]`, `["", "s"]`): a
+    /// term defined as "User Submission" is also read where the text writes "User Submissions", and back.
+    public var numberEndings: [[String]]?
 
     public init(
         language: String,
@@ -69,7 +72,8 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         objectPrepositions: [String]? = nil,
         nameConnectors: [String]? = nil,
         collectionPrecedence: [String]? = nil,
-        lawWords: [String]? = nil
+        lawWords: [String]? = nil,
+        numberEndings: [[String]]? = nil
     ) {
         self.language = language
         self.supplierRoles = supplierRoles
@@ -92,6 +96,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         self.nameConnectors = nameConnectors
         self.collectionPrecedence = collectionPrecedence
         self.lawWords = lawWords
+        self.numberEndings = numberEndings
     }
 
     enum CodingKeys: String, CodingKey {
@@ -116,6 +121,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         case nameConnectors = "name_connectors"
         case collectionPrecedence = "collection_precedence"
         case lawWords = "law_words"
+        case numberEndings = "number_endings"
     }
 }
 

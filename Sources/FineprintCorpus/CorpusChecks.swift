@@ -177,6 +177,12 @@ struct CorpusChecks {
                     "class '\(termClass.name)' has owned_heads but no owner: they would never apply"
                 )
             }
+            for pair in lexicon.numberEndings ?? [] where pair.count != 2 || pair[1].isEmpty || pair[0] == pair[1] {
+                problem(
+                    "lexicon/reading/\(lexicon.language).yaml",
+                    "number_endings \(pair) is not a pair of a singular ending and a different, non-empty plural one"
+                )
+            }
         }
     }
 }

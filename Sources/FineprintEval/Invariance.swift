@@ -106,7 +106,9 @@ public struct Invariance: Sendable {
             let labelled = labelledParties ? document.clauses["parties"] ?? [] : []
             return Renaming.apply(Renaming.partyNames(reading, labelled: labelled, skip: skipWords), to: text)
         case .renameTerms:
-            return Renaming.apply(Renaming.termNames(reading, classes: termClasses), to: text)
+            let lexicon = analyzer.corpus.reading.first { $0.language == reading.language }
+            let numbers = lexicon.map(NumberForms.init) ?? NumberForms.none
+            return Renaming.apply(Renaming.termNames(reading, classes: termClasses, numbers: numbers), to: text)
         case .reorderPreamble:
             return PreambleOrder.swapped(text)
         }

@@ -71,13 +71,34 @@ enum Renaming {
         return map
     }
 
-    /// The defined terms the reading put in one of `classes`, each to a fresh two-word name.
-    static func termNames(_ reading: DocumentReading, classes: Set<String>) -> [[String]: String] {
+    /// The defined terms the reading put in one of `classes`, each to a fresh two-word name, and the same terms
+    /// in the other number to that name in the other number ("User Submissions" → "Ostrival Killowens"), as a
+    /// document that coined the name would write it.
+    static func termNames(
+        _ reading: DocumentReading,
+        classes: Set<String>,
+        numbers: NumberForms
+    ) -> [[String]: String] {
         var map: [[String]: String] = [:]
+        var count = 0
+        let defined = Set(reading.terms.map(\.words))
         for term in reading.terms where term.termClass.map(classes.contains) == true && map[term.words] == nil {
-            let i = map.count
-            map[term.words] = freshWords[(i + 7) % freshWords.count] + " " + freshWords[(i + 3) % freshWords.count]
+            let first = freshWords[(count + 7) % freshWords.count]
+            let last = freshWords[(count + 3) % freshWords.count]
+            count += 1
+            map[term.words] = first + " " + last
+            guard let termLast = term.words.last else { continue }
+            for form in numbers.forms(of: termLast) {
+                let words = Array(term.words.dropLast()) + [form.word]
+                guard !defined.contains(words), map[words] == nil else { continue }
+                map[words] = first + " " + numbers.changed(last.lowercased(), like: form).capitalizedFirst
+            }
         }
         return map
     }
+}
+
+extension String {
+    /// The string with its first letter upper-case.
+    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

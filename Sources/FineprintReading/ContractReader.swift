@@ -63,7 +63,13 @@ public struct ContractReader: Sendable {
         tokens: [Token]
     ) -> [Int: [DocumentReading.ClassOccurrence]] {
         let defined = terms.compactMap { t in t.termClass.map { (t.words, $0) } }
-        let list = PhraseList(defined + words.classPhrases)
+        // The same terms in the other number ("User Submission" written "User Submissions"), unless that form is
+        // a term of its own.
+        let termWords = Set(terms.map(\.words))
+        let otherNumber = defined.flatMap { entry in
+            words.numberForms.otherForms(of: entry.0).filter { !termWords.contains($0) }.map { ($0, entry.1) }
+        }
+        let list = PhraseList(defined + otherNumber + words.classPhrases)
         var found: [Int: [DocumentReading.ClassOccurrence]] = [:]
         var t = 0
         while t < tokens.count {

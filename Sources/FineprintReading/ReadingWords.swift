@@ -23,6 +23,7 @@ struct ReadingWords {
     let lawWords: Set<String>
     /// Head words of every term class ("services", "model"): things, never the name of a party.
     let classHeads: Set<String>
+    let numberForms: NumberForms
 
     init(_ lexicon: ReadingLexicon) {
         self.lexicon = lexicon
@@ -50,6 +51,7 @@ struct ReadingWords {
         authorMarkers = PhraseList((lexicon.authorMarkers ?? []).map { (PhraseList<Bool>.words($0), true) })
         lawWords = Set((lexicon.lawWords ?? []).map { $0.lowercased() })
         classHeads = Set(lexicon.termClasses.flatMap { $0.heads + $0.ownedHeads })
+        numberForms = NumberForms(lexicon)
         definitionCues = PhraseList(
             lexicon.termClasses.flatMap { c in c.definitionCues.map { (PhraseList<String>.words($0), c.name) } }
         )

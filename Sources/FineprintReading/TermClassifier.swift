@@ -30,7 +30,12 @@ struct TermClassifier {
         // "means all data …", "means Inputs and Outputs": the definition's first head word, near its start (in
         // "means the processing of personal data" the head is "processing"); before a parenthetical, the words
         // just before it ("disclosed by one party ("Discloser")").
-        let head = term.definedBefore ? term.body.suffix(2) : term.body.prefix(Self.headReach)
+        // A collective parenthetical lists its members from its sentence's start ("All data, information, files … by
+        // the Service (collectively, "X")"), so its head opens the body, else ends it ("… or recordings (collectively").
+        let head =
+            term.collective
+            ? term.body.prefix(Self.collectiveHeadReach) + term.body.suffix(2)
+            : term.definedBefore ? term.body.suffix(2) : term.body.prefix(Self.headReach)
         for word in head {
             if let cues = words.lexicon.termClasses.first(where: {
                 $0.heads.contains(word) || $0.ownedHeads.contains(word)
@@ -56,9 +61,13 @@ struct TermClassifier {
         return best?.name
     }
 
-    /// Whether a term's words end with a head, one word or a phrase of several.
+    /// Whether a term's words end with a head, one word or a phrase of several; a one-word head in either number
+    /// ("User Submission" ends with the head "submissions").
     private func endsWith(_ termWords: [String], _ head: String) -> Bool {
-        guard head.contains(" ") else { return termWords.last == head }
+        guard head.contains(" ") else {
+            guard let last = termWords.last else { return false }
+            return last == head || words.numberForms.otherForms(of: last).contains(head)
+        }
         let headWords = PhraseList<Bool>.words(head)
         return termWords.count >= headWords.count && Array(termWords.suffix(headWords.count)) == headWords
     }
@@ -72,6 +81,8 @@ struct TermClassifier {
 
     /// How far into a definition its head word is looked for.
     static let headReach = 3
+    /// How far into a collective parenthetical's sentence its head word is looked for.
+    static let collectiveHeadReach = 4
 
     /// The class a term's own words give it: its head, whose it is, or a cue among its words ("Other
     /// Information You Provide").

@@ -60,6 +60,24 @@ import Testing
         }
     }
 
+    /// A term written in both numbers is renamed in both, as a document that coined the name would write it.
+    @Test func renamingATermRenamesItsPluralToo() throws {
+        let corpus = try CorpusLoader.load(from: RepositoryPaths.corpus)
+        let invariance = Invariance(
+            analyzer: try Analyzer(corpus: corpus),
+            playbook: try #require(corpus.playbook("tier1")),
+            skipWords: Invariance.wordsThatAreNotNames(corpus),
+            termClasses: ["buyer_data", "outputs"]
+        )
+        let text = """
+            "Customer Record" means any file the Customer uploads to the Services. Northwind will not use Customer \
+            Records to train any models.
+            """
+        let renamed = try #require(invariance.transformed(text, by: .renameTerms))
+        #expect(!renamed.contains("Customer Record"))
+        #expect(renamed.contains("s to train any models"))
+    }
+
     static let definitionList = """
         DATA PROCESSING ADDENDUM
         This Addendum is made between Brightwater Analytics Ltd (the "Provider") and the Ministry of Coastal \
