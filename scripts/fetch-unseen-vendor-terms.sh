@@ -60,6 +60,8 @@ general_pages=(
   "Mailjet/Data Processor Agreement.md" "Linear/Terms of Service.md" "Limitless/Terms of Service.md"
   "Google APIs/Terms of Service.md" "Scalingo/Data Processor Agreement.md" "Miro/Terms of Service.md"
   "Google Antigravity/Terms of Service.md" "Bitwarden/Terms of Service.md"
+  "Better Stack/Terms of Service.md" "Overleaf/Terms of Service.md" "SurveyMonkey/Terms of Service.md"
+  "Evernote/Terms of Service.md"
 )
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
