@@ -24,12 +24,43 @@ extension PreparedDocument {
         return decisive.map(evidence(sentence:)).filter { seen.insert($0.span).inserted }
     }
 
-    /// The span an evidence item for sentence `s` quotes.
+    /// The span an evidence item for sentence `s` quotes. A title ("11. Mandatory Arbitration") is quoted with the
+    /// clause it opens, so the evidence carries what the title announces.
     func clause(around s: Int) -> TextSpan {
+        if isTitle(s), s + 1 < sentences.count {
+            let titled = TextSpan(start: sentences[s].span.start, end: untitledClause(around: s + 1).end)
+            if titled.length <= Self.maximumClauseLength { return titled }
+            return window(around: s, within: titled)
+        }
+        return untitledClause(around: s)
+    }
+
+    /// The clause, list item or paragraph around sentence `s`, or a window of it.
+    private func untitledClause(around s: Int) -> TextSpan {
         let sentence = sentences[s].span
         let region = region(around: sentence)
         if region.complete && region.span.length <= Self.maximumClauseLength { return region.span }
         return window(around: s, within: region.span)
+    }
+
+    /// Most words a title has.
+    static let titleLength = 12
+
+    /// A short sentence without a sentence's closing mark that stands alone, outside every clause or as a block of
+    /// its own that is no list item: a heading.
+    private func isTitle(_ s: Int) -> Bool {
+        let sentence = sentences[s]
+        guard sentence.tokens.count <= Self.titleLength else { return false }
+        if let block = containingBlock(sentence.span) {
+            let own = trimmed(block, keeping: sentence.span)
+            guard !listItems.contains(block), own.start >= sentence.span.start, own.end <= sentence.span.end + 1 else {
+                return false
+            }
+        }
+        var end = sentence.span.end
+        while end > sentence.span.start, SentenceSegmenter.isWhitespace(scalars[end - 1]) { end -= 1 }
+        guard end > sentence.span.start else { return false }
+        return ![".", ";", ":", "!", "?", ","].contains(scalars[end - 1])
     }
 
     /// Sentences next to `s` inside `region`, added one at a time (the one before first) while the

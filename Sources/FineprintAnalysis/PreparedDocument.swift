@@ -16,6 +16,8 @@ struct PreparedDocument {
     /// The numbered clauses, list items and paragraphs of the document's structure, by start: what
     /// an evidence item quotes around its decisive sentence (`ClauseEvidence`).
     let clauseBlocks: [TextSpan]
+    /// The list items among them: an item is never a title of what follows it.
+    let listItems: Set<TextSpan>
 
     init(_ document: ExtractedDocument) {
         let scalars = Array(document.text.unicodeScalars)
@@ -27,6 +29,7 @@ struct PreparedDocument {
         let headingBlocks = document.blocks.filter { $0.kind == .heading }.map(\.span)
         let clauseBlocks = document.blocks.filter { $0.kind != .heading }.map(\.span)
         self.clauseBlocks = clauseBlocks.sorted()
+        listItems = Set(document.blocks.filter { $0.kind == .listItem }.map(\.span))
         var sentences: [Sentence] = []
         sentences.reserveCapacity(document.sentences.count)
         var t = 0

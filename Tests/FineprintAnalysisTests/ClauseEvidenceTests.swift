@@ -97,6 +97,30 @@ struct ClauseEvidenceTests {
         #expect(items.allSatisfy { $0.quote.unicodeScalars.count <= 1_200 })
     }
 
+    /// A heading that decides is quoted with the paragraph it opens, the heading still the focus.
+    @Test func aTitleIsQuotedWithTheClauseItOpens() throws {
+        let body = "On request we hand the information you gave us to a company you name, within thirty days."
+        let text = """
+            PRIVACY NOTICE
+
+            This notice explains how Harrowgate Labs handles personal information.
+
+            Your right to data portability
+
+            \(body)
+
+            Contact
+
+            Write to privacy@harrowgate.example.
+            """
+        let finding = try #require(try Repo.analyze(text).finding("data_portability"))
+        #expect(finding.status == .present)
+        let evidence = try #require(finding.evidence.first)
+        try expectConsistent(evidence, in: text)
+        #expect(evidence.quote == "Your right to data portability\n\n" + body)
+        #expect(evidence.focus == (try span(of: "Your right to data portability", in: text)))
+    }
+
     @Test func jsonRoundTripWithAndWithoutFocus() throws {
         let withFocus = Evidence(start: 10, end: 90, quote: "q", source: .rules, focus: TextSpan(start: 20, end: 40))
         let plain = Evidence(start: 10, end: 90, quote: "q")
