@@ -50,6 +50,9 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
     /// How a noun's singular ending becomes its plural one, most specific first (`["y", "ies"]`, `["", "s"]`): a
     /// term defined as "User Submission" is also read where the text writes "User Submissions", and back.
     public var numberEndings: [[String]]?
+    /// Words before a defined term that make it the one acting on a list, not a member of it ("collected *by* the
+    /// Service (collectively, …)"; "by", "par").
+    public var agentPrepositions: [String]?
 
     public init(
         language: String,
@@ -73,7 +76,8 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         nameConnectors: [String]? = nil,
         collectionPrecedence: [String]? = nil,
         lawWords: [String]? = nil,
-        numberEndings: [[String]]? = nil
+        numberEndings: [[String]]? = nil,
+        agentPrepositions: [String]? = nil
     ) {
         self.language = language
         self.supplierRoles = supplierRoles
@@ -97,6 +101,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         self.collectionPrecedence = collectionPrecedence
         self.lawWords = lawWords
         self.numberEndings = numberEndings
+        self.agentPrepositions = agentPrepositions
     }
 
     enum CodingKeys: String, CodingKey {
@@ -122,6 +127,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         case collectionPrecedence = "collection_precedence"
         case lawWords = "law_words"
         case numberEndings = "number_endings"
+        case agentPrepositions = "agent_prepositions"
     }
 }
 

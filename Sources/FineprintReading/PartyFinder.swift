@@ -51,12 +51,25 @@ struct PartyFinder {
             let previous = i > 0 ? names[i - 1].nextToken : 0
             if let p = names[i].parenthesis {
                 while j < names.count, names[j].parenthesis == p { j += 1 }
-                readParenthetical(Array(names[i..<j]), at: p, after: previous)
+                // A name quoted inside an aside of the list ("… your device (including our "Pendant" wearable) …
+                // (collectively, "X")") ends no definition: a collective's list runs on past it.
+                let aside = i > 0 && names[i - 1].parenthesis != nil && names[i - 1].parenthesis != p
+                    && !closesItsParenthesis(names[i - 1])
+                let floor = aside && isCollective(scanner.token(atOrAfter: p)..<names[i].firstToken) ? 0 : previous
+                readParenthetical(Array(names[i..<j]), at: p, after: floor)
             } else {
                 readLoose(names[i], before: j < names.count ? names[j].firstToken : tokens.count)
             }
             i = j
         }
+    }
+
+    /// Whether a name ends the parenthetical it stands in (`(together, "X")`), as a definition does; a name with
+    /// more words after it in its brackets (`(including our "Pendant" wearable device)`) is an aside.
+    private func closesItsParenthesis(_ name: QuotedName) -> Bool {
+        var k = name.end
+        while k < scanner.scalars.count, scanner.scalars[k] == " " { k += 1 }
+        return k < scanner.scalars.count && scanner.scalars[k] == ")"
     }
 
     /// `ENTITY, description (the "X", "we")`: a party when a name gives a role or the entity looks like one;

@@ -24,6 +24,7 @@ struct ReadingWords {
     /// Head words of every term class ("services", "model"): things, never the name of a party.
     let classHeads: Set<String>
     let numberForms: NumberForms
+    let agentPrepositions: Set<String>
 
     init(_ lexicon: ReadingLexicon) {
         self.lexicon = lexicon
@@ -52,6 +53,7 @@ struct ReadingWords {
         lawWords = Set((lexicon.lawWords ?? []).map { $0.lowercased() })
         classHeads = Set(lexicon.termClasses.flatMap { $0.heads + $0.ownedHeads })
         numberForms = NumberForms(lexicon)
+        agentPrepositions = Set((lexicon.agentPrepositions ?? []).map { $0.lowercased() })
         definitionCues = PhraseList(
             lexicon.termClasses.flatMap { c in c.definitionCues.map { (PhraseList<String>.words($0), c.name) } }
         )

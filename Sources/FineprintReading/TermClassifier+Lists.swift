@@ -57,11 +57,17 @@ extension TermClassifier {
         guard term.collective else { return found.filter { $0.start < Self.headReach }.map(\.index) }
         var listed: [Int] = []
         var cursor = term.body.count
-        for occurrence in found.sorted(by: { $0.end > $1.end }) {
+        for occurrence in found.sorted(by: { $0.end > $1.end }) where !isAgent(at: occurrence.start, in: term.body) {
             guard cursor - occurrence.end <= (listed.isEmpty ? Self.listTail : Self.listJoin) else { break }
             listed.append(occurrence.index)
             cursor = min(cursor, occurrence.start)
         }
         return listed
+    }
+
+    /// Whether the term at `start` follows an agent's preposition, one word (an article) between at most:
+    /// "collected … by the Service" names who collects, not a member of the list.
+    private func isAgent(at start: Int, in body: [String]) -> Bool {
+        body[max(0, start - 2)..<start].contains(where: words.agentPrepositions.contains)
     }
 }
