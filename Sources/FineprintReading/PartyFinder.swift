@@ -53,7 +53,8 @@ struct PartyFinder {
                 while j < names.count, names[j].parenthesis == p { j += 1 }
                 // A name quoted inside an aside of the list ("… your device (including our "Pendant" wearable) …
                 // (collectively, "X")") ends no definition: a collective's list runs on past it.
-                let aside = i > 0 && names[i - 1].parenthesis != nil && names[i - 1].parenthesis != p
+                let aside =
+                    i > 0 && names[i - 1].parenthesis != nil && names[i - 1].parenthesis != p
                     && !closesItsParenthesis(names[i - 1])
                 let floor = aside && isCollective(scanner.token(atOrAfter: p)..<names[i].firstToken) ? 0 : previous
                 readParenthetical(Array(names[i..<j]), at: p, after: floor)
