@@ -15,7 +15,7 @@ out=${3:-$(mktemp -d)}
 shift $(($# < 3 ? $# : 3))
 cd "$(dirname "$0")/.."
 # set:commit whose corpus is the one each set was first run with (the commit that committed its labels).
-firsts=(16:4a483a3ba8 18:1d60233d58 20:054c136095 22:d55bc865a7)
+firsts=(16:4a483a3ba8 18:1d60233d58 20:054c136095 22:d55bc865a7 24:d85389ea6e)
 mkdir -p "$out"
 for entry in "${firsts[@]}"; do
   set_id=${entry%%:*}
@@ -29,7 +29,7 @@ done
 python3 - "$out" <<'PY'
 import json, sys
 tp = fp = fn = 0
-for s in ("16", "18", "20", "22"):
+for s in ("16", "18", "20", "22", "24"):
     provisions = json.load(open(f"{sys.argv[1]}/first-{s}.json"))["provisions"]
     t, f, n = (sum(p[k] for p in provisions) for k in ("truePositives", "falsePositives", "falseNegatives"))
     tp, fp, fn = tp + t, fp + f, fn + n
