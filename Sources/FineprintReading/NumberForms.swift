@@ -35,7 +35,7 @@ public struct NumberForms: Sendable {
                 let form = String(word.dropLast(plural.count)) + singular
                 if seen.insert(form).inserted { forms.append(Form(word: form, rule: rule, towardsPlural: false)) }
             }
-            if word.hasSuffix(singular), !word.hasSuffix(plural) || singular.hasSuffix(plural) {
+            if word.hasSuffix(singular), !word.hasSuffix(plural) {
                 let form = String(word.dropLast(singular.count)) + plural
                 if seen.insert(form).inserted { forms.append(Form(word: form, rule: rule, towardsPlural: true)) }
             }

@@ -50,10 +50,11 @@ struct TermClassifier {
     /// "Confidential Information" are not "Customer Data" though they end in the buyer's data's head words.
     func classByHead(_ termWords: [String], owner: Party?) -> String? {
         var best: (name: String, length: Int)?
+        let lastForms = Set(termWords.suffix(1) + (termWords.last.map(words.numberForms.otherForms) ?? []))
         for cues in words.lexicon.termClasses {
             if let owner, let wanted = cues.owner, owner != wanted { continue }
             let owned = owner != nil && owner == cues.owner
-            for head in cues.heads + (owned ? cues.ownedHeads : []) where endsWith(termWords, head) {
+            for head in cues.heads + (owned ? cues.ownedHeads : []) where endsWith(termWords, head, lastForms) {
                 let length = head.split(separator: " ").count
                 if length > (best?.length ?? 0) { best = (cues.name, length) }
             }
@@ -62,12 +63,9 @@ struct TermClassifier {
     }
 
     /// Whether a term's words end with a head, one word or a phrase of several; a one-word head in either number
-    /// ("User Submission" ends with the head "submissions").
-    private func endsWith(_ termWords: [String], _ head: String) -> Bool {
-        guard head.contains(" ") else {
-            guard let last = termWords.last else { return false }
-            return last == head || words.numberForms.otherForms(of: last).contains(head)
-        }
+    /// (`lastForms`: the last word and its other forms; "User Submission" ends with the head "submissions").
+    private func endsWith(_ termWords: [String], _ head: String, _ lastForms: Set<String>) -> Bool {
+        guard head.contains(" ") else { return lastForms.contains(head) }
         let headWords = PhraseList<Bool>.words(head)
         return termWords.count >= headWords.count && Array(termWords.suffix(headWords.count)) == headWords
     }
