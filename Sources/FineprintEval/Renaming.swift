@@ -91,14 +91,9 @@ enum Renaming {
             for form in numbers.forms(of: termLast) {
                 let words = Array(term.words.dropLast()) + [form.word]
                 guard !defined.contains(words), map[words] == nil else { continue }
-                map[words] = first + " " + numbers.changed(last.lowercased(), like: form).capitalizedFirst
+                map[words] = first + " " + numbers.changed(last, like: form)
             }
         }
         return map
     }
-}
-
-extension String {
-    /// The string with its first letter upper-case.
-    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
