@@ -62,6 +62,8 @@ general_pages=(
   "Google Antigravity/Terms of Service.md" "Bitwarden/Terms of Service.md"
   "Better Stack/Terms of Service.md" "Overleaf/Terms of Service.md" "SurveyMonkey/Terms of Service.md"
   "Evernote/Terms of Service.md"
+  "Wire/Data Processor Agreement.md" "Tresorit/Terms of Service.md" "Hygraph/Terms of Service.md"
+  "WPEngine/Data Controller Agreement.md"
 )
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
