@@ -14,7 +14,8 @@ extension PartyFinder {
     /// Terms the supplier writes itself often never define its name ("OpenAI will not use …"). The author is
     /// the name most often the subject of a clause among the names the text puts forward: its title
     /// ("Lumora Services Agreement"), "Welcome to Lumora", "provided by Lumora", the copyright line — or, in
-    /// first-person terms, any capitalised name.
+    /// first-person terms, any capitalised name. Only where the text speaks as "we", names a buyer by its role, or
+    /// addresses its reader as "you".
     mutating func readAuthor() {
         let candidates = authorCandidates()
         let counts = subjectCounts(candidates: candidates)
@@ -25,8 +26,11 @@ extension PartyFinder {
         }
         if parties.contains(where: { $0.role == .supplier && $0.names.contains(where: isRoleName) }) { return }
         let firstPerson = tokens.filter { words.pronouns[$0.text] == .supplier }.count >= Self.authorMinimumPronouns
+        // Website terms written about the supplier in the third person and to the reader as "you" ("Lumora may
+        // terminate your access"): the author is then one of the names the text puts forward.
+        let addressesReader = tokens.filter { words.pronouns[$0.text] == .buyer }.count >= Self.authorMinimumPronouns
         let namedBuyer = parties.contains { $0.role == .buyer && $0.names.contains(where: isRoleName) }
-        guard firstPerson || namedBuyer else { return }
+        guard firstPerson || namedBuyer || addressesReader else { return }
         let eligible = counts.filter { firstPerson || candidates.contains($0.key) }
         guard let best = eligible.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }),
             best.value.count >= Self.authorMinimumSubjects

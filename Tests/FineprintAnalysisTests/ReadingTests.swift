@@ -390,6 +390,25 @@ import Testing
         #expect(reading.partyWords["tessary"] == .supplier)
     }
 
+    @Test func websiteTermsInTheThirdPersonNameTheirOperatorAsSupplier() throws {
+        // No "we" and no buyer named by its role: the reader is "you", the operator is written by its name.
+        let addressed = """
+            Website Terms of Use
+            These terms govern your use of the website. The website is owned and operated by Halvik. Halvik may \
+            change your access at any time. Halvik will not sell your information. Halvik may remove your \
+            submissions. You must not copy the pages, and you agree that your use is at your own risk.
+            """
+        #expect(try reader().read(text: addressed).partyWords["halvik"] == .supplier)
+        // The same page addressed to nobody names no author.
+        let impersonal = """
+            Website Terms of Use
+            These terms govern the use of the website. The website is owned and operated by Halvik. Halvik may \
+            change access at any time. Halvik will not sell information. Halvik may remove submissions. Visitors \
+            must not copy the pages, and each visitor agrees that the use is at the visitor's own risk.
+            """
+        #expect(try reader().read(text: impersonal).partyWords["halvik"] == nil)
+    }
+
     @Test func aCapitalisedNameThatIsNotPutForwardIsNotTheAuthor() throws {
         // Commercial terms (a named buyer, no first person) whose title and opening name no one: a frequent
         // subject ("Recipient may") is not made the supplier.
