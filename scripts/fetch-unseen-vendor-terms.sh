@@ -64,6 +64,8 @@ general_pages=(
   "Evernote/Terms of Service.md"
   "Wire/Data Processor Agreement.md" "Tresorit/Terms of Service.md" "Hygraph/Terms of Service.md"
   "WPEngine/Data Controller Agreement.md"
+  "WeTransfer/Data Processor Agreement.md" "Proctorio/Terms of Service.md" "PubMatic/Terms of Service.md"
+  "Vimeo/Terms of Service.md"
 )
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
