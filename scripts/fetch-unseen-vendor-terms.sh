@@ -66,6 +66,8 @@ general_pages=(
   "WPEngine/Data Controller Agreement.md"
   "WeTransfer/Data Processor Agreement.md" "Proctorio/Terms of Service.md" "PubMatic/Terms of Service.md"
   "Vimeo/Terms of Service.md"
+  "Mullvad/Terms of Service.md" "Sonic.net/Terms of Service.md" "Flutterwave/Privacy Policy.md"
+  "The Trade Desk/Privacy Policy.md"
 )
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
