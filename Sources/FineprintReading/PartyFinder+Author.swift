@@ -25,10 +25,12 @@ extension PartyFinder {
             return
         }
         if parties.contains(where: { $0.role == .supplier && $0.names.contains(where: isRoleName) }) { return }
-        let firstPerson = tokens.filter { words.pronouns[$0.text] == .supplier }.count >= Self.authorMinimumPronouns
+        var pronouns: [Party: Int] = [:]
+        for token in tokens { if let side = words.pronouns[token.text] { pronouns[side, default: 0] += 1 } }
+        let firstPerson = pronouns[.supplier, default: 0] >= Self.authorMinimumPronouns
         // Website terms written about the supplier in the third person and to the reader as "you" ("Lumora may
         // terminate your access"): the author is then one of the names the text puts forward.
-        let addressesReader = tokens.filter { words.pronouns[$0.text] == .buyer }.count >= Self.authorMinimumPronouns
+        let addressesReader = pronouns[.buyer, default: 0] >= Self.authorMinimumPronouns
         let namedBuyer = parties.contains { $0.role == .buyer && $0.names.contains(where: isRoleName) }
         guard firstPerson || namedBuyer || addressesReader else { return }
         let eligible = counts.filter { firstPerson || candidates.contains($0.key) }
