@@ -68,6 +68,10 @@ general_pages=(
   "Vimeo/Terms of Service.md"
   "Mullvad/Terms of Service.md" "Sonic.net/Terms of Service.md" "Flutterwave/Privacy Policy.md"
   "The Trade Desk/Privacy Policy.md"
+  "Twitter/Data Processor Agreement.md" "AdRoll/Terms of Service.md" "Teads/Terms of Service.md"
+  "WolframAlpha/Terms of Service.md"
+  "Simpli.fi/Terms of Service.md" "Gartner/Terms of Service.md" "Facebook/Commercial Terms.md"
+  "ironSource/Terms of Service.md"
 )
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
