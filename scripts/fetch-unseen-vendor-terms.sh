@@ -72,6 +72,8 @@ general_pages=(
   "WolframAlpha/Terms of Service.md"
   "Simpli.fi/Terms of Service.md" "Gartner/Terms of Service.md" "Facebook/Commercial Terms.md"
   "ironSource/Terms of Service.md"
+  "Grammarly/Terms of Service.md" "ProtonMail/Terms of Service.md" "WeTransfer/Commercial Terms.md"
+  "Facebook/Data Processor Agreement.md"
 )
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
