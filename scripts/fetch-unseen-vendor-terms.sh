@@ -74,6 +74,8 @@ general_pages=(
   "ironSource/Terms of Service.md"
   "Grammarly/Terms of Service.md" "ProtonMail/Terms of Service.md" "WeTransfer/Commercial Terms.md"
   "Facebook/Data Processor Agreement.md"
+  "Twitter/Developer Terms.md" "Substack/Terms of Service.md" "Stack Overflow/Developer Terms.md"
+  "WeChat Open Platform/Terms of Service.md"
 )
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
