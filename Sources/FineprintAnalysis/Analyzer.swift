@@ -145,16 +145,17 @@ public struct Analyzer: Sendable {
         }
     }
 
-    /// The tokens the classifier reads: a word of a party's name stands as the party's role, so that the learned
-    /// model, like the rules, does not depend on what the parties are called. Role words ("Licensee") and pronouns
-    /// keep their own text: they say what kind of contract it is.
+    /// The tokens the classifier reads: a word of a party's name stands as the party's role (or as a party, when
+    /// the reading could not tell its role), so that the learned model, like the rules, does not depend on what
+    /// the parties are called. Role words ("Licensee") and pronouns keep their own text: they say what kind of
+    /// contract it is.
     private func featureTokens(_ tokens: [Token], reading: DocumentReading) -> [Token] {
-        let names = reading.partyWords.filter { context.parties[$0.key] == nil }
+        let names = reading.nameWords.filter { context.parties[$0.key] == nil }
         guard !names.isEmpty else { return tokens }
         return tokens.map { token in
             guard let role = names[token.text] else { return token }
             var renamed = token
-            renamed.text = role == .supplier ? "_supplier_" : "_buyer_"
+            renamed.text = role == .supplier ? "_supplier_" : role == .buyer ? "_buyer_" : "_party_"
             return renamed
         }
     }

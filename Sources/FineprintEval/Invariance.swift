@@ -104,7 +104,10 @@ public struct Invariance: Sendable {
         switch transformation {
         case .renameParties:
             let labelled = labelledParties ? document.clauses["parties"] ?? [] : []
-            return Renaming.apply(Renaming.partyNames(reading, labelled: labelled, skip: skipWords), to: text)
+            return Renaming.apply(
+                Renaming.partyNames(reading, labelled: labelled, skip: skipWords, text: text),
+                to: text
+            )
         case .renameTerms:
             let lexicon = analyzer.corpus.reading.first { $0.language == reading.language }
             let numbers = lexicon.map(NumberForms.init) ?? NumberForms.none

@@ -55,20 +55,47 @@ enum Renaming {
     }
 
     /// The parties' distinctive names (labelled ones when given, and those the reading found), each to a
-    /// fresh word. Role words ("Supplier") and pronouns are not names and are kept.
-    static func partyNames(_ reading: DocumentReading, labelled: [String], skip: Set<String>) -> [[String]: String] {
+    /// fresh word. Role words ("Supplier") and pronouns are not names and are kept, and so is a word the text
+    /// also writes in lower case ("Each", "Escrow", "Distributor"): renaming its capitalised occurrences would
+    /// change sentences and headings that use the ordinary word, not only the party's name.
+    static func partyNames(
+        _ reading: DocumentReading,
+        labelled: [String],
+        skip: Set<String>,
+        text: String
+    ) -> [[String]: String] {
+        let ordinary = lowerCaseWords(text)
         // Each name's first distinctive word ("NORTHERN COUNTIES SHARED SERVICES" → "northern"): renaming
         // every word would also rename ordinary words such as "Services" throughout the contract.
         var words: [String] = []
         for name in labelled + reading.parties.flatMap(\.names) {
             let first = Tokenizer.tokens(in: name).map(\.text).first { word in
-                word.count > 2 && !skip.contains(word) && word.unicodeScalars.first!.properties.isAlphabetic
+                word.count > 2 && !skip.contains(word) && !ordinary.contains(word)
+                    && word.unicodeScalars.first!.properties.isAlphabetic
             }
             if let first, !words.contains(first) { words.append(first) }
         }
         var map: [[String]: String] = [:]
         for (i, word) in words.enumerated() { map[[word]] = freshWords[i % freshWords.count] + (i < 16 ? "" : "\(i)") }
         return map
+    }
+
+    /// Words the text writes in lower case after a space (the tokenizer folds case, so its text is compared); not
+    /// the words of a web or mail address ("airspan.com", "legal@airspan.com"), which may be the party's name.
+    static func lowerCaseWords(_ text: String) -> Set<String> {
+        let scalars = Array(text.unicodeScalars)
+        var words = Set<String>()
+        for token in Tokenizer.tokens(in: scalars, from: 0, to: scalars.count)
+        where scalars[token.start].properties.isLowercase {
+            let before = token.start > 0 ? scalars[token.start - 1] : " "
+            let after = token.end < scalars.count ? scalars[token.end] : " "
+            let next = token.end + 1 < scalars.count ? scalars[token.end + 1] : " "
+            guard before.properties.isWhitespace, after != "/", after != "@",
+                !(after == "." && next.properties.isAlphabetic)
+            else { continue }
+            words.insert(token.text)
+        }
+        return words
     }
 
     /// The defined terms the reading put in one of `classes`, each to a fresh two-word name, and the same terms

@@ -52,6 +52,7 @@ public struct ContractReader: Sendable {
             parties: finder.parties.map { DocumentReading.PartyReading(role: $0.role, names: $0.names) },
             terms: terms,
             partyWords: finder.partyWords,
+            nameWords: finder.nameWords,
             occurrences: Self.occurrences(of: terms, words: words, tokens: tokens)
         )
     }

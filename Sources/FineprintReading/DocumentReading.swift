@@ -42,6 +42,9 @@ public struct DocumentReading: Sendable, Equatable {
     public var terms: [DefinedTerm]
     /// Single lower-case words that name a party in this document ("northwind" → supplier).
     public var partyWords: [String: Party]
+    /// Words of the parties' names that the text never writes as ordinary words, with their party's role (`any`
+    /// when unknown): the learned model reads them as the party.
+    public var nameWords: [String: Party]
     /// Occurrences of term classes, keyed by their first token.
     public var occurrences: [Int: [ClassOccurrence]]
 
@@ -50,12 +53,14 @@ public struct DocumentReading: Sendable, Equatable {
         parties: [PartyReading] = [],
         terms: [DefinedTerm] = [],
         partyWords: [String: Party] = [:],
+        nameWords: [String: Party] = [:],
         occurrences: [Int: [ClassOccurrence]] = [:]
     ) {
         self.language = language
         self.parties = parties
         self.terms = terms
         self.partyWords = partyWords
+        self.nameWords = nameWords
         self.occurrences = occurrences
     }
 

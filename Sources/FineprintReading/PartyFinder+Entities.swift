@@ -156,13 +156,23 @@ extension PartyFinder {
     /// that share a word ("ARCONIC INC." and "ARCONIC ROLLED PRODUCTS CORP.") stay two.
     func keys(_ entity: [String]?, _ names: [[String]]) -> Set<String> {
         var keys = Set<String>()
-        if let entity, !words.distinctive(entity).isEmpty {
-            keys.insert(words.distinctive(entity).joined(separator: " "))
+        if let entity, !distinctive(entity).isEmpty {
+            keys.insert(distinctive(entity).joined(separator: " "))
         }
-        for name in names where words.roleOfName(name) == nil && !words.distinctive(name).isEmpty {
-            keys.insert(words.distinctive(name).joined(separator: " "))
+        for name in names where words.roleOfName(name) == nil && !distinctive(name).isEmpty {
+            keys.insert(distinctive(name).joined(separator: " "))
         }
         return keys
+    }
+
+    /// A name's distinctive words; a single letter counts ("X" of "X Corp.") when the text never writes it alone in
+    /// lower case, as it writes the article of "Party A".
+    private func distinctive(_ name: [String]) -> [String] {
+        name.filter { word in
+            words.distinctive([word]).count == 1
+                || (word.count == 1 && word.first?.isLetter == true && !ordinaryWords.contains(word)
+                    && !words.companyForms.contains(word) && !words.groupWords.contains(word))
+        }
     }
 
     /// Adds a party, merged with one that shares a distinctive word, or a role-only name with its role.
@@ -235,6 +245,24 @@ extension PartyFinder {
         }
         guard !speaksAsWe else { return }
         parties[unknown[0]].role = role == .supplier ? .buyer : .supplier
+    }
+
+    /// Every word of the parties' names that the text never writes as an ordinary word, with its party's role (`any`
+    /// when the role is unknown or two parties share the word), over `partyWords`: what the learned model reads as
+    /// a party, whatever it is called.
+    var nameWords: [String: Party] {
+        var found: [String: Party] = [:]
+        for party in parties {
+            for word in party.keys.flatMap({ $0.split(separator: " ").map(String.init) })
+            where word.count > 1 && word.unicodeScalars.first!.properties.isAlphabetic && !ordinaryWords.contains(word)
+                && words.roles[word] == nil
+                && words.pronouns[word] == nil
+            {
+                let role = party.role ?? .any
+                found[word] = found[word].map { $0 == role ? role : .any } ?? role
+            }
+        }
+        return found.merging(partyWords) { _, known in known }
     }
 
     /// Single words that name a party with a known role in this document; a word naming both is left out.

@@ -96,7 +96,10 @@ struct PartyFinder {
         let kind = nameRole != nil && inside.contains { words.classDeterminers.contains(tokens[$0].text) }
         // "Customer's end-users (the "Input")", "Sana (… "Services")": names of things, not of a party.
         let things = nameRole == nil && named.allSatisfy { $0.words.last.map(words.classHeads.contains) ?? false }
-        if !isDocument, !kind, !things,
+        // `"X API" means … Software Development Kits (each, an "SDK")`: brackets inside a definition name things,
+        // unless they follow a company ("… means Northwind Ltd ("Northwind")").
+        let inDefinition = nameRole == nil && !endsInCompanyForm(entity) && followsDefinitionMarker(offset)
+        if !isDocument, !kind, !things, !inDefinition,
             nameRole != nil
                 || looksLikeParty(entity, at: offset, names: named.map(\.words), listing: listsTerms(inside))
         {
@@ -186,6 +189,18 @@ struct PartyFinder {
             return
         }
         guard !words.isGroupName(nameWords) else { return }
+        // `"X" means (a) X Corp. (…)`: a name defined as a company is that party's name.
+        if let company = companyOpening(bodyStart, before: bodyEnd) {
+            let companyWords = texts(company)
+            add(
+                Found(
+                    role: nil,
+                    names: [scanner.text(company.lowerBound, company.upperBound), name.text],
+                    keys: keys(companyWords, [nameWords])
+                )
+            )
+            return
+        }
         terms.append(Term(name: name.text, words: nameWords, body: body))
     }
 

@@ -49,6 +49,8 @@ extension Eval {
             }
             let words = reading.partyWords.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.rawValue)" }
             print("party words: \(words.joined(separator: " "))")
+            let names = reading.nameWords.filter { reading.partyWords[$0.key] == nil }.sorted { $0.key < $1.key }
+            print("name words: \(names.map { "\($0.key)=\($0.value.rawValue)" }.joined(separator: " "))")
             for term in reading.terms {
                 print("term \(term.termClass ?? "-"): \(term.name)")
             }

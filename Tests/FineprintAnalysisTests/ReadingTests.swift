@@ -35,6 +35,53 @@ import Testing
         #expect(reading.partyWords["zenith"] == .supplier)
     }
 
+    /// Every word of a party's names that the text never writes in lower case is a name word, with the party's role
+    /// or `any` when the reading cannot tell it: the learned model reads such words as the party.
+    @Test func nameWordsCoverEveryDistinctiveWordOfThePartiesNames() throws {
+        let reading = try reader().read(
+            text: """
+                This Hosting Agreement is made between El Corvino Financial Corporation (the "Company") and \
+                Marlowe Tide Inc. ("Marlowe"). The Company's financial statements are attached.
+                """
+        )
+        #expect(reading.nameWords["corvino"] != nil)
+        #expect(reading.nameWords["marlowe"] != nil)
+        #expect(reading.nameWords["tide"] == reading.nameWords["marlowe"])
+        // Written in lower case in the text: an ordinary word, not a name.
+        #expect(reading.nameWords["financial"] == nil)
+    }
+
+    /// A one-letter name defined as a company is the supplier of web terms addressed to "you", and a name in brackets
+    /// inside another definition is a thing it lists, not a party.
+    @Test func aOneLetterNameDefinedAsACompanyIsTheParty() throws {
+        let reading = try reader().read(
+            text: """
+                These developer terms are an agreement between you and Q. If you do not agree, do not use the Q API.
+                1. "Q" means (a) Q Holdings Ltd. if you live outside the Union, or (b) Q Europe Ltd. otherwise.
+                2. "Q API" means Q's programming interfaces, Developer Toolkits (each, a "Toolkit"), and related \
+                documentation.
+                3. "Q Content" means posts and messages that Q makes available through the Q API. You will delete Q \
+                Content within 24 hours of a request.
+                """
+        )
+        #expect(reading.partyWords["q"] == .supplier)
+        #expect(reading.party(.buyer) != nil)
+        #expect(!reading.parties.contains { $0.names.contains("Toolkit") })
+        #expect(reading.terms.first { $0.name == "Q Content" }?.termClass != "buyer_data")
+    }
+
+    /// "Party A" and "Party B": the letters are articles elsewhere in the text, so they name nobody by themselves.
+    @Test func aLetterTheTextUsesAsAWordIsNoName() throws {
+        let reading = try reader().read(
+            text: """
+                This Agreement is made between Harbin Lumen Co., Ltd. ("Party A") and Corvino Systems Ltd. \
+                ("Party B"). Party A shall pay a fee to Party B.
+                """
+        )
+        #expect(reading.partyWords["a"] == nil)
+        #expect(reading.nameWords["a"] == nil)
+    }
+
     @Test func aCompanyFormDefinedAsAnAliasNamesThatParty() throws {
         let reading = try reader().read(
             text: """

@@ -78,6 +78,29 @@ import Testing
         #expect(renamed.contains("s to train any models"))
     }
 
+    /// A party named by a word the contract also writes in lower case ("Escrow", "Distributor") keeps that word:
+    /// renaming its capitalised uses would rename the headings and sentences that use the ordinary word too.
+    @Test func aPartyNameThatIsAlsoAnOrdinaryWordIsNotRenamed() throws {
+        let corpus = try CorpusLoader.load(from: RepositoryPaths.corpus)
+        let invariance = Invariance(
+            analyzer: try Analyzer(corpus: corpus),
+            playbook: try #require(corpus.playbook("tier1")),
+            skipWords: Invariance.wordsThatAreNotNames(corpus),
+            termClasses: ["buyer_data", "outputs"]
+        )
+        let text = """
+            This Source Code Agreement is made between Escrow Harbour Ltd ("Escrow Harbour") and Quillfeather \
+            Software Inc. ("Quillfeather").
+            1. Deposit. Quillfeather shall deposit the source code with an escrow agent within 30 days.
+            2. Escrow Release. The escrow agent shall release the source code to Escrow Harbour on insolvency.
+            """
+        let renamed = try #require(invariance.transformed(text, by: .renameParties))
+        #expect(!renamed.contains("Quillfeather"))
+        #expect(renamed.contains("Escrow Release"))
+        // The party is still renamed, by the next word of its name.
+        #expect(!renamed.contains("Harbour"))
+    }
+
     static let definitionList = """
         DATA PROCESSING ADDENDUM
         This Addendum is made between Brightwater Analytics Ltd (the "Provider") and the Ministry of Coastal \
