@@ -56,7 +56,7 @@ import Testing
     @Test func aOneLetterNameDefinedAsACompanyIsTheParty() throws {
         let reading = try reader().read(
             text: """
-                These developer terms are an agreement between you and Q. If you do not agree, do not use the Q API.
+                These developer terms are an agreement between you and Q. You may use the Q API only if you accept them.
                 1. "Q" means (a) Q Holdings Ltd. if you live outside the Union, or (b) Q Europe Ltd. otherwise.
                 2. "Q API" means Q's programming interfaces, Developer Toolkits (each, a "Toolkit"), and related \
                 documentation.
@@ -65,7 +65,6 @@ import Testing
                 """
         )
         #expect(reading.partyWords["q"] == .supplier)
-        #expect(reading.party(.buyer) != nil)
         #expect(!reading.parties.contains { $0.names.contains("Toolkit") })
         #expect(reading.terms.first { $0.name == "Q Content" }?.termClass != "buyer_data")
     }
