@@ -9,18 +9,12 @@ import Testing
 /// listing the preamble's parties in the other order, must not change a single finding.
 @Suite struct InvarianceTests {
     @Test func renamingNeverFlipsAFindingOnTheFixtures() throws {
-        let corpus = try CorpusLoader.load(from: RepositoryPaths.corpus)
         let folder = RepositoryPaths.contracts
         let documents = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { !$0.hasPrefix("README") }.sorted()
             .map { LabelledDocument(name: $0, file: folder.appendingPathComponent($0), clauses: [:]) }
         #expect(documents.count >= 4)
-        let invariance = Invariance(
-            analyzer: try Analyzer(corpus: corpus),
-            playbook: try #require(corpus.playbook("tier1")),
-            skipWords: Invariance.wordsThatAreNotNames(corpus),
-            termClasses: ["buyer_data", "outputs"]
-        )
+        let invariance = try Self.invariance()
         let report = try invariance.evaluate(documents, labelledParties: false)
         let renamed = report.rates.first { $0.transformation == .renameParties }
         // The transformations really change the fixtures, else the test proves nothing.
@@ -37,18 +31,12 @@ import Testing
     /// data. Renaming the buyer's data and the parties must change no finding (the fee cap, the no-training
     /// promise, breach notification), and the rename must really happen.
     @Test func aDefinitionListKeepsItsFindingsUnderRenaming() throws {
-        let corpus = try CorpusLoader.load(from: RepositoryPaths.corpus)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("invariance-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("addendum.txt")
         try Self.definitionList.write(to: file, atomically: true, encoding: .utf8)
-        let invariance = Invariance(
-            analyzer: try Analyzer(corpus: corpus),
-            playbook: try #require(corpus.playbook("tier1")),
-            skipWords: Invariance.wordsThatAreNotNames(corpus),
-            termClasses: ["buyer_data", "outputs"]
-        )
+        let invariance = try Self.invariance()
         let report = try invariance.evaluate(
             [LabelledDocument(name: "addendum.txt", file: file, clauses: [:])],
             labelledParties: false
@@ -62,13 +50,7 @@ import Testing
 
     /// A term written in both numbers is renamed in both, as a document that coined the name would write it.
     @Test func renamingATermRenamesItsPluralToo() throws {
-        let corpus = try CorpusLoader.load(from: RepositoryPaths.corpus)
-        let invariance = Invariance(
-            analyzer: try Analyzer(corpus: corpus),
-            playbook: try #require(corpus.playbook("tier1")),
-            skipWords: Invariance.wordsThatAreNotNames(corpus),
-            termClasses: ["buyer_data", "outputs"]
-        )
+        let invariance = try Self.invariance()
         let text = """
             "Customer Record" means any file the Customer uploads to the Services. Northwind will not use Customer \
             Records to train any models.
@@ -81,13 +63,7 @@ import Testing
     /// A party named by a word the contract also writes in lower case ("Escrow", "Distributor") keeps that word:
     /// renaming its capitalised uses would rename the headings and sentences that use the ordinary word too.
     @Test func aPartyNameThatIsAlsoAnOrdinaryWordIsNotRenamed() throws {
-        let corpus = try CorpusLoader.load(from: RepositoryPaths.corpus)
-        let invariance = Invariance(
-            analyzer: try Analyzer(corpus: corpus),
-            playbook: try #require(corpus.playbook("tier1")),
-            skipWords: Invariance.wordsThatAreNotNames(corpus),
-            termClasses: ["buyer_data", "outputs"]
-        )
+        let invariance = try Self.invariance()
         let text = """
             This Source Code Agreement is made between Escrow Harbour Ltd ("Escrow Harbour") and Quillfeather \
             Software Inc. ("Quillfeather").
@@ -99,6 +75,17 @@ import Testing
         #expect(renamed.contains("Escrow Release"))
         // The party is still renamed, by the next word of its name.
         #expect(!renamed.contains("Harbour"))
+    }
+
+    /// Invariance over the bundled corpus with the tier-1 playbook, renaming the buyer's data and outputs.
+    static func invariance() throws -> Invariance {
+        let corpus = try CorpusLoader.load(from: RepositoryPaths.corpus)
+        return Invariance(
+            analyzer: try Analyzer(corpus: corpus),
+            playbook: try #require(corpus.playbook("tier1")),
+            skipWords: Invariance.wordsThatAreNotNames(corpus),
+            termClasses: ["buyer_data", "outputs"]
+        )
     }
 
     static let definitionList = """
