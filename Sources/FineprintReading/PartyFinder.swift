@@ -29,6 +29,7 @@ struct PartyFinder {
     static let entityReach = 25
     static let definitionReach = 40
     static let collectiveReach = 60
+    static let definedBeforeReach = 40
 
     let words: ReadingWords
     let scanner: QuotedNameScanner
@@ -120,7 +121,10 @@ struct PartyFinder {
             return
         }
         let end = max(0, names[0].firstToken - 1)
-        let from = min(collective ? sentenceStart(before: end, after: previous) : max(0, end - 20, previous), end)
+        // A collective's list runs back to its sentence's start; another name is defined by the words of its own
+        // sentence before it, at most `definedBeforeReach` of them.
+        let start = sentenceStart(before: end, after: previous)
+        let from = min(collective ? start : max(start, end - Self.definedBeforeReach), end)
         let before = texts(from..<end)
         for item in named where !isDocument {
             terms.append(

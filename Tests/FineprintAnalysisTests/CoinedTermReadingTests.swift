@@ -13,6 +13,22 @@ import Testing
         Dictionary(try reader().read(text: text).terms.map { ($0.name, $0.termClass) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// A name in brackets is defined by the words of its own sentence before it, even when they start far back ("you
+    /// and your end users may … , including … ("Z")"), and never by the sentence before.
+    @Test func aBracketedNameIsDefinedByItsWholeSentence() throws {
+        let found = try classes(
+            """
+            In connection with your use of the workspace, you and your end users may upload or create certain notes, \
+            drafts, tables and documents through the workspace, including text and images shown within an editor \
+            pane ("Brindle Sorrels"). You keep every right in them.
+            Files that you upload stay yours. The weekly digest is compiled by our editors from public sources \
+            ("Harrow Quints").
+            """
+        )
+        #expect(found["Brindle Sorrels"] == "buyer_data")
+        #expect(found["Harrow Quints"] == .some(nil))
+    }
+
     /// "your X and Y, each as defined below (collectively, "Z")": X and Y are things the buyer has, not a company
     /// named in the preamble, however capitalised.
     @Test func namesAfterAPossessiveAreThingsNotParties() throws {
