@@ -64,7 +64,7 @@ enum Renaming {
         skip: Set<String>,
         text: String
     ) -> [[String]: String] {
-        let ordinary = lowerCaseWords(text)
+        let ordinary = ContractReader.ordinaryWords(in: text)
         // Each name's first distinctive word ("NORTHERN COUNTIES SHARED SERVICES" → "northern"): renaming
         // every word would also rename ordinary words such as "Services" throughout the contract.
         var words: [String] = []
@@ -78,24 +78,6 @@ enum Renaming {
         var map: [[String]: String] = [:]
         for (i, word) in words.enumerated() { map[[word]] = freshWords[i % freshWords.count] + (i < 16 ? "" : "\(i)") }
         return map
-    }
-
-    /// Words the text writes in lower case after a space (the tokenizer folds case, so its text is compared); not
-    /// the words of a web or mail address ("airspan.com", "legal@airspan.com"), which may be the party's name.
-    static func lowerCaseWords(_ text: String) -> Set<String> {
-        let scalars = Array(text.unicodeScalars)
-        var words = Set<String>()
-        for token in Tokenizer.tokens(in: scalars, from: 0, to: scalars.count)
-        where scalars[token.start].properties.isLowercase {
-            let before = token.start > 0 ? scalars[token.start - 1] : " "
-            let after = token.end < scalars.count ? scalars[token.end] : " "
-            let next = token.end + 1 < scalars.count ? scalars[token.end + 1] : " "
-            guard before.properties.isWhitespace, after != "/", after != "@",
-                !(after == "." && next.properties.isAlphabetic)
-            else { continue }
-            words.insert(token.text)
-        }
-        return words
     }
 
     /// The defined terms the reading put in one of `classes`, each to a fresh two-word name, and the same terms

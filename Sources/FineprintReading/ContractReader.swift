@@ -11,6 +11,14 @@ public struct ContractReader: Sendable {
         self.lexicons = lexicons
     }
 
+    /// Words the text writes in lower case between spaces ("each", "escrow"), not in a web or mail address: ordinary
+    /// words, which the reading never takes for a party's name.
+    public static func ordinaryWords(in text: String) -> Set<String> {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = Tokenizer.tokens(in: scalars, from: 0, to: scalars.count)
+        return QuotedNameScanner(scalars: scalars, tokens: tokens).lowerCaseWords().ordinary
+    }
+
     public func read(text: String) -> DocumentReading {
         let scalars = Array(text.unicodeScalars)
         return read(scalars: scalars, tokens: Tokenizer.tokens(in: scalars, from: 0, to: scalars.count))
@@ -39,9 +47,10 @@ public struct ContractReader: Sendable {
         finder.readSignatures()
         finder.readAuthor()
         finder.completeRoles()
+        let partyWords = finder.partyWords
         let classifier = TermClassifier(
             words: words,
-            partyWords: finder.partyWords,
+            partyWords: partyWords,
             commonWords: lowerCase.all
         )
         let terms = zip(finder.terms, classifier.classifyAll(finder.terms)).map { term, termClass in
@@ -51,8 +60,8 @@ public struct ContractReader: Sendable {
             language: words.lexicon.language,
             parties: finder.parties.map { DocumentReading.PartyReading(role: $0.role, names: $0.names) },
             terms: terms,
-            partyWords: finder.partyWords,
-            nameWords: finder.nameWords,
+            partyWords: partyWords,
+            nameWords: finder.nameWords(over: partyWords),
             occurrences: Self.occurrences(of: terms, words: words, tokens: tokens)
         )
     }

@@ -36,11 +36,8 @@ extension PartyFinder {
     /// Whether the sentence holding a scalar offset has a definition marker ("means") before it.
     func followsDefinitionMarker(_ offset: Int) -> Bool {
         let end = scanner.token(atOrAfter: offset)
-        var t = end
-        while t > 0, end - t < Self.collectiveReach, !endsSentence(before: t), !scanner.gap(before: t).contains("\n") {
-            t -= 1
-            if words.definitionMarkers.match(tokens, at: t) != nil { return true }
+        return (sentenceStart(before: end, after: 0)..<end).contains {
+            words.definitionMarkers.match(tokens, at: $0) != nil
         }
-        return false
     }
 }

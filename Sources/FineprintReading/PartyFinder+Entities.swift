@@ -103,7 +103,7 @@ extension PartyFinder {
         if namesLaw(entity) { return false }
         // "Northwind Ltd", "Acme Corp.": the form ends the name. A form inside it ("the" of "Customer for use of
         // the Services") says nothing: such entities are clauses, not parties.
-        if nameWords.count > 1, let last = nameWords.last, words.companyForms.contains(last) { return true }
+        if endsInCompanyForm(entity) { return true }
         guard offset < Self.preambleLength, !listing, scanner.isCapitalised(entity.name.lowerBound) else {
             return false
         }
@@ -156,11 +156,9 @@ extension PartyFinder {
     /// that share a word ("ARCONIC INC." and "ARCONIC ROLLED PRODUCTS CORP.") stay two.
     func keys(_ entity: [String]?, _ names: [[String]]) -> Set<String> {
         var keys = Set<String>()
-        if let entity, !distinctive(entity).isEmpty {
-            keys.insert(distinctive(entity).joined(separator: " "))
-        }
-        for name in names where words.roleOfName(name) == nil && !distinctive(name).isEmpty {
-            keys.insert(distinctive(name).joined(separator: " "))
+        for name in (entity.map { [$0] } ?? []) + names.filter({ words.roleOfName($0) == nil }) {
+            let key = distinctive(name)
+            if !key.isEmpty { keys.insert(key.joined(separator: " ")) }
         }
         return keys
     }
@@ -250,7 +248,7 @@ extension PartyFinder {
     /// Every word of the parties' names that the text never writes as an ordinary word, with its party's role (`any`
     /// when the role is unknown or two parties share the word), over `partyWords`: what the learned model reads as
     /// a party, whatever it is called.
-    var nameWords: [String: Party] {
+    func nameWords(over partyWords: [String: Party]) -> [String: Party] {
         var found: [String: Party] = [:]
         for party in parties {
             for word in party.keys.flatMap({ $0.split(separator: " ").map(String.init) })

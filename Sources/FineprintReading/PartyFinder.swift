@@ -104,20 +104,7 @@ struct PartyFinder {
             nameRole != nil
                 || looksLikeParty(entity, at: offset, names: named.map(\.words), listing: listsTerms(inside))
         {
-            var role = nameRole
-            if role == nil, let entity {
-                role = words.roleMentioned(texts(entity.name) + texts(entity.description).prefix(12))
-            }
-            let entityName = entity.flatMap {
-                $0.name.isEmpty ? nil : scanner.text($0.name.lowerBound, $0.name.upperBound)
-            }
-            add(
-                Found(
-                    role: role,
-                    names: (entityName.map { [$0] } ?? []) + named.map(\.name.text),
-                    keys: keys(entity.map { texts($0.name) }, named.map(\.words))
-                )
-            )
+            addParty(entity, named, role: nameRole)
             return
         }
         let end = max(0, names[0].firstToken - 1)
@@ -139,6 +126,25 @@ struct PartyFinder {
         }
     }
 
+    /// The party a parenthetical names: its entity (if any) and the quoted names, with the names' role or else one its
+    /// entity's words mention.
+    private mutating func addParty(_ entity: Entity?, _ named: [(name: QuotedName, words: [String])], role: Party?) {
+        var role = role
+        if role == nil, let entity {
+            role = words.roleMentioned(texts(entity.name) + texts(entity.description).prefix(12))
+        }
+        let entityName = entity.flatMap {
+            $0.name.isEmpty ? nil : scanner.text($0.name.lowerBound, $0.name.upperBound)
+        }
+        add(
+            Found(
+                role: role,
+                names: (entityName.map { [$0] } ?? []) + named.map(\.name.text),
+                keys: keys(entity.map { texts($0.name) }, named.map(\.words))
+            )
+        )
+    }
+
     /// Whether words in a parenthesis name terms already defined: "(Inputs and Outputs together are "Content")".
     private func listsTerms(_ inside: Range<Int>) -> Bool {
         inside.contains { t in
@@ -155,7 +161,7 @@ struct PartyFinder {
 
     /// The first token of the sentence that token `t` ends, at most `collectiveReach` tokens back and never before
     /// `floor` (the end of the previous quoted name).
-    private func sentenceStart(before t: Int, after floor: Int) -> Int {
+    func sentenceStart(before t: Int, after floor: Int) -> Int {
         var start = t
         while start > max(floor, t - Self.collectiveReach), !endsSentence(before: start),
             !scanner.gap(before: start).contains("\n")
