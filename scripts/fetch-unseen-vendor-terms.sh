@@ -76,6 +76,8 @@ general_pages=(
   "Facebook/Data Processor Agreement.md"
   "Twitter/Developer Terms.md" "Substack/Terms of Service.md" "Stack Overflow/Developer Terms.md"
   "WeChat Open Platform/Terms of Service.md"
+  "Streamable/Terms of Service.md" "Kick/Premium Partner Conditions.md" "Epassi/Terms of Service.md"
+  "Persumi/Terms of Service.md"
 )
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
