@@ -52,6 +52,10 @@ public struct SegmentClassifier: Sendable {
         documentScores(segments).logits
     }
 
+    /// Below this many sentences a gated model leaves the document to the rules: a clause or two pasted alone
+    /// carries too few of a document's words for the gate to place it.
+    public static let minimumGatedSentences = 3
+
     /// The document classifiers' logits and whether the domain gate keeps the model off the document
     /// (never, when the model has no gate); the document's features are gathered once for both.
     public func documentScores(_ segments: [[UInt64]]) -> (logits: [Float], outOfDomain: Bool) {
@@ -61,7 +65,7 @@ public struct SegmentClassifier: Sendable {
         guard let gate else { return (z, false) }
         var g = gate.bias
         gate.logits(all, into: &g)
-        return (z, g[0] >= gateThreshold)
+        return (z, g[0] >= gateThreshold || segments.count < Self.minimumGatedSentences)
     }
 
     /// A document's features: those of all its segments, each once.
