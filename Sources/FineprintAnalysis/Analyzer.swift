@@ -244,7 +244,7 @@ public struct Analyzer: Sendable {
     private func stepData(_ doc: PreparedDocument, reading: DocumentReading) -> DocumentStepData {
         DocumentStepData(
             steps: compiled.steps,
-            classes: TokenClasses(tokens: doc.tokens, table: compiled.alternatives),
+            classes: TokenClasses(tokens: doc.tokens, table: compiled.alternatives, names: reading.properNameWords),
             terms: DocumentTerms(
                 tokens: doc.tokens,
                 reading: reading,

@@ -47,6 +47,9 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
     /// Capitalised words that name a law, not a party: "Colorado Privacy *Act* ("CPA")", "*Regulation* (EU)
     /// 2016/679 of the European Parliament and of the Council ("GDPR")".
     public var lawWords: [String]?
+    /// Words of a postal address ("Suite", "Road", "rue"): a bracketed role after an address block names no company
+    /// by the address ("700 Bay Road, Suite 210 (hereinafter "Customer")").
+    public var addressWords: [String]?
     /// How a noun's singular ending becomes its plural one, most specific first (`["y", "ies"]`, `["", "s"]`): a
     /// term defined as "User Submission" is also read where the text writes "User Submissions", and back.
     public var numberEndings: [[String]]?
@@ -77,7 +80,8 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         collectionPrecedence: [String]? = nil,
         lawWords: [String]? = nil,
         numberEndings: [[String]]? = nil,
-        agentPrepositions: [String]? = nil
+        agentPrepositions: [String]? = nil,
+        addressWords: [String]? = nil
     ) {
         self.language = language
         self.supplierRoles = supplierRoles
@@ -102,6 +106,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         self.lawWords = lawWords
         self.numberEndings = numberEndings
         self.agentPrepositions = agentPrepositions
+        self.addressWords = addressWords
     }
 
     enum CodingKeys: String, CodingKey {
@@ -128,6 +133,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         case lawWords = "law_words"
         case numberEndings = "number_endings"
         case agentPrepositions = "agent_prepositions"
+        case addressWords = "address_words"
     }
 }
 

@@ -45,6 +45,9 @@ public struct DocumentReading: Sendable, Equatable {
     /// Words of the parties' names that the text never writes as ordinary words, with their party's role (`any`
     /// when unknown): the learned model reads them as the party.
     public var nameWords: [String: Party]
+    /// The words of `nameWords` that are the parties' own names, not role words ("changepoint", not "customer"): a
+    /// cue's word prefix never matches them.
+    public var properNameWords: Set<String>
     /// Occurrences of term classes, keyed by their first token.
     public var occurrences: [Int: [ClassOccurrence]]
 
@@ -54,6 +57,7 @@ public struct DocumentReading: Sendable, Equatable {
         terms: [DefinedTerm] = [],
         partyWords: [String: Party] = [:],
         nameWords: [String: Party] = [:],
+        properNameWords: Set<String> = [],
         occurrences: [Int: [ClassOccurrence]] = [:]
     ) {
         self.language = language
@@ -61,6 +65,7 @@ public struct DocumentReading: Sendable, Equatable {
         self.terms = terms
         self.partyWords = partyWords
         self.nameWords = nameWords
+        self.properNameWords = properNameWords
         self.occurrences = occurrences
     }
 

@@ -136,6 +136,16 @@ extension PartyFinder {
         return false
     }
 
+    /// Whether the entity is a postal address: its name ends in an address word ("Kemble Ave"), or has one and a
+    /// number ("Bay Road Suite 700 … Richmond Hill").
+    func namesAddress(_ entity: Entity) -> Bool {
+        guard let last = entity.name.last else { return false }
+        let isAddressWord = { (t: Int) in words.addressWords.contains(tokens[t].text) }
+        return isAddressWord(last)
+            || (entity.name.contains(where: isAddressWord)
+                && entity.name.contains { tokens[$0].text.first?.isNumber == true })
+    }
+
     /// Whether the name starting at token `t` is something a party has: right after a pronoun ("your Brindle
     /// Sorrels"), or after "and" that joins it to such a name ("your Brindle Sorrels and Harrow Quints"). A party
     /// is never named so; "between you and Lumora" is not this, as no name stands between the pronoun and "and".
@@ -246,9 +256,9 @@ extension PartyFinder {
     }
 
     /// Every word of the parties' names that the text never writes as an ordinary word, with its party's role (`any`
-    /// when the role is unknown or two parties share the word), over `partyWords`: what the learned model reads as
-    /// a party, whatever it is called.
-    func nameWords(over partyWords: [String: Party]) -> [String: Party] {
+    /// when the role is unknown or two parties share the word): with `partyWords`, what the learned model reads as a
+    /// party, whatever it is called.
+    var properNameWords: [String: Party] {
         var found: [String: Party] = [:]
         for party in parties {
             for word in party.keys.flatMap({ $0.split(separator: " ").map(String.init) })
@@ -260,7 +270,7 @@ extension PartyFinder {
                 found[word] = found[word].map { $0 == role ? role : .any } ?? role
             }
         }
-        return found.merging(partyWords) { _, known in known }
+        return found
     }
 
     /// Single words that name a party with a known role in this document; a word naming both is left out.

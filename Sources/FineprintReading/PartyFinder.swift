@@ -100,11 +100,14 @@ struct PartyFinder {
         // `"X API" means … Software Development Kits (each, an "SDK")`: brackets inside a definition name things,
         // unless they follow a company ("… means Northwind Ltd ("Northwind")").
         let inDefinition = nameRole == nil && !endsInCompanyForm(entity) && followsDefinitionMarker(offset)
+        // An address before the brackets ("P.O. Box 4324, Houston, TX ("Shipper")") is a party's, which the brackets
+        // alone name; near the top, it makes them a party.
+        let address = entity.map(namesAddress) == true
         if !isDocument, !kind, !things, !inDefinition,
-            nameRole != nil
+            nameRole != nil || (address && offset < Self.preambleLength)
                 || looksLikeParty(entity, at: offset, names: named.map(\.words), listing: listsTerms(inside))
         {
-            addParty(entity, named, role: nameRole)
+            addParty(address ? nil : entity, named, role: nameRole)
             return
         }
         let end = max(0, names[0].firstToken - 1)

@@ -21,6 +21,7 @@ struct ReadingWords {
     let signatureMarkers: Set<String>
     let authorMarkers: PhraseList<Bool>
     let lawWords: Set<String>
+    let addressWords: Set<String>
     /// Head words of every term class ("services", "model"): things, never the name of a party.
     let classHeads: Set<String>
     let numberForms: NumberForms
@@ -51,6 +52,7 @@ struct ReadingWords {
         signatureMarkers = Set((lexicon.signatureMarkers ?? []).map { $0.lowercased() })
         authorMarkers = PhraseList((lexicon.authorMarkers ?? []).map { (PhraseList<Bool>.words($0), true) })
         lawWords = Set((lexicon.lawWords ?? []).map { $0.lowercased() })
+        addressWords = Set((lexicon.addressWords ?? []).map { $0.lowercased() })
         classHeads = Set(lexicon.termClasses.flatMap { $0.heads + $0.ownedHeads })
         numberForms = NumberForms(lexicon)
         agentPrepositions = Set((lexicon.agentPrepositions ?? []).map { $0.lowercased() })
