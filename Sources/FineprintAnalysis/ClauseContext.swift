@@ -90,7 +90,8 @@ struct ClauseContext {
         "shall", "will", "may", "must", "can", "cannot", "can't", "should", "would", "might", "won't", "shan't",
         "agrees", "agree", "undertakes", "undertake", "is", "are", "has", "have", "reserves", "reserve",
         "retains", "retain", "warrants", "represents", "acknowledges", "covenants", "commits", "hereby",
-        "does", "do", "doesn't", "don't", "needs", "need",
+        "does", "do", "doesn't", "don't", "needs", "need", "isn't", "aren't", "wasn't", "weren't", "hasn't",
+        "haven't", "couldn't", "wouldn't", "shouldn't", "mustn't", "didn't",
     ]
     /// Words before a party that make it an object, not the actor ("consent of the Customer").
     static let objectMarkers: Set<String> = ["of", "to", "by", "with", "for", "from", "against", "on", "upon", "than"]
