@@ -7,12 +7,10 @@ import Testing
 /// Names that are no ordinary words: an address standing where a party's name would, and a company name that begins
 /// like a cue's word.
 @Suite struct PartyNameReadingTests {
-    func reader() throws -> ContractReader { ContractReader(lexicons: try Repo.corpus.get().reading) }
-
     /// A flattened signature table puts each party's address before its bracketed role: the brackets name the party,
     /// the address does not, and near the top an alias that is no role word is a party all the same.
     @Test func anAddressBeforeTheBracketsIsNoName() throws {
-        let reading = try reader().read(
+        let reading = try ContractReader(lexicons: Repo.corpus.get().reading).read(
             text: """
                 TRANSPORT AGREEMENT
                 This agreement is made between HARLOW FREIGHT COMPANY ("Carrier") and ORRIN MILLS OPERATING L.P.,
