@@ -1,3 +1,4 @@
+import FineprintCore
 import FineprintText
 
 /// Every distinct word and prefix that any pattern tests, numbered, so that a document's tokens can
@@ -65,7 +66,7 @@ struct TokenClasses {
 
     /// `names`: words of the parties' names, which match a pattern's words but never its prefixes ("Changepoint" is
     /// no "change*").
-    init(tokens: [Token], table: AlternativeTable, names: Set<String> = []) {
+    init(tokens: [Token], table: AlternativeTable, names: [String: Party] = [:]) {
         wordsPerClass = max(1, (table.count + 63) / 64)
         var classes: [String: Int32] = [:]
         var classOf: [Int32] = []
@@ -84,7 +85,7 @@ struct TokenClasses {
             func set(_ id: Int) { bits[base + id >> 6] |= 1 << UInt64(id & 63) }
             if let id = table.words[token.text] { set(id) }
             let utf8 = token.text.utf8
-            let longest = names.contains(token.text) ? 0 : min(table.maximumPrefixLength, utf8.count)
+            let longest = names[token.text] != nil ? 0 : min(table.maximumPrefixLength, utf8.count)
             if longest > 0 {
                 for k in 1...longest {
                     if let id = table.prefixes[String(decoding: utf8.prefix(k), as: UTF8.self)] { set(id) }

@@ -56,14 +56,12 @@ public struct ContractReader: Sendable {
         let terms = zip(finder.terms, classifier.classifyAll(finder.terms)).map { term, termClass in
             DocumentReading.DefinedTerm(name: term.name, words: term.words, termClass: termClass)
         }
-        let properNames = finder.properNameWords
         return DocumentReading(
             language: words.lexicon.language,
             parties: finder.parties.map { DocumentReading.PartyReading(role: $0.role, names: $0.names) },
             terms: terms,
             partyWords: partyWords,
-            nameWords: properNames.merging(partyWords) { _, known in known },
-            properNameWords: Set(properNames.keys),
+            properNameWords: finder.properNameWords,
             occurrences: Self.occurrences(of: terms, words: words, tokens: tokens)
         )
     }

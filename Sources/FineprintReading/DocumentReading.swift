@@ -42,12 +42,9 @@ public struct DocumentReading: Sendable, Equatable {
     public var terms: [DefinedTerm]
     /// Single lower-case words that name a party in this document ("northwind" → supplier).
     public var partyWords: [String: Party]
-    /// Words of the parties' names that the text never writes as ordinary words, with their party's role (`any`
-    /// when unknown): the learned model reads them as the party.
-    public var nameWords: [String: Party]
-    /// The words of `nameWords` that are the parties' own names, not role words ("changepoint", not "customer"): a
-    /// cue's word prefix never matches them.
-    public var properNameWords: Set<String>
+    /// Words of the parties' own names that the text never writes as ordinary words, not role words ("changepoint",
+    /// not "customer"), with their party's role (`any` when unknown): a cue's word prefix never matches them.
+    public var properNameWords: [String: Party]
     /// Occurrences of term classes, keyed by their first token.
     public var occurrences: [Int: [ClassOccurrence]]
 
@@ -56,18 +53,20 @@ public struct DocumentReading: Sendable, Equatable {
         parties: [PartyReading] = [],
         terms: [DefinedTerm] = [],
         partyWords: [String: Party] = [:],
-        nameWords: [String: Party] = [:],
-        properNameWords: Set<String> = [],
+        properNameWords: [String: Party] = [:],
         occurrences: [Int: [ClassOccurrence]] = [:]
     ) {
         self.language = language
         self.parties = parties
         self.terms = terms
         self.partyWords = partyWords
-        self.nameWords = nameWords
         self.properNameWords = properNameWords
         self.occurrences = occurrences
     }
+
+    /// The parties' proper name words and their party words: what the learned model reads as a party, whatever it is
+    /// called.
+    public var nameWords: [String: Party] { properNameWords.merging(partyWords) { _, known in known } }
 
     /// The party with this role, if the document names one.
     public func party(_ role: Party) -> PartyReading? { parties.first { $0.role == role } }
