@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Copies the pages of AI suppliers that ../shared/data lacks out of two Open Terms Archive collections,
+# Copies the pages of AI suppliers that ../shared/data lacks out of four Open Terms Archive collections,
 # at the commits our blind labels (eval/labels/unseen-vendors) were written against. The pages stay
 # outside the repository, like ../shared/data.
 #
-#   scripts/fetch-unseen-vendor-terms.sh DEST [EU_CLONE [CONTRIB_CLONE [GENERAL_CLONE]]]
+#   scripts/fetch-unseen-vendor-terms.sh DEST [EU_CLONE [CONTRIB_CLONE [GENERAL_CLONE [P2B_CLONE]]]]
 #
-# EU_CLONE, CONTRIB_CLONE and GENERAL_CLONE are clones (or bare mirrors) of github.com/OpenTermsArchive/
-# genai-eu-versions, genai-contrib-versions and contrib-versions (the general collection, for enterprise cloud
-# and AI platform agreements); without them the script clones those repositories into a temporary folder.
+# EU_CLONE, CONTRIB_CLONE, GENERAL_CLONE and P2B_CLONE are clones (or bare mirrors) of github.com/
+# OpenTermsArchive/genai-eu-versions, genai-contrib-versions, contrib-versions (the general collection, for
+# enterprise cloud and AI platform agreements) and p2b-compliance-versions (platform-to-business terms, where the
+# business user is in the buyer's position); without them the script clones those repositories into a temporary
+# folder.
 set -euo pipefail
-dest=${1:?usage: fetch-unseen-vendor-terms.sh DEST [EU_CLONE [CONTRIB_CLONE [GENERAL_CLONE]]]}
+dest=${1:?usage: fetch-unseen-vendor-terms.sh DEST [EU_CLONE [CONTRIB_CLONE [GENERAL_CLONE [P2B_CLONE]]]]}
 eu_pages=(
   "DeepSeek/Terms of Service.md" "DeepSeek/Developer Terms.md" "DeepSeek/Privacy Policy.md"
   "Grok/Commercial Terms.md" "Grok/Terms of Service.md" "Grok/Acceptable Use Policy.md"
@@ -79,6 +81,10 @@ general_pages=(
   "Streamable/Terms of Service.md" "Kick/Premium Partner Conditions.md" "Epassi/Terms of Service.md"
   "Persumi/Terms of Service.md"
 )
+p2b_pages=(
+  "Epic/Developer Terms.md" "Funda /Terms of Service.md" "MyTable/Terms of Service.md"
+  "Alibaba.com/Marketplace Sellers Conditions.md"
+)
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
 
@@ -102,3 +108,4 @@ copy() {
 copy genai-eu-versions "${2:-}" 4812532797e75d8bd27b308499e3e7972b41c7bc "${eu_pages[@]}"
 copy genai-contrib-versions "${3:-}" 78f66748716ca25446cbd61f7243a587f23ed9f1 "${contrib_pages[@]}"
 copy contrib-versions "${4:-}" d6fb386efcd5ef42d33090dfaf21d7b2cc748246 "${general_pages[@]}"
+copy p2b-compliance-versions "${5:-}" 513a880dfbfe5f954a065801b1f77941fd89a2e9 "${p2b_pages[@]}"
