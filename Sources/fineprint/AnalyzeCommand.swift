@@ -55,7 +55,9 @@ struct Analyze: AsyncParsableCommand {
                 Console.error("\(url.path): \(error)")
             }
         }
-        try write(reports, multiple: files.count > 1)
+        // A folder given as input, or as --out, gets reports in a folder even when it holds one document.
+        let intoFolder = files.count > 1 || (inputs + [out].compactMap { $0 }).contains(where: Self.isFolder)
+        try write(reports, multiple: files.count > 1, intoFolder: intoFolder)
         if showProgress {
             let seconds = Date().timeIntervalSince(started)
             Console.progress(String(format: "analysed %d of %d files in %.2f s\n", reports.count, files.count, seconds))
@@ -116,9 +118,14 @@ struct Analyze: AsyncParsableCommand {
         Console.progress(Console.stderrIsTerminal ? "\r\u{1B}[K" + String(line.prefix(100)) : line + "\n")
     }
 
-    private func write(_ reports: [(url: URL, input: ReportInput)], multiple: Bool) throws {
+    private static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    private func write(_ reports: [(url: URL, input: ReportInput)], multiple: Bool, intoFolder: Bool) throws {
         let fm = FileManager.default
-        if let out, multiple {
+        if let out, intoFolder {
             try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
             var used = Set<String>()
             for report in reports {

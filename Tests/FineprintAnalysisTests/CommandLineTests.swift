@@ -94,6 +94,22 @@ enum CLI {
         #expect(written == ["a.html", "c.html"])
     }
 
+    @Test func aFolderOfOneDocumentGetsItsReportInTheOutFolder() throws {
+        let dir = try CLI.temporaryFolder()
+        let input = dir.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try "This Agreement is governed by the laws of Ireland.".write(
+            to: input.appendingPathComponent("only.txt"),
+            atomically: true,
+            encoding: .utf8
+        )
+        let out = dir.appendingPathComponent("reports")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let r = try CLI.run(["analyze", input.path, "--format", "json", "--out", out.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["only.json"])
+    }
+
     @Test func profilesAndPlaybooks() throws {
         let unknown = try CLI.run(["analyze", "Tests/Fixtures/contracts/vendor-ai-terms.md", "--profile", "tier9"])
         #expect(unknown.status == 2)
