@@ -29,7 +29,7 @@ public struct Analyzer: Sendable {
         self.corpus = corpus
         classifier = model.map(SegmentClassifier.init)
         compiled = try CompiledRules(rules: corpus.rules, moves: corpus.moves)
-        context = ClauseContext(lexicon: corpus.parties)
+        context = ClauseContext(lexicon: corpus.parties, reading: corpus.reading)
         reader = ContractReader(lexicons: corpus.reading)
         values = ValueExtractor(jurisdictions: corpus.jurisdictions, forums: corpus.forums)
         ruleIndex = Dictionary(corpus.rules.enumerated().map { ($1.provision, $0) }, uniquingKeysWith: { a, _ in a })
@@ -264,13 +264,17 @@ public struct Analyzer: Sendable {
     ) -> Hit? {
         let entry = compiled.entries[e]
         let start = doc.sentences[s].tokens.lowerBound
+        let leadIn = doc.sentences[s].leadIn
         if entry.when != .any {
-            let negated = context.isNegated(doc.tokens, sentenceStart: start, match: match)
+            let grammar = context.grammar(for: reading.language)
+            let negated =
+                context.isNegated(doc.tokens, sentenceStart: start, match: match, grammar)
+                || leadIn.map { context.leadInNegates(doc.tokens, leadIn: $0, grammar) } ?? false
             if negated != (entry.when == .negated) { return nil }
         }
         var partyKnown = true
         if entry.party != .any {
-            switch context.party(doc.tokens, sentenceStart: start, match: match, reading: reading) {
+            switch context.party(doc.tokens, sentenceStart: start, match: match, reading: reading, leadIn: leadIn) {
             case .none: partyKnown = false
             case .some(.any): break
             case .some(let p) where p == entry.party: break

@@ -5,48 +5,43 @@ import FineprintText
 /// Reads the grammar around a match that the pattern itself does not: negation and the party
 /// holding the right or duty. Works on the tokens of one sentence.
 struct ClauseContext {
-    static let negators: Set<String> = [
-        "not", "no", "never", "nor", "neither", "cannot", "can't", "won't", "don't", "doesn't", "shan't",
-        "isn't", "aren't", "wouldn't", "shouldn't", "mustn't", "didn't", "hasn't", "haven't", "prohibited",
-        "refrain", "refrains", "none", "nothing",
-    ]
-    /// Words that end a clause inside a sentence.
-    static let clauseBreakers: Set<String> = [
-        "but", "however", "except", "unless", "provided", "whereas", "notwithstanding",
-    ]
-    /// "no later than", "not less than", "shall not exceed": limits, not negations.
-    static let limitWords: Set<String> = [
-        "later", "less", "more", "fewer", "exceed", "exceeding", "greater", "earlier", "sooner", "only", "limited",
-    ]
-    /// Words that make a following "prohibited by …" a condition: "unless (otherwise) prohibited by law".
-    static let conditionWords: Set<String> = ["unless", "except", "otherwise", "extent", "where", "if", "when", "as"]
     static let lookBehind = 10
     static let partyLookBehind = 15
 
     let parties: [String: Party]
+    /// The grammar of each language the corpus reads, and the one used for a language it has none for (its first
+    /// reading lexicon's, as the reader's default).
+    let grammars: [String: ClauseGrammar]
+    let defaultGrammar: ClauseGrammar
 
-    init(lexicon: PartyLexicon) {
+    init(lexicon: PartyLexicon, reading: [ReadingLexicon]) {
         var map: [String: Party] = [:]
         for word in lexicon.buyer { map[word.lowercased()] = .buyer }
         for word in lexicon.supplier { map[word.lowercased()] = .supplier }
         parties = map
+        var grammars: [String: ClauseGrammar] = [:]
+        for lexicon in reading { if let g = lexicon.clauseGrammar { grammars[lexicon.language] = g } }
+        self.grammars = grammars
+        defaultGrammar = reading.lazy.compactMap(\.clauseGrammar).first ?? .none
     }
 
+    func grammar(for language: String) -> ClauseGrammar { grammars[language] ?? defaultGrammar }
+
     /// Index of the first token of the clause that contains `index`, not before `sentenceStart`.
-    func clauseStart(_ tokens: [Token], sentenceStart: Int, index: Int) -> Int {
+    func clauseStart(_ tokens: [Token], sentenceStart: Int, index: Int, _ g: ClauseGrammar) -> Int {
         var i = index
         while i > sentenceStart {
             if tokens[i].clauseBreakBefore { return i }
-            if Self.clauseBreakers.contains(tokens[i - 1].text) { return i }
+            if g.clauseBreakers.contains(tokens[i - 1].text) { return i }
             i -= 1
         }
         return sentenceStart
     }
 
     /// Whether the match is negated: a negator inside it or shortly before it in the same clause.
-    func isNegated(_ tokens: [Token], sentenceStart: Int, match: Pattern.Match) -> Bool {
+    func isNegated(_ tokens: [Token], sentenceStart: Int, match: Pattern.Match, _ g: ClauseGrammar) -> Bool {
         let from = max(
-            clauseStart(tokens, sentenceStart: sentenceStart, index: match.first),
+            clauseStart(tokens, sentenceStart: sentenceStart, index: match.first, g),
             match.first - Self.lookBehind
         )
         var i = from
@@ -54,7 +49,7 @@ struct ClauseContext {
             // A negator in a bracketed aside before the match does not negate it: "if you use the Standard
             // Services (not through promotional credits), we will indemnify you".
             let aside = i < match.first && tokens[i].parenthesized && !tokens[match.first].parenthesized
-            if !aside, Self.negators.contains(tokens[i].text), !isLimit(tokens, at: i, upTo: match.last + 3) {
+            if !aside, g.negators.contains(tokens[i].text), !isLimit(tokens, at: i, upTo: match.last + 3, g) {
                 return true
             }
             i += 1
@@ -63,69 +58,98 @@ struct ClauseContext {
     }
 
     /// "no later than", "not more than", "not exceed", "not only", "whether or not", "if not", "prohibited by law".
-    private func isLimit(_ tokens: [Token], at i: Int, upTo limit: Int) -> Bool {
+    private func isLimit(_ tokens: [Token], at i: Int, upTo limit: Int, _ g: ClauseGrammar) -> Bool {
         let word = tokens[i].text
+        let previous = i > 0 ? tokens[i - 1].text : ""
+        let next = i + 1 < tokens.count ? tokens[i + 1].text : ""
         // "unless prohibited by law", "to the extent prohibited by applicable law": a condition on the
         // clause, not a negation of it.
-        if word == "prohibited", i > 0, i + 1 < tokens.count, tokens[i + 1].text == "by",
-            Self.conditionWords.contains(tokens[i - 1].text)
-        {
-            return true
-        }
-        if word == "not", i > 0, tokens[i - 1].text == "or" || tokens[i - 1].text == "if" { return true }
-        guard word == "no" || word == "not" else { return false }
-        let next = i + 1 < tokens.count ? tokens[i + 1].text : ""
-        if Self.limitWords.contains(next) { return true }
+        if g.conditionWords.contains(previous), g.conditionalNegations.contains("\(word) \(next)") { return true }
+        if g.voidNegations.contains("\(previous) \(word)") { return true }
+        guard g.limitNegators.contains(word) else { return false }
+        if g.limitWords.contains(next) { return true }
         // "shall not in any event exceed"
         if i + 3 < tokens.count, i + 3 <= limit,
-            tokens[(i + 1)...(i + 3)].contains(where: { $0.text == "exceed" || $0.text == "exceeding" })
+            tokens[(i + 1)...(i + 3)].contains(where: { g.limitVerbs.contains($0.text) })
         {
             return true
         }
         return false
     }
 
-    /// Words after a party that mark it as the subject of the clause ("the Supplier shall…").
-    static let subjectVerbs: Set<String> = [
-        "shall", "will", "may", "must", "can", "cannot", "can't", "should", "would", "might", "won't", "shan't",
-        "agrees", "agree", "undertakes", "undertake", "is", "are", "has", "have", "reserves", "reserve",
-        "retains", "retain", "warrants", "represents", "acknowledges", "covenants", "commits", "hereby",
-        "does", "do", "doesn't", "don't", "needs", "need", "isn't", "aren't", "wasn't", "weren't", "hasn't",
-        "haven't", "couldn't", "wouldn't", "shouldn't", "mustn't", "didn't",
-    ]
-    /// Words before a party that make it an object, not the actor ("consent of the Customer").
-    static let objectMarkers: Set<String> = ["of", "to", "by", "with", "for", "from", "against", "on", "upon", "than"]
-
     /// The party holding the right or duty of the match, or nil when unclear. `.any` means both
     /// ("either party may…"). Prefers the nearest party word before the match that is the subject of
-    /// a verb; then the nearest that is not the object of a preposition; then the first in the match.
+    /// a verb; then the nearest that is not the object of a preposition; then, in a list item, the subject of its
+    /// lead-in ("We will not: (a) sell …"); then the first in the match.
     /// The document's own names count as well as the lexicon's ("Northwind shall" when Northwind is the supplier).
-    func party(_ tokens: [Token], sentenceStart: Int, match: Pattern.Match, reading: DocumentReading) -> Party? {
-        let clause = clauseStart(tokens, sentenceStart: sentenceStart, index: match.first)
+    func party(
+        _ tokens: [Token],
+        sentenceStart: Int,
+        match: Pattern.Match,
+        reading: DocumentReading,
+        leadIn: Range<Int>? = nil
+    ) -> Party? {
+        let g = grammar(for: reading.language)
+        let clause = clauseStart(tokens, sentenceStart: sentenceStart, index: match.first, g)
         let from = max(clause, match.first - Self.partyLookBehind)
         var fallback: Party?
         var i = match.first - 1
         while i >= from {
-            if let p = partyAt(tokens, i, lowerBound: sentenceStart, reading: reading),
-                !isOwned(tokens, i, p, sentenceStart, reading)
+            if let p = partyAt(tokens, i, lowerBound: sentenceStart, reading: reading, g),
+                !isOwned(tokens, i, p, sentenceStart, reading, g)
             {
-                let isObject =
-                    i > sentenceStart && Self.objectMarkers.contains(tokens[i - 1].text)
-                    || (i > sentenceStart + 1 && tokens[i - 1].text == "the"
-                        && Self.objectMarkers.contains(tokens[i - 2].text))
+                let isObject = isObject(tokens, i, lowerBound: sentenceStart, g)
                 let next = (i + 1)..<min(i + 4, match.last + 1)
-                if !isObject, next.contains(where: { Self.subjectVerbs.contains(tokens[$0].text) }) { return p }
+                if !isObject, next.contains(where: { g.subjectVerbs.contains(tokens[$0].text) }) { return p }
                 if !isObject, fallback == nil { fallback = p }
             }
             i -= 1
         }
         if let fallback { return fallback }
+        if let leadIn, let p = leadInSubject(tokens, leadIn: leadIn, reading: reading, g) { return p }
         i = match.first
         while i <= match.last {
-            if let p = partyAt(tokens, i, lowerBound: sentenceStart, reading: reading) { return p }
+            if let p = partyAt(tokens, i, lowerBound: sentenceStart, reading: reading, g) { return p }
             i += 1
         }
         return nil
+    }
+
+    /// Whether a list item's lead-in negates what the item says: "We will not: (a) sell …".
+    func leadInNegates(_ tokens: [Token], leadIn: Range<Int>, _ g: ClauseGrammar) -> Bool {
+        guard let last = leadIn.last else { return false }
+        let from = clauseStart(tokens, sentenceStart: leadIn.lowerBound, index: last, g)
+        return (from...last).contains {
+            g.negators.contains(tokens[$0].text) && !isLimit(tokens, at: $0, upTo: last, g)
+        }
+    }
+
+    /// The subject of the last clause of a list item's lead-in: "We will not:", "The Supplier shall:".
+    private func leadInSubject(
+        _ tokens: [Token],
+        leadIn: Range<Int>,
+        reading: DocumentReading,
+        _ g: ClauseGrammar
+    ) -> Party? {
+        guard let last = leadIn.last else { return nil }
+        let from = clauseStart(tokens, sentenceStart: leadIn.lowerBound, index: last, g)
+        for i in from...last {
+            guard let p = partyAt(tokens, i, lowerBound: leadIn.lowerBound, reading: reading, g),
+                !isOwned(tokens, i, p, leadIn.lowerBound, reading, g),
+                !isObject(tokens, i, lowerBound: leadIn.lowerBound, g)
+            else { continue }
+            if ((i + 1)..<min(i + 4, last + 1)).contains(where: { g.subjectVerbs.contains(tokens[$0].text) }) {
+                return p
+            }
+        }
+        return nil
+    }
+
+    /// "consent of the Customer", "to you": a party word after a preposition (or its article) is an object.
+    private func isObject(_ tokens: [Token], _ i: Int, lowerBound: Int, _ g: ClauseGrammar) -> Bool {
+        i > lowerBound && g.objectMarkers.contains(tokens[i - 1].text)
+            || (i > lowerBound + 1 && g.articles.contains(tokens[i - 1].text)
+                && g.objectMarkers.contains(tokens[i - 2].text))
     }
 
     /// "Northwind's organisation", "Northwind Corp's organisation": a role word right after a possessive is its
@@ -135,12 +159,13 @@ struct ClauseContext {
         _ i: Int,
         _ side: Party,
         _ lowerBound: Int,
-        _ reading: DocumentReading
+        _ reading: DocumentReading,
+        _ g: ClauseGrammar
     )
         -> Bool
     {
         guard i > lowerBound, tokens[i - 1].hasPossessive else { return false }
-        return partyAt(tokens, i - 1, lowerBound: lowerBound, reading: reading) != side
+        return partyAt(tokens, i - 1, lowerBound: lowerBound, reading: reading, g) != side
     }
 
     /// The side a word names: the document's reading first, then the lexicon.
@@ -148,10 +173,16 @@ struct ClauseContext {
         reading.partyWords[word] ?? parties[word]
     }
 
-    private func partyAt(_ tokens: [Token], _ i: Int, lowerBound: Int, reading: DocumentReading) -> Party? {
+    private func partyAt(
+        _ tokens: [Token],
+        _ i: Int,
+        lowerBound: Int,
+        reading: DocumentReading,
+        _ g: ClauseGrammar
+    ) -> Party? {
         let word = tokens[i].text
-        if word == "party" || word == "parties" {
-            if i > lowerBound, ["either", "each", "both", "any"].contains(tokens[i - 1].text) { return .any }
+        if g.partyNouns.contains(word) {
+            if i > lowerBound, g.bothSides.contains(tokens[i - 1].text) { return .any }
             return nil
         }
         return partyOf(word, in: reading)

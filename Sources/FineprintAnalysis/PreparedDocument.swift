@@ -8,6 +8,9 @@ struct PreparedDocument {
         var tokens: Range<Int>
         /// Token range of the heading the sentence stands under, if any.
         var heading: Range<Int>?
+        /// For the first sentence of a list item: the sentence ending in a colon that the list hangs from ("We
+        /// will not:"), whose subject and negation the item takes.
+        var leadIn: Range<Int>? = nil
     }
 
     let scalars: [Unicode.Scalar]
@@ -68,7 +71,54 @@ struct PreparedDocument {
             previous = sentence
             t = u
         }
-        self.sentences = sentences
+        var items: [TextSpan: Int] = [:]
+        for block in document.blocks where Self.isListEntry(block) { items[block.span] = block.level ?? 0 }
+        self.sentences = Self.withLeadIns(sentences, scalars: scalars, clauseBlocks: self.clauseBlocks, items: items)
+    }
+
+    /// Marks each list item's first sentence with the lead-in its list hangs from: the last sentence before the
+    /// list that ends with a colon. The list ends at a sentence outside a list item, at an item no deeper than the
+    /// lead-in's own item, and at an item shallower than the list's first ("16. You may not: 1. … 2. … 17. …").
+    private static func withLeadIns(
+        _ sentences: [Sentence],
+        scalars: [Unicode.Scalar],
+        clauseBlocks: [TextSpan],
+        items: [TextSpan: Int]
+    ) -> [Sentence] {
+        var out = sentences
+        var open: (leadIn: Range<Int>, leadInLevel: Int?, itemLevel: Int?)?
+        var b = 0
+        for i in out.indices {
+            let span = out[i].span
+            while b < clauseBlocks.count && clauseBlocks[b].end <= span.start { b += 1 }
+            let inBlock = b < clauseBlocks.count && clauseBlocks[b].start <= span.start
+            let level = inBlock ? items[clauseBlocks[b]] : nil
+            if let level, let list = open {
+                let closes = list.leadInLevel.map { level <= $0 } ?? false || list.itemLevel.map { level < $0 } ?? false
+                open = closes ? nil : (list.leadIn, list.leadInLevel, list.itemLevel ?? level)
+                let first = i == 0 || out[i - 1].span.start < clauseBlocks[b].start
+                if !closes, first { out[i].leadIn = list.leadIn }
+            } else if level == nil {
+                open = nil
+            }
+            if endsWithColon(span, scalars) { open = (out[i].tokens, level, nil) }
+        }
+        return out
+    }
+
+    /// A list item, or a clause lettered or bracketed like one ("(a)", "b)", "iv"): what a lead-in's list is made
+    /// of. A clause numbered "4" or "12.3" is a section of its own, whatever precedes it.
+    private static func isListEntry(_ block: TextBlock) -> Bool {
+        if block.kind == .listItem { return true }
+        guard block.kind == .clause, let number = block.number else { return false }
+        return number.contains("(") || number.contains(")") || number.allSatisfy(\.isLetter)
+    }
+
+    /// Whether a sentence's last mark, past spaces and Markdown emphasis, is a colon.
+    private static func endsWithColon(_ span: TextSpan, _ scalars: [Unicode.Scalar]) -> Bool {
+        var k = span.end - 1
+        while k >= span.start, scalars[k].properties.isWhitespace || scalars[k] == "*" || scalars[k] == "_" { k -= 1 }
+        return k >= span.start && scalars[k] == ":"
     }
 
     func text(_ span: TextSpan) -> String {

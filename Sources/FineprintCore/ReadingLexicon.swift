@@ -56,6 +56,11 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
     /// Words before a defined term that make it the one acting on a list, not a member of it ("collected *by* the
     /// Service (collectively, …)"; "by", "par").
     public var agentPrepositions: [String]?
+    /// Words after a capitalised name that make it the subject of a clause ("Lumora will", "Lumora collects"): how
+    /// the author of terms that never define it is found.
+    public var authorVerbs: [String]?
+    /// The words around a rule's match that negate it and name the party holding the right or duty.
+    public var clauseGrammar: ClauseGrammar?
 
     public init(
         language: String,
@@ -81,7 +86,9 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         lawWords: [String]? = nil,
         numberEndings: [[String]]? = nil,
         agentPrepositions: [String]? = nil,
-        addressWords: [String]? = nil
+        addressWords: [String]? = nil,
+        authorVerbs: [String]? = nil,
+        clauseGrammar: ClauseGrammar? = nil
     ) {
         self.language = language
         self.supplierRoles = supplierRoles
@@ -107,6 +114,8 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         self.numberEndings = numberEndings
         self.agentPrepositions = agentPrepositions
         self.addressWords = addressWords
+        self.authorVerbs = authorVerbs
+        self.clauseGrammar = clauseGrammar
     }
 
     enum CodingKeys: String, CodingKey {
@@ -134,6 +143,8 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         case numberEndings = "number_endings"
         case agentPrepositions = "agent_prepositions"
         case addressWords = "address_words"
+        case authorVerbs = "author_verbs"
+        case clauseGrammar = "clause_grammar"
     }
 }
 

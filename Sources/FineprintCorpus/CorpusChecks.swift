@@ -183,6 +183,29 @@ struct CorpusChecks {
                     "number_endings \(pair) is not a pair of a singular ending and a different, non-empty plural one"
                 )
             }
+            grammar(of: lexicon)
+        }
+    }
+
+    /// A reading lexicon's clause grammar: present, with negators and subject verbs (without them no rule could
+    /// tell a promise from its refusal, or who makes it), and two-word phrases where phrases are expected.
+    private mutating func grammar(of lexicon: ReadingLexicon) {
+        let file = "lexicon/reading/\(lexicon.language).yaml"
+        guard let g = lexicon.clauseGrammar else {
+            problem(file, "has no clause_grammar: negation and the acting party could not be read in this language")
+            return
+        }
+        if g.negators.isEmpty { problem(file, "clause_grammar has no negators") }
+        if g.subjectVerbs.isEmpty { problem(file, "clause_grammar has no subject_verbs") }
+        for phrase in g.voidNegations + g.conditionalNegations where phrase.split(separator: " ").count != 2 {
+            problem(file, "clause_grammar phrase '\(phrase)' is not two words")
+        }
+        let words = [
+            g.negators, g.clauseBreakers, g.limitNegators, g.limitWords, g.limitVerbs, g.conditionWords,
+            g.subjectVerbs, g.objectMarkers, g.articles, g.partyNouns, g.bothSides,
+        ].joined()
+        for word in Set(words).sorted() where word != word.lowercased() || word.contains(" ") {
+            problem(file, "clause_grammar word '\(word)' is not one lower-case word")
         }
     }
 }

@@ -6,10 +6,6 @@ extension PartyFinder {
     static let authorMinimumSubjects = 3
     /// How far into the text the title and the author markers are looked for.
     static let authorReach = 400
-    /// Words after a name that make it the subject of a clause ("Lumora will", "Lumora may").
-    static let subjectVerbs: Set<String> = [
-        "will", "may", "shall", "must", "can", "does", "reserves", "uses", "collects", "provides", "retains",
-    ]
 
     /// Terms the supplier writes itself often never define its name ("OpenAI will not use …"). The author is
     /// the name most often the subject of a clause among the names the text puts forward: its title
@@ -57,7 +53,7 @@ extension PartyFinder {
         // the name forward as its author ("“Lumora” means Lumora Ltd").
         let things = Set(terms.flatMap(\.words)).subtracting(candidates)
         var counts: [String: (count: Int, first: Int)] = [:]
-        for t in tokens.indices.dropLast() where Self.subjectVerbs.contains(tokens[t + 1].text) {
+        for t in tokens.indices.dropLast() where words.authorVerbs.contains(tokens[t + 1].text) {
             var first = t
             while first > 0, t - first < 2, scanner.isCapitalised(first - 1), scanner.gap(before: first) == [" "] {
                 first -= 1

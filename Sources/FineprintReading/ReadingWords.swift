@@ -26,6 +26,7 @@ struct ReadingWords {
     let classHeads: Set<String>
     let numberForms: NumberForms
     let agentPrepositions: Set<String>
+    let authorVerbs: Set<String>
 
     init(_ lexicon: ReadingLexicon) {
         self.lexicon = lexicon
@@ -56,6 +57,7 @@ struct ReadingWords {
         classHeads = Set(lexicon.termClasses.flatMap { $0.heads + $0.ownedHeads })
         numberForms = NumberForms(lexicon)
         agentPrepositions = Set((lexicon.agentPrepositions ?? []).map { $0.lowercased() })
+        authorVerbs = Set((lexicon.authorVerbs ?? []).map { $0.lowercased() })
         definitionCues = PhraseList(
             lexicon.termClasses.flatMap { c in c.definitionCues.map { (PhraseList<String>.words($0), c.name) } }
         )

@@ -71,7 +71,7 @@ import Testing
                 Requirement(provision: "unilateral_change", level: .mustBeAbsent),
             ]
         )
-        return Corpus(
+        var corpus = Corpus(
             taxonomy: taxonomy,
             rules: rules,
             moves: moves,
@@ -84,6 +84,8 @@ import Testing
             ],
             forums: ForumLexicon(institutions: [], cities: [])
         )
+        corpus.reading = [SmallCorpusParts.grammarOnly]
+        return corpus
     }()
 
     func analyze(_ text: String) throws -> Analysis {

@@ -36,7 +36,7 @@ enum Tiny {
                 Requirement(provision: "unilateral_change", level: .mustBeAbsent),
             ]
         )
-        return Corpus(
+        var corpus = Corpus(
             taxonomy: taxonomy,
             rules: rules,
             moves: moves,
@@ -46,6 +46,8 @@ enum Tiny {
             jurisdictions: [],
             forums: ForumLexicon(institutions: [], cities: [])
         )
+        corpus.reading = [SmallCorpusParts.grammarOnly]
+        return corpus
     }()
 
     static let analyzer: Analyzer = try! Analyzer(corpus: corpus)

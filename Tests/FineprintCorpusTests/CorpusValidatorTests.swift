@@ -198,6 +198,25 @@ struct CorpusFixture {
         #expect(problems.contains { $0.contains("'buyer_data' has owned_heads but no owner") })
     }
 
+    @Test func aReadingLexiconsClauseGrammarIsChecked() throws {
+        var corpus = try BundledCorpus.corpus.get()
+        let french = try #require(corpus.reading.firstIndex { $0.language == "fr" })
+        corpus.reading[french].clauseGrammar?.voidNegations.append("ou")
+        corpus.reading[french].clauseGrammar?.subjectVerbs.insert("Doit")
+        var problems = CorpusValidator.validate(corpus).map(\.message)
+        #expect(problems.contains { $0.contains("phrase 'ou' is not two words") })
+        #expect(problems.contains { $0.contains("word 'Doit' is not one lower-case word") })
+        corpus.reading[french].clauseGrammar?.negators = []
+        problems = CorpusValidator.validate(corpus).map(\.message)
+        #expect(problems.contains { $0.contains("clause_grammar has no negators") })
+        corpus.reading[french].clauseGrammar = nil
+        #expect(
+            CorpusValidator.validate(corpus).contains {
+                $0.file.hasSuffix("fr.yaml") && $0.message.contains("has no clause_grammar")
+            }
+        )
+    }
+
     @Test func locatorRejectsAFolderWithoutTaxonomy() throws {
         #expect(throws: CorpusError.self) {
             try CorpusLocator.locate(explicit: FileManager.default.temporaryDirectory.path)

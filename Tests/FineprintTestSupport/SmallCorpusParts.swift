@@ -6,7 +6,7 @@ public enum SmallCorpusParts {
     /// A corpus of these provisions and rules alone, with one playbook and "supplier" and "customer" as the
     /// parties' words.
     public static func corpus(taxonomy: Taxonomy, rules: [DetectionRule], playbook: Playbook) -> Corpus {
-        Corpus(
+        var corpus = Corpus(
             taxonomy: taxonomy,
             rules: rules,
             moves: [],
@@ -16,7 +16,28 @@ public enum SmallCorpusParts {
             jurisdictions: [],
             forums: ForumLexicon(institutions: [], cities: [])
         )
+        corpus.reading = [grammarOnly]
+        return corpus
     }
+
+    /// A reading lexicon with the bundled English clause grammar and no other words: small corpora read negation
+    /// and the acting party as the analyzer does, without the bundled lexicon's party and defined-term reading.
+    public static let grammarOnly = ReadingLexicon(
+        language: "en",
+        supplierRoles: [],
+        buyerRoles: [],
+        firstPerson: [],
+        secondPerson: [],
+        definitionMarkers: [],
+        aliasMarkers: [],
+        partyListMarkers: [],
+        partyJoiners: [],
+        groupWords: [],
+        documentWords: [],
+        companyForms: [],
+        termClasses: [],
+        clauseGrammar: (try? BundledCorpus.corpus.get())?.reading.first { $0.language == "en" }?.clauseGrammar
+    )
 
     /// A provision whose meaning and strong/weak descriptions are placeholders.
     public static func provision(
