@@ -27,6 +27,29 @@ import Testing
         #expect(try analyze(text, corpus).finding("secondary_use_restriction")?.status == .absent)
     }
 
+    /// A French rule is read with the French grammar: "jamais" negates and "le Prestataire ne …" acts.
+    @Test func aFrenchContractIsReadWithTheFrenchGrammar() throws {
+        var corpus = try BundledCorpus.corpus.get()
+        corpus.rules = [
+            DetectionRule(
+                provision: "secondary_use_restriction",
+                cues: [Cue(pattern: "utilis* ..8 entraîn*", weight: 0.9, when: .negated, party: .supplier)]
+            )
+        ]
+        let preamble = """
+            CONTRAT DE PRESTATION
+            Entre la société NORDVENT SAS, ci-après dénommée « le Prestataire », et le Ministère du Numérique, \
+            ci-après dénommé « le Client ».
+
+            """
+        let refusal = preamble + "Le Prestataire ne les utilise jamais pour entraîner ses modèles."
+        #expect(try analyze(refusal, corpus).finding("secondary_use_restriction")?.status == .present)
+        let permission = preamble + "Le Prestataire les utilise pour entraîner ses modèles."
+        #expect(try analyze(permission, corpus).finding("secondary_use_restriction")?.status == .absent)
+        let clients = preamble + "Le Client ne les utilise jamais pour entraîner ses modèles."
+        #expect(try analyze(clients, corpus).finding("secondary_use_restriction")?.status == .absent)
+    }
+
     @Test func aListItemTakesTheSubjectAndNegationOfItsLeadIn() throws {
         let refusal = """
             4. Your Content
