@@ -124,7 +124,8 @@ struct ClauseContext {
         }
     }
 
-    /// The subject of the last clause of a list item's lead-in: "We will not:", "The Supplier shall:".
+    /// The subject nearest the colon in the last clause of a list item's lead-in: "We will not:", "You agree that we
+    /// may:".
     private func leadInSubject(
         _ tokens: [Token],
         leadIn: Range<Int>,
@@ -133,7 +134,7 @@ struct ClauseContext {
     ) -> Party? {
         guard let last = leadIn.last else { return nil }
         let from = clauseStart(tokens, sentenceStart: leadIn.lowerBound, index: last, g)
-        for i in from...last {
+        for i in (from...last).reversed() {
             guard let p = partyAt(tokens, i, lowerBound: leadIn.lowerBound, reading: reading, g),
                 !isOwned(tokens, i, p, leadIn.lowerBound, reading, g),
                 !isObject(tokens, i, lowerBound: leadIn.lowerBound, g)
