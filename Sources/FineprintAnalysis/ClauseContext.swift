@@ -93,6 +93,11 @@ struct ClauseContext {
         "does", "do", "doesn't", "don't", "needs", "need", "isn't", "aren't", "wasn't", "weren't", "hasn't",
         "haven't", "couldn't", "wouldn't", "shouldn't", "mustn't", "didn't",
     ]
+    /// Verbs that give the party after them a right ("we grant you a licence to use…").
+    static let grantVerbs: Set<String> = [
+        "grant", "grants", "give", "gives", "allow", "allows", "permit", "permits", "authorise", "authorises",
+        "authorize", "authorizes", "license", "licenses", "licence", "licences",
+    ]
     /// Words before a party that make it an object, not the actor ("consent of the Customer").
     static let objectMarkers: Set<String> = ["of", "to", "by", "with", "for", "from", "against", "on", "upon", "than"]
 
@@ -100,15 +105,19 @@ struct ClauseContext {
     /// ("either party may…"). Prefers the nearest party word before the match that is the subject of
     /// a verb; then the nearest that is not the object of a preposition; then the first in the match.
     /// The document's own names count as well as the lexicon's ("Northwind shall" when Northwind is the supplier).
+    /// A match that opens with an infinitive belongs to the party a right was granted to before it, not to the grantor
+    /// ("we hereby grant you a licence to use the content solely for your personal purposes": yours).
     func party(_ tokens: [Token], sentenceStart: Int, match: Pattern.Match, reading: DocumentReading) -> Party? {
         let clause = clauseStart(tokens, sentenceStart: sentenceStart, index: match.first)
         let from = max(clause, match.first - Self.partyLookBehind)
+        let infinitive = match.first > sentenceStart && tokens[match.first - 1].text == "to"
         var fallback: Party?
         var i = match.first - 1
         while i >= from {
             if let p = partyAt(tokens, i, lowerBound: sentenceStart, reading: reading),
                 !isOwned(tokens, i, p, sentenceStart, reading)
             {
+                if infinitive && isGrantee(tokens, i, lowerBound: sentenceStart) { return p }
                 let isObject =
                     i > sentenceStart && Self.objectMarkers.contains(tokens[i - 1].text)
                     || (i > sentenceStart + 1 && tokens[i - 1].text == "the"
@@ -126,6 +135,14 @@ struct ClauseContext {
             i += 1
         }
         return nil
+    }
+
+    /// "grant you", "grants the Provider", "gives to the Customer": the party a grant verb gives a right to.
+    private func isGrantee(_ tokens: [Token], _ i: Int, lowerBound: Int) -> Bool {
+        var j = i - 1
+        if j > lowerBound && tokens[j].text == "the" { j -= 1 }
+        if j > lowerBound && tokens[j].text == "to" { j -= 1 }
+        return j >= lowerBound && Self.grantVerbs.contains(tokens[j].text)
     }
 
     /// "Northwind's organisation", "Northwind Corp's organisation": a role word right after a possessive is its
