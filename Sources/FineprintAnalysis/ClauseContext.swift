@@ -105,19 +105,18 @@ struct ClauseContext {
     /// ("either party may…"). Prefers the nearest party word before the match that is the subject of
     /// a verb; then the nearest that is not the object of a preposition; then the first in the match.
     /// The document's own names count as well as the lexicon's ("Northwind shall" when Northwind is the supplier).
-    /// A match that opens with an infinitive belongs to the party a right was granted to before it, not to the grantor
-    /// ("we hereby grant you a licence to use the content solely for your personal purposes": yours).
+    /// A match in an infinitive belongs to the party a right was granted to before it, not to the grantor ("we hereby
+    /// grant you a licence to access and use the content solely for your personal purposes": yours).
     func party(_ tokens: [Token], sentenceStart: Int, match: Pattern.Match, reading: DocumentReading) -> Party? {
         let clause = clauseStart(tokens, sentenceStart: sentenceStart, index: match.first)
         let from = max(clause, match.first - Self.partyLookBehind)
-        let infinitive = match.first > sentenceStart && tokens[match.first - 1].text == "to"
         var fallback: Party?
         var i = match.first - 1
         while i >= from {
             if let p = partyAt(tokens, i, lowerBound: sentenceStart, reading: reading),
                 !isOwned(tokens, i, p, sentenceStart, reading)
             {
-                if infinitive && isGrantee(tokens, i, lowerBound: sentenceStart) { return p }
+                if isGrantee(tokens, i, lowerBound: sentenceStart, before: match.first) { return p }
                 let isObject =
                     i > sentenceStart && Self.objectMarkers.contains(tokens[i - 1].text)
                     || (i > sentenceStart + 1 && tokens[i - 1].text == "the"
@@ -137,8 +136,10 @@ struct ClauseContext {
         return nil
     }
 
-    /// "grant you", "grants the Provider", "gives to the Customer": the party a grant verb gives a right to.
-    private func isGrantee(_ tokens: [Token], _ i: Int, lowerBound: Int) -> Bool {
+    /// "grant you", "grants the Provider", "gives to the Customer": the party a grant verb gives a right to, when the
+    /// right is an infinitive ("a licence to", "allow you to") before the match at `matchStart`.
+    private func isGrantee(_ tokens: [Token], _ i: Int, lowerBound: Int, before matchStart: Int) -> Bool {
+        guard tokens[(i + 1)..<matchStart].contains(where: { $0.text == "to" }) else { return false }
         var j = i - 1
         if j > lowerBound && tokens[j].text == "the" { j -= 1 }
         if j > lowerBound && tokens[j].text == "to" { j -= 1 }
