@@ -82,6 +82,8 @@ struct ClauseContext {
     /// a verb; then the nearest that is not the object of a preposition; then, in a list item, the subject of its
     /// lead-in ("We will not: (a) sell …"); then the first in the match.
     /// The document's own names count as well as the lexicon's ("Northwind shall" when Northwind is the supplier).
+    /// A match in an infinitive belongs to the party a right was granted to before it, not to the grantor ("we hereby
+    /// grant you a licence to access and use the content solely for your personal purposes": yours).
     func party(
         _ tokens: [Token],
         sentenceStart: Int,
@@ -98,6 +100,7 @@ struct ClauseContext {
             if let p = partyAt(tokens, i, lowerBound: sentenceStart, reading: reading, g),
                 !isOwned(tokens, i, p, sentenceStart, reading, g)
             {
+                if isGrantee(tokens, i, lowerBound: sentenceStart, before: match.first, g) { return p }
                 let isObject = isObject(tokens, i, lowerBound: sentenceStart, g)
                 let next = (i + 1)..<min(i + 4, match.last + 1)
                 if !isObject, next.contains(where: { g.subjectVerbs.contains(tokens[$0].text) }) { return p }
@@ -151,6 +154,24 @@ struct ClauseContext {
         i > lowerBound && g.objectMarkers.contains(tokens[i - 1].text)
             || (i > lowerBound + 1 && g.articles.contains(tokens[i - 1].text)
                 && g.objectMarkers.contains(tokens[i - 2].text))
+    }
+
+    /// "grant you", "grants the Provider", "gives to the Customer": the party a grant verb gives a right to, when the
+    /// right is an infinitive ("a licence to", "allow you to") before the match at `matchStart`.
+    private func isGrantee(
+        _ tokens: [Token],
+        _ i: Int,
+        lowerBound: Int,
+        before matchStart: Int,
+        _ g: ClauseGrammar
+    ) -> Bool {
+        guard tokens[(i + 1)..<matchStart].contains(where: { g.infinitiveMarkers.contains($0.text) }) else {
+            return false
+        }
+        var j = i - 1
+        if j > lowerBound && g.articles.contains(tokens[j].text) { j -= 1 }
+        if j > lowerBound && g.recipientMarkers.contains(tokens[j].text) { j -= 1 }
+        return j >= lowerBound && g.grantVerbs.contains(tokens[j].text)
     }
 
     /// "Northwind's organisation", "Northwind Corp's organisation": a role word right after a possessive is its

@@ -33,6 +33,11 @@ struct PreparedDocument {
         let clauseBlocks = document.blocks.filter { $0.kind != .heading }.map(\.span)
         self.clauseBlocks = clauseBlocks.sorted()
         listItems = Set(document.blocks.filter { $0.kind == .listItem }.map(\.span))
+        // Titles run into their blocks' first lines, by the block's start.
+        let runInTitles = Dictionary(
+            document.blocks.compactMap { b in b.title.map { (b.span.start, $0) } },
+            uniquingKeysWith: { first, _ in first }
+        )
         var sentences: [Sentence] = []
         sentences.reserveCapacity(document.sentences.count)
         var t = 0
@@ -56,12 +61,15 @@ struct PreparedDocument {
                 h += 1
             }
             var heading = currentHeading
-            // A short first sentence of a clause ("12. Governing Law.") titles the rest of that clause.
+            // A short first sentence of a clause ("12. Governing Law.") titles the rest of that clause, as does a
+            // title run into its first line, however long; that title heads the sentence it is run into as well.
             while c < clauseBlocks.count && clauseBlocks[c].end <= span.start { c += 1 }
             if c < clauseBlocks.count && clauseBlocks[c].start <= span.start {
                 let firstInBlock = previous.map { $0.span.start < clauseBlocks[c].start } ?? true
                 if firstInBlock {
-                    blockTitle = (u - t <= 6 && u > t) ? (c, t..<u) : nil
+                    blockTitle = Self.title(t..<u, runIn: runInTitles[clauseBlocks[c].start], tokens: tokens)
+                        .map { (c, $0) }
+                    if let title = blockTitle, title.range.upperBound < u { heading = title.range }
                 } else if let title = blockTitle, title.block == c {
                     heading = title.range
                 }
@@ -119,6 +127,15 @@ struct PreparedDocument {
         var k = span.end - 1
         while k >= span.start, scalars[k].properties.isWhitespace || scalars[k] == "*" || scalars[k] == "_" { k -= 1 }
         return k >= span.start && scalars[k] == ":"
+    }
+
+    /// The tokens that title a block whose first sentence is `first`: its run-in title, else that sentence when it is
+    /// short.
+    private static func title(_ first: Range<Int>, runIn: TextSpan?, tokens: [Token]) -> Range<Int>? {
+        guard let runIn else { return first.count <= 6 && !first.isEmpty ? first : nil }
+        var end = first.lowerBound
+        while end < tokens.count && tokens[end].start < runIn.end { end += 1 }
+        return end > first.lowerBound ? first.lowerBound..<end : nil
     }
 
     func text(_ span: TextSpan) -> String {

@@ -24,6 +24,11 @@ public struct ClauseGrammar: Hashable, Codable, Sendable {
     /// The noun for a party of the contract ("party") and the words before it that mean either side ("either").
     public var partyNouns: Set<String>
     public var bothSides: Set<String>
+    /// Verbs that give the party after them (or after a recipient marker: "gives to the Customer") a right, and the
+    /// words that open the right as an infinitive ("we grant you a licence *to* use…"): the use is the grantee's.
+    public var grantVerbs: Set<String>
+    public var recipientMarkers: Set<String>
+    public var infinitiveMarkers: Set<String>
 
     public init(
         negators: Set<String>,
@@ -38,7 +43,10 @@ public struct ClauseGrammar: Hashable, Codable, Sendable {
         objectMarkers: Set<String> = [],
         articles: Set<String> = [],
         partyNouns: Set<String> = [],
-        bothSides: Set<String> = []
+        bothSides: Set<String> = [],
+        grantVerbs: Set<String> = [],
+        recipientMarkers: Set<String> = [],
+        infinitiveMarkers: Set<String> = []
     ) {
         self.negators = negators
         self.clauseBreakers = clauseBreakers
@@ -53,6 +61,9 @@ public struct ClauseGrammar: Hashable, Codable, Sendable {
         self.articles = articles
         self.partyNouns = partyNouns
         self.bothSides = bothSides
+        self.grantVerbs = grantVerbs
+        self.recipientMarkers = recipientMarkers
+        self.infinitiveMarkers = infinitiveMarkers
     }
 
     /// A grammar that knows no words: nothing is negated and no party is the subject of anything.
@@ -71,6 +82,9 @@ public struct ClauseGrammar: Hashable, Codable, Sendable {
         case objectMarkers = "object_markers"
         case partyNouns = "party_nouns"
         case bothSides = "both_sides"
+        case grantVerbs = "grant_verbs"
+        case recipientMarkers = "recipient_markers"
+        case infinitiveMarkers = "infinitive_markers"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -91,5 +105,8 @@ public struct ClauseGrammar: Hashable, Codable, Sendable {
         articles = try words(.articles)
         partyNouns = try words(.partyNouns)
         bothSides = try words(.bothSides)
+        grantVerbs = try words(.grantVerbs)
+        recipientMarkers = try words(.recipientMarkers)
+        infinitiveMarkers = try words(.infinitiveMarkers)
     }
 }

@@ -40,12 +40,16 @@ public struct TextBlock: Hashable, Codable, Sendable {
     public var level: Int?
     /// The clause or list number as written ("12.3", "(b)", "iv").
     public var number: String?
+    /// A title run into the block's first line, at its start: a Markdown bold lead ("**12. Governing Law** These
+    /// Terms are governed…"). It heads this block only, as a heading block heads what follows it.
+    public var title: TextSpan?
 
-    public init(kind: BlockKind, span: TextSpan, level: Int? = nil, number: String? = nil) {
+    public init(kind: BlockKind, span: TextSpan, level: Int? = nil, number: String? = nil, title: TextSpan? = nil) {
         self.kind = kind
         self.span = span
         self.level = level
         self.number = number
+        self.title = title
     }
 }
 

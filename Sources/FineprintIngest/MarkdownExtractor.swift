@@ -25,15 +25,24 @@ enum MarkdownExtractor {
         var number: String?
         var fence: (marker: Character, length: Int)?
         var code: [String] = []
+        /// The length of the bold lead the paragraph opens with (`BoldLead`), if any.
+        var titleLength: Int?
 
         mutating func flush() {
             if !paragraph.isEmpty {
-                builder.addBlock(paragraph.joined(separator: "\n"), kind: kind, level: level, number: number)
+                builder.addBlock(
+                    paragraph.joined(separator: "\n"),
+                    kind: kind,
+                    level: level,
+                    number: number,
+                    titleLength: titleLength
+                )
             }
             paragraph = []
             kind = .paragraph
             level = nil
             number = nil
+            titleLength = nil
         }
 
         mutating func finish() {
@@ -59,6 +68,7 @@ enum MarkdownExtractor {
             {
                 return
             }
+            if paragraph.isEmpty { titleLength = BoldLead.titleLength(trimmed) }
             paragraph.append(Inline.strip(trimmed))
         }
 
@@ -161,6 +171,7 @@ enum MarkdownExtractor {
             if content.hasPrefix("[ ] ") || content.hasPrefix("[x] ") || content.hasPrefix("[X] ") {
                 content = String(content.dropFirst(4))
             }
+            titleLength = BoldLead.titleLength(content)
             paragraph = [Inline.strip(content)]
             return true
         }

@@ -9,8 +9,16 @@ struct TextBuilder {
     private var lastKind: BlockKind?
 
     /// Adds one block of already-cleaned text (surrounding whitespace is trimmed). A paragraph that
-    /// begins with a clause number becomes a clause; one that begins with a bullet, a list item.
-    mutating func addBlock(_ text: String, kind: BlockKind, level: Int? = nil, number: String? = nil) {
+    /// begins with a clause number becomes a clause; one that begins with a bullet, a list item. `titleLength`:
+    /// the scalars of a title run into the text's start (`TextBlock.title`), kept when text follows it and the
+    /// block is no heading itself.
+    mutating func addBlock(
+        _ text: String,
+        kind: BlockKind,
+        level: Int? = nil,
+        number: String? = nil,
+        titleLength: Int? = nil
+    ) {
         var scalars = Array(text.unicodeScalars.lazy.filter { !InvisibleCharacters.contains($0) })
         var a = 0
         var b = scalars.count
@@ -44,7 +52,15 @@ struct TextBuilder {
         let start = count
         view.append(contentsOf: scalars)
         count += scalars.count
-        blocks.append(TextBlock(kind: kind, span: TextSpan(start: start, end: count), level: level, number: number))
+        var title: TextSpan?
+        if let length = titleLength, a == 0, kind != .heading, length > 0, length < scalars.count,
+            scalars[length...].contains(where: { !SentenceSegmenter.isWhitespace($0) })
+        {
+            title = TextSpan(start: start, end: start + length)
+        }
+        blocks.append(
+            TextBlock(kind: kind, span: TextSpan(start: start, end: count), level: level, number: number, title: title)
+        )
         lastKind = kind
     }
 

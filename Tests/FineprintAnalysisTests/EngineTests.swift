@@ -139,6 +139,25 @@ import Testing
         #expect(t.value == "Ireland")
     }
 
+    /// A bold lead run into its clause's first line ("**12. Governing Law** This Agreement…") is that clause's heading;
+    /// a bold phrase that goes on as the sentence is not.
+    @Test func boldLeadHeadsItsClause() throws {
+        func analyzeMarkdown(_ markdown: String) throws -> Analysis {
+            let doc = try DocumentReader().read(data: Data(markdown.utf8), name: "t.md", format: .markdown)
+            return try Analyzer(corpus: Self.corpus).analyze(doc, playbook: Self.corpus.playbooks[0])
+        }
+        let titled = try analyzeMarkdown(
+            "Preamble\n\n**12. Governing Law** This Agreement is governed by the laws of Ireland.\n"
+        )
+        let phrase = try analyzeMarkdown(
+            "Preamble\n\n**Governing law** aside, this Agreement is governed by the laws of Ireland.\n"
+        )
+        let t = try #require(titled.finding("governing_law"))
+        #expect(t.confidence == 0.8)
+        #expect(t.value == "Ireland")
+        #expect(phrase.finding("governing_law")?.confidence == 0.6)
+    }
+
     @Test func valuesAndValueStrength() throws {
         let fast = try analyze(
             "The Supplier shall notify the Customer of any personal data breach within twenty-four (24) hours."

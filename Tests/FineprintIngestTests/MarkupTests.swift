@@ -66,6 +66,39 @@ struct MarkupTests {
         #expect(doc.offsetsAreConsistent)
     }
 
+    @Test func boldLeadTitlesItsClause() throws {
+        let md = """
+            **12. Governing Law** These Terms are governed by the laws of Ireland.
+
+            **Termination.** We may end the service on notice.
+
+            - **Long Title Of A Clause On Fees And Taxes And Refunds.** You pay monthly.
+
+            **(a)** The Supplier shall notify the Customer.
+
+            **Data location:** United States.
+
+            **"Account"** means your account.
+
+            **We keep data** in the European Union.
+
+            You agree that **all fees** are final.
+
+            **Privacy**
+            """
+        let doc = try reader.read(data: Data(md.utf8), name: "terms.md")
+        let titled = doc.blocks.filter { $0.title != nil }
+        #expect(
+            titled.compactMap { $0.title.map(doc.slice) } == [
+                "12. Governing Law", "Termination.", "Long Title Of A Clause On Fees And Taxes And Refunds.",
+            ]
+        )
+        #expect(titled.allSatisfy { $0.title!.start == $0.span.start && $0.title!.end < $0.span.end })
+        #expect(doc.text.contains("12. Governing Law These Terms are governed by the laws of Ireland."))
+        #expect(doc.sentenceTexts.contains("12. Governing Law These Terms are governed by the laws of Ireland."))
+        #expect(doc.offsetsAreConsistent)
+    }
+
     @Test func markdownOffsetsAreScalarOffsets() throws {
         let md = "## Überprüfung — 72 h\n\nThe 🙂 team *answers* in 24 h. Then it ends."
         let doc = try reader.read(data: Data(md.utf8), name: "u.markdown")
