@@ -55,8 +55,10 @@ struct StructureOutput: Encodable {
         var end: Int
         var level: Int?
         var number: String?
+        /// A title run into the block's first line ("**12. Governing Law** These Terms…"), as offsets; null if none.
+        var title: TextSpan?
 
-        enum CodingKeys: String, CodingKey { case kind, start, end, level, number }
+        enum CodingKeys: String, CodingKey { case kind, start, end, level, number, title }
 
         /// Writes every key, `null` included, so readers see one shape for all blocks.
         func encode(to encoder: Encoder) throws {
@@ -66,6 +68,7 @@ struct StructureOutput: Encodable {
             try c.encode(end, forKey: .end)
             try c.encode(level, forKey: .level)
             try c.encode(number, forKey: .number)
+            try c.encode(title.map { ["start": $0.start, "end": $0.end] }, forKey: .title)
         }
     }
     struct Sentence: Encodable {
@@ -94,7 +97,14 @@ struct StructureOutput: Encodable {
         characters = document.characterCount
         ocrPages = document.ocrPages.isEmpty ? nil : document.ocrPages
         blocks = document.blocks.map {
-            Block(kind: $0.kind.rawValue, start: $0.span.start, end: $0.span.end, level: $0.level, number: $0.number)
+            Block(
+                kind: $0.kind.rawValue,
+                start: $0.span.start,
+                end: $0.span.end,
+                level: $0.level,
+                number: $0.number,
+                title: $0.title
+            )
         }
         sentences = document.sentences.map { Sentence(start: $0.start, end: $0.end) }
     }

@@ -110,6 +110,27 @@ enum CLI {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["only.json"])
     }
 
+    @Test func extractStructureShowsABoldLeadAsItsBlocksTitle() throws {
+        let dir = try CLI.temporaryFolder()
+        let file = dir.appendingPathComponent("terms.md")
+        try "**12. Governing Law** These Terms are governed by the laws of Ireland.\n".write(
+            to: file,
+            atomically: true,
+            encoding: .utf8
+        )
+        let r = try CLI.run(["extract", file.path, "--structure"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let blocks = try #require(json["blocks"] as? [[String: Any]])
+        let titled = try #require(blocks.first { $0["title"] is [String: Any] })
+        let title = try #require(titled["title"] as? [String: Int])
+        let text = Array(try CLI.run(["extract", file.path]).stdout.unicodeScalars)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: text[try #require(title["start"])..<(try #require(title["end"]))])
+        #expect(String(view).contains("Governing Law"))
+        #expect(!String(view).contains("These Terms"))
+    }
+
     @Test func profilesAndPlaybooks() throws {
         let unknown = try CLI.run(["analyze", "Tests/Fixtures/contracts/vendor-ai-terms.md", "--profile", "tier9"])
         #expect(unknown.status == 2)
