@@ -45,6 +45,10 @@ enum HTMLExtractor {
         var preDepth = 0
         var skipDepth = 0
         var bufferKind: (BlockKind, Int?, String?) = (.paragraph, nil, nil)
+        /// A bold run that opened the block: whether it is still open, and the buffer's length when it closed (the
+        /// clause's own title, "<strong>Termination.</strong> We may…", when it passes `BoldLead`'s checks).
+        var boldOpensBlock = false
+        var boldLeadLength: Int?
         /// Positions from which a quote character is known not to occur again.
         var quoteExhausted: [Unicode.Scalar: Int] = [:]
 
@@ -100,10 +104,18 @@ enum HTMLExtractor {
         }
 
         mutating func flush() {
+            defer {
+                boldOpensBlock = false
+                boldLeadLength = nil
+            }
             pendingSpace = false
             guard !buffer.isEmpty else { return }
             let (kind, level, number) = bufferKind
-            builder.addBlock(String(buffer), kind: kind, level: level, number: number)
+            let text = Array(buffer)
+            let title = boldLeadLength.flatMap {
+                MarkdownExtractor.BoldLead.titleEnd(inner: Array(text[0..<$0]), in: text, after: $0)
+            }
+            builder.addBlock(String(buffer), kind: kind, level: level, number: number, titleLength: title)
             buffer.removeAll(keepingCapacity: true)
         }
 
@@ -201,6 +213,10 @@ enum HTMLExtractor {
                 return
             }
             if name == "img" || name == "input" { return }
+            if name == "strong" || name == "b" {
+                if buffer.isEmpty, !selfClosing { boldOpensBlock = true }
+                return
+            }
             guard HTMLExtractor.blockTags.contains(name) else { return }
             flush()
             if name.count == 2, name.first == "h", let level = Int(String(name.last!)), (1...6).contains(level) {
@@ -226,6 +242,11 @@ enum HTMLExtractor {
                 return
             }
             if skipDepth > 0 { return }
+            if name == "strong" || name == "b" {
+                if boldOpensBlock, boldLeadLength == nil, !buffer.isEmpty { boldLeadLength = buffer.count }
+                boldOpensBlock = false
+                return
+            }
             guard HTMLExtractor.blockTags.contains(name) || name == "br" else { return }
             flush()
             if name.count == 2, name.first == "h", let level = Int(String(name.last!)), (1...6).contains(level) {

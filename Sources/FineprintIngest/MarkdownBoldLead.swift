@@ -20,14 +20,19 @@ extension MarkdownExtractor {
             return title.count
         }
 
-        /// Where the bold run (and a period right after it) ends, when it is a title: short, with a letter, not quoted,
-        /// and closed by a period (inside or after it) or followed by a capital or digit, or by nothing on its line.
+        /// Where the bold run (and a period right after it) ends, when it is a title.
         private static func leadEnd(_ s: [Unicode.Scalar]) -> Int? {
             guard s.count > 4, let c = s.first, c == "*" || c == "_", s[1] == c, s[2] != c,
-                !SentenceSegmenter.isWhitespace(s[2]), !isQuote(s[2]),
                 let close = Inline.findRun(c, length: 2, in: s, from: 3)
             else { return nil }
-            let inner = Array(s[2..<close])
+            return titleEnd(inner: Array(s[2..<close]), in: s, after: close + 2)
+        }
+
+        /// Where a title ends when the bold text `inner` opens a line `s` and `s[after...]` follows it (Markdown's
+        /// `**…**`, HTML's `<strong>`): short, with a letter, not quoted, and closed by a period (inside or after it)
+        /// or followed by a capital or digit, or by nothing on its line. nil when it is no title.
+        static func titleEnd(inner: [Unicode.Scalar], in s: [Unicode.Scalar], after: Int) -> Int? {
+            guard let first = inner.first, !SentenceSegmenter.isWhitespace(first), !isQuote(first) else { return nil }
             // Words beyond a clause number or letter: "**(a)**" or "**10.2**" alone numbers the clause, no title.
             let marker = LineShape.marker(in: inner, at: 0, limit: inner.count)
             let words = marker.map { inner[$0.markerEnd...] } ?? inner[...]
@@ -35,7 +40,7 @@ extension MarkdownExtractor {
                 words.contains(where: { $0.properties.isAlphabetic }), inner.count <= LineShape.maxHeadingLength,
                 count(words) <= maximumWords, last != ":"
             else { return nil }
-            var end = close + 2
+            var end = after
             if end < s.count, s[end] == "." { end += 1 }
             var next = end
             while next < s.count, SentenceSegmenter.isWhitespace(s[next]) { next += 1 }

@@ -66,6 +66,26 @@ struct MarkupTests {
         #expect(doc.offsetsAreConsistent)
     }
 
+    @Test func htmlBoldLeadTitlesItsClause() throws {
+        let html = """
+            <html><body>
+            <p><strong>12. Governing Law</strong> These Terms are governed by the laws of Ireland.</p>
+            <p><b>Termination</b>. We may end the service on notice.</p>
+            <ul><li><strong>Fees.</strong> You pay monthly.</li></ul>
+            <p><strong>(a)</strong> The Supplier shall notify the Customer.</p>
+            <p><strong>Data location:</strong> United States.</p>
+            <p><strong>We keep data</strong> in the European Union.</p>
+            <p>You agree that <strong>all fees</strong> are final.</p>
+            <p><strong>Privacy</strong></p>
+            </body></html>
+            """
+        let doc = try reader.read(data: Data(html.utf8), name: "terms.html")
+        let titled = doc.blocks.filter { $0.title != nil }
+        #expect(titled.compactMap { $0.title.map(doc.slice) } == ["12. Governing Law", "Termination.", "Fees."])
+        #expect(titled.allSatisfy { $0.title!.start == $0.span.start && $0.title!.end < $0.span.end })
+        #expect(doc.offsetsAreConsistent)
+    }
+
     @Test func boldLeadTitlesItsClause() throws {
         let md = """
             **12. Governing Law** These Terms are governed by the laws of Ireland.
