@@ -33,11 +33,7 @@ struct PreparedDocument {
         let clauseBlocks = document.blocks.filter { $0.kind != .heading }.map(\.span)
         self.clauseBlocks = clauseBlocks.sorted()
         listItems = Set(document.blocks.filter { $0.kind == .listItem }.map(\.span))
-        // Titles run into their blocks' first lines, by the block's start.
-        let runInTitles = Dictionary(
-            document.blocks.compactMap { b in b.title.map { (b.span.start, $0) } },
-            uniquingKeysWith: { first, _ in first }
-        )
+        let runInTitles = Self.runInTitles(document.blocks)
         var sentences: [Sentence] = []
         sentences.reserveCapacity(document.sentences.count)
         var t = 0
@@ -79,9 +75,20 @@ struct PreparedDocument {
             previous = sentence
             t = u
         }
-        var items: [TextSpan: Int] = [:]
-        for block in document.blocks where Self.isListEntry(block) { items[block.span] = block.level ?? 0 }
-        self.sentences = Self.withLeadIns(sentences, scalars: scalars, clauseBlocks: self.clauseBlocks, items: items)
+        self.sentences = Self.withLeadIns(
+            sentences,
+            scalars: scalars,
+            blocks: document.blocks,
+            clauseBlocks: self.clauseBlocks
+        )
+    }
+
+    /// Titles run into their blocks' first lines, by the block's start.
+    private static func runInTitles(_ blocks: [TextBlock]) -> [Int: TextSpan] {
+        Dictionary(
+            blocks.compactMap { b in b.title.map { (b.span.start, $0) } },
+            uniquingKeysWith: { first, _ in first }
+        )
     }
 
     /// Marks each list item's first sentence with the lead-in its list hangs from: the last sentence before the
@@ -90,9 +97,11 @@ struct PreparedDocument {
     private static func withLeadIns(
         _ sentences: [Sentence],
         scalars: [Unicode.Scalar],
-        clauseBlocks: [TextSpan],
-        items: [TextSpan: Int]
+        blocks: [TextBlock],
+        clauseBlocks: [TextSpan]
     ) -> [Sentence] {
+        var items: [TextSpan: Int] = [:]
+        for block in blocks where isListEntry(block) { items[block.span] = block.level ?? 0 }
         var out = sentences
         var open: (leadIn: Range<Int>, leadInLevel: Int?, itemLevel: Int?)?
         var b = 0
