@@ -40,8 +40,9 @@ public struct TextBlock: Hashable, Codable, Sendable {
     public var level: Int?
     /// The clause or list number as written ("12.3", "(b)", "iv").
     public var number: String?
-    /// A title run into the block's first line, at its start: a Markdown bold lead ("**12. Governing Law** These
-    /// Terms are governed…"). It heads this block only, as a heading block heads what follows it.
+    /// A title run into the block's first line, at its start: a bold lead in Markdown ("**12. Governing Law** These
+    /// Terms are governed…") or HTML (`<strong>`, `<b>`). It heads this block only, as a heading block heads what
+    /// follows it.
     public var title: TextSpan?
 
     public init(kind: BlockKind, span: TextSpan, level: Int? = nil, number: String? = nil, title: TextSpan? = nil) {
