@@ -264,7 +264,9 @@ public struct Analyzer: Sendable {
     ) -> Hit? {
         let entry = compiled.entries[e]
         let start = doc.sentences[s].tokens.lowerBound
-        let leadIn = doc.sentences[s].leadIn
+        // The words before a colon inside the sentence ("shall not: (i) …; (ii) …"), else the list's lead-in.
+        let inline = doc.sentences[s].colonBreaks.last { $0 <= match.first }.map { start..<$0 }
+        let leadIn = inline ?? doc.sentences[s].leadIn
         if entry.when != .any {
             let grammar = context.grammar(for: reading.language)
             let negated =

@@ -11,6 +11,9 @@ struct PreparedDocument {
         /// For the first sentence of a list item: the sentence ending in a colon that the list hangs from ("We
         /// will not:"), whose subject and negation the item takes.
         var leadIn: Range<Int>? = nil
+        /// The first token after each colon inside the sentence: what follows "shall not: (i) …; (ii) …" is a list
+        /// whose items take the words before the colon as their lead-in.
+        var colonBreaks: [Int] = []
     }
 
     let scalars: [Unicode.Scalar]
@@ -78,6 +81,7 @@ struct PreparedDocument {
         self.sentences = Self.withLeadIns(
             sentences,
             scalars: scalars,
+            tokens: tokens,
             blocks: document.blocks,
             clauseBlocks: self.clauseBlocks
         )
@@ -97,12 +101,14 @@ struct PreparedDocument {
     private static func withLeadIns(
         _ sentences: [Sentence],
         scalars: [Unicode.Scalar],
+        tokens: [Token],
         blocks: [TextBlock],
         clauseBlocks: [TextSpan]
     ) -> [Sentence] {
         var items: [TextSpan: Int] = [:]
         for block in blocks where isListEntry(block) { items[block.span] = block.level ?? 0 }
         var out = sentences
+        for i in out.indices { out[i].colonBreaks = colonBreaks(out[i], scalars: scalars, tokens: tokens) }
         var open: (leadIn: Range<Int>, leadInLevel: Int?, itemLevel: Int?)?
         var b = 0
         for i in out.indices {
@@ -129,6 +135,24 @@ struct PreparedDocument {
         if block.kind == .listItem { return true }
         guard block.kind == .clause, let number = block.number else { return false }
         return number.contains("(") || number.contains(")") || number.allSatisfy(\.isLetter)
+    }
+
+    /// The first token after each colon of the sentence that opens what follows it (not a time, "10:30", nor an
+    /// address, "https://"), when words precede the colon and follow it.
+    private static func colonBreaks(_ sentence: Sentence, scalars: [Unicode.Scalar], tokens: [Token]) -> [Int] {
+        var breaks: [Int] = []
+        var t = sentence.tokens.lowerBound
+        for k in sentence.span.start..<sentence.span.end where scalars[k] == ":" {
+            let next = k + 1 < scalars.count ? scalars[k + 1] : " "
+            if next == "/"
+                || (k > 0 && scalars[k - 1].properties.numericType != nil && next.properties.numericType != nil)
+            {
+                continue
+            }
+            while t < sentence.tokens.upperBound && tokens[t].start < k { t += 1 }
+            if t > sentence.tokens.lowerBound && t < sentence.tokens.upperBound { breaks.append(t) }
+        }
+        return breaks
     }
 
     /// Whether a sentence's last mark, past spaces and Markdown emphasis, is a colon.
