@@ -78,13 +78,7 @@ struct PreparedDocument {
             previous = sentence
             t = u
         }
-        self.sentences = Self.withLeadIns(
-            sentences,
-            scalars: scalars,
-            tokens: tokens,
-            blocks: document.blocks,
-            clauseBlocks: self.clauseBlocks
-        )
+        self.sentences = Self.withLeadIns(sentences, scalars: scalars, tokens: tokens, blocks: document.blocks)
     }
 
     /// Titles run into their blocks' first lines, by the block's start.
@@ -102,9 +96,9 @@ struct PreparedDocument {
         _ sentences: [Sentence],
         scalars: [Unicode.Scalar],
         tokens: [Token],
-        blocks: [TextBlock],
-        clauseBlocks: [TextSpan]
+        blocks: [TextBlock]
     ) -> [Sentence] {
+        let clauseBlocks = blocks.filter { $0.kind != .heading }.map(\.span).sorted()
         var items: [TextSpan: Int] = [:]
         for block in blocks where isListEntry(block) { items[block.span] = block.level ?? 0 }
         var out = sentences
