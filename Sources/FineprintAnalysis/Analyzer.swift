@@ -267,8 +267,8 @@ public struct Analyzer: Sendable {
         // The words before a colon inside the sentence ("shall not: (i) …; (ii) …"), else the list's lead-in.
         let inline = doc.sentences[s].colonBreaks.last { $0 <= match.first }.map { start..<$0 }
         let leadIn = inline ?? doc.sentences[s].leadIn
+        let grammar = context.grammar(for: reading.language)
         if entry.when != .any {
-            let grammar = context.grammar(for: reading.language)
             let negated =
                 context.isNegated(doc.tokens, sentenceStart: start, match: match, grammar)
                 || leadIn.map { context.leadInNegates(doc.tokens, leadIn: $0, grammar) } ?? false
@@ -276,7 +276,14 @@ public struct Analyzer: Sendable {
         }
         var partyKnown = true
         if entry.party != .any {
-            switch context.party(doc.tokens, sentenceStart: start, match: match, reading: reading, leadIn: leadIn) {
+            switch context.party(
+                doc.tokens,
+                sentenceStart: start,
+                match: match,
+                reading: reading,
+                leadIn: leadIn,
+                grammar
+            ) {
             case .none: partyKnown = false
             case .some(.any): break
             case .some(let p) where p == entry.party: break

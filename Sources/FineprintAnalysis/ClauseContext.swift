@@ -89,9 +89,9 @@ struct ClauseContext {
         sentenceStart: Int,
         match: Pattern.Match,
         reading: DocumentReading,
-        leadIn: Range<Int>? = nil
+        leadIn: Range<Int>? = nil,
+        _ g: ClauseGrammar
     ) -> Party? {
-        let g = grammar(for: reading.language)
         let clause = clauseStart(tokens, sentenceStart: sentenceStart, index: match.first, g)
         let from = max(clause, match.first - Self.partyLookBehind)
         var fallback: Party?
@@ -102,8 +102,7 @@ struct ClauseContext {
             {
                 if isGrantee(tokens, i, lowerBound: sentenceStart, before: match.first, g) { return p }
                 let isObject = isObject(tokens, i, lowerBound: sentenceStart, g)
-                let next = (i + 1)..<min(i + 4, match.last + 1)
-                if !isObject, next.contains(where: { g.subjectVerbs.contains(tokens[$0].text) }) { return p }
+                if !isObject, isSubject(tokens, i, before: match.last + 1, g) { return p }
                 if !isObject, fallback == nil { fallback = p }
             }
             i -= 1
@@ -142,11 +141,14 @@ struct ClauseContext {
                 !isOwned(tokens, i, p, leadIn.lowerBound, reading, g),
                 !isObject(tokens, i, lowerBound: leadIn.lowerBound, g)
             else { continue }
-            if ((i + 1)..<min(i + 4, last + 1)).contains(where: { g.subjectVerbs.contains(tokens[$0].text) }) {
-                return p
-            }
+            if isSubject(tokens, i, before: last + 1, g) { return p }
         }
         return nil
+    }
+
+    /// "the Supplier shall…", "we will not:": a subject verb among the three words after the party word, before `end`.
+    private func isSubject(_ tokens: [Token], _ i: Int, before end: Int, _ g: ClauseGrammar) -> Bool {
+        ((i + 1)..<min(i + 4, end)).contains { g.subjectVerbs.contains(tokens[$0].text) }
     }
 
     /// "consent of the Customer", "to you": a party word after a preposition (or its article) is an object.

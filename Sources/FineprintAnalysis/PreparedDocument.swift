@@ -33,8 +33,8 @@ struct PreparedDocument {
 
         // Token ranges of heading blocks, in order.
         let headingBlocks = document.blocks.filter { $0.kind == .heading }.map(\.span)
-        let clauseBlocks = document.blocks.filter { $0.kind != .heading }.map(\.span)
-        self.clauseBlocks = clauseBlocks.sorted()
+        let clauseBlocks = document.blocks.filter { $0.kind != .heading }.map(\.span).sorted()
+        self.clauseBlocks = clauseBlocks
         listItems = Set(document.blocks.filter { $0.kind == .listItem }.map(\.span))
         let runInTitles = Self.runInTitles(document.blocks)
         var sentences: [Sentence] = []
@@ -73,12 +73,13 @@ struct PreparedDocument {
                     heading = title.range
                 }
             }
-            let sentence = Sentence(span: span, tokens: t..<u, heading: heading)
+            let colons = Self.colonBreaks(span, t..<u, scalars: scalars, tokens: tokens)
+            let sentence = Sentence(span: span, tokens: t..<u, heading: heading, colonBreaks: colons)
             sentences.append(sentence)
             previous = sentence
             t = u
         }
-        self.sentences = Self.withLeadIns(sentences, scalars: scalars, tokens: tokens, blocks: document.blocks)
+        self.sentences = Self.withLeadIns(sentences, scalars: scalars, blocks: document.blocks, in: clauseBlocks)
     }
 
     /// Titles run into their blocks' first lines, by the block's start.
@@ -95,14 +96,12 @@ struct PreparedDocument {
     private static func withLeadIns(
         _ sentences: [Sentence],
         scalars: [Unicode.Scalar],
-        tokens: [Token],
-        blocks: [TextBlock]
+        blocks: [TextBlock],
+        in clauseBlocks: [TextSpan]
     ) -> [Sentence] {
-        let clauseBlocks = blocks.filter { $0.kind != .heading }.map(\.span).sorted()
         var items: [TextSpan: Int] = [:]
         for block in blocks where isListEntry(block) { items[block.span] = block.level ?? 0 }
         var out = sentences
-        for i in out.indices { out[i].colonBreaks = colonBreaks(out[i], scalars: scalars, tokens: tokens) }
         var open: (leadIn: Range<Int>, leadInLevel: Int?, itemLevel: Int?)?
         var b = 0
         for i in out.indices {
@@ -133,18 +132,23 @@ struct PreparedDocument {
 
     /// The first token after each colon of the sentence that opens what follows it (not a time, "10:30", nor an
     /// address, "https://"), when words precede the colon and follow it.
-    private static func colonBreaks(_ sentence: Sentence, scalars: [Unicode.Scalar], tokens: [Token]) -> [Int] {
+    private static func colonBreaks(
+        _ span: TextSpan,
+        _ range: Range<Int>,
+        scalars: [Unicode.Scalar],
+        tokens: [Token]
+    ) -> [Int] {
         var breaks: [Int] = []
-        var t = sentence.tokens.lowerBound
-        for k in sentence.span.start..<sentence.span.end where scalars[k] == ":" {
+        var t = range.lowerBound
+        for k in span.start..<span.end where scalars[k] == ":" {
             let next = k + 1 < scalars.count ? scalars[k + 1] : " "
             if next == "/"
                 || (k > 0 && scalars[k - 1].properties.numericType != nil && next.properties.numericType != nil)
             {
                 continue
             }
-            while t < sentence.tokens.upperBound && tokens[t].start < k { t += 1 }
-            if t > sentence.tokens.lowerBound && t < sentence.tokens.upperBound { breaks.append(t) }
+            while t < range.upperBound && tokens[t].start < k { t += 1 }
+            if t > range.lowerBound && t < range.upperBound { breaks.append(t) }
         }
         return breaks
     }
