@@ -56,7 +56,7 @@ struct Analyze: AsyncParsableCommand {
             }
         }
         // A folder given as input, or as --out, gets reports in a folder even when it holds one document.
-        let intoFolder = files.count > 1 || (inputs + [out].compactMap { $0 }).contains(where: Self.isFolder)
+        let intoFolder = files.count > 1 || (inputs + [out].compactMap { $0 }).contains(where: InputFiles.isFolder)
         try write(reports, multiple: files.count > 1, intoFolder: intoFolder)
         if showProgress {
             let seconds = Date().timeIntervalSince(started)
@@ -118,11 +118,6 @@ struct Analyze: AsyncParsableCommand {
         Console.progress(Console.stderrIsTerminal ? "\r\u{1B}[K" + String(line.prefix(100)) : line + "\n")
     }
 
-    private static func isFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
-
     private func write(_ reports: [(url: URL, input: ReportInput)], multiple: Bool, intoFolder: Bool) throws {
         let fm = FileManager.default
         if let out, intoFolder {
@@ -161,6 +156,12 @@ struct Analyze: AsyncParsableCommand {
 /// Expands folders into the documents they contain, in a stable order.
 enum InputFiles {
     static let extensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm", "pdf", "docx"]
+
+    /// Whether a folder exists at `path`.
+    static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
 
     static func expand(_ inputs: [String]) throws -> [URL] {
         var files: [URL] = []

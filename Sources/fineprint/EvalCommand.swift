@@ -69,9 +69,7 @@ struct Eval: AsyncParsableCommand {
         func run() async throws {
             let setup = try options.analysisSetup()
             let split = options.split
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory), isDirectory.boolValue
-            else {
+            guard InputFiles.isFolder(data) else {
                 Console.error(
                     "eval labels skipped: no data folder at \(data) (the documents are not part of the repository)"
                 )

@@ -33,10 +33,7 @@ extension Eval {
 
         func run() async throws {
             let root = URL(fileURLWithPath: data)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory),
-                isDirectory.boolValue
-            else {
+            guard InputFiles.isFolder(root.path) else {
                 Console.error("eval scores skipped: no data folder at \(data)")
                 return
             }
