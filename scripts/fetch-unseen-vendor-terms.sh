@@ -3,15 +3,15 @@
 # at the commits our blind labels (eval/labels/unseen-vendors) were written against. The pages stay
 # outside the repository, like ../shared/data.
 #
-#   scripts/fetch-unseen-vendor-terms.sh DEST [EU_CLONE [CONTRIB_CLONE [GENERAL_CLONE [P2B_CLONE]]]]
+#   scripts/fetch-unseen-vendor-terms.sh DEST [EU_CLONE [CONTRIB_CLONE [GENERAL_CLONE [P2B_CLONE [VLOPSES_CLONE]]]]]
 #
-# EU_CLONE, CONTRIB_CLONE, GENERAL_CLONE and P2B_CLONE are clones (or bare mirrors) of github.com/
+# EU_CLONE, CONTRIB_CLONE, GENERAL_CLONE, P2B_CLONE and VLOPSES_CLONE are clones (or bare mirrors) of github.com/
 # OpenTermsArchive/genai-eu-versions, genai-contrib-versions, contrib-versions (the general collection, for
-# enterprise cloud and AI platform agreements) and p2b-compliance-versions (platform-to-business terms, where the
-# business user is in the buyer's position); without them the script clones those repositories into a temporary
-# folder.
+# enterprise cloud and AI platform agreements), p2b-compliance-versions (platform-to-business terms, where the
+# business user is in the buyer's position) and vlopses-us-versions (very large platforms' commercial, developer
+# and processing terms); without them the script clones those repositories into a temporary folder.
 set -euo pipefail
-dest=${1:?usage: fetch-unseen-vendor-terms.sh DEST [EU_CLONE [CONTRIB_CLONE [GENERAL_CLONE [P2B_CLONE]]]]}
+dest=${1:?usage: fetch-unseen-vendor-terms.sh DEST [EU_CLONE [CONTRIB_CLONE [GENERAL_CLONE [P2B_CLONE [VLOPSES_CLONE]]]]]}
 eu_pages=(
   "DeepSeek/Terms of Service.md" "DeepSeek/Developer Terms.md" "DeepSeek/Privacy Policy.md"
   "Grok/Commercial Terms.md" "Grok/Terms of Service.md" "Grok/Acceptable Use Policy.md"
@@ -85,6 +85,11 @@ p2b_pages=(
   "Epic/Developer Terms.md" "Funda /Terms of Service.md" "MyTable/Terms of Service.md"
   "Alibaba.com/Marketplace Sellers Conditions.md"
 )
+vlopses_pages=(
+  "Telegram/Terms of Service.md" "TikTok/Commercial Terms.md" "Temu/Terms of Service.md"
+  "Pinterest/Commercial Terms.md"
+  "Shein/Data Processor Agreement.md" "Snapchat/Commercial Terms.md" "Wikipedia/Terms of Service.md"
+)
 temporary=$(mktemp -d)
 trap 'rm -rf "$temporary"' EXIT
 
@@ -109,3 +114,4 @@ copy genai-eu-versions "${2:-}" 4812532797e75d8bd27b308499e3e7972b41c7bc "${eu_p
 copy genai-contrib-versions "${3:-}" 78f66748716ca25446cbd61f7243a587f23ed9f1 "${contrib_pages[@]}"
 copy contrib-versions "${4:-}" d6fb386efcd5ef42d33090dfaf21d7b2cc748246 "${general_pages[@]}"
 copy p2b-compliance-versions "${5:-}" 513a880dfbfe5f954a065801b1f77941fd89a2e9 "${p2b_pages[@]}"
+copy vlopses-us-versions "${6:-}" 2d61653015b9f88bf3a91dddcc5f2cfae447682f "${vlopses_pages[@]}"
