@@ -31,7 +31,7 @@ public struct Analyzer: Sendable {
         compiled = try CompiledRules(rules: corpus.rules, moves: corpus.moves)
         context = ClauseContext(lexicon: corpus.parties, reading: corpus.reading)
         reader = ContractReader(lexicons: corpus.reading)
-        values = ValueExtractor(jurisdictions: corpus.jurisdictions, forums: corpus.forums)
+        values = ValueExtractor(jurisdictions: corpus.jurisdictions, forums: corpus.forums, reading: corpus.reading)
         ruleIndex = Dictionary(corpus.rules.enumerated().map { ($1.provision, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -81,7 +81,13 @@ public struct Analyzer: Sendable {
                 model: model
             )
         }
-        let moves = findMoves(findings: findings, hitsByOwner: hitsByOwner, in: prepared, playbook: playbook)
+        let moves = findMoves(
+            findings: findings,
+            hitsByOwner: hitsByOwner,
+            in: prepared,
+            language: reading.language,
+            playbook: playbook
+        )
         let scored = Scorer(corpus: corpus, playbook: playbook).score(findings: findings, moves: moves)
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
         return Analysis(
@@ -367,7 +373,9 @@ public struct Analyzer: Sendable {
             present = d.present
             confidence = Self.statusConfidence(d)
         }
-        let stated = provision.value.flatMap { statedValue($0, support: support, decision: decision, in: doc) }
+        let stated = provision.value.flatMap {
+            statedValue($0, support: support, decision: decision, in: doc, language: reading.language)
+        }
         let strength =
             present
             ? strengthWhenPresent(
@@ -448,7 +456,8 @@ public struct Analyzer: Sendable {
         _ kind: ValueKind,
         support: [WeightedHit],
         decision: ProvisionDecision?,
-        in doc: PreparedDocument
+        in doc: PreparedDocument,
+        language: String
     ) -> (value: ValueExtractor.Value, span: TextSpan)? {
         let ranked = support.sorted {
             $0.weight != $1.weight ? $0.weight > $1.weight : $0.hit.sentence < $1.hit.sentence
@@ -465,7 +474,8 @@ public struct Analyzer: Sendable {
                 in: doc.tokens,
                 sentence: sentence.tokens,
                 matchStart: start,
-                scalars: doc.scalars
+                scalars: doc.scalars,
+                language: language
             ) {
                 return (v, sentence.span)
             }
@@ -484,7 +494,7 @@ public struct Analyzer: Sendable {
     ) -> Strength {
         let stated = support.compactMap(\.cue.strength).max()
         var s = stated ?? (provision.polarity == .hazard ? .weak : .adequate)
-        if let duration = value?.duration, let byValue = Self.strength(for: duration, rule.valueStrength) {
+        if let duration = value?.duration, let byValue = strength(for: duration, rule.valueStrength) {
             s = stated.map { min($0, byValue) } ?? byValue
         }
         // Undercutting wording elsewhere in the document costs one level of strength.
@@ -538,10 +548,13 @@ public struct Analyzer: Sendable {
         return best.values.sorted { $0.hit.sentence < $1.hit.sentence }
     }
 
-    static func strength(for duration: Duration, _ thresholds: [ValueThreshold]) -> Strength? {
+    /// The strength a stated period earns; the thresholds are written in the corpus's first language.
+    func strength(for duration: Duration, _ thresholds: [ValueThreshold]) -> Strength? {
         for threshold in thresholds {
             guard let limitText = threshold.atMost else { return threshold.strength }
-            if let limit = Duration(limitText), duration.inHours <= limit.inHours { return threshold.strength }
+            if let limit = values.defaultVocabulary.duration(limitText), duration.inHours <= limit.inHours {
+                return threshold.strength
+            }
         }
         return nil
     }
@@ -573,6 +586,7 @@ public struct Analyzer: Sendable {
         findings: [ProvisionFinding],
         hitsByOwner: [CompiledRules.Owner: [Hit]],
         in doc: PreparedDocument,
+        language: String,
         playbook: Playbook
     ) -> [MoveFinding] {
         let byId = Dictionary(findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -602,7 +616,7 @@ public struct Analyzer: Sendable {
                     miss *= 1 - trigger.weight * conditionFactor
                     for condition in trigger.requires where condition.status == .present {
                         if let finding = byId[condition.provision] {
-                            conditionEvidence += conditionEvidenceItems(finding, in: doc)
+                            conditionEvidence += conditionEvidenceItems(finding, in: doc, language: language)
                         }
                     }
                 }
@@ -657,7 +671,11 @@ public struct Analyzer: Sendable {
 
     /// The evidence a provision condition lends a move: for a provision with a value (a law, a forum,
     /// a period), only the sentences that name one; otherwise its first two sentences.
-    private func conditionEvidenceItems(_ finding: ProvisionFinding, in doc: PreparedDocument) -> [Evidence] {
+    private func conditionEvidenceItems(
+        _ finding: ProvisionFinding,
+        in doc: PreparedDocument,
+        language: String
+    ) -> [Evidence] {
         guard let kind = corpus.taxonomy.provision(finding.id)?.value else { return Array(finding.evidence.prefix(2)) }
         let naming = finding.evidence.filter { item in
             guard let sentence = doc.sentences.first(where: { $0.span.start == item.start && $0.span.end == item.end })
@@ -667,7 +685,8 @@ public struct Analyzer: Sendable {
                 in: doc.tokens,
                 sentence: sentence.tokens,
                 matchStart: sentence.tokens.lowerBound,
-                scalars: doc.scalars
+                scalars: doc.scalars,
+                language: language
             ) != nil
         }
         return Array(naming.prefix(2))

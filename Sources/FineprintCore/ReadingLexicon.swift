@@ -61,6 +61,8 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
     public var authorVerbs: [String]?
     /// The words around a rule's match that negate it and name the party holding the right or duty.
     public var clauseGrammar: ClauseGrammar?
+    /// The words that state a provision's value: periods, promptness, fees paid, sums of money.
+    public var valueWords: ValueWords?
 
     public init(
         language: String,
@@ -88,7 +90,8 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         agentPrepositions: [String]? = nil,
         addressWords: [String]? = nil,
         authorVerbs: [String]? = nil,
-        clauseGrammar: ClauseGrammar? = nil
+        clauseGrammar: ClauseGrammar? = nil,
+        valueWords: ValueWords? = nil
     ) {
         self.language = language
         self.supplierRoles = supplierRoles
@@ -116,6 +119,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         self.addressWords = addressWords
         self.authorVerbs = authorVerbs
         self.clauseGrammar = clauseGrammar
+        self.valueWords = valueWords
     }
 
     enum CodingKeys: String, CodingKey {
@@ -145,6 +149,7 @@ public struct ReadingLexicon: Hashable, Codable, Sendable {
         case addressWords = "address_words"
         case authorVerbs = "author_verbs"
         case clauseGrammar = "clause_grammar"
+        case valueWords = "value_words"
     }
 }
 

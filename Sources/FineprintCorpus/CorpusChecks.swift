@@ -184,7 +184,29 @@ struct CorpusChecks {
                 )
             }
             grammar(of: lexicon)
+            valueWords(of: lexicon)
         }
+    }
+
+    /// A reading lexicon's value words: present, naming only the period units the analyzer compares, each with
+    /// words, and codes of three capital letters for currencies.
+    private mutating func valueWords(of lexicon: ReadingLexicon) {
+        let file = "lexicon/reading/\(lexicon.language).yaml"
+        guard let v = lexicon.valueWords else {
+            problem(file, "has no value_words: no period, fee or sum could be read in this language")
+            return
+        }
+        for name in ValueWords.unitNames where (v.durationUnits[name] ?? []).isEmpty {
+            problem(file, "value_words duration_units has no words for '\(name)'")
+        }
+        for name in v.durationUnits.keys.sorted() where !ValueWords.unitNames.contains(name) {
+            problem(file, "value_words duration_units '\(name)' is not one of \(ValueWords.unitNames)")
+        }
+        for (word, code) in v.currencyWords.sorted(by: { $0.key < $1.key })
+        where code.count != 3 || code != code.uppercased() || word.contains(" ") {
+            problem(file, "value_words currency '\(word)': '\(code)' is not a three-letter code for one word")
+        }
+        if v.arbitrationStems.isEmpty { problem(file, "value_words has no arbitration_stems") }
     }
 
     /// A reading lexicon's clause grammar: present, with negators and subject verbs (without them no rule could

@@ -217,6 +217,21 @@ struct CorpusFixture {
         )
     }
 
+    @Test func aReadingLexiconsValueWordsAreChecked() throws {
+        var corpus = try BundledCorpus.corpus.get()
+        let french = try #require(corpus.reading.firstIndex { $0.language == "fr" })
+        corpus.reading[french].valueWords?.durationUnits["fortnights"] = ["quinzaine"]
+        corpus.reading[french].valueWords?.durationUnits["weeks"] = []
+        corpus.reading[french].valueWords?.currencyWords["euros"] = "euro"
+        var problems = CorpusValidator.validate(corpus).map(\.message)
+        #expect(problems.contains { $0.contains("duration_units 'fortnights' is not one of") })
+        #expect(problems.contains { $0.contains("duration_units has no words for 'weeks'") })
+        #expect(problems.contains { $0.contains("currency 'euros': 'euro' is not a three-letter code") })
+        corpus.reading[french].valueWords = nil
+        problems = CorpusValidator.validate(corpus).map(\.message)
+        #expect(problems.contains { $0.contains("has no value_words") })
+    }
+
     @Test func locatorRejectsAFolderWithoutTaxonomy() throws {
         #expect(throws: CorpusError.self) {
             try CorpusLocator.locate(explicit: FileManager.default.temporaryDirectory.path)

@@ -36,8 +36,13 @@ public enum SmallCorpusParts {
         documentWords: [],
         companyForms: [],
         termClasses: [],
-        clauseGrammar: (try? BundledCorpus.corpus.get())?.reading.first { $0.language == "en" }?.clauseGrammar
+        clauseGrammar: bundledEnglish?.clauseGrammar,
+        valueWords: bundledEnglish?.valueWords
     )
+
+    static var bundledEnglish: ReadingLexicon? {
+        (try? BundledCorpus.corpus.get())?.reading.first { $0.language == "en" }
+    }
 
     /// A provision whose meaning and strong/weak descriptions are placeholders.
     public static func provision(
