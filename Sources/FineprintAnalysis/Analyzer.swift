@@ -260,7 +260,7 @@ public struct Analyzer: Sendable {
         )
     }
 
-    /// Checks a match against its entry's `when` and `party`.
+    /// Checks a match against its entry's `when`, `party` and `unless`.
     func accept(
         entry e: Int,
         match: Pattern.Match,
@@ -270,6 +270,11 @@ public struct Analyzer: Sendable {
     ) -> Hit? {
         let entry = compiled.entries[e]
         let start = doc.sentences[s].tokens.lowerBound
+        if let unless = entry.unless,
+            unless.firstMatch(in: doc.tokens, from: start, to: doc.sentences[s].tokens.upperBound) != nil
+        {
+            return nil
+        }
         // The words before a colon inside the sentence ("shall not: (i) …; (ii) …"), else the list's lead-in.
         let inline = doc.sentences[s].colonBreaks.last { $0 <= match.first }.map { start..<$0 }
         let leadIn = inline ?? doc.sentences[s].leadIn

@@ -14,6 +14,8 @@ struct CompiledRules: Sendable {
         var pattern: Pattern
         var when: CuePolarity
         var party: Party
+        /// Words that, matched from the pattern's match to the end of its sentence, keep it from counting.
+        var unless: Pattern?
         /// The index of the pattern's first step in `steps`.
         var firstStep = 0
     }
@@ -39,10 +41,22 @@ struct CompiledRules: Sendable {
         for (r, rule) in rules.enumerated() {
             for (c, cue) in rule.cues.enumerated() {
                 let pattern: Pattern
-                do { pattern = try Pattern(cue.pattern) } catch let error as Pattern.SyntaxError {
+                let unless: Pattern?
+                do {
+                    pattern = try Pattern(cue.pattern)
+                    unless = try cue.unless.map { try Pattern($0) }
+                } catch let error as Pattern.SyntaxError {
                     throw CompileError(location: "rule \(rule.provision), cue \(cue.id ?? String(c + 1))", error: error)
                 }
-                entries.append(Entry(owner: .cue(rule: r, cue: c), pattern: pattern, when: cue.when, party: cue.party))
+                entries.append(
+                    Entry(
+                        owner: .cue(rule: r, cue: c),
+                        pattern: pattern,
+                        when: cue.when,
+                        party: cue.party,
+                        unless: unless
+                    )
+                )
             }
             var compiled: [Pattern] = []
             for heading in rule.headings {

@@ -50,6 +50,9 @@ public struct Cue: Hashable, Codable, Sendable {
     public var effect: CueEffect
     /// How protective the provision is when this cue is its evidence.
     public var strength: Strength?
+    /// A pattern of words that, matched anywhere in the cue's sentence, keeps the cue from counting there: "nothing limits liability for" is no carve-out when what follows is only "losses which may
+    /// not lawfully be limited".
+    public var unless: String?
 
     public init(
         id: String? = nil,
@@ -58,7 +61,8 @@ public struct Cue: Hashable, Codable, Sendable {
         when: CuePolarity = .any,
         party: Party = .any,
         effect: CueEffect = .supports,
-        strength: Strength? = nil
+        strength: Strength? = nil,
+        unless: String? = nil
     ) {
         self.id = id
         self.pattern = pattern
@@ -67,9 +71,10 @@ public struct Cue: Hashable, Codable, Sendable {
         self.party = party
         self.effect = effect
         self.strength = strength
+        self.unless = unless
     }
 
-    enum CodingKeys: String, CodingKey { case id, pattern, weight, when, party, effect, strength }
+    enum CodingKeys: String, CodingKey { case id, pattern, weight, when, party, effect, strength, unless }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -80,6 +85,7 @@ public struct Cue: Hashable, Codable, Sendable {
         party = try c.decodeIfPresent(Party.self, forKey: .party) ?? .any
         effect = try c.decodeIfPresent(CueEffect.self, forKey: .effect) ?? .supports
         strength = try c.decodeIfPresent(Strength.self, forKey: .strength)
+        unless = try c.decodeIfPresent(String.self, forKey: .unless)
     }
 }
 

@@ -69,6 +69,10 @@ struct CorpusChecks {
                     "rule '\(rule.provision)' cue '\(cue.id ?? cue.pattern)' weight \(cue.weight) is not in (0, 1]"
                 )
             }
+            // `unless` is matched word by word: a class of defined terms there could never match.
+            for cue in rule.cues where cue.unless?.contains("{") == true {
+                problem("rules/", "rule '\(rule.provision)' cue '\(cue.id ?? cue.pattern)' names a class in unless")
+            }
             if !rule.valueStrength.isEmpty && provision.value != .duration {
                 problem("rules/", "rule '\(rule.provision)' has value_strength but its value is not a duration")
             }
