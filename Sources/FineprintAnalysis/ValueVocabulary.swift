@@ -30,7 +30,10 @@ struct ValueVocabulary: Sendable {
         }
         feeWords = Set(words.feeWords.map { $0.lowercased() })
         paidWords = Set(words.paidWords.map { $0.lowercased() })
-        currencies = Dictionary(words.currencyWords.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+        currencies = Dictionary(
+            words.currencyWords.map { ($0.key.lowercased(), $0.value) },
+            uniquingKeysWith: { a, _ in a }
+        )
         magnitudes = Set(words.magnitudeWords.map { $0.lowercased() })
         governingLawWords = Set(words.governingLawWords.map { $0.lowercased() })
         arbitrationStems = words.arbitrationStems.map { $0.lowercased() }

@@ -36,7 +36,8 @@ import Testing
 
     @Test func aFrenchPeriodIsReadWithTheFrenchUnits() throws {
         var corpus = try frenchCorpus()
-        let text = Self.frenchPreamble
+        let text =
+            Self.frenchPreamble
             + "Le Prestataire notifie au Client toute violation de données dans un délai de deux (2) jours ouvrés."
         #expect(try analyze(text, corpus).finding("breach_notification")?.value == "2 business days")
         let prompt = Self.frenchPreamble + "Le Prestataire notifie sans délai au Client toute violation de données."
@@ -48,7 +49,8 @@ import Testing
     }
 
     @Test func aFrenchCapInFeesPaidIsReadWithTheFrenchWords() throws {
-        let text = Self.frenchPreamble
+        let text =
+            Self.frenchPreamble
             + "La responsabilité du Prestataire est limitée aux redevances payées par le Client au cours des "
             + "douze (12) mois précédents, et en tout état de cause à 500 000 euros."
         let value = try analyze(text, try frenchCorpus()).finding("liability_cap")?.value
