@@ -3,10 +3,10 @@ import FineprintLearn
 import FineprintReading
 
 /// Where a category trained on vendor terms may add a provision the rules missed (`needsRuleSupport`): only where
-/// the rules saw it without confirming it (a cue of the provision, not a mere hint, matched with too little
-/// weight, as when its party is unconfirmed), and never on a sentence the rules read the other way
-/// (docs/evaluation.md, ninth session: a words-only classifier otherwise reads "we may use your content to
-/// train" as a promise not to).
+/// the rules saw it without confirming it (a cue of the provision, not a mere hint, matched with too little weight,
+/// as when its party is unconfirmed), on a sentence in a clause where such a cue matched or under a heading of the
+/// provision, and never on a sentence the rules read the other way (docs/evaluation.md, ninth session: a
+/// words-only classifier otherwise reads "we may use your content to train" as a promise not to).
 extension Analyzer {
     func confirmsRules(
         _ decision: ProvisionDecision,
@@ -17,10 +17,18 @@ extension Analyzer {
         reading: DocumentReading,
         steps: DocumentStepData
     ) -> Bool {
-        guard support.contains(where: { $0.cue.weight >= Self.threshold }) else { return false }
+        // The clauses (a title with the clause it opens) where a cue matched.
+        let seen = Set(support.filter { $0.cue.weight >= Self.threshold }.map(\.hit.sentence)).map {
+            doc.clause(around: $0)
+        }
+        guard !seen.isEmpty else { return false }
         let undercut = Set(against.map(\.hit.sentence))
         return decision.evidence.contains { e in
-            !undercut.contains(e.segment)
+            let span = doc.sentences[e.segment].span
+            let inSeenClause =
+                seen.contains { $0.start <= span.start && span.end <= $0.end }
+                || headingMatches(rule: r, sentence: doc.sentences[e.segment], in: doc)
+            return inSeenClause && !undercut.contains(e.segment)
                 && !rejectsCue(of: r, sentence: e.segment, in: doc, reading: reading, steps: steps)
         }
     }

@@ -304,7 +304,7 @@ public struct Analyzer: Sendable {
         return Hit(entry: e, sentence: s, match: match, partyKnown: partyKnown)
     }
 
-    private func headingMatches(rule r: Int, sentence: PreparedDocument.Sentence, in doc: PreparedDocument) -> Bool {
+    func headingMatches(rule r: Int, sentence: PreparedDocument.Sentence, in doc: PreparedDocument) -> Bool {
         guard let heading = sentence.heading, !compiled.headings[r].isEmpty else { return false }
         return compiled.headings[r].contains {
             $0.firstMatch(in: doc.tokens, from: heading.lowerBound, to: heading.upperBound) != nil

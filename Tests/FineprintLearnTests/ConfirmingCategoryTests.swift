@@ -7,7 +7,8 @@ import Foundation
 import Testing
 
 /// Categories added from vendor terms (`needsRuleSupport`): they add a provision only where a cue of it
-/// matched without confirming it, and never on a sentence the rules read the other way.
+/// matched without confirming it, on a sentence of that cue's clause, and never on a sentence the rules read the
+/// other way.
 @Suite struct ConfirmingCategoryTests {
     /// One escrow cue that needs the supplier as its party and an affirmed sentence, and a hint below the
     /// presence threshold.
@@ -81,6 +82,21 @@ import Testing
         #expect(f.status == .absent)
         #expect(f.evidence.allSatisfy { $0.source == nil })
         #expect(try escrow(text, needsRuleSupport: false).status == .present)
+    }
+
+    @Test func onlyOnASentenceOfTheClauseTheCueSaw() throws {
+        // The model prefers the second sentence ("escrow" and "no"); the cue matched in the first.
+        let apart = """
+            A copy of the programs is held by an escrow agent.
+
+            Nobody said no to escrow.
+            """
+        #expect(try escrow(apart).status == .absent)
+        #expect(try escrow(apart, needsRuleSupport: false).status == .present)
+        let together = "A copy of the programs is held by an escrow agent. Nobody said no to escrow."
+        let f = try escrow(together)
+        #expect(f.status == .present)
+        #expect(f.evidence.map(\.source) == [.model])
     }
 
     @Test func theFlagRoundTrips() throws {
