@@ -84,6 +84,10 @@ general_pages=(
 p2b_pages=(
   "Epic/Developer Terms.md" "Funda /Terms of Service.md" "MyTable/Terms of Service.md"
   "Alibaba.com/Marketplace Sellers Conditions.md"
+  "ClassPass/Commercial Terms.md" "La Pajara/Terms of Service.md" "Deliveroo/Terms of Service.md"
+  "eBay/Terms of Service.md"
+  "Brenger/Commercial Terms.md" "Ask.com/Terms of Service.md" "CLASSGAP/Terms of Service.md"
+  "Hlprs/Terms of Service.md"
 )
 vlopses_pages=(
   "Telegram/Terms of Service.md" "TikTok/Commercial Terms.md" "Temu/Terms of Service.md"
