@@ -81,13 +81,7 @@ public struct Analyzer: Sendable {
                 model: model
             )
         }
-        let moves = findMoves(
-            findings: findings,
-            hitsByOwner: hitsByOwner,
-            in: prepared,
-            language: reading.language,
-            playbook: playbook
-        )
+        let moves = findMoves(findings, hitsByOwner, in: prepared, language: reading.language, playbook: playbook)
         let scored = Scorer(corpus: corpus, playbook: playbook).score(findings: findings, moves: moves)
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
         return Analysis(
@@ -588,8 +582,8 @@ public struct Analyzer: Sendable {
     // MARK: kill-list moves
 
     private func findMoves(
-        findings: [ProvisionFinding],
-        hitsByOwner: [CompiledRules.Owner: [Hit]],
+        _ findings: [ProvisionFinding],
+        _ hitsByOwner: [CompiledRules.Owner: [Hit]],
         in doc: PreparedDocument,
         language: String,
         playbook: Playbook

@@ -35,28 +35,28 @@ struct CompiledRules: Sendable {
         var description: String { "\(location): \(error.description)" }
     }
 
+    /// A cue's entry: its pattern and its unless-words compiled, a syntax error located at the cue.
+    private static func entry(_ cue: Cue, rule: DetectionRule, owner: Owner) throws -> Entry {
+        do {
+            return Entry(
+                owner: owner,
+                pattern: try Pattern(cue.pattern),
+                when: cue.when,
+                party: cue.party,
+                unless: try cue.unless.map { try Pattern($0) }
+            )
+        } catch let error as Pattern.SyntaxError {
+            guard case .cue(_, let c) = owner else { throw error }
+            throw CompileError(location: "rule \(rule.provision), cue \(cue.id ?? String(c + 1))", error: error)
+        }
+    }
+
     init(rules: [DetectionRule], moves: [KillListMove]) throws {
         var entries: [Entry] = []
         var headings: [[Pattern]] = []
         for (r, rule) in rules.enumerated() {
             for (c, cue) in rule.cues.enumerated() {
-                let pattern: Pattern
-                let unless: Pattern?
-                do {
-                    pattern = try Pattern(cue.pattern)
-                    unless = try cue.unless.map { try Pattern($0) }
-                } catch let error as Pattern.SyntaxError {
-                    throw CompileError(location: "rule \(rule.provision), cue \(cue.id ?? String(c + 1))", error: error)
-                }
-                entries.append(
-                    Entry(
-                        owner: .cue(rule: r, cue: c),
-                        pattern: pattern,
-                        when: cue.when,
-                        party: cue.party,
-                        unless: unless
-                    )
-                )
+                entries.append(try Self.entry(cue, rule: rule, owner: .cue(rule: r, cue: c)))
             }
             var compiled: [Pattern] = []
             for heading in rule.headings {
