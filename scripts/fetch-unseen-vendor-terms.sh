@@ -80,6 +80,10 @@ general_pages=(
   "WeChat Open Platform/Terms of Service.md"
   "Streamable/Terms of Service.md" "Kick/Premium Partner Conditions.md" "Epassi/Terms of Service.md"
   "Persumi/Terms of Service.md"
+  "The Register/Terms of Service.md" "Criteo/Terms of Service.md" "Foursquare/Terms of Service.md"
+  "Palia/Terms of Service.md"
+  "HSBC/Terms of Service.md" "LibraryThing/Terms of Service.md" "Alpha Vantage/Terms of Service.md"
+  "Zora/Terms of Service.md"
 )
 p2b_pages=(
   "Epic/Developer Terms.md" "Funda /Terms of Service.md" "MyTable/Terms of Service.md"
