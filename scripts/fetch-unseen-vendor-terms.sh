@@ -84,6 +84,8 @@ general_pages=(
   "Palia/Terms of Service.md"
   "HSBC/Terms of Service.md" "LibraryThing/Terms of Service.md" "Alpha Vantage/Terms of Service.md"
   "Zora/Terms of Service.md"
+  "Verizon/Terms of Service.md" "Academia.edu/Terms of Service.md"
+  "Coindesk/Terms of Service.md" "Ethereum/Terms of Service.md"
 )
 p2b_pages=(
   "Epic/Developer Terms.md" "Funda /Terms of Service.md" "MyTable/Terms of Service.md"
@@ -92,6 +94,8 @@ p2b_pages=(
   "eBay/Terms of Service.md"
   "Brenger/Commercial Terms.md" "Ask.com/Terms of Service.md" "CLASSGAP/Terms of Service.md"
   "Hlprs/Terms of Service.md"
+  "Yahoo!/Terms of Service.md" "Thuisbezorgd/Commercial Terms.md"
+  "Groupon Merchant/Terms of Service.md"
 )
 vlopses_pages=(
   "Telegram/Terms of Service.md" "TikTok/Commercial Terms.md" "Temu/Terms of Service.md"
