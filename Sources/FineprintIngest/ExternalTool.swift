@@ -33,26 +33,14 @@ struct ExternalTool: Sendable {
 
     /// Runs the tool with `arguments`, its standard error written to `errorFile`.
     func run(_ arguments: [String], errorFile: URL, timeout: TimeInterval) throws(Failure) -> Outcome {
-        let fm = FileManager.default
-        _ = fm.createFile(atPath: errorFile.path, contents: nil)
-        guard let errHandle = try? FileHandle(forWritingTo: errorFile) else { throw .noTempFile }
-        defer { try? errHandle.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errHandle
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        do { try process.run() } catch { throw .cannotStart }
-        if done.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            _ = done.wait(timeout: .now() + 5)
-            throw .timedOut
+        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil) else { throw .noTempFile }
+        let child: ChildProcess
+        do { child = try ChildProcess.start(executable, arguments, output: nil, errors: errorFile.path) } catch {
+            throw .cannotStart
         }
+        guard let status = child.wait(timeout: timeout) else { throw .timedOut }
         let stderr = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
-        return Outcome(status: process.terminationStatus, stderr: stderr)
+        return Outcome(status: status, stderr: stderr)
     }
 
     /// The standard output of a short run of `executable` (e.g. `tesseract --list-langs`), or nil if it
@@ -63,22 +51,8 @@ struct ExternalTool: Sendable {
         try fm.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: work) }
         let out = work.appendingPathComponent("out.txt")
-        _ = fm.createFile(atPath: out.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: out)
-        defer { try? handle.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = handle
-        process.standardError = handle
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        try process.run()
-        if done.wait(timeout: .now() + 10) == .timedOut {
-            process.terminate()
-            return nil
-        }
-        return process.terminationStatus == 0 ? try String(contentsOf: out, encoding: .utf8) : nil
+        let child = try ChildProcess.start(executable, arguments, output: out.path, errors: nil)
+        guard child.wait(timeout: 10) == 0 else { return nil }
+        return try String(contentsOf: out, encoding: .utf8)
     }
 }
