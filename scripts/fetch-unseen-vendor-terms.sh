@@ -86,6 +86,8 @@ general_pages=(
   "Zora/Terms of Service.md"
   "Verizon/Terms of Service.md" "Academia.edu/Terms of Service.md"
   "Coindesk/Terms of Service.md" "Ethereum/Terms of Service.md"
+  "Wix/Terms of Service.md" "Palantir/Terms of Service.md"
+  "W3Schools/Terms of Service.md" "MouthShut/Terms of Service.md"
 )
 p2b_pages=(
   "Epic/Developer Terms.md" "Funda /Terms of Service.md" "MyTable/Terms of Service.md"
@@ -96,6 +98,8 @@ p2b_pages=(
   "Hlprs/Terms of Service.md"
   "Yahoo!/Terms of Service.md" "Thuisbezorgd/Commercial Terms.md"
   "Groupon Merchant/Terms of Service.md"
+  "Preply/Terms of Service.md" "foodora/Commercial Terms.md"
+  "Viedit/Terms of Service.md" "Samsung Galaxy Store/Commercial Terms.md"
 )
 vlopses_pages=(
   "Telegram/Terms of Service.md" "TikTok/Commercial Terms.md" "Temu/Terms of Service.md"
