@@ -37,17 +37,19 @@ enum DOCXExtractor {
                 detail: "word/document.xml declares a DTD, which Word documents never do"
             )
         }
-        let parser = XMLParser(data: xml)
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
         let delegate = Delegate()
-        parser.delegate = delegate
-        let ok = parser.parse()
+        let (ok, error, line) = XMLParsingLock.run {
+            let parser = XMLParser(data: xml)
+            parser.shouldResolveExternalEntities = false
+            parser.shouldProcessNamespaces = false
+            parser.delegate = delegate
+            let ok = parser.parse()
+            return (ok, parser.parserError.map { "\($0.localizedDescription)" }, parser.lineNumber)
+        }
         if !ok {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
             throw IngestError.corruptDOCX(
                 name: name,
-                detail: "word/document.xml is not well-formed XML: \(reason) at line \(parser.lineNumber)"
+                detail: "word/document.xml is not well-formed XML: \(error ?? "unknown error") at line \(line)"
             )
         }
         guard delegate.sawRoot, delegate.depth == 0 else {

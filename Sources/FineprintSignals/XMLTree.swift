@@ -1,3 +1,4 @@
+import FineprintCore
 import Foundation
 
 #if canImport(FoundationXML)
@@ -45,18 +46,20 @@ enum XMLTree {
             throw SignalError("the document declares XML entities; feeds never need them and they are refused")
         }
         let builder = TreeBuilder(limits: limits)
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = builder
-        let ok = parser.parse()
+        let (ok, error, line) = XMLParsingLock.run {
+            let parser = XMLParser(data: data)
+            parser.shouldProcessNamespaces = true
+            parser.shouldResolveExternalEntities = false
+            parser.delegate = builder
+            let ok = parser.parse()
+            return (ok, parser.parserError.map { "\($0.localizedDescription)" }, parser.lineNumber)
+        }
         if let stop = builder.stopReason { throw SignalError(stop) }
         guard builder.stack.isEmpty else {
             throw SignalError("not well-formed XML: the document ends before its elements close (cut off?)")
         }
         guard ok, let root = builder.root else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "no root element"
-            throw SignalError("not well-formed XML (line \(parser.lineNumber)): \(reason)")
+            throw SignalError("not well-formed XML (line \(line)): \(error ?? "no root element")")
         }
         return root
     }

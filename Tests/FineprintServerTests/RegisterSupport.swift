@@ -1,5 +1,6 @@
 import FineprintAnalysis
 import FineprintCompare
+import FineprintCore
 import FineprintIngest
 import FineprintRegister
 import FineprintServer
@@ -112,9 +113,12 @@ enum SVGCheck {
     /// Parses the SVG; returns the `href` of every `<a>` (nil when it is not well-formed).
     static func links(_ svg: String) -> [String]? {
         let collector = LinkCollector()
-        let parser = XMLParser(data: Data(svg.utf8))
-        parser.delegate = collector
-        return parser.parse() ? collector.links : nil
+        let parsed = XMLParsingLock.run {
+            let parser = XMLParser(data: Data(svg.utf8))
+            parser.delegate = collector
+            return parser.parse()
+        }
+        return parsed ? collector.links : nil
     }
 
     final class LinkCollector: NSObject, XMLParserDelegate {
