@@ -39,7 +39,7 @@ enum DOCXExtractor {
         }
         let delegate = Delegate()
         let (ok, error, line) = XMLParsingLock.run {
-            let parser = XMLParser(data: xml)
+            let parser = XMLParser(data: XMLInput.withoutProcessingInstructions(xml))
             parser.shouldResolveExternalEntities = false
             parser.shouldProcessNamespaces = false
             parser.delegate = delegate

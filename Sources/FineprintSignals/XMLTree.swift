@@ -47,7 +47,7 @@ enum XMLTree {
         }
         let builder = TreeBuilder(limits: limits)
         let (ok, error, line) = XMLParsingLock.run {
-            let parser = XMLParser(data: data)
+            let parser = XMLParser(data: XMLInput.withoutProcessingInstructions(data))
             parser.shouldProcessNamespaces = true
             parser.shouldResolveExternalEntities = false
             parser.delegate = builder
