@@ -14,7 +14,7 @@ struct CompiledRules: Sendable {
         var pattern: Pattern
         var when: CuePolarity
         var party: Party
-        /// Words that, matched from the pattern's match to the end of its sentence, keep it from counting.
+        /// Words that, matched anywhere in the pattern's sentence, keep it from counting there.
         var unless: Pattern?
         /// The index of the pattern's first step in `steps`.
         var firstStep = 0
@@ -35,18 +35,18 @@ struct CompiledRules: Sendable {
         var description: String { "\(location): \(error.description)" }
     }
 
-    /// A cue's entry: its pattern and its unless-words compiled, a syntax error located at the cue.
-    private static func entry(_ cue: Cue, rule: DetectionRule, owner: Owner) throws -> Entry {
+    /// Cue `c` of rule `r` compiled with its unless-words, a syntax error located at the cue.
+    private static func entry(rule: DetectionRule, r: Int, cue c: Int) throws -> Entry {
+        let cue = rule.cues[c]
         do {
             return Entry(
-                owner: owner,
+                owner: .cue(rule: r, cue: c),
                 pattern: try Pattern(cue.pattern),
                 when: cue.when,
                 party: cue.party,
                 unless: try cue.unless.map { try Pattern($0) }
             )
         } catch let error as Pattern.SyntaxError {
-            guard case .cue(_, let c) = owner else { throw error }
             throw CompileError(location: "rule \(rule.provision), cue \(cue.id ?? String(c + 1))", error: error)
         }
     }
@@ -55,9 +55,7 @@ struct CompiledRules: Sendable {
         var entries: [Entry] = []
         var headings: [[Pattern]] = []
         for (r, rule) in rules.enumerated() {
-            for (c, cue) in rule.cues.enumerated() {
-                entries.append(try Self.entry(cue, rule: rule, owner: .cue(rule: r, cue: c)))
-            }
+            for c in rule.cues.indices { entries.append(try Self.entry(rule: rule, r: r, cue: c)) }
             var compiled: [Pattern] = []
             for heading in rule.headings {
                 do { compiled.append(try Pattern(heading)) } catch let error as Pattern.SyntaxError {

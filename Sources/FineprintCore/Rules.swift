@@ -50,8 +50,8 @@ public struct Cue: Hashable, Codable, Sendable {
     public var effect: CueEffect
     /// How protective the provision is when this cue is its evidence.
     public var strength: Strength?
-    /// A pattern of words that, matched anywhere in the cue's sentence, keeps the cue from counting there: "nothing limits liability for" is no carve-out when what follows is only "losses which may
-    /// not lawfully be limited".
+    /// A pattern of words that, matched anywhere in the cue's sentence, keeps the cue from counting there: "nothing
+    /// limits liability for" is no carve-out when what follows is only "losses which may not lawfully be limited".
     public var unless: String?
 
     public init(
