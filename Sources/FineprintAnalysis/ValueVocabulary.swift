@@ -52,20 +52,22 @@ struct ValueVocabulary: Sendable {
         return nil
     }
 
+    /// The period written at tokens[i] ("thirty (30) calendar days") and the index after it.
+    func period(_ tokens: [Token], at i: Int, upTo upper: Int) -> (duration: Duration, next: Int)? {
+        guard let read = NumberWords.read(tokens, at: i, upTo: upper),
+            let unit = unit(tokens, at: read.next, upTo: upper)
+        else { return nil }
+        return (Duration(amount: read.value, unit: unit.unit), unit.next)
+    }
+
     /// The first duration in tokens[lower..<upper].
     func firstDuration(
         in tokens: [Token],
         from lower: Int,
         to upper: Int
     ) -> (duration: Duration, first: Int, next: Int)? {
-        var i = lower
-        while i < upper {
-            if tokens[i].isNumber, let read = NumberWords.read(tokens, at: i, upTo: upper),
-                let unit = unit(tokens, at: read.next, upTo: upper)
-            {
-                return (Duration(amount: read.value, unit: unit.unit), i, unit.next)
-            }
-            i += 1
+        for i in lower..<max(lower, upper) where tokens[i].isNumber {
+            if let found = period(tokens, at: i, upTo: upper) { return (found.duration, i, found.next) }
         }
         return nil
     }
@@ -73,9 +75,6 @@ struct ValueVocabulary: Sendable {
     /// Parses a period as the corpus writes one ("72 hours", "1 year").
     func duration(_ text: String) -> Duration? {
         let tokens = Tokenizer.tokens(in: text)
-        guard let read = NumberWords.read(tokens, at: 0, upTo: tokens.count),
-            let unit = unit(tokens, at: read.next, upTo: tokens.count)
-        else { return nil }
-        return Duration(amount: read.value, unit: unit.unit)
+        return period(tokens, at: 0, upTo: tokens.count)?.duration
     }
 }
