@@ -89,24 +89,21 @@ public struct ClauseGrammar: Hashable, Codable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        func words(_ key: CodingKeys) throws -> Set<String> {
-            Set(try c.decodeIfPresent([String].self, forKey: key) ?? [])
-        }
-        negators = try words(.negators)
-        clauseBreakers = try words(.clauseBreakers)
-        limitNegators = try words(.limitNegators)
-        limitWords = try words(.limitWords)
-        limitVerbs = try words(.limitVerbs)
+        negators = try c.wordSet(.negators)
+        clauseBreakers = try c.wordSet(.clauseBreakers)
+        limitNegators = try c.wordSet(.limitNegators)
+        limitWords = try c.wordSet(.limitWords)
+        limitVerbs = try c.wordSet(.limitVerbs)
         voidNegations = try c.decodeIfPresent([String].self, forKey: .voidNegations) ?? []
         conditionalNegations = try c.decodeIfPresent([String].self, forKey: .conditionalNegations) ?? []
-        conditionWords = try words(.conditionWords)
-        subjectVerbs = try words(.subjectVerbs)
-        objectMarkers = try words(.objectMarkers)
-        articles = try words(.articles)
-        partyNouns = try words(.partyNouns)
-        bothSides = try words(.bothSides)
-        grantVerbs = try words(.grantVerbs)
-        recipientMarkers = try words(.recipientMarkers)
-        infinitiveMarkers = try words(.infinitiveMarkers)
+        conditionWords = try c.wordSet(.conditionWords)
+        subjectVerbs = try c.wordSet(.subjectVerbs)
+        objectMarkers = try c.wordSet(.objectMarkers)
+        articles = try c.wordSet(.articles)
+        partyNouns = try c.wordSet(.partyNouns)
+        bothSides = try c.wordSet(.bothSides)
+        grantVerbs = try c.wordSet(.grantVerbs)
+        recipientMarkers = try c.wordSet(.recipientMarkers)
+        infinitiveMarkers = try c.wordSet(.infinitiveMarkers)
     }
 }

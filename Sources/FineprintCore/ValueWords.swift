@@ -62,17 +62,14 @@ public struct ValueWords: Hashable, Codable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        func words(_ key: CodingKeys) throws -> Set<String> {
-            Set(try c.decodeIfPresent([String].self, forKey: key) ?? [])
-        }
         durationUnits = try c.decodeIfPresent([String: [String]].self, forKey: .durationUnits) ?? [:]
-        durationFillers = try words(.durationFillers)
+        durationFillers = try c.wordSet(.durationFillers)
         promptPhrases = try c.decodeIfPresent([String].self, forKey: .promptPhrases) ?? []
-        feeWords = try words(.feeWords)
-        paidWords = try words(.paidWords)
+        feeWords = try c.wordSet(.feeWords)
+        paidWords = try c.wordSet(.paidWords)
         currencyWords = try c.decodeIfPresent([String: String].self, forKey: .currencyWords) ?? [:]
-        magnitudeWords = try words(.magnitudeWords)
-        governingLawWords = try words(.governingLawWords)
+        magnitudeWords = try c.wordSet(.magnitudeWords)
+        governingLawWords = try c.wordSet(.governingLawWords)
         arbitrationStems = try c.decodeIfPresent([String].self, forKey: .arbitrationStems) ?? []
     }
 }
