@@ -1,10 +1,38 @@
 import Foundation
 
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
 /// XML bytes made safe for FoundationXML's parser. On Linux it crashes the whole program on a processing instruction
 /// without data (`<?x?>`: libxml2 hands it a null pointer that it reads as a string), so Fineprint never lets it see
 /// one: every processing instruction after the XML declaration is removed before parsing. Word parts and feeds carry
 /// none that matter.
 public enum XMLInput {
+    /// How a parse ended: well formed or not, the parser's error and the line it stopped at.
+    public struct Outcome: Sendable {
+        public var wellFormed: Bool
+        public var error: String?
+        public var line: Int
+    }
+
+    /// Parses `data` for `delegate` the one way Fineprint parses XML: processing instructions removed, external
+    /// entities never resolved, one parse at a time in the program (`XMLParsingLock`).
+    public static func parse(_ data: Data, delegate: any XMLParserDelegate, namespaces: Bool) -> Outcome {
+        XMLParsingLock.run {
+            let parser = XMLParser(data: withoutProcessingInstructions(data))
+            parser.shouldResolveExternalEntities = false
+            parser.shouldProcessNamespaces = namespaces
+            parser.delegate = delegate
+            let wellFormed = parser.parse()
+            return Outcome(
+                wellFormed: wellFormed,
+                error: parser.parserError.map { "\($0.localizedDescription)" },
+                line: parser.lineNumber
+            )
+        }
+    }
+
     public static func withoutProcessingInstructions(_ data: Data) -> Data {
         let bytes = [UInt8](data)
         var out: [UInt8] = []

@@ -38,18 +38,12 @@ enum DOCXExtractor {
             )
         }
         let delegate = Delegate()
-        let (ok, error, line) = XMLParsingLock.run {
-            let parser = XMLParser(data: XMLInput.withoutProcessingInstructions(xml))
-            parser.shouldResolveExternalEntities = false
-            parser.shouldProcessNamespaces = false
-            parser.delegate = delegate
-            let ok = parser.parse()
-            return (ok, parser.parserError.map { "\($0.localizedDescription)" }, parser.lineNumber)
-        }
-        if !ok {
+        let outcome = XMLInput.parse(xml, delegate: delegate, namespaces: false)
+        if !outcome.wellFormed {
             throw IngestError.corruptDOCX(
                 name: name,
-                detail: "word/document.xml is not well-formed XML: \(error ?? "unknown error") at line \(line)"
+                detail:
+                    "word/document.xml is not well-formed XML: \(outcome.error ?? "unknown error") at line \(outcome.line)"
             )
         }
         guard delegate.sawRoot, delegate.depth == 0 else {

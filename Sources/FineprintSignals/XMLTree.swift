@@ -46,20 +46,13 @@ enum XMLTree {
             throw SignalError("the document declares XML entities; feeds never need them and they are refused")
         }
         let builder = TreeBuilder(limits: limits)
-        let (ok, error, line) = XMLParsingLock.run {
-            let parser = XMLParser(data: XMLInput.withoutProcessingInstructions(data))
-            parser.shouldProcessNamespaces = true
-            parser.shouldResolveExternalEntities = false
-            parser.delegate = builder
-            let ok = parser.parse()
-            return (ok, parser.parserError.map { "\($0.localizedDescription)" }, parser.lineNumber)
-        }
+        let outcome = XMLInput.parse(data, delegate: builder, namespaces: true)
         if let stop = builder.stopReason { throw SignalError(stop) }
         guard builder.stack.isEmpty else {
             throw SignalError("not well-formed XML: the document ends before its elements close (cut off?)")
         }
-        guard ok, let root = builder.root else {
-            throw SignalError("not well-formed XML (line \(line)): \(error ?? "no root element")")
+        guard outcome.wellFormed, let root = builder.root else {
+            throw SignalError("not well-formed XML (line \(outcome.line)): \(outcome.error ?? "no root element")")
         }
         return root
     }
