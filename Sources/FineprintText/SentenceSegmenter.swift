@@ -7,9 +7,10 @@ import FineprintCore
 /// whitespace follows and the period does not belong to an abbreviation ("e.g.", "Inc.", "No.",
 /// "U.S."), a decimal or clause number ("12.3", "1,000.50"), or a leading list marker ("1.", "iv.").
 /// A period followed by a lower-case word never ends a sentence. A blank line ends one unless it only
-/// wraps a line (`WrappedParagraphs`); a single newline (or a wide run of spaces, as in text converted
-/// from PDF) ends one only when the next line starts a heading, numbered clause or list item, or the
-/// line before it is a heading.
+/// wraps a line (`WrappedParagraphs`, which also joins such lines into one paragraph block; inside a
+/// paragraph block a blank line counts as a single newline); a single newline (or a wide run of spaces,
+/// as in text converted from PDF) ends one only when the next line starts a heading, numbered clause or
+/// list item, or the line before it is a heading.
 /// A sentence longer than `UnitBounds.maximumLength` is cut into bounded units (`UnitBounds`).
 public enum SentenceSegmenter {
     public static func sentences(in text: String, blocks: [TextBlock]) -> [TextSpan] {
@@ -28,12 +29,16 @@ public enum SentenceSegmenter {
             cuts.append(min(max(block.span.end, 0), n))
         }
         cuts.sort()
+        // Inside a paragraph a blank line can only be a printed line that `WrappedParagraphs` joined back.
+        var paragraphEnds: [Int: Int] = [:]
+        for block in blocks where block.kind == .paragraph { paragraphEnds[block.span.start] = block.span.end }
         var result: [TextSpan] = []
         result.reserveCapacity(n / 80)
         var previous = -1
         for cut in cuts {
             if previous >= 0 && cut > previous {
-                segment(scalars, from: previous, to: cut, into: &result)
+                let wrapsLines = paragraphEnds[previous] == cut
+                segment(scalars, from: previous, to: cut, wrap: wrapsLines, into: &result)
             }
             previous = cut
         }
@@ -45,7 +50,7 @@ public enum SentenceSegmenter {
     /// One scan over the region, a small state machine (sentence start, last content, line start):
     /// kept in one piece, about 65 lines, because its cases share that state and each case already
     /// calls out to a named test (`softBreak`, `isSentenceEnd`, `LineShape.marker`).
-    static func segment(_ s: [Unicode.Scalar], from lower: Int, to upper: Int, into out: inout [TextSpan]) {
+    static func segment(_ s: [Unicode.Scalar], from lower: Int, to upper: Int, wrap: Bool, into out: inout [TextSpan]) {
         var start = -1  // first scalar of the current sentence, -1 when none yet
         var lastContent = -1  // last non-whitespace scalar of the current sentence
         var lineStart = lower  // first scalar of the current line (or gap-separated segment)
@@ -63,7 +68,7 @@ public enum SentenceSegmenter {
             let c = s[i]
             if isLineBreak(c, s, i, upper) {
                 let (next, blank) = lineBreakRun(s, at: i, upper: upper)
-                if next >= upper || (blank && !WrappedParagraphs.continues(s, lineEnd: i, next: next)) {
+                if hardBreak(s, at: i, next: next, upper: upper, blank: blank, inWrappedParagraph: wrap) {
                     emit()
                 } else if start >= 0 && softBreak(s, lineStart: lineStart, lineEnd: i, next: next, upper: upper) {
                     emit()
@@ -109,6 +114,19 @@ public enum SentenceSegmenter {
             i = after
         }
         emit()
+    }
+
+    /// Whether the line break at `i`, whose run of breaks and spaces ends at `next`, ends the sentence outright:
+    /// at the region's end, or at a blank line that does not just wrap a line.
+    @inline(__always) static func hardBreak(
+        _ s: [Unicode.Scalar],
+        at i: Int,
+        next: Int,
+        upper: Int,
+        blank: Bool,
+        inWrappedParagraph: Bool
+    ) -> Bool {
+        next >= upper || (blank && !inWrappedParagraph && !WrappedParagraphs.continues(s, lineEnd: i, next: next))
     }
 
     @inline(__always) static func isTerminal(_ c: Unicode.Scalar) -> Bool {
