@@ -264,9 +264,8 @@ public struct Analyzer: Sendable {
     ) -> Hit? {
         let entry = compiled.entries[e]
         let start = doc.sentences[s].tokens.lowerBound
-        if let unless = entry.unless,
-            unless.firstMatch(in: doc.tokens, from: start, to: doc.sentences[s].tokens.upperBound) != nil
-        {
+        let end = doc.sentences[s].tokens.upperBound
+        if entry.unless.contains(where: { $0.firstMatch(in: doc.tokens, from: start, to: end) != nil }) {
             return nil
         }
         // The words before a colon inside the sentence ("shall not: (i) …; (ii) …"), else the list's lead-in.

@@ -14,8 +14,8 @@ struct CompiledRules: Sendable {
         var pattern: Pattern
         var when: CuePolarity
         var party: Party
-        /// Words that, matched anywhere in the pattern's sentence, keep it from counting there.
-        var unless: Pattern?
+        /// Words that, any pattern of them matched anywhere in the pattern's sentence, keep it from counting there.
+        var unless: [Pattern] = []
         /// The index of the pattern's first step in `steps`.
         var firstStep = 0
     }

@@ -50,9 +50,10 @@ public struct Cue: Hashable, Codable, Sendable {
     public var effect: CueEffect
     /// How protective the provision is when this cue is its evidence.
     public var strength: Strength?
-    /// A pattern of words that, matched anywhere in the cue's sentence, keeps the cue from counting there: "nothing
-    /// limits liability for" is no carve-out when what follows is only "losses which may not lawfully be limited".
-    public var unless: String?
+    /// Patterns of words that, any of them matched anywhere in the cue's sentence, keep the cue from counting there:
+    /// "nothing limits liability for" is no carve-out when what follows is only "losses which may not lawfully be
+    /// limited". Written in YAML as one pattern or a list.
+    public var unless: [String]
 
     public init(
         id: String? = nil,
@@ -62,7 +63,7 @@ public struct Cue: Hashable, Codable, Sendable {
         party: Party = .any,
         effect: CueEffect = .supports,
         strength: Strength? = nil,
-        unless: String? = nil
+        unless: [String] = []
     ) {
         self.id = id
         self.pattern = pattern
@@ -85,7 +86,27 @@ public struct Cue: Hashable, Codable, Sendable {
         party = try c.decodeIfPresent(Party.self, forKey: .party) ?? .any
         effect = try c.decodeIfPresent(CueEffect.self, forKey: .effect) ?? .supports
         strength = try c.decodeIfPresent(Strength.self, forKey: .strength)
-        unless = try c.decodeIfPresent(String.self, forKey: .unless)
+        if let one = try? c.decodeIfPresent(String.self, forKey: .unless) {
+            unless = [one]
+        } else {
+            unless = try c.decodeIfPresent([String].self, forKey: .unless) ?? []
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(id, forKey: .id)
+        try c.encode(pattern, forKey: .pattern)
+        try c.encode(weight, forKey: .weight)
+        try c.encode(when, forKey: .when)
+        try c.encode(party, forKey: .party)
+        try c.encode(effect, forKey: .effect)
+        try c.encodeIfPresent(strength, forKey: .strength)
+        if unless.count == 1 {
+            try c.encode(unless[0], forKey: .unless)
+        } else if !unless.isEmpty {
+            try c.encode(unless, forKey: .unless)
+        }
     }
 }
 

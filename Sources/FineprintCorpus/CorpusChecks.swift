@@ -70,7 +70,7 @@ struct CorpusChecks {
                 )
             }
             // `unless` is matched word by word: a class of defined terms there could never match.
-            for cue in rule.cues where cue.unless?.contains("{") == true {
+            for cue in rule.cues where cue.unless.contains(where: { $0.contains("{") }) {
                 problem("rules/", "rule '\(rule.provision)' cue '\(cue.id ?? cue.pattern)' names a class in unless")
             }
             if !rule.valueStrength.isEmpty && provision.value != .duration {

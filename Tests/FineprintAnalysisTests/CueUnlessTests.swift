@@ -2,11 +2,13 @@ import FineprintAnalysis
 import FineprintCore
 import FineprintCorpus
 import FineprintTestSupport
+import Foundation
 import Testing
+import Yams
 
 /// A cue's `unless`: words that, anywhere in the cue's sentence, keep it from counting there.
 @Suite struct CueUnlessTests {
-    func status(_ text: String, unless: String?) throws -> ProvisionStatus? {
+    func status(_ text: String, unless: [String]) throws -> ProvisionStatus? {
         var corpus = try BundledCorpus.corpus.get()
         corpus.rules = [
             DetectionRule(
@@ -23,8 +25,8 @@ import Testing
         let saving =
             "Nothing in this Agreement limits either party's liability for losses that cannot lawfully be limited."
         let named = "Nothing in this Agreement limits either party's liability for fraud."
-        let unless = "for ..2 losses ..2 that ..2 cannot"
-        #expect(try status(saving, unless: nil) == .present)
+        let unless = ["for ..2 losses ..2 that ..2 cannot"]
+        #expect(try status(saving, unless: []) == .present)
         #expect(try status(saving, unless: unless) == .absent)
         #expect(try status(named, unless: unless) == .present)
         // Anywhere in the sentence, before the match too.
@@ -36,9 +38,39 @@ import Testing
     @Test func aBadUnlessIsReported() throws {
         var corpus = try BundledCorpus.corpus.get()
         let r = try #require(corpus.rules.firstIndex { $0.provision == "uncapped_liability" })
-        corpus.rules[r].cues[0].unless = "for ..2 {buyer_data}"
+        corpus.rules[r].cues[0].unless = ["for ..2 losses", "for ..2 {buyer_data}"]
         #expect(CorpusValidator.validate(corpus).contains { $0.message.contains("names a class in unless") })
-        corpus.rules[r].cues[0].unless = "for ..99 losses"
+        corpus.rules[r].cues[0].unless = ["for ..2 losses", "for ..99 losses"]
         #expect(throws: (any Error).self) { try Analyzer(corpus: corpus) }
+    }
+
+    /// Any one of several patterns keeps the cue off its sentence.
+    @Test func anyOfSeveralPatternsCounts() throws {
+        let unless = ["for ..2 losses ..2 that ..2 cannot", "save ..2 for ..2 fraud"]
+        #expect(
+            try status(
+                "Nothing here limits either party's liability for losses that cannot be limited.",
+                unless: unless
+            ) == .absent
+        )
+        #expect(
+            try status("Save for fraud, nothing here limits either party's liability for anything.", unless: unless)
+                == .absent
+        )
+        #expect(try status("Nothing here limits either party's liability for fraud.", unless: unless) == .present)
+    }
+
+    /// In YAML the words are one pattern or a list of them, and a cue written back keeps its form.
+    @Test func oneOrAListInYAML() throws {
+        let one = try YAMLDecoder().decode(Cue.self, from: "pattern: a b\nunless: \"c d\"\n")
+        let list = try YAMLDecoder().decode(Cue.self, from: "pattern: a b\nunless: [\"c d\", \"e\"]\n")
+        let none = try YAMLDecoder().decode(Cue.self, from: "pattern: a b\n")
+        #expect(one.unless == ["c d"])
+        #expect(list.unless == ["c d", "e"])
+        #expect(none.unless.isEmpty)
+        for cue in [one, list, none] {
+            let again = try JSONDecoder().decode(Cue.self, from: try JSONEncoder().encode(cue))
+            #expect(again == cue)
+        }
     }
 }
