@@ -170,6 +170,9 @@ public struct TermClassCues: Hashable, Codable, Sendable {
     public var definitionCues: [String]
     /// Phrases that belong to the class wherever they occur, defined or not ("your content").
     public var phrases: [String]
+    /// Who makes what the term names, read in its definition: "Content that a *Member posts*", "data *submitted*
+    /// into the Services *by Customer*", "text the *Services generate*". nil: the class has no such reading.
+    public var madeBy: MadeBy?
 
     public init(
         name: String,
@@ -177,7 +180,8 @@ public struct TermClassCues: Hashable, Codable, Sendable {
         ownedHeads: [String] = [],
         owner: Party?,
         definitionCues: [String],
-        phrases: [String]
+        phrases: [String],
+        madeBy: MadeBy? = nil
     ) {
         self.name = name
         self.heads = heads
@@ -185,12 +189,14 @@ public struct TermClassCues: Hashable, Codable, Sendable {
         self.owner = owner
         self.definitionCues = definitionCues
         self.phrases = phrases
+        self.madeBy = madeBy
     }
 
     enum CodingKeys: String, CodingKey {
         case name, heads, owner, phrases
         case definitionCues = "definition_cues"
         case ownedHeads = "owned_heads"
+        case madeBy = "made_by"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -201,5 +207,24 @@ public struct TermClassCues: Hashable, Codable, Sendable {
         owner = try c.decodeIfPresent(Party.self, forKey: .owner)
         definitionCues = try c.decodeIfPresent([String].self, forKey: .definitionCues) ?? []
         phrases = try c.decodeIfPresent([String].self, forKey: .phrases) ?? []
+        madeBy = try c.decodeIfPresent(MadeBy.self, forKey: .madeBy)
+    }
+}
+
+/// A definition that says who makes the defined thing puts it in a class whatever the term is called: an actor
+/// word with one of the verbs shortly after it ("a Member posts"), or a verb followed shortly by an agent preposition
+/// ("by", `agentPrepositions`) and an actor ("submitted into the Services by Customer"). Single words, lower-case.
+public struct MadeBy: Hashable, Codable, Sendable {
+    /// Words naming who makes it ("users", "members"; for outputs "services", "model").
+    public var actors: [String]
+    /// Also an actor: any name of this party the document defines ("Customer", "Licensee", "you").
+    public var party: Party?
+    /// Verbs of making or putting in ("submits", "uploaded"; "generated").
+    public var verbs: [String]
+
+    public init(actors: [String], party: Party? = nil, verbs: [String]) {
+        self.actors = actors
+        self.party = party
+        self.verbs = verbs
     }
 }

@@ -181,6 +181,11 @@ struct CorpusChecks {
                     "class '\(termClass.name)' has owned_heads but no owner: they would never apply"
                 )
             }
+            for termClass in lexicon.termClasses {
+                if let madeBy = termClass.madeBy, let issue = Self.madeByIssue(madeBy) {
+                    problem("lexicon/reading/\(lexicon.language).yaml", "class '\(termClass.name)' made_by: \(issue)")
+                }
+            }
             for pair in lexicon.numberEndings ?? [] where pair.count != 2 || pair[1].isEmpty || pair[0] == pair[1] {
                 problem(
                     "lexicon/reading/\(lexicon.language).yaml",
@@ -211,6 +216,15 @@ struct CorpusChecks {
             problem(file, "value_words currency '\(word)': '\(code)' is not a three-letter code for one word")
         }
         if v.arbitrationStems.isEmpty { problem(file, "value_words has no arbitration_stems") }
+    }
+
+    /// What is wrong with a class's `made_by`, if anything: it needs verbs and an actor (a word or a party), and
+    /// single lower-case words, as the reading compares them with the tokens of a definition.
+    static func madeByIssue(_ madeBy: MadeBy) -> String? {
+        if madeBy.verbs.isEmpty { return "no verbs" }
+        if madeBy.actors.isEmpty && madeBy.party == nil { return "no actor words and no party" }
+        let bad = (madeBy.actors + madeBy.verbs).filter { $0.contains(" ") || $0 != $0.lowercased() || $0.isEmpty }
+        return bad.isEmpty ? nil : "not single lower-case words: \(bad.joined(separator: ", "))"
     }
 
     /// A reading lexicon's clause grammar: present, with negators and subject verbs (without them no rule could

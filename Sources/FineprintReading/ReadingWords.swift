@@ -27,6 +27,15 @@ struct ReadingWords {
     let numberForms: NumberForms
     let agentPrepositions: Set<String>
     let authorVerbs: Set<String>
+    /// Each class's `made_by`, as sets, in the order of the term classes.
+    let makers: [Maker]
+
+    struct Maker {
+        var className: String
+        var actors: Set<String>
+        var party: Party?
+        var verbs: Set<String>
+    }
 
     init(_ lexicon: ReadingLexicon) {
         self.lexicon = lexicon
@@ -58,6 +67,11 @@ struct ReadingWords {
         numberForms = NumberForms(lexicon)
         agentPrepositions = Set((lexicon.agentPrepositions ?? []).map { $0.lowercased() })
         authorVerbs = Set((lexicon.authorVerbs ?? []).map { $0.lowercased() })
+        makers = lexicon.termClasses.compactMap { c in
+            c.madeBy.map {
+                Maker(className: c.name, actors: Set($0.actors), party: $0.party, verbs: Set($0.verbs))
+            }
+        }
         definitionCues = PhraseList(
             lexicon.termClasses.flatMap { c in c.definitionCues.map { (PhraseList<String>.words($0), c.name) } }
         )

@@ -27,6 +27,7 @@ struct TermClassifier {
         for t in tokens.indices {
             if let m = words.definitionCues.match(tokens, at: t) { return m.value }
         }
+        if let name = classByMaker(term.body, nearestLast: term.definedBefore) { return name }
         // "means all data …", "means Inputs and Outputs": the definition's first head word, near its start (in
         // "means the processing of personal data" the head is "processing"); before a parenthetical, the words
         // just before it ("disclosed by one party ("Discloser")").
@@ -100,7 +101,7 @@ struct TermClassifier {
         words.enumerated().map { Token(text: $0.element, start: $0.offset, end: $0.offset + 1) }
     }
 
-    private func side(of word: String) -> Party? {
+    func side(of word: String) -> Party? {
         partyWords[word] ?? words.roles[word] ?? words.pronouns[word]
     }
 }

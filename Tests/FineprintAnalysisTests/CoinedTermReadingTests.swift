@@ -203,6 +203,37 @@ import Testing
         #expect(names.contains("HALVERN"))
         #expect(names.contains("DURANTHE"))
     }
+
+    /// Who makes the thing decides its class (`made_by`): the buyer or its users putting it in, or the service
+    /// producing it, with the actor before the verb or after "by"; the supplier making it is neither.
+    @Test func whoMakesItDecidesTheClass() throws {
+        let found = try classes(
+            """
+            This Agreement is between Northwind Ltd ("Supplier") and the Ministry of Health ("Authority").
+            "Brindle Sorrels" means Harrow Quints that a Member posts, uploads or shares through the Platform.
+            "Mossvale Tarn" means any files uploaded into the Services by the Authority or its staff.
+            "Kestrel Dawn" means the text that the Services return for the Authority.
+            "Ferrow Lane" means the notes uploaded into the Services by Supplier staff.
+            """
+        )
+        #expect(found["Brindle Sorrels"] == "buyer_data")
+        #expect(found["Mossvale Tarn"] == "buyer_data")
+        #expect(found["Kestrel Dawn"] == "outputs")
+        #expect(found["Ferrow Lane"] == .some(nil))
+    }
+
+    /// Before a parenthetical, the verb nearest the name decides: the second item of a list is the service's.
+    @Test func theNearestMakerDecidesBeforeAParenthetical() throws {
+        let found = try classes(
+            """
+            "Client Data" means (a) any files that Client submits into the Services, including text shown in an \
+            editor window ("Brindle Sorrels"); and (b) any \
+            text generated for Client by the Services based on those files ("Kestrel Dawn").
+            """
+        )
+        #expect(found["Brindle Sorrels"] == "buyer_data")
+        #expect(found["Kestrel Dawn"] == "outputs")
+    }
 }
 
 /// A data processing addendum defines the supplier's own sub-contractors ("Subprocessor" means any processor the

@@ -198,6 +198,20 @@ struct CorpusFixture {
         #expect(problems.contains { $0.contains("'buyer_data' has owned_heads but no owner") })
     }
 
+    @Test func aMakerWithoutVerbsOrActorsIsReported() throws {
+        var corpus = try BundledCorpus.corpus.get()
+        let english = try #require(corpus.reading.firstIndex { $0.language == "en" })
+        let classes = corpus.reading[english].termClasses
+        let buyerData = try #require(classes.firstIndex { $0.name == "buyer_data" })
+        let outputs = try #require(classes.firstIndex { $0.name == "outputs" })
+        #expect(classes[buyerData].madeBy != nil && classes[outputs].madeBy != nil)
+        corpus.reading[english].termClasses[buyerData].madeBy?.verbs = []
+        corpus.reading[english].termClasses[outputs].madeBy?.actors.append("the model")
+        let problems = CorpusValidator.validate(corpus).map(\.message)
+        #expect(problems.contains { $0.contains("'buyer_data' made_by: no verbs") })
+        #expect(problems.contains { $0.contains("'outputs' made_by: not single lower-case words: the model") })
+    }
+
     @Test func aReadingLexiconsClauseGrammarIsChecked() throws {
         var corpus = try BundledCorpus.corpus.get()
         let french = try #require(corpus.reading.firstIndex { $0.language == "fr" })
