@@ -286,6 +286,7 @@ public struct Analyzer: Sendable {
                 match: match,
                 reading: reading,
                 leadIn: leadIn,
+                heading: doc.sentences[s].heading,
                 grammar
             ) {
             case .none: partyKnown = false

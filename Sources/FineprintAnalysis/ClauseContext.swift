@@ -84,12 +84,15 @@ struct ClauseContext {
     /// The document's own names count as well as the lexicon's ("Northwind shall" when Northwind is the supplier).
     /// A match in an infinitive belongs to the party a right was granted to before it, not to the grantor ("we hereby
     /// grant you a licence to access and use the content solely for your personal purposes": yours).
+    /// A sentence that opens with an instruction and names no subject before the match ("Ensure that orders are ready
+    /// for our riders") is its addressee's duty (`instructed`).
     func party(
         _ tokens: [Token],
         sentenceStart: Int,
         match: Pattern.Match,
         reading: DocumentReading,
         leadIn: Range<Int>? = nil,
+        heading: Range<Int>? = nil,
         _ g: ClauseGrammar
     ) -> Party? {
         let clause = clauseStart(tokens, sentenceStart: sentenceStart, index: match.first, g)
@@ -106,6 +109,9 @@ struct ClauseContext {
                 if !isObject, fallback == nil { fallback = p }
             }
             i -= 1
+        }
+        if clause == sentenceStart, isImperative(tokens, at: sentenceStart, g) {
+            return instructed(tokens, leadIn: leadIn, heading: heading, reading: reading, g)
         }
         if let fallback { return fallback }
         if let leadIn, let p = leadInSubject(tokens, leadIn: leadIn, reading: reading, g) { return p }
@@ -128,7 +134,7 @@ struct ClauseContext {
 
     /// The subject nearest the colon in the last clause of a list item's lead-in: "We will not:", "You agree that we
     /// may:".
-    private func leadInSubject(
+    func leadInSubject(
         _ tokens: [Token],
         leadIn: Range<Int>,
         reading: DocumentReading,
@@ -147,7 +153,7 @@ struct ClauseContext {
     }
 
     /// "the Supplier shall…", "we will not:": a subject verb among the three words after the party word, before `end`.
-    private func isSubject(_ tokens: [Token], _ i: Int, before end: Int, _ g: ClauseGrammar) -> Bool {
+    func isSubject(_ tokens: [Token], _ i: Int, before end: Int, _ g: ClauseGrammar) -> Bool {
         ((i + 1)..<min(i + 4, end)).contains { g.subjectVerbs.contains(tokens[$0].text) }
     }
 
@@ -197,7 +203,7 @@ struct ClauseContext {
         reading.partyWords[word] ?? parties[word]
     }
 
-    private func partyAt(
+    func partyAt(
         _ tokens: [Token],
         _ i: Int,
         lowerBound: Int,

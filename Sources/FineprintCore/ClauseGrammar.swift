@@ -29,6 +29,15 @@ public struct ClauseGrammar: Hashable, Codable, Sendable {
     public var grantVerbs: Set<String>
     public var recipientMarkers: Set<String>
     public var infinitiveMarkers: Set<String>
+    /// Verbs that open an instruction to the reader ("Ensure that…", "Keep your menu up to date"): where no subject is
+    /// named, the duty is the reader's, or the party a heading over it names ("What we will do").
+    public var imperativeVerbs: Set<String> = []
+    /// Words right after such a verb that make it a noun or a subject instead ("Use of the Services", "Notice is").
+    public var nounFollowers: Set<String> = []
+    /// Nouns that make a heading name the party with the duty ("Your obligations", "Obligations of the Supplier").
+    public var dutyNouns: Set<String> = []
+    /// The words by which terms address their reader ("you"): the reader is the party the document names by them.
+    public var readerWords: Set<String> = []
 
     public init(
         negators: Set<String>,
@@ -85,6 +94,10 @@ public struct ClauseGrammar: Hashable, Codable, Sendable {
         case grantVerbs = "grant_verbs"
         case recipientMarkers = "recipient_markers"
         case infinitiveMarkers = "infinitive_markers"
+        case imperativeVerbs = "imperative_verbs"
+        case nounFollowers = "noun_followers"
+        case dutyNouns = "duty_nouns"
+        case readerWords = "reader_words"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -105,5 +118,9 @@ public struct ClauseGrammar: Hashable, Codable, Sendable {
         grantVerbs = try c.wordSet(.grantVerbs)
         recipientMarkers = try c.wordSet(.recipientMarkers)
         infinitiveMarkers = try c.wordSet(.infinitiveMarkers)
+        imperativeVerbs = try c.wordSet(.imperativeVerbs)
+        nounFollowers = try c.wordSet(.nounFollowers)
+        dutyNouns = try c.wordSet(.dutyNouns)
+        readerWords = try c.wordSet(.readerWords)
     }
 }

@@ -243,7 +243,7 @@ struct CorpusChecks {
         let words = [
             g.negators, g.clauseBreakers, g.limitNegators, g.limitWords, g.limitVerbs, g.conditionWords,
             g.subjectVerbs, g.objectMarkers, g.articles, g.partyNouns, g.bothSides, g.grantVerbs, g.recipientMarkers,
-            g.infinitiveMarkers,
+            g.infinitiveMarkers, g.imperativeVerbs, g.nounFollowers, g.dutyNouns, g.readerWords,
         ].joined()
         for word in Set(words).sorted() where word != word.lowercased() || word.contains(" ") {
             problem(file, "clause_grammar word '\(word)' is not one lower-case word")
