@@ -88,6 +88,8 @@ general_pages=(
   "Coindesk/Terms of Service.md" "Ethereum/Terms of Service.md"
   "Wix/Terms of Service.md" "Palantir/Terms of Service.md"
   "W3Schools/Terms of Service.md" "MouthShut/Terms of Service.md"
+  "LINE/Terms of Service.md" "Xfinity Residential Services/Terms of Service.md"
+  "Coursera/Terms of Service.md" "The Mirror/Terms of Service.md"
 )
 p2b_pages=(
   "Epic/Developer Terms.md" "Funda /Terms of Service.md" "MyTable/Terms of Service.md"
@@ -100,6 +102,8 @@ p2b_pages=(
   "Groupon Merchant/Terms of Service.md"
   "Preply/Terms of Service.md" "foodora/Commercial Terms.md"
   "Viedit/Terms of Service.md" "Samsung Galaxy Store/Commercial Terms.md"
+  "Fairbnb.coop/Terms of Service.md" "GURUWALK/Terms of Service.md" "Fresha/Terms of Service.md"
+  "ZVAB/Marketplace Sellers Conditions.md"
 )
 vlopses_pages=(
   "Telegram/Terms of Service.md" "TikTok/Commercial Terms.md" "Temu/Terms of Service.md"
