@@ -92,22 +92,6 @@ public struct Cue: Hashable, Codable, Sendable {
             unless = try c.decodeIfPresent([String].self, forKey: .unless) ?? []
         }
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeIfPresent(id, forKey: .id)
-        try c.encode(pattern, forKey: .pattern)
-        try c.encode(weight, forKey: .weight)
-        try c.encode(when, forKey: .when)
-        try c.encode(party, forKey: .party)
-        try c.encode(effect, forKey: .effect)
-        try c.encodeIfPresent(strength, forKey: .strength)
-        if unless.count == 1 {
-            try c.encode(unless[0], forKey: .unless)
-        } else if !unless.isEmpty {
-            try c.encode(unless, forKey: .unless)
-        }
-    }
 }
 
 /// The detection rules of one provision.

@@ -60,7 +60,7 @@ import Yams
         #expect(try status("Nothing here limits either party's liability for fraud.", unless: unless) == .present)
     }
 
-    /// In YAML the words are one pattern or a list of them, and a cue written back keeps its form.
+    /// In YAML the words are one pattern or a list of them, and a cue written back reads the same.
     @Test func oneOrAListInYAML() throws {
         let one = try YAMLDecoder().decode(Cue.self, from: "pattern: a b\nunless: \"c d\"\n")
         let list = try YAMLDecoder().decode(Cue.self, from: "pattern: a b\nunless: [\"c d\", \"e\"]\n")
