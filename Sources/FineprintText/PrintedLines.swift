@@ -32,12 +32,12 @@ struct PrintedLines {
     /// Whether the sentence runs on from the paragraph at `a` into the one at `b`: `a` ends in a full line that
     /// stops on a lower-case word or a comma, and neither line is a heading and `b` opens no clause or list item.
     func carriesOn(from a: TextSpan, to b: TextSpan, in s: [Unicode.Scalar]) -> Bool {
+        let lineStart = Self.lastLineStart(of: a, in: s)
         guard let last = WrappedParagraphs.lastContent(s, before: a.end),
             last == "," || SentenceSegmenter.isLower(last),
-            Double(Self.lastLineLength(of: a, in: s)) >= Self.fullLine * Double(width),
+            Double(a.end - lineStart) >= Self.fullLine * Double(width),
             LineShape.marker(in: s, at: b.start, limit: b.end) == nil
         else { return false }
-        let lineStart = Self.lastLineStart(of: a, in: s)
         let nextLineEnd = (b.start..<b.end).first { SentenceSegmenter.isLineBreak(s[$0], s, $0, b.end) } ?? b.end
         return !LineShape.isHeadingLike(s, from: lineStart, to: a.end)
             && !LineShape.isHeadingLike(s, from: b.start, to: nextLineEnd)
