@@ -3,6 +3,7 @@ with the same idempotency key returns the same job, and nothing is half-made.
 Usage: crash_test.py BINARY [UPLOADS] [KILL_AFTER]"""
 
 import concurrent.futures
+import http.client
 import os
 import shutil
 import sqlite3
@@ -29,8 +30,8 @@ def send(item):
     key, name, data = item
     try:
         status, job_id, _ = upload(server.base, name, data, key, timeout=20)
-    except OSError:
-        return  # no answer: the client does not know, and will retry
+    except (OSError, http.client.HTTPException):
+        return  # no answer, or one cut off by the kill: the client does not know, and will retry
     with lock:
         sent[0] += 1
         if status == 202 and job_id:
