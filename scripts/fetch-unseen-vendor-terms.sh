@@ -90,6 +90,8 @@ general_pages=(
   "W3Schools/Terms of Service.md" "MouthShut/Terms of Service.md"
   "LINE/Terms of Service.md" "Xfinity Residential Services/Terms of Service.md"
   "Coursera/Terms of Service.md" "The Mirror/Terms of Service.md"
+  "Jacksfilms/Terms of Service.md" "Bluesky/Terms of Service.md"
+  "VocabularySpellingCity/Terms of Service.md" "MediaFire/Terms of Service.md"
 )
 p2b_pages=(
   "Epic/Developer Terms.md" "Funda /Terms of Service.md" "MyTable/Terms of Service.md"
@@ -104,6 +106,8 @@ p2b_pages=(
   "Viedit/Terms of Service.md" "Samsung Galaxy Store/Commercial Terms.md"
   "Fairbnb.coop/Terms of Service.md" "GURUWALK/Terms of Service.md" "Fresha/Terms of Service.md"
   "ZVAB/Marketplace Sellers Conditions.md"
+  "Flighttix/Commercial Terms.md" "Helpling/Commercial Terms.md"
+  "Aptoide/Terms of Service.md" "Daft.ie/Terms of Service.md"
 )
 vlopses_pages=(
   "Telegram/Terms of Service.md" "TikTok/Commercial Terms.md" "Temu/Terms of Service.md"
