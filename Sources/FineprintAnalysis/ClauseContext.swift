@@ -7,6 +7,10 @@ import FineprintText
 struct ClauseContext {
     static let lookBehind = 10
     static let partyLookBehind = 15
+    /// How far after a grantee the right granted may open a match ("grants Northwind a non-exclusive, royalty-free
+    /// licence to"), and within how many of its first tokens its infinitive must stand.
+    static let grantObjectReach = 10
+    static let grantedRightOpening = 3
 
     let parties: [String: Party]
     /// The grammar of each language the corpus reads, and the one used for a language it has none for (its first
@@ -103,7 +107,7 @@ struct ClauseContext {
             if let p = partyAt(tokens, i, lowerBound: sentenceStart, reading: reading, g),
                 !isOwned(tokens, i, p, sentenceStart, reading, g)
             {
-                if isGrantee(tokens, i, lowerBound: sentenceStart, before: match.first, g) { return p }
+                if isGrantee(tokens, i, lowerBound: sentenceStart, match: match, g) { return p }
                 let isObject = isObject(tokens, i, lowerBound: sentenceStart, g)
                 if !isObject, isSubject(tokens, i, before: match.last + 1, g) { return p }
                 if !isObject, fallback == nil { fallback = p }
@@ -165,17 +169,21 @@ struct ClauseContext {
     }
 
     /// "grant you", "grants the Provider", "gives to the Customer": the party a grant verb gives a right to, when the
-    /// right is an infinitive ("a licence to", "allow you to") before the match at `matchStart`.
+    /// right is an infinitive ("a licence to", "allow you to") before the match, or the match opens with that right
+    /// ("grants Northwind a royalty-free *licence to host* …").
     private func isGrantee(
         _ tokens: [Token],
         _ i: Int,
         lowerBound: Int,
-        before matchStart: Int,
+        match: Pattern.Match,
         _ g: ClauseGrammar
     ) -> Bool {
-        guard tokens[(i + 1)..<matchStart].contains(where: { g.infinitiveMarkers.contains($0.text) }) else {
-            return false
-        }
+        let opening = match.first..<min(match.first + Self.grantedRightOpening, match.last + 1)
+        let infinitiveBefore = tokens[(i + 1)..<match.first].contains { g.infinitiveMarkers.contains($0.text) }
+        let rightOpensMatch =
+            match.first - i <= Self.grantObjectReach
+            && tokens[opening].contains { g.infinitiveMarkers.contains($0.text) }
+        guard infinitiveBefore || rightOpensMatch else { return false }
         var j = i - 1
         if j > lowerBound && g.articles.contains(tokens[j].text) { j -= 1 }
         if j > lowerBound && g.recipientMarkers.contains(tokens[j].text) { j -= 1 }
