@@ -15,6 +15,9 @@ public struct Analyzer: Sendable {
     let values: ValueExtractor
     /// Provision id → index of its rule in `corpus.rules`.
     let ruleIndex: [String: Int]
+    /// Provision id → its `value_strength` periods read once, in order: a period's hours (nil: no limit) and the
+    /// strength a stated period within it earns. Periods the vocabulary cannot read are left out, as they never match.
+    let periodStrengths: [String: [(hours: Double?, strength: Strength)]]
     /// The learned sentence classifier combined with the rules for the provisions it knows; nil: rules only.
     public let classifier: SegmentClassifier?
 
@@ -33,6 +36,21 @@ public struct Analyzer: Sendable {
         reader = ContractReader(lexicons: corpus.reading)
         values = ValueExtractor(jurisdictions: corpus.jurisdictions, forums: corpus.forums, reading: corpus.reading)
         ruleIndex = Dictionary(corpus.rules.enumerated().map { ($1.provision, $0) }, uniquingKeysWith: { a, _ in a })
+        periodStrengths = Self.periodStrengths(corpus.rules, values.defaultVocabulary)
+    }
+
+    private static func periodStrengths(
+        _ rules: [DetectionRule],
+        _ vocabulary: ValueVocabulary
+    ) -> [String: [(hours: Double?, strength: Strength)]] {
+        var out: [String: [(hours: Double?, strength: Strength)]] = [:]
+        for rule in rules where out[rule.provision] == nil {
+            out[rule.provision] = rule.valueStrength.compactMap { threshold in
+                guard let text = threshold.atMost else { return (nil, threshold.strength) }
+                return vocabulary.duration(text).map { ($0.inHours, threshold.strength) }
+            }
+        }
+        return out
     }
 
     /// The learned classifier's scores for one document, and whether the domain gate keeps gated categories off it.
@@ -493,7 +511,7 @@ public struct Analyzer: Sendable {
     ) -> Strength {
         let stated = support.compactMap(\.cue.strength).max()
         var s = stated ?? (provision.polarity == .hazard ? .weak : .adequate)
-        if let duration = value?.duration, let byValue = strength(for: duration, rule.valueStrength) {
+        if let duration = value?.duration, let byValue = strength(for: duration, provision: rule.provision) {
             s = stated.map { min($0, byValue) } ?? byValue
         }
         // Undercutting wording elsewhere in the document costs one level of strength.
@@ -547,15 +565,10 @@ public struct Analyzer: Sendable {
         return best.values.sorted { $0.hit.sentence < $1.hit.sentence }
     }
 
-    /// The strength a stated period earns; the thresholds are written in the corpus's first language.
-    func strength(for duration: Duration, _ thresholds: [ValueThreshold]) -> Strength? {
-        for threshold in thresholds {
-            guard let limitText = threshold.atMost else { return threshold.strength }
-            if let limit = values.defaultVocabulary.duration(limitText), duration.inHours <= limit.inHours {
-                return threshold.strength
-            }
-        }
-        return nil
+    /// The strength a stated period earns: the first of the provision's periods that holds it (the periods are
+    /// written in the corpus's first language).
+    func strength(for duration: Duration, provision: String) -> Strength? {
+        periodStrengths[provision]?.first { $0.hours.map { duration.inHours <= $0 } ?? true }?.strength
     }
 
     /// Evidence sentences: the sentences of the hits, in document order, without repeats.
