@@ -5,7 +5,7 @@
 public struct ValueWords: Hashable, Codable, Sendable {
     /// The period units the analyzer compares ("hours" … "years"), each with the words, of one or more tokens,
     /// that name it ("hrs", "business days", "jours ouvrés").
-    public static let unitNames = ["hours", "days", "business_days", "weeks", "months", "years"]
+    public static let unitNames = PeriodUnit.allCases.map(\.lexiconName)
     public var durationUnits: [String: [String]]
     /// Words between a number and its unit that change nothing: "30 *calendar* days".
     public var durationFillers: Set<String>
