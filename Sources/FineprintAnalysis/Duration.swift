@@ -2,10 +2,8 @@ import FineprintCore
 
 /// A period of time as contracts state it: "72 hours", "thirty (30) days", "12 months".
 struct Duration: Hashable, Sendable {
-    typealias Unit = PeriodUnit
-
     var amount: Double
-    var unit: Unit
+    var unit: PeriodUnit
 
     var inHours: Double { amount * unit.hours }
 
@@ -14,7 +12,7 @@ struct Duration: Hashable, Sendable {
         return "\(number) \(amount == 1 ? unit.singular : unit.rawValue)"
     }
 
-    init(amount: Double, unit: Unit) {
+    init(amount: Double, unit: PeriodUnit) {
         self.amount = amount
         self.unit = unit
     }

@@ -4,7 +4,7 @@ import FineprintText
 /// One language's value words (ValueWords) as token sequences, ready to match against a document's tokens.
 struct ValueVocabulary: Sendable {
     /// Unit phrases by their first token, longest first.
-    let units: [String: [(words: [String], unit: Duration.Unit)]]
+    let units: [String: [(words: [String], unit: PeriodUnit)]]
     let fillers: Set<String>
     let promptPhrases: [(words: [String], text: String)]
     let feeWords: Set<String>
@@ -15,9 +15,9 @@ struct ValueVocabulary: Sendable {
     let arbitrationStems: [String]
 
     init(_ words: ValueWords) {
-        var units: [String: [(words: [String], unit: Duration.Unit)]] = [:]
+        var units: [String: [(words: [String], unit: PeriodUnit)]] = [:]
         for (name, phrases) in words.durationUnits {
-            guard let unit = Duration.Unit(lexiconName: name) else { continue }
+            guard let unit = PeriodUnit(lexiconName: name) else { continue }
             for phrase in phrases {
                 let tokens = Tokenizer.tokens(in: phrase).map(\.text)
                 if let first = tokens.first { units[first, default: []].append((tokens, unit)) }
@@ -40,7 +40,7 @@ struct ValueVocabulary: Sendable {
     }
 
     /// The unit named at tokens[i] (after any fillers) and the index after it.
-    func unit(_ tokens: [Token], at i: Int, upTo upper: Int) -> (unit: Duration.Unit, next: Int)? {
+    func unit(_ tokens: [Token], at i: Int, upTo upper: Int) -> (unit: PeriodUnit, next: Int)? {
         var j = i
         while j < upper, fillers.contains(tokens[j].text) { j += 1 }
         guard j < upper, let candidates = units[tokens[j].text] else { return nil }
